@@ -1,0 +1,105 @@
+"""Text normalisation with an offset map back to the raw text.
+
+Readers hand raw text to :func:`normalize`; everything downstream works on the
+normalised text, and :attr:`Normalized.offsets` maps each of its characters back
+to the raw string so spans can be shown on the original.
+"""
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+# Characters dropped outright: soft hyphen, zero-width space/joiners, BOM.
+_DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# Characters replaced by a plain space: NBSP and the other Unicode spaces, tabs.
+_SPACE = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c")
+_NEWLINE = frozenset("\r\u2028\u2029\x85")
+
+# Old-style tone placement ("hoà", "uỷ") → new style ("hòa", "ủy"). Same length
+# on both sides, so a folded copy keeps every offset of the text it came from.
+_OLD_TO_NEW_TONE = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TO_NEW_TONE.update({k.upper(): v.upper() for k, v in list(_OLD_TO_NEW_TONE.items())})
+_OLD_TO_NEW_TONE.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TO_NEW_TONE.items()) if k.islower()})
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    offsets: array  # offsets[i] = index in the raw text of text[i]; len(text) + 1 entries
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span behind ``text[start:end]``."""
+        return self.offsets[start], self.offsets[end]
+
+
+def normalize(raw: str) -> Normalized:
+    """NFC, one kind of space and newline, no soft hyphens or zero-width marks.
+
+    Composition runs per grapheme cluster (base + combining marks), so every
+    output character maps to the raw index where its cluster starts.
+    """
+    out: list[str] = []
+    offsets = array("l")
+    i, n = 0, len(raw)
+    while i < n:
+        ch = raw[i]
+        if ch in _DROP:
+            i += 1
+            continue
+        if ch in _SPACE:
+            out.append(" ")
+            offsets.append(i)
+            i += 1
+            continue
+        if ch in _NEWLINE:
+            if ch == "\r" and i + 1 < n and raw[i + 1] == "\n":
+                i += 1  # CRLF: keep the LF only, mapped to the CR
+                out.append("\n")
+                offsets.append(i - 1)
+                i += 1
+                continue
+            out.append("\n")
+            offsets.append(i)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = raw[i:j] if j - i > 1 else ch
+        composed = unicodedata.normalize("NFC", cluster) if j - i > 1 or not ch.isascii() else ch
+        for c in composed:
+            out.append(c)
+            offsets.append(i)
+        i = j
+    offsets.append(n)
+    return Normalized("".join(out), offsets)
+
+
+def fold_tones(text: str) -> str:
+    """New-style tone placement everywhere, for matching; length is unchanged."""
+    if not any(c in text for c in "oOuU"):
+        return text
+    chars = list(text)
+    for k in range(len(chars) - 1):
+        pair = chars[k] + chars[k + 1]
+        new = _OLD_TO_NEW_TONE.get(pair)
+        # Only at a syllable's end ("hoàn" is the same in both styles), and not
+        # after "q", where "u" belongs to the consonant ("quý" stays "quý").
+        if (new is not None and not (k + 2 < len(chars) and chars[k + 2].isalpha())
+                and not (k > 0 and chars[k - 1] in "qQ")):
+            chars[k], chars[k + 1] = new[0], new[1]
+    return "".join(chars)
+
+
+_STRIP_MARKS = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold_diacritics(text: str) -> str:
+    """Tone marks and vowel marks removed, đ→d: what a search typed without marks matches."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_STRIP_MARKS))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))

@@ -1,0 +1,157 @@
+"""The ``vanban`` command: a thin layer over the Python API.
+
+Every command has a Python equivalent (``vanban.extract.extract_file``,
+``vanban.store.ingest_paths`` …); this module only parses arguments and turns
+errors into one line on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from vanban.errors import ReadError
+
+DEFAULT_DB = "data/vanban.db"
+
+
+def _fail(message: str) -> None:
+    print(f"vanban: {message}", file=sys.stderr)
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    from vanban.pipeline.read import read
+
+    try:
+        doc = read(args.file)
+    except ReadError as exc:
+        _fail(str(exc))
+        return 1
+    sys.stdout.write(doc.text)
+    if not doc.text.endswith("\n"):
+        sys.stdout.write("\n")
+    for warning in doc.warnings:
+        _fail(f"{args.file}: {warning}")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from vanban.extract import extract_file
+
+    failed = 0
+    for path in args.files:
+        try:
+            record, _ = extract_file(path)
+        except ReadError as exc:
+            _fail(str(exc))
+            failed += 1
+            continue
+        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from vanban.store import ingest_paths
+
+    report = ingest_paths(args.paths, db_path=args.db, progress=not args.quiet)
+    for path, reason in report.failed:
+        _fail(f"{path}: {reason}")
+    print(f"ingested {report.ingested}, unchanged {report.unchanged}, failed {len(report.failed)} → {args.db}",
+          file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from vanban.serve import serve
+
+    return serve(db_path=args.db, host=args.host, port=args.port)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from vanban.watch import watch
+
+    return watch(args.inbox, db_path=args.db, poll=args.poll, settle=args.settle, rescan=args.rescan,
+                 once=args.once)
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from vanban.reindex import reindex
+
+    return reindex(db_path=args.db, workers=args.workers, force=args.force, paths=args.paths)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from vanban.store import status
+
+    counts = status(args.db, inbox=args.inbox)
+    for key, value in counts.items():
+        print(f"{key}: {value}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vanban", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("text", help="print a file's normalised plain text")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_text)
+
+    p = sub.add_parser("extract", help="print one JSON record per file (JSON Lines)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="extract files or folders into the database")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("serve", help="serve the database with Datasette")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8001)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("watch", help="ingest files dropped into an inbox folder")
+    p.add_argument("inbox")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--poll", action="store_true", help="poll instead of native file events (network shares)")
+    p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stay unchanged before it is taken")
+    p.add_argument("--rescan", type=float, default=60.0, help="seconds between full rescans of the inbox")
+    p.add_argument("--once", action="store_true", help="process what is there, then exit")
+    p.set_defaults(func=cmd_watch)
+
+    p = sub.add_parser("reindex", help="re-extract the corpus where file or extractor changed")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="also ingest these files or folders")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    p.add_argument("--force", action="store_true", help="re-extract even unchanged files")
+    p.set_defaults(func=cmd_reindex)
+
+    p = sub.add_parser("status", help="counts: documents, failures, pending inbox files")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--inbox", default=None)
+    p.set_defaults(func=cmd_status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("vanban."):
+            _fail(f"'{args.command}' is not available yet ({exc.name} is not built)")
+            return 2
+        raise
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
