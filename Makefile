@@ -1,0 +1,54 @@
+# vanban — `make run` to see the corpus in Datasette, `make test` to check everything.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= data/vanban.db
+PORT   ?= 8001
+INBOX  ?= inbox
+
+.PHONY: install system-deps run ingest serve watch reindex status test bench corpus clean
+
+install: $(BIN)/vanban
+
+# The venv is rebuilt when pyproject.toml changes; the install is editable.
+$(BIN)/vanban: pyproject.toml
+	@scripts/system-deps.sh run
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+system-deps:
+	@scripts/system-deps.sh test
+
+# Ingest the bundled corpus (unchanged files are skipped), then serve it.
+run: ingest serve
+
+ingest: install
+	@mkdir -p $(dir $(DB))
+	$(BIN)/vanban ingest corpus --db $(DB)
+
+serve: install
+	$(BIN)/vanban serve --db $(DB) --port $(PORT)
+
+watch: install
+	@mkdir -p $(INBOX)
+	$(BIN)/vanban watch $(INBOX) --db $(DB)
+
+reindex: install
+	$(BIN)/vanban reindex --db $(DB)
+
+status: install
+	$(BIN)/vanban status --db $(DB) --inbox $(INBOX)
+
+test: install system-deps
+	$(BIN)/python -m pytest -q -ra
+
+bench: install
+	$(BIN)/python scripts/bench.py
+
+corpus: install
+	$(BIN)/python scripts/make_corpus.py
+
+clean:
+	rm -rf $(VENV) data build *.egg-info tests/artifacts
