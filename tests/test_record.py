@@ -12,6 +12,7 @@ import pytest
 
 from vanban.errors import ReadError
 from vanban.extract import extract_file
+from vanban.pipeline.read import read
 
 from .conftest import REPO, SHARED
 
@@ -57,8 +58,7 @@ def test_extract_prints_json_lines_that_validate(seeds):
     for line, path in zip(lines, files):
         record = json.loads(line)
         assert record["source"]["path"] == path
-        text = run_cli("text", path).stdout
-        check_record(record, text.rstrip("\n") if not Path(path).read_text(encoding="utf-8").endswith("\n") else text)
+        check_record(record, read(path).text)
 
 
 @pytest.mark.realdocs
