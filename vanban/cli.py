@@ -37,17 +37,15 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from vanban.extract import extract_file
+    from vanban.batch import extract_many
 
     failed = 0
-    for path in args.files:
-        try:
-            record, _ = extract_file(path)
-        except ReadError as exc:
-            _fail(str(exc))
+    for outcome in extract_many(args.files, workers=args.workers):
+        if outcome.error is not None:
+            _fail(f"{outcome.path}: {outcome.error}")
             failed += 1
             continue
-        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return 1 if failed else 0
 
@@ -101,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="print one JSON record per file (JSON Lines)")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="extract files or folders into the database")
