@@ -1,0 +1,275 @@
+"""The two-column header block of a Vietnamese official document, from word positions.
+
+Page 1 of a văn bản hành chính (Nghị định 30/2020/NĐ-CP, Phụ lục I) opens with two
+columns side by side: on the left the issuer lines, ``Số: 02/KH-UBND`` and any
+``V/v …`` lines; on the right the Quốc hiệu ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``
+(or ``ĐẢNG CỘNG SẢN VIỆT NAM`` for Party documents), the motto and the place/date
+line. Reading such a page line by line interleaves the columns; :func:`split_header`
+takes the positioned words of page 1 and returns the two columns separately, plus
+where the block ends so the body can be read below it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+import regex
+
+# The right column's first line: the Quốc hiệu, or the Party's name on Party documents.
+#   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI …", "ĐẢNG CỘNG SẢN VIỆT NAM"
+RIGHT_COLUMN_TOP = regex.compile(
+    r"""(?x)
+    (?P<quoc_hieu> C[ỘO]NG \s* H[ÒO][AÀ] \s+ X[ÃA] \s+ H[ỘO]I )   # CỘNG HÒA XÃ HỘI …
+    | (?P<party> Đ[ẢA]NG \s+ C[ỘO]NG \s+ S[ẢA]N \s+ VI[ỆE]T \s+ NAM )  # ĐẢNG CỘNG SẢN VIỆT NAM
+    """
+)
+
+# The motto under the Quốc hiệu: "Độc lập - Tự do - Hạnh phúc".
+MOTTO = regex.compile(r"(?x) (?i: Độc \s* lập ) \s* [-–—]")
+
+# The place/date line, possibly with blanks left for the day:
+#   "Lạng Sơn, ngày 04 tháng 01 năm 2023", "Lâm Đồng, ngày   tháng 10 năm 2025",
+#   "Hà Nội, 16/9/2025"
+PLACE_DATE = regex.compile(
+    r"""(?x)
+    ^ \p{Lu} [^,\d]{1,40} ,\s*                # place and comma: "Lâm Đồng,"
+    (?: (?i: ngày ) \b                        # "ngày 04 tháng …"
+      | \d{1,2} [/.-] \d{1,2} [/.-] \d{4} )   # "16/9/2025"
+    """
+)
+
+# A line that opens the body even when it sits in the left column: "Kính gửi: Sở Nội vụ".
+BODY_OPENING = regex.compile(r"(?x) ^ [\W\d]* (?i: kính \s* (?: gửi | trình ) ) \b")
+
+# Horizontal gap (in points) that separates two text segments on one line; a
+# justified space stays well under it (13 pt Times: ~3–8 pt).
+_SEGMENT_GAP = 10.0
+# How far a right-column segment may start left of the Quốc hiệu (a date line wider
+# than the Quốc hiệu), and how far a left segment may reach past it.
+_RIGHT_SLACK = 30.0
+_LEFT_SLACK = 6.0
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word on the page: its text and box (points, origin top-left)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class _Segment:
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class _Row:
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def middle(self) -> float:
+        return sum((w.top + w.bottom) / 2 for w in self.words) / len(self.words)
+
+    def segments(self) -> list[_Segment]:
+        ordered = sorted(self.words, key=lambda w: w.x0)
+        segments = [_Segment([ordered[0]])]
+        for word in ordered[1:]:
+            if word.x0 - segments[-1].x1 >= _SEGMENT_GAP:
+                segments.append(_Segment([word]))
+            else:
+                segments[-1].words.append(word)
+        return segments
+
+
+@dataclass
+class HeaderColumns:
+    """The header block found on page 1: its two columns and its lower edge."""
+
+    left: list[str]
+    right: list[str]
+    bottom: float  # lowest point of the block (points from the page top)
+    next_top: float | None  # top of the first line below the block, if any
+
+    @property
+    def text(self) -> str:
+        """Left column lines, then right column lines, one per line."""
+        return "".join(line + "\n" for line in self.left + self.right)
+
+
+def _rows(words: list[Word]) -> list[_Row]:
+    """Words grouped into visual lines by their vertical middle."""
+    if not words:
+        return []
+    tolerance = 0.4 * median(w.bottom - w.top for w in words)
+    rows: list[_Row] = []
+    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        middle = (word.top + word.bottom) / 2
+        if rows and middle - rows[-1].middle <= tolerance:
+            rows[-1].words.append(word)
+        else:
+            rows.append(_Row([word]))
+    return rows
+
+
+def _sides(row: _Row, boundary: float) -> tuple[list[_Segment], list[_Segment]] | None:
+    """A row's segments split into (left, right) of the boundary; None if a segment straddles it."""
+    left, right = [], []
+    for segment in row.segments():
+        fits_left = segment.x1 <= boundary + _LEFT_SLACK
+        fits_right = segment.x0 >= boundary - _RIGHT_SLACK
+        if fits_left and fits_right:
+            (right if (segment.x0 + segment.x1) / 2 >= boundary else left).append(segment)
+        elif fits_left:
+            left.append(segment)
+        elif fits_right:
+            right.append(segment)
+        else:
+            return None
+    return left, right
+
+
+def _find_boundary(rows: list[_Row]) -> tuple[int, float] | None:
+    """(row index, x) of the right column's first line: Quốc hiệu, Party name, else place/date."""
+    for index, row in enumerate(rows):
+        for segment in row.segments():
+            if RIGHT_COLUMN_TOP.search(segment.text):
+                return index, segment.x0
+    for index, row in enumerate(rows):
+        segments = row.segments()
+        for segment in segments[1:]:  # the place/date line sits right of "Số: …"
+            if PLACE_DATE.search(segment.text):
+                return index, segment.x0
+    return None
+
+
+def split_header(words: list[Word], *, max_rows: int = 40) -> HeaderColumns | None:
+    """The header block of page 1 as two columns, or None when no two-column header is found.
+
+    Rows down to the right column's anchors (Quốc hiệu, motto, place/date) belong to
+    the header; below them only rows wholly in the left column (``V/v …`` lines)
+    do. The first row that straddles the column boundary — a centred title
+    (``QUYẾT ĐỊNH``), ``Kính gửi: …``, a body line — ends the block.
+    """
+    rows = _rows(words)[:max_rows]
+    found = _find_boundary(rows)
+    if found is None:
+        return None
+    anchor_index, boundary = found
+    line_height = median(r.bottom - r.top for r in rows)
+    last_anchor = anchor_index
+    for index in range(anchor_index, min(anchor_index + 6, len(rows))):
+        sides = _sides(rows[index], boundary)
+        if sides is None:
+            break
+        right_text = " ".join(s.text for s in sides[1])
+        if MOTTO.search(right_text) or PLACE_DATE.search(right_text) or RIGHT_COLUMN_TOP.search(right_text):
+            last_anchor = index
+
+    left: list[str] = []
+    right: list[str] = []
+    bottom = rows[0].bottom
+    next_top = None
+    for index, row in enumerate(rows):
+        sides = _sides(row, boundary)
+        if index > anchor_index:
+            below_anchors = index > last_anchor
+            if (sides is None
+                    or BODY_OPENING.search(row.segments()[0].text)
+                    or (below_anchors and sides[1])
+                    or (below_anchors and row.top - bottom > 2.5 * line_height)):
+                next_top = row.top
+                break
+        if sides is None:  # above the Quốc hiệu (a stamp line, a page banner): keep on the left
+            left.append(" ".join(s.text for s in row.segments()))
+        else:
+            if sides[0]:
+                left.append(" ".join(s.text for s in sides[0]))
+            if sides[1]:
+                right.append(" ".join(s.text for s in sides[1]))
+        bottom = max(bottom, row.bottom)
+    else:
+        if len(rows) == max_rows:
+            return None  # never ended: not a header block
+    return HeaderColumns(left=left, right=right, bottom=bottom, next_top=next_top)
+
+
+# A run of text in a space-aligned line: ends at three spaces, a tab, or the line end.
+#   "      ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI …" → two segments
+_TEXT_SEGMENT = regex.compile(r"(?x) \S (?: [^\t]*? \S )? (?= \s{3,} | \t | \s* $ )")
+
+
+def _text_segments(line: str) -> list[tuple[int, str]]:
+    """(column, text) of each run; tabs count as eight columns."""
+    line = line.expandtabs(8)
+    return [(m.start(), m.group()) for m in _TEXT_SEGMENT.finditer(line)]
+
+
+def split_text_header(lines: list[str], *, max_lines: int = 20) -> tuple[list[str], list[str], int] | None:
+    """The header of a space- or tab-aligned text (Word paragraphs, .txt) as two columns.
+
+    Returns (left lines, right lines, number of input lines used), or None when the
+    opening lines do not hold the Quốc hiệu (or Party name) right of other text.
+    """
+    head = lines[:max_lines]
+    column = anchor = None
+    for index, line in enumerate(head):
+        for start, text in _text_segments(line):
+            if start > 0 and RIGHT_COLUMN_TOP.match(text):
+                column, anchor = start, index
+                break
+        if column is not None:
+            break
+    if column is None:
+        return None
+    # Proportional fonts: a right-column run starts roughly under the Quốc hiệu, and
+    # the left column's "Số:      /UBND-NC" may reach a little towards it.
+    threshold = column * 0.8
+
+    def sides(line: str) -> tuple[list[str], list[str]]:
+        # The right column is the trailing runs: "Lâm Đồng, ngày      tháng 12 năm 2025"
+        # has blanks as wide as the gap between the columns.
+        segments = _text_segments(line)
+        split = next((i for i, (start, _) in enumerate(segments) if start >= threshold), len(segments))
+        return [text for _, text in segments[:split]], [text for _, text in segments[split:]]
+
+    last_anchor = anchor
+    for index in range(anchor, min(anchor + 6, len(head))):
+        right_text = " ".join(sides(head[index])[1])
+        if MOTTO.search(right_text) or PLACE_DATE.search(right_text):
+            last_anchor = index
+
+    left_lines: list[str] = []
+    right_lines: list[str] = []
+    used = 0
+    for index, line in enumerate(head):
+        left, right = sides(line)
+        if index > last_anchor and (not line.strip() or right or BODY_OPENING.search(line.strip())):
+            break
+        left_lines.append(" ".join(left)) if left else None
+        right_lines.append(" ".join(right)) if right else None
+        used = index + 1
+    return left_lines, right_lines, used

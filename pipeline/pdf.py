@@ -1,0 +1,172 @@
+"""PDF reader: pypdfium2 for the text, pdfplumber only where positions matter.
+
+pypdfium2 reads a page's text layer in a few milliseconds; pdfplumber (pdfminer)
+is ten to a hundred times slower, so it is used for two things only: the page-1
+header block, whose two columns must not interleave (see :mod:`.layout`), and the
+tables on pages that have ruling lines. A page pdfplumber cannot parse (e-signed
+PDFs whose signature dictionaries recurse) keeps its pypdfium2 text and adds a
+warning; one bad page never loses the file.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from vanban.errors import ReadError
+
+from .document import Table, TextDocument
+from .layout import HeaderColumns, Word, split_header
+from .normalize import normalize
+
+# A page with fewer visible characters than this and an image on it is a scan.
+# (Scanned e-signed copies carry a ~50-character "SAO Y" stamp string.)
+MIN_TEXT_CHARS = 100
+# pdfplumber's table finder runs only on pages with at least this many path objects.
+MIN_TABLE_PATHS = 6
+# Gap (points) that makes a word break: condensed fonts space words by ~2.7 pt, which
+# pdfplumber's default of 3 glues together ("V/vhợpnhấtTCXH").
+_WORD_GAP = 1.5
+
+
+@dataclass
+class _Page:
+    text: str
+    chars: int  # non-space characters in the text layer
+    images: int
+    paths: int
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise ReadError(str(path), "encrypted PDF: a password is needed to open it") from None
+        if "format" in message.lower() or "file" in message.lower():
+            raise ReadError(str(path), f"damaged or truncated PDF ({message})") from None
+        raise ReadError(str(path), f"cannot open PDF ({message})") from None
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
+    page = pdf[index]
+    try:
+        text = page.get_textpage().get_text_range()
+        paths = images = 0
+        for obj in page.get_objects(max_depth=1):
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+                paths += 1
+            elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                images += 1
+    finally:
+        page.close()
+    return _Page(text=text, chars=sum(not c.isspace() for c in text), images=images, paths=paths)
+
+
+def pages_needing_ocr(pages: list[_Page]) -> list[int]:
+    """0-based indexes of pages with no usable text layer: an image and next to no text.
+
+    This is the seam for OCR (``vanban.pipeline.ocr.ocr_pdf_pages``): the pages it
+    names are the ones whose text must come from the rendered image.
+    """
+    return [i for i, page in enumerate(pages) if page.chars < MIN_TEXT_CHARS and page.images]
+
+
+def _page1_words(plumber_page) -> list[Word]:
+    return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
+            for w in plumber_page.extract_words(x_tolerance=_WORD_GAP, use_text_flow=False)]
+
+
+def _header_and_rest(path: Path, pdf: pdfium.PdfDocument, plumber_page) -> tuple[HeaderColumns, str] | None:
+    """Page 1 as (header columns, text below the header), or None when it has no two-column header."""
+    header = split_header(_page1_words(plumber_page))
+    if header is None:
+        return None
+    page = pdf[0]
+    try:
+        if page.get_rotation() != 0:
+            return None
+        left, bottom, right, top = page.get_mediabox()
+        below = header.bottom + 1 if header.next_top is None else (header.bottom + header.next_top) / 2
+        cut = top - (below + plumber_page.bbox[1])  # pdfplumber measures from the crop box top
+        rest = page.get_textpage().get_text_bounded(left=left, bottom=bottom, right=right, top=cut)
+    finally:
+        page.close()
+    return header, rest
+
+
+def _cell_text(cell: str | None) -> str:
+    return " ".join(normalize(cell).text.split()) if cell else ""
+
+
+def _tables(plumber_page, page_number: int) -> list[Table]:
+    tables = []
+    for found in plumber_page.find_tables():
+        rows = [[_cell_text(cell) for cell in row] for row in found.extract()]
+        rows = [row for row in rows if any(row)]
+        # Ruled text (underlines, boxes) is found as a "table" too: a real one has
+        # at least two rows with two filled cells.
+        if sum(sum(1 for cell in row if cell) >= 2 for row in rows) >= 2:
+            tables.append(Table(rows=rows, page=page_number))
+    return tables
+
+
+def read(path: Path) -> TextDocument:
+    """Read a text-layer PDF: header columns from page 1, then every page's text in order."""
+    import pdfplumber
+
+    pdf = _open(path)
+    try:
+        page_count = len(pdf)
+        if page_count == 0:
+            raise ReadError(str(path), "PDF has no pages")
+        pages = [_read_page(pdf, i) for i in range(page_count)]
+        scanned = pages_needing_ocr(pages)
+        if all(p.chars < MIN_TEXT_CHARS for p in pages) and scanned:
+            raise ReadError(str(path), "no text layer (scanned PDF); OCR is needed")
+        warnings = [f"page {i + 1} has no text layer (scanned); OCR is needed" for i in scanned]
+
+        texts = [p.text for p in pages]
+        header_text = ""
+        tables: list[Table] = []
+        table_pages = [i for i, p in enumerate(pages) if p.paths >= MIN_TABLE_PATHS and i not in scanned]
+        try:
+            plumber = pdfplumber.open(str(path))
+        except Exception as exc:  # pdfminer chokes where pdfium did not: keep the pdfium text
+            warnings.append(f"layout analysis skipped ({type(exc).__name__}); header columns may interleave")
+            plumber = None
+        if plumber is not None:
+            with plumber:
+                if 0 not in scanned:
+                    try:
+                        split = _header_and_rest(path, pdf, plumber.pages[0])
+                    except (Exception, RecursionError) as exc:
+                        warnings.append(f"page 1 layout unreadable ({type(exc).__name__}); header columns may interleave")
+                        split = None
+                    if split is not None:
+                        header_text, texts[0] = split[0].text, split[1]
+                for i in table_pages:
+                    try:
+                        tables.extend(_tables(plumber.pages[i], i + 1))
+                    except (Exception, RecursionError) as exc:
+                        warnings.append(f"page {i + 1} tables unreadable ({type(exc).__name__})")
+    finally:
+        pdf.close()
+
+    raw_parts = [header_text + texts[0]] + texts[1:]
+    raw_starts, pos = [], 0
+    for part in raw_parts:
+        raw_starts.append(pos)
+        pos += len(part) + 1
+    raw = "\n".join(raw_parts)
+    norm = normalize(raw)
+    page_starts = [bisect_left(norm.offsets, start) for start in raw_starts]
+    header_end = bisect_left(norm.offsets, len(header_text))
+    return TextDocument(
+        text=norm.text, format="pdf", page_count=page_count, page_starts=page_starts,
+        header_end=header_end, tables=tables, warnings=warnings, raw_offsets=norm.offsets,
+    )
