@@ -1,0 +1,187 @@
+"""The database schema as numbered migrations.
+
+Each migration runs once, in its own transaction, and is recorded in
+``schema_migrations``; :func:`migrate` applies the ones a database lacks, so
+an old database file is brought up to date when it is opened. A schema
+change is a new function appended to :data:`MIGRATIONS`, never an edit of
+an applied one. schemas/tables.md documents the resulting tables.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+# FTS5 tokenizer for the exact-text indexes: Vietnamese tone marks matter
+# ("bàn" is not "ban"), so diacritics are kept.
+EXACT_TOKENIZER = "unicode61 remove_diacritics 0"
+# The folded indexes hold text already passed through fold_diacritics; the
+# tokenizer folds whatever marks remain (other Latin letters) as well.
+FOLDED_TOKENIZER = "unicode61 remove_diacritics 2"
+
+_CORE_TABLES = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    format TEXT,
+    pages INTEGER,
+    size INTEGER,
+    doc_type TEXT,
+    symbol TEXT,
+    symbol_key TEXT,
+    number TEXT,
+    year INTEGER,
+    type_code TEXT,
+    issuer_code TEXT,
+    issuer TEXT,
+    parent_issuer TEXT,
+    place TEXT,
+    issued_date TEXT,
+    subject TEXT,
+    urgency TEXT,
+    confidentiality TEXT,
+    signer_name TEXT,
+    signer_title TEXT,
+    signer_authority TEXT,
+    ocr INTEGER NOT NULL DEFAULT 0,
+    ocr_confidence REAL,
+    extractor_version TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    record TEXT NOT NULL
+);
+CREATE INDEX idx_documents_symbol_key ON documents(symbol_key);
+CREATE INDEX idx_documents_path ON documents(path);
+
+CREATE TABLE agencies (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    canonical_name TEXT NOT NULL,
+    locality TEXT
+);
+CREATE UNIQUE INDEX idx_agencies_identity ON agencies(canonical_name, coalesce(locality, ''));
+
+CREATE TABLE citations (
+    id INTEGER PRIMARY KEY,
+    citing_document_id INTEGER NOT NULL REFERENCES documents(id),
+    cited_document_id INTEGER REFERENCES documents(id),
+    position INTEGER NOT NULL,
+    doc_type TEXT,
+    symbol TEXT,
+    symbol_key TEXT,
+    number TEXT,
+    year INTEGER,
+    issued_date TEXT,
+    issuer TEXT,
+    title TEXT,
+    role TEXT,
+    mentions INTEGER,
+    spans TEXT,
+    relation TEXT
+);
+CREATE INDEX idx_citations_citing_document_id ON citations(citing_document_id);
+CREATE INDEX idx_citations_cited_document_id ON citations(cited_document_id);
+CREATE INDEX idx_citations_symbol_key ON citations(symbol_key);
+
+CREATE TABLE duties (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    agency_id INTEGER REFERENCES agencies(id),
+    position INTEGER NOT NULL,
+    agency TEXT NOT NULL,
+    role TEXT,
+    task TEXT NOT NULL,
+    deadline TEXT,
+    deadline_date TEXT,
+    recurrence TEXT,
+    span TEXT,
+    span_start INTEGER,
+    span_end INTEGER
+);
+CREATE INDEX idx_duties_document_id ON duties(document_id);
+CREATE INDEX idx_duties_agency_id ON duties(agency_id);
+CREATE INDEX idx_duties_deadline_date ON duties(deadline_date);
+
+CREATE TABLE recipients (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL
+);
+CREATE INDEX idx_recipients_document_id ON recipients(document_id);
+
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT,
+    status TEXT NOT NULL,
+    document_id INTEGER REFERENCES documents(id),
+    time TEXT NOT NULL,
+    message TEXT
+);
+CREATE INDEX idx_files_document_id ON files(document_id);
+CREATE INDEX idx_files_time ON files(time);
+
+CREATE TABLE errors (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT,
+    reason TEXT NOT NULL,
+    extractor_version TEXT,
+    time TEXT NOT NULL
+);
+CREATE INDEX idx_errors_time ON errors(time);
+"""
+
+
+def _create_core_tables(db: sqlite_utils.Database) -> None:
+    for statement in _CORE_TABLES.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _create_search_indexes(db: sqlite_utils.Database) -> None:
+    """Exact FTS kept in step by triggers; folded FTS kept in step by the store."""
+    db["documents"].enable_fts(["subject", "text"], create_triggers=True, tokenize=EXACT_TOKENIZER)
+    db["duties"].enable_fts(["task"], create_triggers=True, tokenize=EXACT_TOKENIZER)
+    # rowid = documents.id / duties.id; the columns hold fold_diacritics() of the originals.
+    db.execute(f"CREATE VIRTUAL TABLE documents_folded_fts USING fts5(subject, text, tokenize='{FOLDED_TOKENIZER}')")
+    db.execute(f"CREATE VIRTUAL TABLE duties_folded_fts USING fts5(task, tokenize='{FOLDED_TOKENIZER}')")
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("core tables", _create_core_tables),
+    ("search indexes", _create_search_indexes),
+]
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply the migrations ``db`` lacks, each in one transaction; return their names."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    db.commit()
+    applied = {row[0] for row in db.execute("SELECT id FROM schema_migrations").fetchall()}
+    done = []
+    for number, (name, apply) in enumerate(MIGRATIONS, start=1):
+        if number in applied:
+            continue
+        # IMMEDIATE takes the write lock first, so two processes opening a new
+        # database at once cannot both apply the same migration.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("SELECT 1 FROM schema_migrations WHERE id = ?", [number]).fetchone() is None:
+                apply(db)
+                db.execute(
+                    "INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)",
+                    [number, name, datetime.now(timezone.utc).isoformat(timespec="seconds")],
+                )
+                done.append(name)
+        except BaseException:
+            db.rollback()
+            raise
+        db.commit()
+    return done

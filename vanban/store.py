@@ -1,0 +1,389 @@
+"""The SQLite store: records in, rows out; one transaction per document.
+
+Public API (the CLI and the inbox watcher call these):
+
+- :func:`open_db` — open or create a database, bring its schema up to date.
+- :func:`ingest_file` — one file → one document (skipping unchanged files and
+  duplicate content), or one row in ``errors``.
+- :func:`ingest_paths` — files and folders, with progress on a terminal.
+- :func:`store_record` — write an already-extracted record.
+- :func:`status` — counts for ``vanban status``.
+
+A document is identified by the SHA-256 of its bytes. Its row, its citations,
+duties and recipients, and its search-index entries are written in one
+transaction, so a process killed mid-write leaves the previous state intact.
+schemas/tables.md documents the tables.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import regex
+import sqlite_utils
+
+from vanban.errors import ReadError
+from vanban.extractors import EXTRACTOR_VERSION
+from vanban.migrations import migrate
+from vanban.pipeline.document import TextDocument
+from vanban.pipeline.normalize import fold_diacritics
+from vanban.record import DocumentInfo, Duty, Record
+from vanban.resolve import locality_as_printed, parse_issuer, resolve_document_citations, resolve_symbol, symbol_key
+
+SUPPORTED_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".html", ".htm", ".txt"})
+
+
+@dataclass
+class IngestOutcome:
+    """What happened to one file."""
+
+    status: str  # "ingested" | "unchanged" | "duplicate" | "failed"
+    document_id: int | None = None
+    reason: str | None = None
+
+
+@dataclass
+class IngestReport:
+    """What happened to a batch of files."""
+
+    ingested: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def open_db(db_path: str | os.PathLike) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``db_path``: WAL, foreign keys on, schema migrated."""
+    path = Path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 10000")  # the watcher, an ingest and Datasette share the file
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    migrate(db)
+    return db
+
+
+# ---------------------------------------------------------------- deadlines
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+_DEADLINE_PATTERNS = [
+    # "2023-12-15": the extractor already gave a day
+    ("day", regex.compile(r"(?x) ^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")),
+    # "ngày 31 tháng 3 năm 2024", "31/3/2024", "trước ngày 31 tháng 3" (the year is the document's)
+    ("day", regex.compile(r"""(?xi) (?:ngày\s*)? (?P<d>\d{1,2}) (?:\s*tháng\s*|/|-|\.) (?P<m>\d{1,2})
+                              (?: (?:\s*năm\s*|/|-|\.) (?P<y>\d{4}) )? \b""")),
+    # "Quý II/2023", "quý 4 năm 2023"
+    ("quarter", regex.compile(r"(?xi) quý\s* (?P<q>iv|iii|ii|i|[1-4]) (?:\s*năm\s*|\s*/\s*) (?P<y>\d{4})")),
+    # "6 tháng đầu năm 2024"
+    ("half", regex.compile(r"(?xi) 6\s*tháng\s*đầu\s*năm\s* (?P<y>\d{4})")),
+    # "tháng 3/2024", "tháng 3 năm 2024"
+    ("month", regex.compile(r"(?xi) tháng\s* (?P<m>\d{1,2}) (?:\s*năm\s*|\s*/\s*) (?P<y>\d{4})")),
+    # "năm 2023"
+    ("year", regex.compile(r"(?xi) năm\s* (?P<y>\d{4})")),
+]
+
+
+def deadline_date(deadline: str | None, issued_date: str | None = None) -> str | None:
+    """The last day a deadline allows, as an ISO date, for range queries; None when it names no date.
+
+    "Quý II/2023" → "2023-06-30", "năm 2023" → "2023-12-31"; a day without a
+    year takes the year of the document's own date.
+    """
+    if not deadline:
+        return None
+    doc_year = int(issued_date[:4]) if issued_date and issued_date[:4].isdigit() else None
+    for kind, pattern in _DEADLINE_PATTERNS:
+        match = pattern.search(deadline)
+        if not match:
+            continue
+        year = int(match.group("y")) if match.groupdict().get("y") else doc_year
+        if year is None:
+            return None
+        if kind == "day":
+            month, day = int(match.group("m")), int(match.group("d"))
+        elif kind == "quarter":
+            quarter = match.group("q").lower()
+            month = 3 * (_ROMAN.get(quarter) or int(quarter))
+            day = calendar.monthrange(year, month)[1]
+        elif kind == "half":
+            month, day = 6, 30
+        elif kind == "month":
+            month = int(match.group("m"))
+            day = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+        else:
+            month, day = 12, 31
+        try:
+            return datetime(year, month, day).date().isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------- writing records
+
+def _agency_id(db: sqlite_utils.Database, duty: Duty, info: DocumentInfo) -> int:
+    """The agencies row for a duty's agency, created on first sight.
+
+    An agency is its canonical name plus its locality: "Sở Nội vụ" in a Lạng
+    Sơn document and in a Lâm Đồng document are two agencies. A local body
+    named without its locality takes the document's.
+    """
+    canonical_name = duty.canonical_agency or duty.agency
+    locality = locality_as_printed(canonical_name)
+    parsed = parse_issuer(canonical_name)
+    if locality is None and parsed and parsed.needs_locality:
+        locality = (locality_as_printed(info.issuer) or locality_as_printed(info.parent_issuer) or info.place)
+    row = db.execute("SELECT id FROM agencies WHERE canonical_name = ? AND coalesce(locality, '') = ?",
+                     [canonical_name, locality or ""]).fetchone()
+    if row:
+        return row[0]
+    return db.execute(
+        "INSERT INTO agencies (name, canonical_name, locality) VALUES (?, ?, ?)",
+        [duty.agency, canonical_name, locality],
+    ).lastrowid
+
+
+def _document_row(record: Record, text: str) -> dict:
+    info, source = record.document, record.source
+    return {
+        "sha256": source.sha256,
+        "path": source.path,
+        "format": source.format,
+        "pages": source.pages,
+        "size": source.size,
+        "doc_type": info.doc_type,
+        "symbol": info.symbol,
+        "symbol_key": symbol_key(info.symbol),
+        "number": info.number,
+        "year": info.year,
+        "type_code": info.type_code,
+        "issuer_code": info.issuer_code,
+        "issuer": info.issuer,
+        "parent_issuer": info.parent_issuer,
+        "place": info.place,
+        "issued_date": info.issued_date,
+        "subject": info.subject,
+        "urgency": info.urgency,
+        "confidentiality": info.confidentiality,
+        "signer_name": info.signer.name,
+        "signer_title": info.signer.title,
+        "signer_authority": info.signer.authority,
+        "ocr": int(bool(source.ocr)),
+        "ocr_confidence": source.ocr_confidence,
+        "extractor_version": record.extractor_version or EXTRACTOR_VERSION,
+        "ingested_at": _now(),
+        "text": text,
+        "record": json.dumps(record.to_dict(), ensure_ascii=False),
+    }
+
+
+def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocument | str | None = None) -> int:
+    """Write one record (document, citations, duties, recipients, search entries) in one transaction.
+
+    A document with the same content hash (a re-extraction) is replaced in
+    place and keeps its id, so citations linked to it stay linked. Documents
+    are identified by content only: a changed file at a known path is a new
+    document. Returns the id.
+    """
+    text = text_doc.text if isinstance(text_doc, TextDocument) else (text_doc or "")
+    row = _document_row(record, text)
+    with db.atomic():
+        existing = db.execute("SELECT id, symbol_key FROM documents WHERE sha256 = ?", [row["sha256"]]).fetchone()
+        old_key = existing[1] if existing else None
+        if existing:
+            document_id = existing[0]
+            for table, column in (("citations", "citing_document_id"), ("duties", "document_id"),
+                                  ("recipients", "document_id")):
+                if table == "duties":
+                    db.execute("DELETE FROM duties_folded_fts WHERE rowid IN "
+                               "(SELECT id FROM duties WHERE document_id = ?)", [document_id])
+                db.execute(f"DELETE FROM {table} WHERE {column} = ?", [document_id])
+            db.execute("DELETE FROM documents_folded_fts WHERE rowid = ?", [document_id])
+            db["documents"].update(document_id, row)
+        else:
+            document_id = db["documents"].insert(row).last_pk
+        db.execute(
+            "INSERT INTO documents_folded_fts (rowid, subject, text) VALUES (?, ?, ?)",
+            [document_id, fold_diacritics(row["subject"] or ""), fold_diacritics(text)],
+        )
+        for position, citation in enumerate(record.citations):
+            db.execute(
+                "INSERT INTO citations (citing_document_id, position, doc_type, symbol, symbol_key, number, year, "
+                "issued_date, issuer, title, role, mentions, spans, relation) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [document_id, position, citation.doc_type, citation.symbol, symbol_key(citation.symbol),
+                 citation.number, citation.year, citation.issued_date, citation.issuer, citation.title,
+                 citation.role, citation.mentions, json.dumps(citation.spans), citation.relation],
+            )
+        for position, duty in enumerate(record.duties):
+            span = list(duty.span) if duty.span else None
+            duty_id = db.execute(
+                "INSERT INTO duties (document_id, agency_id, position, agency, role, task, deadline, deadline_date, "
+                "recurrence, span, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [document_id, _agency_id(db, duty, record.document), position, duty.agency, duty.role,
+                 duty.task, duty.deadline, deadline_date(duty.deadline, record.document.issued_date),
+                 duty.recurrence, json.dumps(span) if span else None,
+                 span[0] if span else None, span[1] if span else None],
+            ).lastrowid
+            db.execute("INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)",
+                       [duty_id, fold_diacritics(duty.task)])
+        for position, name in enumerate(record.recipients):
+            db.execute("INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)",
+                       [document_id, position, name])
+        resolve_document_citations(db, document_id)
+        for key in {old_key, row["symbol_key"]} - {None}:
+            resolve_symbol(db, key)
+    return document_id
+
+
+# ---------------------------------------------------------------- ingesting files
+
+def _log_file(db: sqlite_utils.Database, path: str, sha256: str | None, status: str,
+              document_id: int | None, message: str | None) -> None:
+    db.execute(
+        "INSERT INTO files (path, sha256, status, document_id, time, message) VALUES (?, ?, ?, ?, ?, ?)",
+        [path, sha256, status, document_id, _now(), message],
+    )
+
+
+def _fail(db: sqlite_utils.Database, path: str, sha256: str | None, reason: str) -> IngestOutcome:
+    with db.atomic():
+        db.execute(
+            "INSERT INTO errors (path, sha256, reason, extractor_version, time) VALUES (?, ?, ?, ?, ?)",
+            [path, sha256, reason, EXTRACTOR_VERSION, _now()],
+        )
+        _log_file(db, path, sha256, "failed", None, reason)
+    return IngestOutcome("failed", None, reason)
+
+
+def ingest_file(db: sqlite_utils.Database, path: str | os.PathLike, *, sha256: str | None = None,
+                record: Record | None = None, text_doc: TextDocument | None = None) -> IngestOutcome:
+    """Ingest one file: skip it when its content and the extractor are unchanged, else extract and store.
+
+    Same bytes already stored from another path → ``duplicate`` (logged, not
+    stored twice). A file that cannot be read → a row in ``errors`` and status
+    ``failed``; nothing raises for a bad file. Pass ``record`` and ``text_doc``
+    when the extraction was done elsewhere (a worker process).
+    """
+    from vanban.extract import extract_file, file_sha256
+
+    path_str = str(path)
+    if record is not None:
+        sha256 = sha256 or record.source.sha256
+    if sha256 is None:
+        try:
+            sha256 = file_sha256(path)
+        except OSError as exc:
+            return _fail(db, path_str, None, f"cannot open: {exc.strerror or exc}")
+    stored = db.execute("SELECT id, path, extractor_version FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+    if stored and stored[2] == EXTRACTOR_VERSION and record is None:
+        document_id, stored_path, _ = stored
+        if stored_path == path_str:
+            return IngestOutcome("unchanged", document_id)
+        with db.atomic():
+            _log_file(db, path_str, sha256, "duplicate", document_id, f"same content as {stored_path}")
+        return IngestOutcome("duplicate", document_id, f"same content as {stored_path}")
+    if record is None:
+        try:
+            record, text_doc = extract_file(path, sha256=sha256)
+        except ReadError as exc:
+            return _fail(db, path_str, sha256, exc.reason)
+        except Exception as exc:  # an extractor bug must not stop a batch: the file is logged as failed
+            return _fail(db, path_str, sha256, f"extraction failed: {type(exc).__name__}: {exc}")
+    if stored:
+        record.source.path = stored[1]  # re-extraction of a known document keeps its first path
+    with db.atomic():
+        document_id = store_record(db, record, text_doc)
+        _log_file(db, path_str, sha256, "ingested", document_id, None)
+    return IngestOutcome("ingested", document_id)
+
+
+def iter_files(paths: list[str | os.PathLike]) -> list[Path]:
+    """The files named, and the supported files under the folders named, in a stable order.
+
+    Hidden files and Word lock files (``~$x.docx``) are skipped inside folders;
+    a file named explicitly is always tried.
+    """
+    found: list[Path] = []
+    for item in paths:
+        item = Path(item)
+        if item.is_dir():
+            for root, dirs, files in os.walk(item):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS:
+                        continue
+                    found.append(Path(root) / name)
+        else:
+            found.append(item)
+    return found
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    line = f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:60]}"
+    sys.stderr.write(line.ljust(110))
+    sys.stderr.flush()
+
+
+def ingest_paths(paths: list[str | os.PathLike], db_path: str | os.PathLike, progress: bool = True) -> IngestReport:
+    """Ingest files and folders into the database at ``db_path``; a progress line on stderr when it is a terminal."""
+    db = open_db(db_path)
+    files = iter_files(paths)
+    show = progress and sys.stderr.isatty()
+    report = IngestReport()
+    try:
+        for number, path in enumerate(files, start=1):
+            if show:
+                _progress(number - 1, len(files), path.name)
+            outcome = ingest_file(db, path)
+            if outcome.status == "ingested":
+                report.ingested += 1
+            elif outcome.status == "unchanged":
+                report.unchanged += 1
+            elif outcome.status == "duplicate":
+                report.duplicates += 1
+            else:
+                report.failed.append((str(path), outcome.reason or "failed"))
+        if show:
+            _progress(len(files), len(files), "")
+            sys.stderr.write("\n")
+    finally:
+        db.close()
+    return report
+
+
+def status(db_path: str | os.PathLike, inbox: str | os.PathLike | None = None) -> dict:
+    """Counts for ``vanban status``: documents, citations, duties, errors, today's work, the inbox backlog."""
+    db = open_db(db_path)
+    try:
+        def count(sql: str) -> int:
+            return db.execute(sql).fetchone()[0]
+
+        today = "date(time, 'localtime') = date('now', 'localtime')"
+        counts = {
+            "documents": count("SELECT count(*) FROM documents"),
+            "citations": count("SELECT count(*) FROM citations"),
+            "citations_resolved": count("SELECT count(*) FROM citations WHERE cited_document_id IS NOT NULL"),
+            "duties": count("SELECT count(*) FROM duties"),
+            "errors": count("SELECT count(*) FROM errors"),
+            "ingested_today": count(f"SELECT count(*) FROM files WHERE status = 'ingested' AND {today}"),
+            "failed_today": count(f"SELECT count(*) FROM files WHERE status = 'failed' AND {today}"),
+        }
+    finally:
+        db.close()
+    if inbox is not None:
+        counts["pending"] = len(iter_files([inbox])) if Path(inbox).is_dir() else 0
+    return counts
