@@ -1,0 +1,365 @@
+"""Names of document types, issuing bodies and provinces, and how to expand them.
+
+The knowledge lives in ``extractors/data`` (doc_types.json, issuers.json,
+provinces.json); this module loads it once and offers it to every extractor:
+
+- :data:`DOC_TYPES`, :func:`doc_type_for_code`, :func:`code_for_doc_type` — the type table
+  (``"KH"`` ↔ ``"Kế hoạch"``, ``"NĐ"`` ↔ ``"Nghị định"``);
+- :func:`expand_abbreviations`, :func:`sentence_case`, :func:`expand_issuer` — a header
+  name as a readable name (``"UBND TỈNH LẠNG SƠN"`` → ``"Ủy ban nhân dân tỉnh Lạng Sơn"``);
+- :func:`issuer_for_code` — the body behind a symbol's issuer code (``"SNV"`` + Lâm Đồng →
+  ``"Sở Nội vụ tỉnh Lâm Đồng"``);
+- :func:`find_agencies`, :func:`find_provinces`, :func:`province_named` — a spaCy
+  ``PhraseMatcher`` (blank multilingual pipeline, no model) over the gazetteer.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import spacy
+from spacy.matcher import PhraseMatcher
+
+from vanban.pipeline.normalize import fold_tones
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _load(name: str) -> dict:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+# ---------------------------------------------------------------------------
+# Text clean-up shared by the extractors
+
+
+# Look-alike letters some PDFs use: Icelandic eth for Đ ("Ðộc lập", "Ðiều 3").
+_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+
+
+def clean(text: str) -> str:
+    """NFC, new-style tones, look-alike letters and dashes fixed, runs of spaces made one."""
+    text = fold_tones(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+    return regex.sub(r"[ \t\u00a0]+", " ", text).strip()
+
+
+# ---------------------------------------------------------------------------
+# Document types
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str  # "Kế hoạch"
+    code: str | None  # "KH"; None for Công văn, Luật, …
+    kind: str  # "nd30" | "legal" | "party"
+
+
+_TYPES_DATA = _load("doc_types.json")
+DOC_TYPES: tuple[DocType, ...] = tuple(DocType(t["name"], t["code"], t["kind"]) for t in _TYPES_DATA["types"])
+"""Every document type, in table order (Nghị định 30/2020 Phụ lục III first)."""
+
+_NAME_BY_CODE: dict[str, str] = {}
+for _t in DOC_TYPES:
+    if _t.code:
+        _NAME_BY_CODE.setdefault(_t.code.casefold(), _t.name)
+_CODE_BY_NAME: dict[str, str | None] = {}
+for _t in DOC_TYPES:
+    _CODE_BY_NAME.setdefault(_t.name.casefold(), _t.code)
+
+DOC_TYPE_NAMES: tuple[str, ...] = tuple(sorted({t.name for t in DOC_TYPES}, key=len, reverse=True))
+"""Type names, longest first (so ``Thông tư liên tịch`` is tried before ``Thông tư``)."""
+DOC_TYPE_CODES: tuple[str, ...] = tuple(sorted({t.code for t in DOC_TYPES if t.code}, key=len, reverse=True))
+"""Type codes as printed in symbols, longest first."""
+URGENCY: tuple[str, ...] = tuple(_TYPES_DATA["urgency"])
+CONFIDENTIALITY: tuple[str, ...] = tuple(_TYPES_DATA["confidentiality"])
+
+
+def doc_type_for_code(code: str | None) -> str | None:
+    """The type name for a symbol's type code: ``"KH"`` → ``"Kế hoạch"``, ``"nđ"`` → ``"Nghị định"``."""
+    return _NAME_BY_CODE.get(clean(code).casefold()) if code else None
+
+
+def code_for_doc_type(name: str | None) -> str | None:
+    """The ND30 code of a type name: ``"Tờ trình"`` → ``"TTr"``; None for Công văn, Luật, unknown names."""
+    return _CODE_BY_NAME.get(clean(name).casefold()) if name else None
+
+
+def is_type_code(code: str) -> bool:
+    """Whether ``code`` is a document-type abbreviation (``QĐ``, ``TTr``), as opposed to an issuer's."""
+    return clean(code).casefold() in _NAME_BY_CODE
+
+
+# ---------------------------------------------------------------------------
+# Provinces
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str  # "Lâm Đồng"
+    kind: str  # "tỉnh" | "thành phố"
+    current: bool  # one of the 34 units since 1 July 2025
+    merged_into: str  # the post-2025 unit it belongs to (itself when unchanged)
+
+    @property
+    def full_name(self) -> str:
+        """``"tỉnh Lâm Đồng"``, ``"thành phố Hà Nội"``."""
+        return f"{self.kind} {self.name}"
+
+
+_PROV_DATA = _load("provinces.json")
+PROVINCES: dict[str, Province] = {}
+"""Every province and centrally run city of both eras, by name."""
+for _p in _PROV_DATA["before_2025"]:
+    PROVINCES[_p["name"]] = Province(_p["name"], _p["kind"], False, _p["merged_into"])
+for _p in _PROV_DATA["since_2025"]:
+    PROVINCES[_p["name"]] = Province(_p["name"], _p["kind"], True, _p["name"])
+_PROVINCE_ALIASES: dict[str, str] = {clean(k).casefold(): v for k, v in _PROV_DATA["aliases"].items()}
+_PROVINCE_ALIASES.update({clean(name).casefold(): name for name in PROVINCES})
+
+
+def province_named(name: str | None) -> Province | None:
+    """The province a place name denotes (``"Bình Thuận"``, ``"TP. Hồ Chí Minh"``), else None."""
+    if not name:
+        return None
+    key = clean(name).casefold()
+    key = regex.sub(r"^(?:tỉnh|thành phố|tp\.?)\s+", "", key)
+    canonical = _PROVINCE_ALIASES.get(key)
+    return PROVINCES.get(canonical) if canonical else None
+
+
+# ---------------------------------------------------------------------------
+# Issuers
+
+
+@dataclass(frozen=True)
+class IssuerCode:
+    code: str  # "SNV"
+    name: str | None  # "Sở Nội vụ"
+    scope: str  # "national" | "province"
+
+
+_ISSUER_DATA = _load("issuers.json")
+ISSUER_CODES: dict[str, IssuerCode] = {
+    code.casefold(): IssuerCode(code, v["name"], v["scope"]) for code, v in _ISSUER_DATA["codes"].items()
+}
+"""Issuer codes of symbols (casefolded key) → :class:`IssuerCode`."""
+ABBREVIATIONS: dict[str, str] = dict(_ISSUER_DATA["words"])
+"""Word-level abbreviations expanded inside names (``UBND`` → ``Ủy ban nhân dân``)."""
+AGENCY_NAMES: tuple[str, ...] = tuple(_ISSUER_DATA["agencies"])
+AGENCY_HEADS: tuple[str, ...] = tuple(_ISSUER_DATA["heads"])
+PROPER_NOUNS: tuple[str, ...] = tuple(_ISSUER_DATA["proper_nouns"])
+
+_ABBREV_BY_KEY = {k.casefold(): v for k, v in ABBREVIATIONS.items()}
+
+# A word of a name, with any trailing dot kept so "TP." is seen whole.
+# "UBND TỈNH LÂM ĐỒNG" → "UBND", "TỈNH", "LÂM", "ĐỒNG"; "KH&CN" stays one word.
+_WORD = regex.compile(r"""(?x)
+    (?<![\w&])            # not inside a word
+    (?P<word>\w+(?:&\w+)*\.?)
+""")
+
+
+def expand_abbreviations(text: str) -> str:
+    """Every known abbreviation written as a word, spelled out: ``"UBND tỉnh"`` → ``"Ủy ban nhân dân tỉnh"``."""
+
+    def repl(m: regex.Match) -> str:
+        word = m.group("word")
+        full = _ABBREV_BY_KEY.get(word.casefold())
+        if full is not None:
+            return full
+        if word.endswith(".") and word[:-1].casefold() in _ABBREV_BY_KEY:
+            return _ABBREV_BY_KEY[word[:-1].casefold()] + "."
+        return word
+
+    return _WORD.sub(repl, clean(text))
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    return spacy.blank("xx")
+
+
+@lru_cache(maxsize=1)
+def _casing_matcher() -> tuple[PhraseMatcher, dict[str, str]]:
+    """A matcher of every multi-word name whose capitals matter, keyed by its lower-case form."""
+    nlp = _nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    canonical: dict[str, str] = {}
+    names = [n for n in AGENCY_NAMES if " " in n] + list(PROPER_NOUNS)
+    names += [p.name for p in PROVINCES.values()]
+    for name in names:
+        name = clean(name)
+        canonical.setdefault(name.casefold(), name)
+    matcher.add("NAME", [nlp.make_doc(n) for n in canonical.values()])
+    return matcher, canonical
+
+
+def sentence_case(text: str) -> str:
+    """An upper-case name in sentence case, agencies, provinces and proper nouns capitalised.
+
+    ``"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"`` → ``"Sở Văn hóa, Thể thao và Du lịch"``.
+    """
+    text = clean(text)
+    if not text:
+        return text
+    lower = text.lower()
+    chars = list(lower)
+    matcher, canonical = _casing_matcher()
+    doc = _nlp().make_doc(lower)
+    taken_to = -1
+    for _, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+        if start < taken_to:
+            continue
+        taken_to = end
+        span = doc[start:end]
+        name = canonical.get(span.text.casefold())
+        if name and len(name) == len(span.text):
+            chars[span.start_char:span.end_char] = list(name)
+    out = "".join(chars)
+    return out[0].upper() + out[1:]
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def expand_issuer(text: str, locality: str | None = None) -> str:
+    """A body's name as printed in a header, spelled out and in sentence case.
+
+    ``expand_issuer("UBND TỈNH LẠNG SƠN")`` → ``"Ủy ban nhân dân tỉnh Lạng Sơn"``;
+    ``expand_issuer("SỞ NỘI VỤ", locality="tỉnh Lâm Đồng")`` → ``"Sở Nội vụ tỉnh Lâm Đồng"``.
+    ``locality`` is appended when the name has none of its own (a bare trailing
+    ``tỉnh`` is completed with it).
+    """
+    name = clean(text).strip(" ,;:.-")
+    upper = _is_upper(name)
+    name = expand_abbreviations(name)
+    name = sentence_case(name) if upper else name[0].upper() + name[1:] if name else name
+    if locality and not _has_locality(name):
+        loc_kind, _, loc_name = locality.partition(" ")
+        if regex.search(r"(?i)\b(?:tỉnh|thành phố)$", name):
+            name = f"{name} {loc_name}" if loc_name else name
+        else:
+            name = f"{name} {locality}"
+    return name
+
+
+_LOCALITY = regex.compile(r"""(?x)
+    # a unit with its name: "tỉnh Lâm Đồng", "thành phố Hà Nội", "huyện Đức Trọng"
+    \b(?:tỉnh|thành\ phố|huyện|quận|thị\ xã|xã|phường|đặc\ khu)\s+\p{Lu}
+    | \b(?:Việt\ Nam|Trung\ ương)\b
+""")
+
+
+def _has_locality(name: str) -> bool:
+    return bool(_LOCALITY.search(name)) or any(
+        regex.search(rf"\b{regex.escape(p)}$", name) for p in PROVINCES)
+
+
+def issuer_for_code(code: str | None, province: Province | None = None) -> str | None:
+    """The body that issues under a symbol code: ``"BNV"`` → ``"Bộ Nội vụ"``;
+    ``"UBND"`` with Lạng Sơn → ``"Ủy ban nhân dân tỉnh Lạng Sơn"``. Only the code's first
+    part counts (``"SNV-TCBC"`` → Sở Nội vụ); unknown codes give None."""
+    if not code:
+        return None
+    head = regex.split(r"[-(]", clean(code))[0]
+    head = regex.sub(r"\d+$", "", head)  # "UBTVQH15" → "UBTVQH"
+    entry = ISSUER_CODES.get(head.casefold())
+    if entry is None or entry.name is None:
+        return None
+    if entry.scope == "province" and province is not None:
+        if entry.name.endswith(" tỉnh"):
+            return f"{entry.name} {province.name}"
+        return f"{entry.name} {province.full_name}"
+    return entry.name
+
+
+# ---------------------------------------------------------------------------
+# Finding names in running text
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int  # character offsets in the text searched
+    end: int
+    text: str  # as written
+    name: str  # canonical: expanded, with its locality when written
+
+
+@lru_cache(maxsize=1)
+def _agency_matcher() -> PhraseMatcher:
+    nlp = _nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    patterns = [clean(n) for n in AGENCY_NAMES if " " in n]
+    # Abbreviated forms as written in running text: "UBND", "HĐND", "UBMTTQ".
+    patterns += [k for k, v in ABBREVIATIONS.items() if any(clean(v).casefold() == clean(a).casefold()
+                                                             or clean(a).casefold().startswith(clean(v).casefold())
+                                                             for a in AGENCY_NAMES)]
+    matcher.add("AGENCY", [nlp.make_doc(p) for p in patterns])
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def _province_matcher() -> PhraseMatcher:
+    nlp = _nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    names = set(_PROVINCE_ALIASES) | {clean(p).casefold() for p in PROVINCES}
+    matcher.add("PROVINCE", [nlp.make_doc(n) for n in names])
+    return matcher
+
+
+# What may follow an agency name as its locality: "tỉnh Lâm Đồng", "các tỉnh, thành phố".
+_LOCALITY_AFTER = regex.compile(r"""(?x)
+    \s+(?:tỉnh|thành\ phố|TP\.?)\s+
+    (?P<place>\p{Lu}\p{Ll}*(?:[\s-]+\p{Lu}\p{Ll}*){0,3})
+""")
+
+
+def find_provinces(text: str) -> list[NameMatch]:
+    """Every province name in ``text`` (either era), longest match first at each place.
+
+    ``find_provinces("UBND tỉnh Lâm Đồng")`` → one match, name ``"Lâm Đồng"``.
+    """
+    doc = _nlp().make_doc(fold_tones(text.translate(_LOOKALIKES)))
+    found: list[NameMatch] = []
+    taken_to = -1
+    for _, start, end in sorted(_province_matcher()(doc), key=lambda m: (m[1], -m[2])):
+        if start < taken_to:
+            continue
+        span = doc[start:end]
+        province = province_named(span.text)
+        if province:
+            found.append(NameMatch(span.start_char, span.end_char, text[span.start_char:span.end_char], province.name))
+            taken_to = end
+    return found
+
+
+def find_agencies(text: str) -> list[NameMatch]:
+    """Agencies named in ``text``: gazetteer names and their abbreviations, with the
+    locality that follows them.
+
+    ``find_agencies("giao UBND tỉnh Lâm Đồng và Sở Nội vụ")`` → ``"Ủy ban nhân dân tỉnh Lâm Đồng"``
+    (written ``"UBND tỉnh Lâm Đồng"``) and ``"Sở Nội vụ"``.
+    """
+    folded = fold_tones(text.translate(_LOOKALIKES))
+    doc = _nlp().make_doc(folded)
+    found: list[NameMatch] = []
+    taken_to = -1
+    for _, start, end in sorted(_agency_matcher()(doc), key=lambda m: (m[1], -m[2])):
+        if start < taken_to:
+            continue
+        span = doc[start:end]
+        s, e = span.start_char, span.end_char
+        loc = _LOCALITY_AFTER.match(folded, e)
+        if loc and province_named(loc.group("place")):
+            e = loc.end()
+        written = text[s:e]
+        found.append(NameMatch(s, e, written, expand_issuer(written)))
+        taken_to = end
+    return found
