@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from .document import Table, TextDocument
-from .layout import BODY_OPENING, PLACE_DATE, RIGHT_COLUMN_TOP, split_text_header
+from .layout import header_lines, is_header_table, split_header_table, split_text_header
 from .normalize import normalize
 
 W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -125,30 +125,6 @@ class _Walker:
                 for tr in tbl.findall(W_TR)]
 
 
-def _is_header_table(rows: list[list[list[str]]]) -> bool:
-    """A two-column table holding the Quốc hiệu (or Party name) or a place/date line."""
-    if not rows or max(len(r) for r in rows) < 2:
-        return False
-    text = "\n".join(line.strip() for row in rows for cell in row for line in cell)
-    return bool(RIGHT_COLUMN_TOP.search(text)) or any(
-        PLACE_DATE.search(line.strip()) for row in rows for cell in row for line in cell)
-
-
-def header_lines(rows: list[list[list[str]]]) -> list[str]:
-    """The header table's left column lines, then its right column lines."""
-    left: list[str] = []
-    right: list[str] = []
-    for row in rows:
-        cells = [cell for cell in row if any(line.strip() for line in cell)] or row[:1]
-        if len(row) >= 2:
-            left.extend(row[0])
-            for cell in row[1:]:
-                right.extend(cell)
-        else:
-            left.extend(cells[0] if cells else [])
-    return [line for line in left + right if line.strip()]
-
-
 def _footnotes_root(document):
     for rel in document.part.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
@@ -210,14 +186,12 @@ def read(path: Path, format: str = "docx") -> TextDocument:
             raw.add(item + "\n")
             continue
         rows = walker.table_rows(item)
-        if not seen_content and _is_header_table(rows):
-            # "Kính gửi: …" sometimes sits in the header table's last row: it is body.
-            cut = next((i for i, row in enumerate(rows)
-                        if row and row[0] and BODY_OPENING.search("".join(row[0]).strip())), len(rows))
-            raw.add("".join(line + "\n" for line in header_lines(rows[:cut])))
+        if not seen_content and is_header_table(rows):
+            header_rows, body_rows = split_header_table(rows)
+            raw.add("".join(line + "\n" for line in header_lines(header_rows)))
             header_end = raw.length
-            if rows[cut:]:
-                add_table(rows[cut:])
+            if body_rows:
+                add_table(body_rows)
             seen_content = True
             continue
         seen_content = True

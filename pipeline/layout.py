@@ -269,7 +269,43 @@ def split_text_header(lines: list[str], *, max_lines: int = 20) -> tuple[list[st
         left, right = sides(line)
         if index > last_anchor and (not line.strip() or right or BODY_OPENING.search(line.strip())):
             break
-        left_lines.append(" ".join(left)) if left else None
-        right_lines.append(" ".join(right)) if right else None
+        if left:
+            left_lines.append(" ".join(left))
+        if right:
+            right_lines.append(" ".join(right))
         used = index + 1
     return left_lines, right_lines, used
+
+
+# Header blocks laid out as a table (Word, LibreOffice conversions, vbpl.vn pages):
+# rows → cells → lines of the cell.
+
+def is_header_table(rows: list[list[list[str]]]) -> bool:
+    """A two-column table holding the Quốc hiệu (or Party name) or a place/date line."""
+    if not rows or max(len(r) for r in rows) < 2:
+        return False
+    text = "\n".join(line.strip() for row in rows for cell in row for line in cell)
+    return bool(RIGHT_COLUMN_TOP.search(text)) or any(
+        PLACE_DATE.search(line.strip()) for row in rows for cell in row for line in cell)
+
+
+def split_header_table(rows: list[list[list[str]]]) -> tuple[list[list[list[str]]], list[list[list[str]]]]:
+    """(header rows, rows that are body): "Kính gửi: …" in a last row belongs to the body."""
+    cut = next((i for i, row in enumerate(rows)
+                if row and BODY_OPENING.search(" ".join(row[0]).strip())), len(rows))
+    return rows[:cut], rows[cut:]
+
+
+def header_lines(rows: list[list[list[str]]]) -> list[str]:
+    """The header table's left column lines, then its right column lines."""
+    left: list[str] = []
+    right: list[str] = []
+    for row in rows:
+        cells = [cell for cell in row if any(line.strip() for line in cell)] or row[:1]
+        if len(row) >= 2:
+            left.extend(row[0])
+            for cell in row[1:]:
+                right.extend(cell)
+        else:
+            left.extend(cells[0] if cells else [])
+    return [line.strip() for line in left + right if line.strip()]
