@@ -1,9 +1,576 @@
-"""Duties: who must do what, by when."""
+"""Duties: who must do what, by when.
+
+Three sources, in document order:
+
+* agency headings under an implementation section (``III. TỔ CHỨC THỰC HIỆN`` →
+  ``2. Sở Nội vụ`` → ``- Tham mưu …``) and duty articles (``Điều 3. Nhiệm vụ và
+  quyền hạn của Ban Chỉ đạo``): each bullet or paragraph below is one duty;
+* sentences that assign: ``giao / yêu cầu / đề nghị X <verb> …``, ``X <verb> …``
+  (``X chủ trì, phối hợp với Y …``, ``X có trách nhiệm …``, ``X chịu trách nhiệm thi
+  hành Quyết định này``), with supporting agencies after ``phối hợp với``;
+* appendix tables with Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian columns.
+
+Structure is found with ``regex``; words (duty verbs, agency heads) with underthesea's
+word segmentation, run on candidate sentences only. Knowledge lives in
+extractors/data/duty_lexicon.json and duty_sections.json.
+"""
 from __future__ import annotations
 
-from vanban.pipeline.document import TextDocument
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from vanban.pipeline.document import Table, TextDocument
 from vanban.record import DocumentInfo, Duty
+
+from .deadlines import find_deadline, find_recurrence
+
+_DATA_DIR = Path(__file__).parent / "data"
+_LEX = json.loads((_DATA_DIR / "duty_lexicon.json").read_text(encoding="utf-8"))
+_SECTIONS = json.loads((_DATA_DIR / "duty_sections.json").read_text(encoding="utf-8"))
+
+_VERBS = frozenset(_LEX["verbs"])
+_TRIGGERS = frozenset(_LEX["triggers"])
+_PREFIXES = frozenset(_LEX["agency_prefixes"])
+_HEADS = frozenset(_LEX["agency_heads"])
+_NOT_HEADS = frozenset(_LEX["not_heads"])
+_BREAKERS = frozenset(_LEX["subject_breakers"])
+_GENERIC = frozenset(_LEX["generic_groups"])
+_SUPERIORS = frozenset(_LEX["superiors"])
+
+
+def _alternation(phrases) -> str:
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+# A line's list marker, and its nesting level (smaller = outer).
+_MARKER = regex.compile(
+    r"""(?x)
+    ^[ \t]*(?:
+        (?P<article>Điều[ \t]+\d+[a-z]?[.:])        # Điều 3.
+      | (?P<roman>[IVX]{1,5}\.)                     # IV.
+      | (?P<num>\d{1,2}(?:\.\d{1,2}){0,3}[.)])      # 2.   1.1.   3)
+      | (?P<letter>[a-zđ]\))                        # a)   đ)
+      | (?P<dash>[-–•*])                            # - Tham mưu …
+      | (?P<plus>\+)                                # + Tổ chức …
+    )[ \t]+
+    """
+)
+_LEVELS = {"article": 0, "roman": 1, "num": 2, "letter": 5, "dash": 6, "plus": 7}
+
+# Where the body's duties end: the Nơi nhận block (an attached charter follows the signature).
+_BODY_END = regex.compile(r"(?m)^[ \t|]*Nơi[ \t]+nhận[ \t]*:")
+
+# A heading that opens an implementation section: "III. TỔ CHỨC THỰC HIỆN", "1. Trách nhiệm thực hiện".
+_IMPLEMENTATION = regex.compile(
+    r"(?xi) ^(?:" + _alternation(_SECTIONS["implementation_sections"]) + r")\b[^.]{0,40}$"
+)
+
+# A duty article: "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo" → agency "Ban Chỉ đạo".
+_DUTY_ARTICLE = regex.compile(
+    r"(?xi) ^(?:" + _alternation(_SECTIONS["duty_articles"]) + r")\s+của\s+(?P<agency>[^.:;]{3,120}?)\s*[.:]?$"
+)
+
+# Openers before a sentence's subject: "Theo đó, …", "Trong thời hạn 30 ngày kể từ …, …".
+_OPENER = regex.compile(
+    r"""(?xi)
+    ^(?:(?:""" + _alternation(_LEX["connectors"]) + r""")\s*,\s*                        # Theo đó,
+      | (?:trong\s+thời\s+hạn|trong\s+thời\s+gian|sau\s+khi|về\s+nhiệm\s+vụ)[^,]{0,120},\s*   # Trong thời hạn 30 ngày …,
+    )+
+    """
+)
+
+# A generic group that ends a list of agencies: "… và Thủ trưởng các cơ quan có liên quan".
+_GENERIC_TAIL = regex.compile(
+    r"(?xi) (?:\s*[,;]\s*|\s+và\s+)(?:" + _LEX["generic_tail"] + r")\s*$"
+)
+
+# "Sở A, Sở B và các phòng" → pieces; a piece not starting with an agency word is glued back
+# ("Sở Văn hóa, Thể thao và Du lịch").
+_LIST_SPLIT = regex.compile(r"\s*[,;]\s*|\s+và\s+")
+
+# "về việc" ends an agency and opens its task: "chỉ đạo các phòng … về việc tiếp tục chấn chỉnh".
+_ABOUT = regex.compile(r"(?i)\s+về\s+việc\s+")
+
+_QUOTE = regex.compile(r"“[^”]{20,}”|\"[^\"\n]{20,}\"")
+_ABBREV = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân"}
+
+
+@dataclass
+class _Block:
+    """A logical paragraph: its span, its list marker kind and level, where its content starts."""
+
+    start: int
+    end: int
+    content: int
+    kind: str | None
+    level: int
+
+
+@dataclass
+class _Word:
+    text: str
+    start: int
+    end: int
 
 
 def extract_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
-    return []
+    """Every duty the document assigns, in document order."""
+    if info.doc_type in _LEX["non_assigning_doc_types"]:
+        return []
+    duties = _body_duties(doc, info)
+    for table in doc.tables:
+        duties += _table_duties(doc, table)
+    locality = _locality(info)
+    for duty in duties:
+        duty.canonical_agency = _canonical(duty.agency, locality)
+    return _dedupe(duties)
+
+
+# --- blocks -----------------------------------------------------------------------------------
+
+def _blocks(text: str, start: int, end: int) -> list[_Block]:
+    """Lines joined into paragraphs: a marker, a blank line or a finished sentence starts a new one."""
+    lines = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    widths = sorted(len(text[a:b].strip()) for a, b in lines if text[a:b].strip())
+    wide = widths[int(len(widths) * 0.9)] if widths else 0
+    blocks: list[_Block] = []
+    blank_before = True
+    for a, b in lines:
+        line = text[a:b]
+        stripped = line.strip()
+        if not stripped or stripped.isdigit() or set(stripped) <= set("_-–. "):
+            blank_before = True
+            continue
+        marker = _MARKER.match(line)
+        first = stripped[0]
+        if blocks and not marker:
+            prev = text[blocks[-1].start:blocks[-1].end].rstrip()
+            ends_sentence = prev.endswith((".", ":", ";", "!", "?", "./."))
+            short_prev = len(prev.split("\n")[-1].strip()) < 0.7 * wide
+            joins = first.islower() or not (ends_sentence or blank_before or short_prev)
+            if joins:
+                blocks[-1].end = b
+                blank_before = False
+                continue
+        if marker:
+            kind = next(k for k, v in marker.groupdict().items() if v)
+            level = _LEVELS[kind] + (marker[kind].count(".") - 1 if kind == "num" else 0)
+            blocks.append(_Block(a, b, a + marker.end(), kind, level))
+        else:
+            blocks.append(_Block(a, b, a + len(line) - len(line.lstrip()), None, 9))
+        blank_before = False
+    return blocks
+
+
+# --- words ------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    """underthesea loaded once, on first use (its CRF models ship with the package)."""
+    from underthesea import sent_tokenize, word_tokenize
+
+    return sent_tokenize, word_tokenize
+
+
+@lru_cache(maxsize=4096)
+def _words(sentence: str) -> tuple[_Word, ...]:
+    """underthesea words with their offsets in ``sentence``."""
+    out, pos = [], 0
+    for token in _segmenter()[1](sentence):
+        i = sentence.find(token, pos)
+        if i < 0:
+            continue
+        out.append(_Word(token, i, i + len(token)))
+        pos = i + len(token)
+    return tuple(out)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (underthesea's splitter, offsets recovered)."""
+    chunk = text[start:end]
+    spans, pos = [], 0
+    for sent in _segmenter()[0](chunk):
+        probe = sent.strip()[:20]
+        i = chunk.find(probe, pos) if probe else -1
+        if i < 0:
+            continue
+        spans.append(i)
+        pos = i + 1
+    if not spans or spans[0] != 0:
+        spans.insert(0, 0)
+    bounds = spans[1:] + [len(chunk)]
+    return [(start + a, start + b) for a, b in zip(spans, bounds) if chunk[a:b].strip()]
+
+
+def _verb_at(words: tuple[_Word, ...], i: int) -> int:
+    """Length in words of the duty verb starting at word ``i`` (0 if none)."""
+    for n in (3, 2, 1):
+        phrase = " ".join(w.text for w in words[i:i + n]).lower()
+        if len(words[i:i + n]) == n and phrase in _VERBS:
+            return n
+    return 0
+
+
+def _first_verb(words: tuple[_Word, ...], begin: int = 0) -> int | None:
+    """Index of the first lower-case duty verb from ``begin`` (a capitalised one is part of a name)."""
+    for i in range(begin, len(words)):
+        if (i == begin or words[i].text[:1].islower()) and _verb_at(words, i):
+            return i
+    return None
+
+
+# --- agencies ---------------------------------------------------------------------------------
+
+def _norm(s: str) -> str:
+    return regex.sub(r"\s+", " ", s).strip(" \t\n,;:.-–").lower()
+
+
+def _is_generic(agency: str) -> bool:
+    return _norm(agency) in _GENERIC
+
+
+def _looks_like_agency(name: str, max_words: int = 70) -> bool:
+    """A named agency or group: starts with an agency word, has no clause words, is not generic."""
+    words = _words(name)
+    if not words or len(name.split()) > max_words or _is_generic(name):
+        return False
+    first = words[0].text.lower()
+    two = " ".join(w.text for w in words[:2]).lower()
+    if first in _NOT_HEADS or two in _NOT_HEADS:
+        return False
+    starts = (first in _PREFIXES or first in _HEADS or two in _HEADS or two in _PREFIXES
+              or first.split(" ")[0] in _HEADS and first not in _VERBS)
+    if not starts:
+        return False
+    if any(w.text.lower() in _BREAKERS for w in words):
+        return False
+    return not words[-1].text.lower() in {"của", "với", "và", "các", "cho", "tại", "theo"}
+
+
+def _clean_agency(name: str) -> str:
+    """Without a trailing generic group or punctuation."""
+    name = regex.sub(r"\s+", " ", name).strip(" ,;:.-–")
+    while True:
+        cut = _GENERIC_TAIL.sub("", name)
+        if cut == name:
+            return name
+        name = cut.strip(" ,;:")
+
+
+def _split_agencies(segment: str) -> list[str]:
+    """A list of named agencies, generic groups dropped."""
+    pieces: list[str] = []
+    for piece in _LIST_SPLIT.split(segment.strip(" ,;:")):
+        if not piece:
+            continue
+        if pieces and not _looks_like_agency(piece):
+            pieces[-1] += ", " + piece
+        else:
+            pieces.append(piece)
+    return [p for p in pieces if _looks_like_agency(p) and not _is_generic(p)]
+
+
+def _is_issuer(agency: str, info: DocumentInfo) -> bool:
+    """The issuer speaking of itself ("Sở Tài chính có ý kiến", "UBND tỉnh tổ chức họp")."""
+    if not info.issuer:
+        return False
+    a = " ".join(_ABBREV.get(w, w) for w in _norm(agency).split())
+    return _norm(info.issuer).startswith(a)
+
+
+def _is_superior(agency: str, info: DocumentInfo) -> bool:
+    """A request upward: a Sở asking the provincial People's Committee."""
+    a = " ".join(_ABBREV.get(w, w) for w in _norm(agency).split())
+    issuer = _norm(info.issuer or "")
+    return a in _SUPERIORS and not issuer.startswith(("ủy ban nhân dân", "thủ tướng", "chính phủ", "bộ "))
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+@dataclass
+class _Found:
+    agency: str
+    task_start: int  # offset in the sentence
+    supports: list[str]
+    support_task_start: int | None
+
+
+def _strip_duty_frame(sentence: str, pos: int) -> int:
+    """Skip "có trách nhiệm" / "có nhiệm vụ" before the task's own verb."""
+    m = regex.match(r"(?i)có\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s+", sentence[pos:])
+    return pos + m.end() if m else pos
+
+
+def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int | None]:
+    """Agencies after "phối hợp với", when a verb follows them (they share the task)."""
+    for i, w in enumerate(words):
+        if w.text.lower() != "phối hợp":
+            continue
+        j = i + 1
+        while j < len(words) and words[j].text.lower() in {"chặt chẽ", "chặt_chẽ"}:
+            j += 1
+        if j >= len(words) or words[j].text.lower() != "với":
+            continue
+        k = _first_verb(words, j + 1)
+        if k is None or k == j + 1:
+            return [], None
+        agencies = _split_agencies(sentence[words[j].end:words[k].start])
+        return agencies, words[k].start
+    return [], None
+
+
+def _assigning(sentence: str, info: DocumentInfo, statements_only: bool) -> _Found | None:
+    """The agency a sentence assigns a task to, by trigger ("giao X …") or subject ("X chủ trì …")."""
+    opener = _OPENER.match(sentence)
+    begin = opener.end() if opener else 0
+    words = _words(sentence)
+    idx = [i for i, w in enumerate(words) if w.start >= begin]
+    if not idx:
+        return None
+    first = idx[0]
+    # giao / yêu cầu / đề nghị X <verb> …
+    for i in idx:
+        w = words[i]
+        low = w.text.lower()
+        if low not in _TRIGGERS or not (i == first or w.text[:1].islower()):
+            continue
+        a = i + 1
+        if a < len(words) and words[a].text.lower() == "cho":
+            a += 1
+        if a >= len(words):
+            continue
+        k = _first_verb(words, a + 1)
+        about = _ABOUT.search(sentence, words[a].start)
+        if about and (k is None or about.start() < words[k].start):
+            agency, task = sentence[words[a].start:about.start()], about.end()
+        elif k is not None:
+            agency, task = sentence[words[a].start:words[k].start], words[k].start
+        else:
+            continue
+        agency = _clean_agency(agency)
+        if not _looks_like_agency(agency) or _is_issuer(agency, info):
+            continue
+        if low in {"đề nghị", "kính đề nghị"} and _is_superior(agency, info):
+            return None
+        supports, support_start = _supports(sentence, words)
+        return _Found(agency, _strip_duty_frame(sentence, task), supports, support_start)
+    if statements_only:
+        return None
+    # X <verb> …
+    k = _first_verb(words, first + 1)
+    if k is None:
+        return None
+    agency = _clean_agency(sentence[words[first].start:words[k].start])
+    if not _looks_like_agency(agency) or _is_issuer(agency, info):
+        return None
+    supports, support_start = _supports(sentence, words)
+    return _Found(agency, _strip_duty_frame(sentence, words[k].start), supports, support_start)
+
+
+# --- body -------------------------------------------------------------------------------------
+
+def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
+    text = doc.text
+    start = doc.header_end
+    end_match = _BODY_END.search(text, start)
+    end = end_match.start() if end_match else len(text)
+    quotes = [m.span() for m in _QUOTE.finditer(text, start, end)]
+    statements_only = info.doc_type in _LEX["statement_doc_types"]
+    duties: list[Duty] = []
+    impl_level: int | None = None  # level of the implementation heading we are under
+    ctx: tuple[str, int] | None = None  # agency heading (name, level) whose bullets are its duties
+    article_ctx: str | None = None
+    last_agency: str | None = None  # for a following paragraph that starts with a verb
+    for block in _blocks(text, start, end):
+        content = text[block.content:block.end]
+        title = regex.sub(r"\s+", " ", content).strip()
+        if any(a <= block.content < b for a, b in quotes):
+            continue
+        if block.kind == "article":
+            article_ctx, ctx, impl_level = None, None, None
+            m = _DUTY_ARTICLE.match(title)
+            if m:
+                article_ctx = m["agency"].strip()
+                continue
+        if block.kind in ("roman", "num", "letter", "article") and len(title.split()) <= 12 \
+                and _IMPLEMENTATION.match(title.rstrip(":")):
+            impl_level, ctx = block.level, None
+            continue
+        if impl_level is not None and block.kind in ("roman", "num", "article") and block.level <= impl_level:
+            impl_level = None
+        if ctx and block.kind is not None and block.level <= ctx[1]:
+            ctx = None
+        if impl_level is not None and block.kind is not None and not title.endswith(".") \
+                and len(title.split()) <= 25 and _looks_like_agency(_heading_agency(title)):
+            ctx = (_heading_agency(title), block.level)
+            continue
+        owner = ctx[0] if ctx else article_ctx
+        found = _block_duties(doc, block, info, owner, last_agency, statements_only)
+        duties += found
+        last_agency = found[-1].agency if found and block.kind is None else None
+    return duties
+
+
+def _heading_agency(title: str) -> str:
+    """"a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" → "Bộ Nội vụ"."""
+    title = title.rstrip(" :.")
+    return regex.split(r",\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)", title)[0]
+
+
+def _block_duties(doc: TextDocument, block: _Block, info: DocumentInfo, owner: str | None,
+                  last_agency: str | None, statements_only: bool) -> list[Duty]:
+    """Duties in one paragraph: its own assigning sentences, else the whole paragraph for ``owner``."""
+    text = doc.text
+    if owner is not None:
+        head = text[block.content:block.end]
+        colon = regex.match(r"(?s)([^:]{3,200}?):\s+(\S.*)", head)
+        if colon and _looks_like_agency(colon[1]) and _first_verb(_words(colon[2][:80])) == 0:
+            return _make(doc, _clean_agency(colon[1]), block.content + colon.start(2), block.end, [], None)
+        first_sentence = _sentences(text, block.content, block.end)[0]
+        found = _assigning(text[first_sentence[0]:first_sentence[1]], info, False)
+        if found and found.task_start > 0:
+            return _duties_from(doc, found, first_sentence[0], block.end)
+        if head.rstrip().endswith(":") and block.kind is None:
+            return []  # an unnumbered lead-in introduces the items below it
+        return _make(doc, owner, block.content, block.end, [], None)
+    duties: list[Duty] = []
+    sentences = _sentences(text, block.content, block.end)
+    open_duty: list[Duty] = []
+    for a, b in sentences:
+        sentence = text[a:b]
+        found = _assigning(sentence, info, statements_only)
+        if found:
+            open_duty = _duties_from(doc, found, a, b)
+            duties += open_duty
+        elif open_duty:
+            for duty in open_duty:  # a following sentence without its own subject continues the task
+                duty.task = (duty.task + " " + _trim(sentence)).strip()
+                duty.span[1] = b
+        elif not duties and last_agency and (a, b) == sentences[0]:
+            words = _words(sentence)
+            if words and _first_verb(words) == 0 or (_OPENER.match(sentence) and _first_verb(words) is not None):
+                opener = _OPENER.match(sentence)
+                start = a + (opener.end() if opener else 0)
+                open_duty = _make(doc, last_agency, start, b, [], None)
+                duties += open_duty
+    return duties
+
+
+def _duties_from(doc: TextDocument, found: _Found, sentence_start: int, end: int) -> list[Duty]:
+    return _make(doc, found.agency, sentence_start + found.task_start, end, found.supports,
+                 sentence_start + found.support_task_start if found.support_task_start is not None else None,
+                 span_start=sentence_start)
+
+
+def _trim(task: str) -> str:
+    return regex.sub(r"\s+", " ", task).strip().rstrip("./; ").strip()
+
+
+def _make(doc: TextDocument, agency: str, task_start: int, end: int, supports: list[str],
+          support_start: int | None, span_start: int | None = None) -> list[Duty]:
+    """A lead duty (plus one support duty per supporting agency) for ``doc.text[task_start:end]``."""
+    task = _trim(doc.text[task_start:end])
+    if not task or not agency:
+        return []
+    whole = doc.text[span_start if span_start is not None else task_start:end]
+    deadline, recurrence = find_deadline(whole), find_recurrence(task)
+    span = [span_start if span_start is not None else task_start, end]
+    duties = [Duty(agency=agency, role="lead", task=task, deadline=deadline, recurrence=recurrence, span=span)]
+    if supports and support_start is not None:
+        shared = _trim(doc.text[support_start:end])
+        duties[0].task = shared
+        duties += [Duty(agency=s, role="support", task=shared, deadline=deadline, recurrence=recurrence,
+                        span=list(span)) for s in supports]
+    return duties
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+def _column(header: list[str], names: list[str]) -> int | None:
+    cells = [_norm(c) for c in header]
+    for name in sorted(names, key=len, reverse=True):
+        for i, cell in enumerate(cells):
+            if cell == name or cell.startswith(name + " ") or cell.startswith(name + "("):
+                return i
+    return None
+
+
+def _table_duties(doc: TextDocument, table: Table) -> list[Duty]:
+    """One duty per row of a Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian table."""
+    cols = _SECTIONS["table_columns"]
+    for h, header in enumerate(table.rows[:3]):
+        task_col, lead_col = _column(header, cols["task"]), _column(header, cols["lead"])
+        if task_col is not None and lead_col is not None and task_col != lead_col:
+            break
+    else:
+        return []
+    support_col, deadline_col = _column(header, cols["support"]), _column(header, cols["deadline"])
+    duties: list[Duty] = []
+    for row in table.rows[h + 1:]:
+        if max(task_col, lead_col) >= len(row):
+            continue
+        task, lead = _trim(row[task_col]), _clean_agency(row[lead_col])
+        if not task or not lead or _is_generic(lead) or regex.fullmatch(r"[\d\s.()IVX]*", task):
+            continue
+        due = row[deadline_col].strip() if deadline_col is not None and deadline_col < len(row) else ""
+        deadline = (find_deadline(due) or regex.sub(r"\s+", " ", due) or None) if due else find_deadline(task)
+        at = doc.text.find(task[:40])
+        span = [at, at + len(task)] if at >= 0 else ([table.start, table.end] if table.start is not None else None)
+        recurrence = find_recurrence(task + " " + due)
+        duties.append(Duty(lead, "lead", task, deadline, recurrence, span))
+        if support_col is not None and support_col < len(row):
+            for agency in _split_agencies(row[support_col]):
+                duties.append(Duty(agency, "support", task, deadline, recurrence, span))
+    return duties
+
+
+# --- canonical agency -------------------------------------------------------------------------
+
+_LOCALITY = regex.compile(r"(?i)\b(?P<loc>(?:tỉnh|thành\s+phố)\s+\p{Lu}[\p{L} ]+?)\s*$")
+
+
+def _locality(info: DocumentInfo) -> str | None:
+    """"Ủy ban nhân dân tỉnh Lâm Đồng" → "tỉnh Lâm Đồng"."""
+    for source in (info.issuer, info.parent_issuer):
+        if source and (m := _LOCALITY.search(source.strip())):
+            return regex.sub(r"\s+", " ", m["loc"])
+    return None
+
+
+def _canonical(agency: str, locality: str | None) -> str:
+    """The agency with its locality ("Sở Nội vụ" → "Sở Nội vụ tỉnh Lâm Đồng"); groups stay as written."""
+    name = " ".join(_ABBREV.get(w.lower(), w) if w.isupper() else w for w in agency.split())
+    name = name[0].upper() + name[1:] if name else name
+    low = name.lower()
+    if not locality or low.split(" ")[0] in _PREFIXES or "," in name or ";" in name:
+        return name
+    place = locality.split(" ", 1)[1].lower() if " " in locality else locality.lower()
+    if place in low or low.startswith(("bộ ", "chính phủ", "thủ tướng", "quốc hội")):
+        return name
+    if low.endswith(" tỉnh"):
+        return name[: -len(" tỉnh")] + " " + locality
+    return name + " " + locality
+
+
+def _dedupe(duties: list[Duty]) -> list[Duty]:
+    """One entry for a duty reported twice (a news title and its body)."""
+    def bag(s: str) -> set[str]:
+        return set(regex.findall(r"\w+", s.lower()))
+
+    def near(a: set[str], b: set[str], share: float) -> bool:
+        return bool(a and b) and len(a & b) >= share * min(len(a), len(b))
+
+    kept: list[Duty] = []
+    for duty in duties:
+        if not any(k.role == duty.role and near(bag(k.agency), bag(duty.agency), 0.8)
+                   and near(bag(k.task), bag(duty.task), 0.8) for k in kept):
+            kept.append(duty)
+    return kept
