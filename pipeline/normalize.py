@@ -15,6 +15,10 @@ _DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Characters replaced by a plain space: NBSP and the other Unicode spaces, tabs.
 _SPACE = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c")
 _NEWLINE = frozenset("\r\u2028\u2029\x85")
+# One-for-one replacements. pdfium reports some hyphens as U+FFFE ("126/2024/NĐ\ufffeCP");
+# Unicode hyphens become "-" so symbols match; the Icelandic eth "Ð" that some
+# Vietnamese fonts map the letter Đ to ("Ðộc lập") becomes Đ.
+_REPLACE = {"\ufffe": "-", "\u2010": "-", "\u2011": "-", "\u00d0": "\u0110", "\u00f0": "\u0111"}
 
 # Old-style tone placement ("hoà", "uỷ") → new style ("hòa", "ủy"). Same length
 # on both sides, so a folded copy keeps every offset of the text it came from.
@@ -49,6 +53,11 @@ def normalize(raw: str) -> Normalized:
     while i < n:
         ch = raw[i]
         if ch in _DROP:
+            i += 1
+            continue
+        if ch in _REPLACE:
+            out.append(_REPLACE[ch])
+            offsets.append(i)
             i += 1
             continue
         if ch in _SPACE:
