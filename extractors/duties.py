@@ -78,8 +78,19 @@ _DUTY_ARTICLE = regex.compile(
 _OPENER = regex.compile(
     r"""(?xi)
     ^(?:(?:""" + _alternation(_LEX["connectors"]) + r""")\s*,\s*                        # Theo đó,
-      | (?:trong\s+thời\s+hạn|trong\s+thời\s+gian|sau\s+khi|về\s+nhiệm\s+vụ)[^,]{0,120},\s*   # Trong thời hạn 30 ngày …,
+      | (?:trong\s+thời\s+hạn|trong\s+thời\s+gian|sau\s+khi)[^,]{0,120},\s*   # Trong thời hạn 30 ngày …,
+      | về\s+[^,.]{0,60}(?:,\s*[^,.]{0,40})?,\s*(?=\p{Lu})                   # Về nhiệm vụ, giải pháp cụ thể, Chánh …
     )+
+    """
+)
+
+# The closing article: "Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này".
+_CLOSING = regex.compile(
+    r"""(?xi)
+    (?P<agency>\S.{2,}?)\s+
+    (?P<task>(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành                     # chịu trách nhiệm thi hành
+      | căn\s+cứ\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư)\s+(?:này\s+)?thi\s+hành   # căn cứ Quyết định thi hành
+    )
     """
 )
 
@@ -220,9 +231,10 @@ def _verb_at(words: tuple[_Word, ...], i: int) -> int:
 
 
 def _first_verb(words: tuple[_Word, ...], begin: int = 0) -> int | None:
-    """Index of the first lower-case duty verb from ``begin`` (a capitalised one is part of a name)."""
+    """Index of the first lower-case duty verb from ``begin`` (a capitalised one is part of a name,
+    except at the very start: "Tham mưu …")."""
     for i in range(begin, len(words)):
-        if (i == begin or words[i].text[:1].islower()) and _verb_at(words, i):
+        if (i == 0 or words[i].text[:1].islower()) and _verb_at(words, i):
             return i
     return None
 
@@ -237,22 +249,25 @@ def _is_generic(agency: str) -> bool:
     return _norm(agency) in _GENERIC
 
 
+_PREFIX_RE = regex.compile(r"(?i)^(?:(?:" + _alternation(_PREFIXES) + r")\s+)+")
+_HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_HEADS) + r")(?!\w)")
+_NOT_HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_NOT_HEADS) + r")(?!\w)")
+_BREAKER_RE = regex.compile(r"(?<!\w)(?:" + _alternation(_BREAKERS) + r")(?!\w)")
+_TITLES = regex.compile(r"(?i)^(?:chánh|phó chánh|giám đốc|phó giám đốc|chủ tịch|phó chủ tịch|bộ trưởng|thứ trưởng|trưởng|thủ trưởng|lãnh đạo)\s+")
+
+
 def _looks_like_agency(name: str, max_words: int = 70) -> bool:
-    """A named agency or group: starts with an agency word, has no clause words, is not generic."""
-    words = _words(name)
-    if not words or len(name.split()) > max_words or _is_generic(name):
+    """A named agency or group: title/quantifier words, then an agency word; no clause words."""
+    name = regex.sub(r"\s+", " ", name).strip(" ,;:")
+    if not name or len(name.split()) > max_words or _is_generic(name):
         return False
-    first = words[0].text.lower()
-    two = " ".join(w.text for w in words[:2]).lower()
-    if first in _NOT_HEADS or two in _NOT_HEADS:
+    prefix = _PREFIX_RE.match(name)
+    rest = name[prefix.end():] if prefix else name
+    if not rest or _NOT_HEAD_RE.match(rest) or not _HEAD_RE.match(rest):
         return False
-    starts = (first in _PREFIXES or first in _HEADS or two in _HEADS or two in _PREFIXES
-              or first.split(" ")[0] in _HEADS and first not in _VERBS)
-    if not starts:
+    if _BREAKER_RE.search(name):
         return False
-    if any(w.text.lower() in _BREAKERS for w in words):
-        return False
-    return not words[-1].text.lower() in {"của", "với", "và", "các", "cho", "tại", "theo"}
+    return name.split()[-1].lower() not in {"của", "với", "và", "các", "cho", "tại", "theo", "về"}
 
 
 def _clean_agency(name: str) -> str:
@@ -282,8 +297,9 @@ def _is_issuer(agency: str, info: DocumentInfo) -> bool:
     """The issuer speaking of itself ("Sở Tài chính có ý kiến", "UBND tỉnh tổ chức họp")."""
     if not info.issuer:
         return False
-    a = " ".join(_ABBREV.get(w, w) for w in _norm(agency).split())
-    return _norm(info.issuer).startswith(a)
+    a = " ".join(_ABBREV.get(w, w) for w in _norm(_TITLES.sub("", agency.strip())).split())
+    issuer = " ".join(_ABBREV.get(w, w) for w in _norm(info.issuer).split())
+    return bool(a) and (issuer.startswith(a) or a.startswith(issuer))
 
 
 def _is_superior(agency: str, info: DocumentInfo) -> bool:
@@ -291,6 +307,15 @@ def _is_superior(agency: str, info: DocumentInfo) -> bool:
     a = " ".join(_ABBREV.get(w, w) for w in _norm(agency).split())
     issuer = _norm(info.issuer or "")
     return a in _SUPERIORS and not issuer.startswith(("ủy ban nhân dân", "thủ tướng", "chính phủ", "bộ "))
+
+
+def _speaker_is_issuer(before: str, info: DocumentInfo) -> bool:
+    """Whoever asks, right before the trigger, is the issuer (or its head), or unnamed."""
+    speaker = regex.split(r"[,;]", before)[-1].strip()
+    speaker = regex.sub(r"(?i)\s+(?:vừa|đã|cũng|tiếp tục)$", "", speaker)
+    if not speaker or not info.issuer or not _looks_like_agency(speaker):
+        return True
+    return _is_issuer(speaker, info)
 
 
 # --- sentences --------------------------------------------------------------------------------
@@ -322,15 +347,23 @@ def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int |
         k = _first_verb(words, j + 1)
         if k is None or k == j + 1:
             return [], None
-        agencies = _split_agencies(sentence[words[j].end:words[k].start])
+        segment = sentence[words[j].end:words[k].start]
+        if regex.search(r"(?i)(?<!\w)(?:trong|để|nhằm|về)(?!\w)", segment):
+            return [], None  # "phối hợp với Bộ Nội vụ trong việc …": no shared task
+        agencies = _split_agencies(_clean_agency(segment))
         return agencies, words[k].start
     return [], None
 
 
-def _assigning(sentence: str, info: DocumentInfo, statements_only: bool) -> _Found | None:
+def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
+               subject_only: bool = False) -> _Found | None:
     """The agency a sentence assigns a task to, by trigger ("giao X …") or subject ("X chủ trì …")."""
     opener = _OPENER.match(sentence)
     begin = opener.end() if opener else 0
+    if closing := _CLOSING.match(sentence, begin):
+        agency = _clean_agency(closing["agency"])
+        if _looks_like_agency(agency, max_words=120):
+            return _Found(agency, closing.start("task"), [], None)
     words = _words(sentence)
     idx = [i for i, w in enumerate(words) if w.start >= begin]
     if not idx:
@@ -340,8 +373,10 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool) -> _Fou
     for i in idx:
         w = words[i]
         low = w.text.lower()
-        if low not in _TRIGGERS or not (i == first or w.text[:1].islower()):
+        if subject_only or low not in _TRIGGERS or not (i == first or w.text[:1].islower()):
             continue
+        if not _speaker_is_issuer(sentence[begin:w.start], info):
+            return None  # "trong đó, Bộ Nội vụ đề nghị …" recites another body's request
         a = i + 1
         if a < len(words) and words[a].text.lower() == "cho":
             a += 1
@@ -415,7 +450,7 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
         owner = ctx[0] if ctx else article_ctx
         found = _block_duties(doc, block, info, owner, last_agency, statements_only)
         duties += found
-        last_agency = found[-1].agency if found and block.kind is None else None
+        last_agency = found[0].agency if found and owner is None else None
     return duties
 
 
@@ -434,12 +469,12 @@ def _block_duties(doc: TextDocument, block: _Block, info: DocumentInfo, owner: s
         colon = regex.match(r"(?s)([^:]{3,200}?):\s+(\S.*)", head)
         if colon and _looks_like_agency(colon[1]) and _first_verb(_words(colon[2][:80])) == 0:
             return _make(doc, _clean_agency(colon[1]), block.content + colon.start(2), block.end, [], None)
-        first_sentence = _sentences(text, block.content, block.end)[0]
-        found = _assigning(text[first_sentence[0]:first_sentence[1]], info, False)
-        if found and found.task_start > 0:
-            return _duties_from(doc, found, first_sentence[0], block.end)
         if head.rstrip().endswith(":") and block.kind is None:
             return []  # an unnumbered lead-in introduces the items below it
+        first_sentence = _sentences(text, block.content, block.end)[0]
+        found = _assigning(text[first_sentence[0]:first_sentence[1]], info, False, subject_only=True)
+        if found and found.task_start > 0:
+            return _duties_from(doc, found, first_sentence[0], block.end)
         return _make(doc, owner, block.content, block.end, [], None)
     duties: list[Duty] = []
     sentences = _sentences(text, block.content, block.end)
@@ -454,7 +489,8 @@ def _block_duties(doc: TextDocument, block: _Block, info: DocumentInfo, owner: s
             for duty in open_duty:  # a following sentence without its own subject continues the task
                 duty.task = (duty.task + " " + _trim(sentence)).strip()
                 duty.span[1] = b
-        elif not duties and last_agency and (a, b) == sentences[0]:
+        elif not duties and last_agency and block.kind is None and (a, b) == sentences[0] \
+                and text[block.content:block.end].rstrip().endswith("."):
             words = _words(sentence)
             if words and _first_verb(words) == 0 or (_OPENER.match(sentence) and _first_verb(words) is not None):
                 opener = _OPENER.match(sentence)
@@ -571,6 +607,7 @@ def _dedupe(duties: list[Duty]) -> list[Duty]:
     kept: list[Duty] = []
     for duty in duties:
         if not any(k.role == duty.role and near(bag(k.agency), bag(duty.agency), 0.8)
-                   and near(bag(k.task), bag(duty.task), 0.8) for k in kept):
+                   and near(bag(k.task), bag(duty.task), 0.8)
+                   and len(bag(k.task) ^ bag(duty.task)) <= 0.25 * len(bag(k.task) | bag(duty.task)) for k in kept):
             kept.append(duty)
     return kept
