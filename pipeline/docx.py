@@ -12,11 +12,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
+from zipfile import BadZipFile
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
+
+from vanban.errors import ReadError
 
 from .document import Table, TextDocument
 from .layout import header_lines, is_header_table, split_header_table, split_text_header
@@ -156,7 +160,10 @@ def _leading_lines(blocks: list[tuple[str, object]]) -> tuple[list[str], int]:
 
 def read(path: Path, format: str = "docx") -> TextDocument:
     """Read a .docx (or a LibreOffice conversion of a .doc, with ``format="doc"``)."""
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, BadZipFile, KeyError) as exc:
+        raise ReadError(str(path), f"not a readable Word document ({type(exc).__name__}: {exc})") from None
     walker = _Walker()
     blocks = list(walker.blocks(document.element.body))
     raw = _Text()

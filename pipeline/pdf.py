@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import regex
 import pypdfium2.raw as pdfium_c
 
 from vanban.errors import ReadError
@@ -25,6 +26,8 @@ from .normalize import normalize
 # A page with fewer visible characters than this and an image on it is a scan.
 # (Scanned e-signed copies carry a ~50-character "SAO Y" stamp string.)
 MIN_TEXT_CHARS = 100
+# A page with next to no text but this many path objects has its text drawn as outlines.
+MIN_OUTLINED_PATHS = 200
 # pdfplumber's table finder runs only on pages with at least this many path objects.
 MIN_TABLE_PATHS = 6
 # Gap (points) that makes a word break: condensed fonts space words by ~2.7 pt, which
@@ -40,16 +43,40 @@ class _Page:
     paths: int
 
 
+# Every /Count in the page tree is 0: "/Type /Pages /Kids [] /Count 0".
+_EMPTY_PAGE_TREE = regex.compile(rb"/Count\s+0\b")
+_ANY_PAGE_COUNT = regex.compile(rb"/Count\s+[1-9]")
+
+
+def _load_error(path: Path, exc: pdfium.PdfiumError) -> ReadError:
+    """Why pdfium could not load the file.
+
+    pdfium's last-error code is process-wide and not reset by a load that fails
+    without setting it, so the code is checked against the file's own bytes.
+    """
+    code = getattr(exc, "err_code", None)
+    data = path.read_bytes()
+    if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and b"/Encrypt" in data:
+        return ReadError(str(path), "encrypted PDF: a password is needed to open it")
+    if _EMPTY_PAGE_TREE.search(data) and not _ANY_PAGE_COUNT.search(data):
+        return ReadError(str(path), "PDF has no pages")
+    if code == pdfium_c.FPDF_ERR_FORMAT or b"%%EOF" not in data[-2048:]:
+        return ReadError(str(path), "damaged or truncated PDF (pdfium: data format error)")
+    return ReadError(str(path), f"damaged PDF: pdfium cannot load it ({exc})")
+
+
 def _open(path: Path) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        message = str(exc)
-        if "password" in message.lower():
-            raise ReadError(str(path), "encrypted PDF: a password is needed to open it") from None
-        if "format" in message.lower() or "file" in message.lower():
-            raise ReadError(str(path), f"damaged or truncated PDF ({message})") from None
-        raise ReadError(str(path), f"cannot open PDF ({message})") from None
+        raise _load_error(path, exc) from None
+
+
+def _looks_truncated(path: Path) -> bool:
+    """No %%EOF near the end: the download or copy was cut short."""
+    with path.open("rb") as fh:
+        fh.seek(max(0, path.stat().st_size - 2048))
+        return b"%%EOF" not in fh.read()
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
@@ -73,7 +100,8 @@ def pages_needing_ocr(pages: list[_Page]) -> list[int]:
     This is the seam for OCR (``vanban.pipeline.ocr.ocr_pdf_pages``): the pages it
     names are the ones whose text must come from the rendered image.
     """
-    return [i for i, page in enumerate(pages) if page.chars < MIN_TEXT_CHARS and page.images]
+    return [i for i, page in enumerate(pages)
+            if page.chars < MIN_TEXT_CHARS and (page.images or page.paths >= MIN_OUTLINED_PATHS)]
 
 
 def _page1_words(plumber_page) -> list[Word]:
@@ -126,9 +154,14 @@ def read(path: Path) -> TextDocument:
             raise ReadError(str(path), "PDF has no pages")
         pages = [_read_page(pdf, i) for i in range(page_count)]
         scanned = pages_needing_ocr(pages)
-        if all(p.chars < MIN_TEXT_CHARS for p in pages) and scanned:
-            raise ReadError(str(path), "no text layer (scanned PDF); OCR is needed")
+        if all(p.chars < MIN_TEXT_CHARS for p in pages):
+            if scanned:
+                raise ReadError(str(path), "no text layer (scanned PDF); OCR is needed")
+            if not any(p.chars for p in pages):
+                raise ReadError(str(path), "PDF has no text (blank pages)")
         warnings = [f"page {i + 1} has no text layer (scanned); OCR is needed" for i in scanned]
+        if _looks_truncated(path):
+            warnings.append("the file looks truncated (no %%EOF at its end); text may be missing")
 
         texts = [p.text for p in pages]
         header_text = ""
