@@ -86,7 +86,7 @@ _OPENER = regex.compile(
 
 # The closing article: "Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này".
 _CLOSING = regex.compile(
-    r"""(?xi)
+    r"""(?xis)
     (?P<agency>\S.{2,}?)\s+
     (?P<task>(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành                     # chịu trách nhiệm thi hành
       | căn\s+cứ\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư)\s+(?:này\s+)?thi\s+hành   # căn cứ Quyết định thi hành
@@ -95,9 +95,7 @@ _CLOSING = regex.compile(
 )
 
 # A generic group that ends a list of agencies: "… và Thủ trưởng các cơ quan có liên quan".
-_GENERIC_TAIL = regex.compile(
-    r"(?xi) (?:\s*[,;]\s*|\s+và\s+)(?:" + _LEX["generic_tail"] + r")\s*$"
-)
+_GENERIC_TAIL = regex.compile(r"(?i)(?:\s*[,;]\s*|\s+và\s+)(?:" + _LEX["generic_tail"] + r")\s*$")
 
 # "Sở A, Sở B và các phòng" → pieces; a piece not starting with an agency word is glued back
 # ("Sở Văn hóa, Thể thao và Du lịch").
@@ -418,6 +416,7 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     end_match = _BODY_END.search(text, start)
     end = end_match.start() if end_match else len(text)
     quotes = [m.span() for m in _QUOTE.finditer(text, start, end)]
+    flat = doc.match_text.replace("\n", " ")
     statements_only = info.doc_type in _LEX["statement_doc_types"]
     duties: list[Duty] = []
     impl_level: int | None = None  # level of the implementation heading we are under
@@ -448,7 +447,7 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
             ctx = (_heading_agency(title), block.level)
             continue
         owner = ctx[0] if ctx else article_ctx
-        found = _block_duties(doc, block, info, owner, last_agency, statements_only)
+        found = _block_duties(doc, flat, block, info, owner, last_agency, statements_only)
         duties += found
         last_agency = found[0].agency if found and owner is None else None
     return duties
@@ -460,10 +459,12 @@ def _heading_agency(title: str) -> str:
     return regex.split(r",\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)", title)[0]
 
 
-def _block_duties(doc: TextDocument, block: _Block, info: DocumentInfo, owner: str | None,
+def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInfo, owner: str | None,
                   last_agency: str | None, statements_only: bool) -> list[Duty]:
-    """Duties in one paragraph: its own assigning sentences, else the whole paragraph for ``owner``."""
-    text = doc.text
+    """Duties in one paragraph: its own assigning sentences, else the whole paragraph for ``owner``.
+
+    ``flat`` is ``doc.match_text`` with line breaks as spaces (same offsets) for matching."""
+    text = flat
     if owner is not None:
         head = text[block.content:block.end]
         colon = regex.match(r"(?s)([^:]{3,200}?):\s+(\S.*)", head)
@@ -487,7 +488,7 @@ def _block_duties(doc: TextDocument, block: _Block, info: DocumentInfo, owner: s
             duties += open_duty
         elif open_duty:
             for duty in open_duty:  # a following sentence without its own subject continues the task
-                duty.task = (duty.task + " " + _trim(sentence)).strip()
+                duty.task = (duty.task + " " + _trim(doc.text[a:b])).strip()
                 duty.span[1] = b
         elif not duties and last_agency and block.kind is None and (a, b) == sentences[0] \
                 and text[block.content:block.end].rstrip().endswith("."):
