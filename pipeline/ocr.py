@@ -1,0 +1,542 @@
+"""OCR for PDF pages: render with pypdfium2, read with Tesseract ``vie``.
+
+The PDF reader calls two functions:
+
+* :func:`ocr_pdf_pages` for scanned pages (no text layer): whole-page text in
+  reading order, with the two-column blocks (header: issuer and Số left,
+  Quốc hiệu and date right; signature: Nơi nhận left, signer right) emitted
+  left column first, then right column, never interleaved;
+* :func:`ocr_header_region` for an e-signed page whose text layer leaves
+  ``Số:     /BNV-TCPCP`` and ``ngày    tháng`` blank because the number and day
+  are drawn only in the signature stamp; :func:`fill_blank_number_and_day`
+  splices what the page shows into the text-layer header.
+
+Tesseract runs as a subprocess (``tesseract stdin stdout … tsv``; no pytesseract),
+one process per page with ``OMP_THREAD_LIMIT=1``, as many at once as there are
+cores: on two cores that is ~1 s/page against ~5 s with Tesseract's own threads
+fighting each other. Results are cached by the hash of the rendered bitmap plus
+dpi, region, page-segmentation mode and Tesseract version, under
+``$VANBAN_OCR_CACHE`` (default ``~/.cache/vanban/ocr``).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from statistics import median
+
+import regex
+
+from vanban.errors import ReadError
+
+from .layout import Word, split_header
+from .ocr_correct import correct_ocr_text
+
+DPI = 300
+LANG = "vie"
+# Page segmentation: 3 = automatic layout, no orientation detection. The header
+# columns are rebuilt from word boxes, so Tesseract's own block order does not matter.
+PSM_PAGE = 3
+HEADER_FRACTION = 0.30  # top part of page 1 holding Số and the place/date line
+TESSERACT_TIMEOUT = 180  # seconds for one page
+INSTALL_HINT = "OCR needs tesseract-ocr-vie: apt-get install tesseract-ocr tesseract-ocr-vie"
+# Bump when what is cached (raw TSV for a bitmap) changes meaning.
+CACHE_FORMAT = "tsv-1"
+
+# Tesseract processes started by this process (the tests count them to see cache hits).
+tesseract_runs = 0
+_runs_lock = threading.Lock()
+
+
+class OcrUnavailable(ReadError):
+    """Tesseract or its Vietnamese model is not installed (or Tesseract failed to run)."""
+
+
+@dataclass
+class OcrWord:
+    """One word Tesseract read, with its box in pixels and confidence 0–100."""
+
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    confidence: float
+    line_key: tuple[int, int, int]  # (block, paragraph, line) as Tesseract numbered them
+
+
+@dataclass
+class OcrPage:
+    """The text of one OCR'd page (0-based ``index``) in reading order."""
+
+    index: int
+    text: str
+    confidence: float | None  # mean word confidence 0–100, None when no word was read
+    word_count: int
+    header_end: int | None = None  # on page 1: end of the two-column header block in ``text``
+    cached: bool = False
+
+
+@dataclass
+class HeaderOcr:
+    """What the rendered top of page 1 shows: its text and the number/day/month found in it."""
+
+    text: str
+    number: str | None
+    day: str | None
+    month: str | None
+    confidence: float | None
+    cached: bool = False
+
+
+@dataclass
+class _Row:
+    """Words on one visual line, cut into segments where a wide gap separates columns."""
+
+    top: int
+    bottom: int
+    segments: list[list[OcrWord]] = field(default_factory=list)
+
+
+# --- Tesseract -------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    """``tesseract 5.3.0``; raises :class:`OcrUnavailable` if Tesseract or ``vie`` is missing."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise OcrUnavailable("tesseract", INSTALL_HINT)
+    try:
+        version = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30)
+        langs = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise OcrUnavailable("tesseract", f"{INSTALL_HINT} ({exc})") from None
+    if LANG not in (langs.stdout + langs.stderr).split():
+        raise OcrUnavailable("tesseract", f"{INSTALL_HINT} (language {LANG!r} not installed)")
+    first = (version.stdout or version.stderr).strip().splitlines()
+    return first[0] if first else "tesseract"
+
+
+def _run_tesseract(image: bytes, psm: int) -> str:
+    """TSV for one image (PGM bytes), Tesseract limited to one thread."""
+    global tesseract_runs
+    tesseract_version()
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    command = ["tesseract", "stdin", "stdout", "-l", LANG, "--psm", str(psm), "--dpi", str(DPI), "tsv"]
+    with _runs_lock:
+        tesseract_runs += 1
+    try:
+        done = subprocess.run(command, input=image, capture_output=True, env=env, timeout=TESSERACT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise OcrUnavailable("tesseract", f"tesseract took longer than {TESSERACT_TIMEOUT} s on one page") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise OcrUnavailable("tesseract", f"tesseract failed: {message[-1] if message else done.returncode}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def parse_tsv(tsv: str) -> list[OcrWord]:
+    """The words (level 5 rows with text) of Tesseract's TSV output."""
+    words = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text:
+            continue
+        left, top = int(row["left"]), int(row["top"])
+        words.append(OcrWord(
+            text=text, left=left, top=top,
+            right=left + int(row["width"]), bottom=top + int(row["height"]),
+            confidence=float(row["conf"]),
+            line_key=(int(row["block_num"]), int(row["par_num"]), int(row["line_num"])),
+        ))
+    return words
+
+
+def _is_speck(word: OcrWord) -> bool:
+    """Punctuation read with low confidence: stamp edges, scribbles, dust between columns."""
+    return word.confidence < 60 and not any(c.isalnum() for c in word.text)
+
+
+def mean_confidence(words: list[OcrWord]) -> float | None:
+    """Mean word confidence, rounded to 0.1; None for no words."""
+    scores = [w.confidence for w in words if w.confidence >= 0]
+    return round(sum(scores) / len(scores), 1) if scores else None
+
+
+# --- Cache -----------------------------------------------------------------------
+
+def cache_dir() -> Path:
+    """Where OCR results live: ``$VANBAN_OCR_CACHE`` or ``~/.cache/vanban/ocr``."""
+    configured = os.environ.get("VANBAN_OCR_CACHE")
+    return Path(configured).expanduser() if configured else Path.home() / ".cache" / "vanban" / "ocr"
+
+
+def cache_key(bitmap: bytes, width: int, region: str, psm: int) -> str:
+    """Hash of what Tesseract would see and how it would be asked to read it."""
+    digest = hashlib.sha256()
+    digest.update(f"{CACHE_FORMAT}|{tesseract_version()}|{LANG}|{DPI}|{psm}|{region}|{width}|".encode())
+    digest.update(bitmap)
+    return digest.hexdigest()
+
+
+def _cache_path(key: str) -> Path:
+    return cache_dir() / key[:2] / f"{key}.tsv"
+
+
+def _cache_get(key: str) -> str | None:
+    try:
+        return _cache_path(key).read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _cache_put(key: str, tsv: str) -> None:
+    """Store atomically; a read-only or full disk only costs a re-OCR later."""
+    path = _cache_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_text(tsv, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+# --- Rendering -------------------------------------------------------------------
+
+@dataclass
+class _Render:
+    """A rendered page region as 8-bit gray pixels."""
+
+    pixels: bytes
+    width: int
+    height: int
+
+    def pgm(self) -> bytes:
+        return b"P5\n%d %d\n255\n" % (self.width, self.height) + self.pixels
+
+
+def _render(page, fraction: float = 1.0) -> _Render:
+    """Page (or its top ``fraction``) at :data:`DPI`, gray, with form fields (signature stamps) drawn."""
+    width_pt, height_pt = page.get_size()
+    crop = (0, height_pt * (1 - fraction), 0, 0) if fraction < 1 else (0, 0, 0, 0)
+    bitmap = page.render(scale=DPI / 72, crop=crop, may_draw_forms=True, grayscale=True)
+    image = bitmap.to_pil().convert("L")
+    return _Render(image.tobytes(), image.width, image.height)
+
+
+def _open_pdf(pdf_path: str | os.PathLike):
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(pdf_path))
+    except pdfium.PdfiumError as exc:
+        raise ReadError(str(pdf_path), f"cannot open PDF for OCR: {exc}") from None
+    pdf.init_forms()  # before any page is loaded, so widget appearances (the stamp) are drawn
+    return pdf
+
+
+# --- Layout ----------------------------------------------------------------------
+
+def _rows(words: list[OcrWord], page_width: int) -> list[_Row]:
+    """Words grouped into visual lines, top to bottom, each cut at column-wide gaps.
+
+    Tesseract may put ``CÔNG AN TỈNH LÂM ĐỒNG`` and ``Độc lập - Tự do - Hạnh phúc``
+    on one line or on two lines of different blocks; either way they share a row
+    here and the gap between them splits the row into two segments.
+    """
+    lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for word in words:
+        lines.setdefault(word.line_key, []).append(word)
+    boxes = sorted(lines.values(), key=lambda ws: (min(w.top for w in ws), min(w.left for w in ws)))
+    rows: list[tuple[int, int, list[OcrWord]]] = []
+    for line in boxes:
+        top, bottom = _line_band(line)
+        if rows:
+            row_top, row_bottom, row_words = rows[-1]
+            overlap = min(bottom, row_bottom) - max(top, row_top)
+            if overlap > 0.5 * min(bottom - top, row_bottom - row_top):
+                rows[-1] = (min(top, row_top), max(bottom, row_bottom), row_words + line)
+                continue
+        rows.append((top, bottom, list(line)))
+    gap_limit = 0.035 * page_width
+    result = []
+    for top, bottom, row_words in rows:
+        row_words.sort(key=lambda w: w.left)
+        row_words = _without_lone_marks(row_words, gap_limit / 2)
+        if not row_words:
+            continue
+        segments = [[row_words[0]]]
+        for word in row_words[1:]:
+            if word.left - segments[-1][-1].right > gap_limit:
+                segments.append([word])
+            else:
+                segments[-1].append(word)
+        result.append(_Row(top, bottom, segments))
+    return result
+
+
+def _without_lone_marks(row_words: list[OcrWord], gap: float) -> list[OcrWord]:
+    """Drop punctuation standing alone between wide gaps ("Nơi nhận:  —  GIÁM ĐỐC")."""
+    kept = []
+    for i, word in enumerate(row_words):
+        if not any(c.isalnum() for c in word.text):
+            before = word.left - row_words[i - 1].right if i else gap + 1
+            after = row_words[i + 1].left - word.right if i + 1 < len(row_words) else gap + 1
+            if before > gap and after > gap:
+                continue
+        kept.append(word)
+    return kept
+
+
+def _line_band(line: list[OcrWord]) -> tuple[int, int]:
+    """Vertical extent of a line, from the median word box (accents and stamps stick out)."""
+    return int(median(w.top for w in line)), int(median(w.bottom for w in line))
+
+
+def _side(segment: list[OcrWord], page_width: int) -> str:
+    """``left`` / ``right`` column, or ``middle`` for a centred or full-width segment."""
+    left, right = segment[0].left, max(w.right for w in segment)
+    centre = (left + right) / 2 / page_width
+    if centre < 0.42 and right <= 0.6 * page_width:
+        return "left"
+    if centre > 0.58 and left >= 0.38 * page_width:
+        return "right"
+    return "middle"
+
+
+def _text(segment: list[OcrWord]) -> str:
+    return " ".join(w.text for w in segment)
+
+
+def layout_text(words: list[OcrWord], page_width: int) -> tuple[str, int | None]:
+    """Page text in reading order, and where the first two-column block ends.
+
+    Consecutive rows made only of left- and right-column segments form a block
+    (the header; Nơi nhận beside the signature) that is emitted left column
+    first, then right column. Any row with a centred or full-width segment is
+    emitted as one line. The second value is the text offset after the first
+    block that has a right column (None if there is none).
+    """
+    lines: list[str] = []
+    first_block_end: int | None = None
+    block: list[tuple[str, str]] = []  # (side, text)
+
+    def flush() -> None:
+        nonlocal first_block_end
+        if not block:
+            return
+        has_right = any(side == "right" for side, _ in block)
+        lines.extend(text for side, text in block if side == "left")
+        lines.extend(text for side, text in block if side == "right")
+        if has_right and first_block_end is None:
+            first_block_end = len("\n".join(lines)) + 1
+        block.clear()
+
+    for row in _rows(words, page_width):
+        if not row.segments:
+            continue
+        sides = [_side(segment, page_width) for segment in row.segments]
+        if "middle" in sides:
+            flush()
+            lines.append(" ".join(_text(segment) for segment in row.segments))
+            continue
+        for side in ("left", "right"):
+            parts = [_text(seg) for seg, s in zip(row.segments, sides) if s == side]
+            if parts:
+                block.append((side, " ".join(parts)))
+    flush()
+    text = "\n".join(lines) + ("\n" if lines else "")
+    if first_block_end is not None:
+        first_block_end = min(first_block_end, len(text))
+    return text, first_block_end
+
+
+def page_text(words: list[OcrWord], page_width: int, first_page: bool) -> tuple[str, int | None]:
+    """Corrected page text, and on page 1 the offset where the header block ends.
+
+    Page 1's header is split by the text reader's own :func:`.layout.split_header`
+    (boxes scaled to points), so OCR'd and text-layer headers follow one
+    convention; the rest of the page, and a header it cannot find, go through
+    :func:`layout_text`.
+    """
+    kept = [w for w in words if not _is_speck(w)]
+    if first_page:
+        scale = 72 / DPI
+        header = split_header([Word(w.text, w.left * scale, w.right * scale, w.top * scale, w.bottom * scale)
+                               for w in kept])
+        if header is not None:
+            cut = header.bottom + 1 if header.next_top is None else (header.bottom + header.next_top) / 2
+            below = [w for w in kept if (w.top + w.bottom) / 2 * scale > cut]
+            head = correct_ocr_text(header.text)
+            rest = correct_ocr_text(layout_text(below, page_width)[0])
+            return head + rest, len(head)
+    text, block_end = layout_text(kept, page_width)
+    if not first_page or block_end is None:
+        return correct_ocr_text(text), None
+    head = correct_ocr_text(text[:block_end])
+    return head + correct_ocr_text(text[block_end:]), len(head)
+
+
+# --- Public API ------------------------------------------------------------------
+
+def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[OcrPage]:
+    """OCR the given 0-based pages of a PDF; one :class:`OcrPage` each, in the order asked.
+
+    Pages are rendered here one after another (pdfium is not thread-safe) and
+    handed to Tesseract processes running side by side; cached pages skip OCR.
+    Raises :class:`OcrUnavailable` (a ReadError) when Tesseract/vie is missing.
+    """
+    tesseract_version()
+    pdf = _open_pdf(pdf_path)
+    try:
+        jobs = []
+        with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+            for index in page_indexes:
+                page = pdf[index]
+                try:
+                    render = _render(page)
+                finally:
+                    page.close()
+                key = cache_key(render.pixels, render.width, "page", PSM_PAGE)
+                tsv = _cache_get(key)
+                if tsv is not None:
+                    jobs.append((index, render.width, tsv, True))
+                else:
+                    jobs.append((index, render.width, pool.submit(_ocr_and_store, render.pgm(), key, PSM_PAGE), False))
+                del render
+            results = []
+            for index, width, tsv, cached in jobs:
+                if not cached:
+                    tsv = tsv.result()
+                words = parse_tsv(tsv)
+                text, header_end = page_text(words, width, first_page=index == 0)
+                results.append(OcrPage(index, text, mean_confidence(words), len(words), header_end, cached))
+        return results
+    finally:
+        pdf.close()
+
+
+def _ocr_and_store(image: bytes, key: str, psm: int) -> str:
+    tsv = _run_tesseract(image, psm)
+    _cache_put(key, tsv)
+    return tsv
+
+
+# Number in the OCR'd header: "Số: 11902/BNV-TCPCP", "Số: 156 -CV/TĐTN".
+_OCR_NUMBER = regex.compile(
+    r"""(?x)
+    (?<![\p{L}])Số \s* [:.]? \s*
+    (?P<number>[0-9]{1,6}(?:[.,][0-9]+)?)   # 11902 (66.15 on a few legal symbols)
+    \s* (?=[/-])
+    """
+)
+
+# Day and month in the OCR'd header: "ngày 11 tháng 12 năm 2025".
+_OCR_DATE = regex.compile(
+    r"""(?x)
+    (?<![\p{L}])ngày \s* [,.]? \s*
+    (?P<day>[0-9]{1,2})? \s* tháng \s*
+    (?P<month>[0-9]{1,2})? \s* năm
+    """
+)
+
+
+def find_number_and_day(ocr_text: str) -> tuple[str | None, str | None, str | None]:
+    """(number, day, month) read from corrected OCR header text; None where not shown."""
+    number = day = month = None
+    if m := _OCR_NUMBER.search(ocr_text):
+        number = m.group("number")
+    if m := _OCR_DATE.search(ocr_text):
+        day, month = m.group("day"), m.group("month")
+        if day and not 1 <= int(day) <= 31:
+            day = None
+        if month and not 1 <= int(month) <= 12:
+            month = None
+    return number, day, month
+
+
+def ocr_header_region(pdf_path: str | os.PathLike) -> HeaderOcr:
+    """OCR the top of page 1 as rendered (signature stamp included) and find Số and ngày.
+
+    For a text-layer page whose Số/ngày are blank: the caller splices the result
+    into its text with :func:`fill_blank_number_and_day` or :func:`blank_fills`.
+    """
+    tesseract_version()
+    pdf = _open_pdf(pdf_path)
+    try:
+        page = pdf[0]
+        try:
+            render = _render(page, HEADER_FRACTION)
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+    key = cache_key(render.pixels, render.width, f"header{HEADER_FRACTION}", PSM_PAGE)
+    tsv = _cache_get(key)
+    cached = tsv is not None
+    if tsv is None:
+        tsv = _ocr_and_store(render.pgm(), key, PSM_PAGE)
+    words = parse_tsv(tsv)
+    text, _ = page_text(words, render.width, first_page=True)
+    number, day, month = find_number_and_day(text)
+    return HeaderOcr(text, number, day, month, mean_confidence(words), cached)
+
+
+# Blank number in a text layer: "Số:      /BNV-TCPCP", "Số:  ..... /QĐ-UBND", "Số     -CV/TĐTN".
+_BLANK_NUMBER = regex.compile(
+    r"""(?x)
+    (?<![\p{L}])Số \s* : ?
+    (?P<blank>[ \t._…]*)
+    (?=[/-])
+    """
+)
+
+# Blank day and/or month: "ngày    tháng 12 năm 2025", "ngày    tháng    năm 2025".
+_BLANK_DATE = regex.compile(
+    r"""(?x)
+    (?<![\p{L}])ngày
+    (?: [ \t]* (?P<day>[0-9]{1,2}) [ \t]* | (?P<day_blank>[ \t._…]+) )      # " 11 " or "    "
+    tháng
+    (?: [ \t]* (?P<month>[0-9]{1,2}) [ \t]* | (?P<month_blank>[ \t._…]+) )  # " 12 " or "    "
+    năm
+    """
+)
+
+
+def blank_fills(header_text: str, number: str | None, day: str | None,
+                month: str | None = None) -> list[tuple[int, int, str]]:
+    """Edits ``(start, end, replacement)`` that put the shown number/day/month into blanks.
+
+    Only blanks are filled: a number or day the text layer already has is kept.
+    ``Số:     /BNV-TCPCP`` → ``Số: 11902/BNV-TCPCP``; ``ngày    tháng`` → ``ngày 11 tháng``.
+    """
+    edits = []
+    if number and (m := _BLANK_NUMBER.search(header_text)):
+        edits.append((m.start("blank"), m.end("blank"), f" {number}"))
+    if m := _BLANK_DATE.search(header_text):
+        if day and m.group("day") is None:
+            edits.append((m.start("day_blank"), m.end("day_blank"), f" {day} "))
+        if month and m.group("month") is None:
+            edits.append((m.start("month_blank"), m.end("month_blank"), f" {month} "))
+    return sorted(edits)
+
+
+def fill_blank_number_and_day(header_text: str, ocr_text: str) -> str:
+    """``header_text`` with its blank Số/ngày/tháng filled from the OCR'd header ``ocr_text``."""
+    number, day, month = find_number_and_day(correct_ocr_text(ocr_text))
+    out, cursor = [], 0
+    for start, end, replacement in blank_fills(header_text, number, day, month):
+        out.append(header_text[cursor:start])
+        out.append(replacement)
+        cursor = end
+    out.append(header_text[cursor:])
+    return "".join(out)

@@ -1,0 +1,216 @@
+"""OCR: Tesseract on rendered pages, the e-signed header fill, post-correction, the cache."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from vanban.pipeline import ocr
+from vanban.pipeline.ocr_correct import as_digits, correct_digits, correct_names, correct_ocr_text
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
+E_SIGNED = ("vbai", "Công văn số 11902 của BNV.pdf")
+
+
+# --- Post-correction: tables of real OCR output (from ../shared/realdocs scans) ---
+
+DIGIT_CASES = [
+    # (OCR text, corrected)
+    ("Hà Nội, ngày II tháng 12 năm 2025", "Hà Nội, ngày 11 tháng 12 năm 2025"),
+    ("Hà Nói, ngày II tháng I2 năm 2025", "Hà Nói, ngày 11 tháng 12 năm 2025"),
+    ("Lâm Đồng. ngày,28 tháng 12 năm 2025", "Lâm Đồng. ngày 28 tháng 12 năm 2025"),
+    ("ngày 2O tháng O4 năm 2O26", "ngày 20 tháng 04 năm 2026"),
+    ("Số: 1l902/BNV-TCPCP", "Số: 11902/BNV-TCPCP"),
+    ("Số: 257 1/VNPT-LĐG-NSTH", "Số: 2571/VNPT-LĐG-NSTH"),
+    ("Số: l56 -CV/TĐTN-BCTĐ&TTN", "Số: 156 -CV/TĐTN-BCTĐ&TTN"),
+    ("Nghị định số I26/2024/NĐ-CP ngày 08/l0/2024", "Nghị định số 126/2024/NĐ-CP ngày 08/10/2024"),
+    ("Quyết định số 28/QĐ-TTg ngày 24/8/2O25", "Quyết định số 28/QĐ-TTg ngày 24/8/2025"),
+    # Left alone: not a number slot, or not a plausible number.
+    ("Số lượng cán bộ", "Số lượng cán bộ"),
+    ("Số: Z⁄ /TTr-CAT(PC04)", "Số: Z⁄ /TTr-CAT(PC04)"),
+    ("ngày,#8 tháng 12 năm 2025", "ngày,#8 tháng 12 năm 2025"),
+    ("ngày 45 tháng 12 năm 2025", "ngày 45 tháng 12 năm 2025"),
+    ("mục II, khoản 1, mục III", "mục II, khoản 1, mục III"),
+]
+
+
+@pytest.mark.parametrize("text, expected", DIGIT_CASES)
+def test_correct_digits(text: str, expected: str) -> None:
+    assert correct_digits(text) == expected
+
+
+NAME_CASES = [
+    ("CÔNG AN TỈNH LÂM ĐÒNG", "CÔNG AN TỈNH LÂM ĐỒNG"),
+    ("Lâm Đông, ngày 23 tháng 12 năm 2025", "Lâm Đồng, ngày 23 tháng 12 năm 2025"),
+    ("Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lâm Dồng", "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHIA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("Độc lập - Tự đo - Hạnh phúc", "Độc lập - Tự do - Hạnh phúc"),
+    ("“GIÁM ĐÓC", "“GIÁM ĐỐC"),
+    ("Thiêu tướng Trương Minh Đương", "Thiếu tướng Trương Minh Đương"),
+    ("V/v cử nhân sự tham gia Hội đông ATVSLĐ", "V/v cử nhân sự tham gia Hội đồng ATVSLĐ"),
+    # Lower case common words are not names: left alone.
+    ("vì hòa bình và hạnh phúc", "vì hòa bình và hạnh phúc"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAME_CASES)
+def test_correct_names(text: str, expected: str) -> None:
+    assert correct_names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ơi nhận: “GIÁM ĐÓC", "Nơi nhận: “GIÁM ĐỐC"),
+    ("Noi nhận :", "Nơi nhận:"),
+])
+def test_correct_ocr_text_anchors(text: str, expected: str) -> None:
+    assert correct_ocr_text(text) == expected
+
+
+@pytest.mark.parametrize("token, expected", [
+    ("II", "11"), ("2O25", "2025"), ("I2", "12"), ("2O2S", "2025"), ("SB", None), ("Z⁄", None),
+])
+def test_as_digits(token: str, expected: str | None) -> None:
+    assert as_digits(token) == expected
+
+
+# --- Filling the blanks of an e-signed text layer ------------------------------
+
+FILL_CASES = [
+    # (text-layer header, OCR of the rendered header, filled)
+    ("BỘ NỘI VỤ\nSố:     /BNV-TCPCP\nHà Nội, ngày    tháng 12 năm 2025\n",
+     "Số: 11902/BNV-TCPCP\nHà Nội, ngày II tháng 12 năm 2025",
+     "BỘ NỘI VỤ\nSố: 11902/BNV-TCPCP\nHà Nội, ngày 11 tháng 12 năm 2025\n"),
+    ("Số:       /QĐ-BNV\nHà Nội, ngày    tháng    năm 2025\n",
+     "Số: 1187/QĐ-BNV\nHà Nội, ngày 30 tháng 12 năm 2025",
+     "Số: 1187/QĐ-BNV\nHà Nội, ngày 30 tháng 12 năm 2025\n"),
+    # What the text layer already has is kept; an unreadable stamp fills nothing.
+    ("Số: 788/STP-HCBT\nBình Thuận, ngày 16 tháng 5 năm 2025\n",
+     "Số: 789/STP-HCBT\nBình Thuận, ngày 17 tháng 5 năm 2025",
+     "Số: 788/STP-HCBT\nBình Thuận, ngày 16 tháng 5 năm 2025\n"),
+    ("Số:     /SYT-TCCB\nLâm Đồng, ngày    tháng 9 năm 2025\n",
+     "Số: /SYT-TCCB\nLâm Đồng, ngày tháng 9 năm 2025",
+     "Số:     /SYT-TCCB\nLâm Đồng, ngày    tháng 9 năm 2025\n"),
+]
+
+
+@pytest.mark.parametrize("header, ocr_text, expected", FILL_CASES)
+def test_fill_blank_number_and_day(header: str, ocr_text: str, expected: str) -> None:
+    assert ocr.fill_blank_number_and_day(header, ocr_text) == expected
+
+
+# --- OCR end to end ------------------------------------------------------------
+
+HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", "Số: 2471/QĐ-UBND"]
+HEADER_RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                "Lạng Sơn, ngày 14 tháng 10 năm 2025"]
+BODY = ["QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác cải cách hành chính",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 512/TTr-SNV."]
+
+
+def _scanned_pdf(path: Path) -> Path:
+    """An image-only A4 page (no text layer) at 300 dpi with a two-column header."""
+    width, height = 2480, 3508
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    regular = ImageFont.truetype(str(FONT), 46)
+    bold = ImageFont.truetype(str(FONT_BOLD), 46)
+
+    def centred(text: str, centre_x: int, y: int, font) -> None:
+        w = draw.textlength(text, font=font)
+        draw.text((centre_x - w / 2, y), text, font=font, fill=0)
+
+    for i, line in enumerate(HEADER_LEFT):
+        centred(line, 560, 250 + i * 80, bold if i < 2 else regular)
+    for i, line in enumerate(HEADER_RIGHT):
+        centred(line, 1650, 250 + i * 80, bold if i < 2 else regular)
+    centred(BODY[0], width // 2, 600, bold)
+    centred(BODY[1], width // 2, 680, bold)
+    for i, line in enumerate(BODY[2:]):
+        draw.text((250, 820 + i * 80), line, font=regular, fill=0)
+    image.save(path, "PDF", resolution=300)
+    return path
+
+
+@pytest.fixture(scope="module")
+def scanned_pdf(tmp_path_factory) -> Path:
+    if not FONT.exists():
+        pytest.skip("DejaVu fonts not installed")
+    return _scanned_pdf(tmp_path_factory.mktemp("scan") / "scan.pdf")
+
+
+@pytest.fixture
+def ocr_cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("VANBAN_OCR_CACHE", str(tmp_path / "ocr-cache"))
+    return tmp_path / "ocr-cache"
+
+
+def test_scanned_page_has_no_text_layer(scanned_pdf: Path) -> None:
+    pdf = pdfium.PdfDocument(str(scanned_pdf))
+    assert pdf[0].get_textpage().get_text_range().strip() == ""
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_ocr_page_reads_known_text_in_column_order(scanned_pdf: Path, ocr_cache: Path) -> None:
+    [page] = ocr.ocr_pdf_pages(scanned_pdf, [0])
+    assert page.index == 0 and page.word_count > 40
+    assert page.confidence is not None and page.confidence > 80
+    text = page.text
+    for expected in ["2471/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Lạng Sơn, ngày 14 tháng 10 năm 2025",
+                     "QUYẾT ĐỊNH", "cải cách hành chính", "512/TTr-SNV"]:
+        assert expected in text
+    # Header: the left column, then the right column, never interleaved; the body after it.
+    assert page.header_end is not None
+    header, body = text[:page.header_end], text[page.header_end:]
+    assert header.index("TỈNH LẠNG SƠN") < header.index("Số: 2471") < header.index("CỘNG HÒA")
+    assert "Độc lập - Tự do - Hạnh phúc" in header.splitlines()
+    assert body.lstrip().startswith("QUYẾT ĐỊNH")
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_second_call_is_served_from_cache(scanned_pdf: Path, ocr_cache: Path) -> None:
+    runs = ocr.tesseract_runs
+    [first] = ocr.ocr_pdf_pages(scanned_pdf, [0])
+    assert ocr.tesseract_runs == runs + 1 and not first.cached
+    assert len(list(ocr_cache.rglob("*.tsv"))) == 1
+    [second] = ocr.ocr_pdf_pages(scanned_pdf, [0])
+    assert ocr.tesseract_runs == runs + 1  # tesseract not started again
+    assert second.cached and second.text == first.text and second.confidence == first.confidence
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.realdocs
+def test_header_region_of_e_signed_pdf(realdocs: Path, ocr_cache: Path) -> None:
+    path = realdocs / E_SIGNED[0] / E_SIGNED[1]
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    found = ocr.ocr_header_region(path)
+    assert (found.number, found.day, found.month) == ("11902", "11", "12")
+    assert found.confidence is not None and found.confidence > 70
+
+    pdf = pdfium.PdfDocument(str(path))
+    text_layer = pdf[0].get_textpage().get_text_range()
+    assert "11902" not in text_layer  # the number is only in the signature stamp
+    filled = ocr.fill_blank_number_and_day(text_layer, found.text)
+    assert "Số: 11902/BNV-TCPCP" in filled
+    assert "ngày 11 tháng 12 năm 2025" in filled
+
+
+def test_missing_tesseract_is_a_clear_read_error(monkeypatch, scanned_pdf: Path) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    ocr.tesseract_version.cache_clear()
+    try:
+        with pytest.raises(ocr.OcrUnavailable, match="apt-get install tesseract-ocr tesseract-ocr-vie"):
+            ocr.ocr_pdf_pages(scanned_pdf, [0])
+    finally:
+        monkeypatch.undo()
+        ocr.tesseract_version.cache_clear()
