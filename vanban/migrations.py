@@ -151,9 +151,35 @@ def _create_search_indexes(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE VIRTUAL TABLE duties_folded_fts USING fts5(task, tokenize='{FOLDED_TOKENIZER}')")
 
 
+def _add_browse_columns(db: sqlite_utils.Database) -> None:
+    """``label`` names a document where a foreign key points at it; ``issued_year`` is a facet."""
+    db.execute("ALTER TABLE documents ADD COLUMN label TEXT")
+    db.execute("ALTER TABLE documents ADD COLUMN issued_year INTEGER")
+    db.execute("CREATE INDEX idx_documents_issued_year ON documents(issued_year)")
+    rows = db.execute("SELECT id, symbol, doc_type, subject, path, issued_date FROM documents").fetchall()
+    for doc_id, symbol, doc_type, subject, path, issued_date in rows:
+        db.execute("UPDATE documents SET label = ?, issued_year = ? WHERE id = ?",
+                   [document_label(symbol, doc_type, subject, path), issued_year(issued_date), doc_id])
+
+
+def document_label(symbol: str | None, doc_type: str | None, subject: str | None, path: str) -> str:
+    """A short name for a document: its symbol, else its type and subject, else its file name."""
+    if symbol:
+        return symbol
+    words = " ".join(x for x in (doc_type, subject) if x)
+    if words:
+        return words if len(words) <= 80 else words[:79] + "…"
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def issued_year(issued_date: str | None) -> int | None:
+    return int(issued_date[:4]) if issued_date and issued_date[:4].isdigit() else None
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
+    ("label and issued_year columns", _add_browse_columns),
 ]
 
 

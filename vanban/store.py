@@ -29,7 +29,7 @@ import sqlite_utils
 
 from vanban.errors import ReadError
 from vanban.extractors import EXTRACTOR_VERSION
-from vanban.migrations import migrate
+from vanban.migrations import document_label, issued_year, migrate
 from vanban.pipeline.document import TextDocument
 from vanban.pipeline.normalize import fold_diacritics
 from vanban.record import DocumentInfo, Duty, Record
@@ -173,6 +173,8 @@ def _document_row(record: Record, text: str) -> dict:
         "parent_issuer": info.parent_issuer,
         "place": info.place,
         "issued_date": info.issued_date,
+        "issued_year": issued_year(info.issued_date),
+        "label": document_label(info.symbol, info.doc_type, info.subject, source.path),
         "subject": info.subject,
         "urgency": info.urgency,
         "confidentiality": info.confidentiality,
@@ -265,6 +267,12 @@ def _fail(db: sqlite_utils.Database, path: str, sha256: str | None, reason: str)
         )
         _log_file(db, path, sha256, "failed", None, reason)
     return IngestOutcome("failed", None, reason)
+
+
+def record_error(db: sqlite_utils.Database, path: str | os.PathLike, reason: str, *,
+                 sha256: str | None = None) -> IngestOutcome:
+    """Log a file read elsewhere (a watcher's worker) that could not be read: a row in ``errors``."""
+    return _fail(db, str(path), sha256, reason)
 
 
 def ingest_file(db: sqlite_utils.Database, path: str | os.PathLike, *, sha256: str | None = None,
@@ -385,5 +393,7 @@ def status(db_path: str | os.PathLike, inbox: str | os.PathLike | None = None) -
     finally:
         db.close()
     if inbox is not None:
-        counts["pending"] = len(iter_files([inbox])) if Path(inbox).is_dir() else 0
+        from vanban.watch import pending_files  # the watcher's own rules: temp files and archive/ are not pending
+
+        counts["pending"] = len(pending_files(inbox))
     return counts
