@@ -95,7 +95,7 @@ _CLOSING = regex.compile(
 )
 
 # A generic group that ends a list of agencies: "… và Thủ trưởng các cơ quan có liên quan".
-_GENERIC_TAIL = regex.compile(r"(?i)(?:\s*[,;]\s*|\s+và\s+)(?:" + _LEX["generic_tail"] + r")\s*$")
+_GENERIC_TAIL = regex.compile(r"(?i)(?:\s*[,;]\s*|\s+và\s+)(?:" + _LEX["generic_tail"] + r")\s*")
 
 # "Sở A, Sở B và các phòng" → pieces; a piece not starting with an agency word is glued back
 # ("Sở Văn hóa, Thể thao và Du lịch").
@@ -271,11 +271,12 @@ def _looks_like_agency(name: str, max_words: int = 70) -> bool:
 def _clean_agency(name: str) -> str:
     """Without a trailing generic group or punctuation."""
     name = regex.sub(r"\s+", " ", name).strip(" ,;:.-–")
-    while True:
-        cut = _GENERIC_TAIL.sub("", name)
-        if cut == name:
-            return name
-        name = cut.strip(" ,;:")
+    cuts = [m.start() for m in regex.finditer(r"\s*[,;]\s*|\s+và\s+", name)]
+    for pos in cuts:  # leftmost separator whose whole tail is one generic group
+        tail = name[pos:]
+        if len(tail) <= 70 and _GENERIC_TAIL.fullmatch(tail):
+            return name[:pos].strip(" ,;:")
+    return name
 
 
 def _split_agencies(segment: str) -> list[str]:
