@@ -1,9 +1,533 @@
-"""Citations: every other document the text cites, one entry per document."""
+"""Citations: every other document the text cites, one entry per document.
+
+A mention is a type word with its số và ký hiệu (`Nghị quyết số 76/NQ-CP`) or a
+law cited by name (`Luật Tổ chức chính quyền địa phương`). After each mention
+the extractor reads its tail — date, `của <issuer>`, trích yếu — then decides
+its role from where it stands (a `Căn cứ …` clause of the preamble is a basis;
+a mention inside another citation's trích yếu is a reference), and finally
+merges the mentions of one document into one :class:`Citation`.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
 
 from vanban.pipeline.document import TextDocument
 from vanban.record import Citation, DocumentInfo
 
+from . import citation_patterns as P
+
+
+@dataclass
+class _Mention:
+    """One place in the text where a document is cited."""
+
+    start: int
+    end: int  # end of the type + symbol (or law name): the recorded span
+    doc_type: str
+    symbol: str | None
+    number: str | None = None
+    year: int | None = None
+    blank_key: str | None = None  # type code + issuer code of a symbol printed without its number
+    name: str | None = None  # a law's name, for laws cited by name
+    issued_date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    tail_end: int = 0
+    own_tail: bool = False  # a date or issuer follows the symbol itself
+    relation: str | None = None
+    role: str = "reference"
+    nested: bool = False
+
+    @property
+    def key(self) -> tuple:
+        if self.symbol:
+            return ("sym", _symbol_key(self.symbol))
+        if self.blank_key:
+            return ("blank", self.doc_type, self.blank_key)
+        return ("name", self.doc_type.casefold(), _name_key(self.name or ""))
+
 
 def extract_citations(doc: TextDocument, info: DocumentInfo) -> list[Citation]:
-    return []
+    """Every document cited in ``doc`` other than the document itself, in order of first mention."""
+    text = doc.match_text
+    mentions = _find_mentions(doc, text)
+    own = _own_keys(doc, info)
+    mentions = [m for m in mentions
+                if m.key not in own and not (m.blank_key and ("own-codes", m.blank_key) in own)]
+    _fix_footnote_digits(mentions, text)
+    _read_tails(doc, text, mentions)
+    _assign_roles(doc, info, text, mentions)
+    _share_issuers(text, mentions)
+    _issuers_before(doc, text, mentions)
+    return _merge(mentions)
+
+
+# ---------------------------------------------------------------- mentions
+
+def _find_mentions(doc: TextDocument, text: str) -> list[_Mention]:
+    found: list[_Mention] = []
+    for m in P.CITATION.finditer(text):
+        found.append(_symbol_mention(doc, m, m.start("type"), m.group("type")))
+    taken = [(m.start, m.end) for m in found]
+    for m in P.LAW_BY_NAME.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        mention = _law_mention(doc, text, m)
+        if mention is not None:
+            found.append(mention)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _symbol_mention(doc: TextDocument, m: regex.Match, start: int, type_word: str) -> _Mention:
+    """A mention from a match of a pattern holding the SYMBOL groups."""
+    symbol_raw = doc.text[m.start("symbol"):m.end("symbol")]
+    number = m.group("number")
+    blank = number is None or not number.isdigit()
+    codes = m.group("codes") or f"{m.group('party_type')}/{m.group('party_issuer')}"
+    type_code = m.group("party_type") or (m.group("codes") or "").split("-")[0]
+    doc_type = _doc_type(type_word, type_code)
+    mention = _Mention(start=start, end=m.end("symbol"), doc_type=doc_type,
+                       symbol=None if blank else _clean_symbol(symbol_raw),
+                       number=None if blank else number,
+                       year=int(m.group("year")) if m.group("year") else None)
+    if blank:
+        mention.blank_key = _symbol_key(codes)
+    return mention
+
+
+def _doc_type(type_word: str, type_code: str) -> str:
+    """The recorded type: the printed word in its table spelling (Văn bản → Công văn, or the code's type)."""
+    entry = P.TYPE_BY_NAME.get(" ".join(type_word.split()).casefold())
+    if entry is None:
+        return " ".join(type_word.split())
+    if entry.recorded_as != entry.name:
+        return P.TYPE_BY_CODE.get(type_code, entry.recorded_as)
+    return entry.name
+
+
+def _law_mention(doc: TextDocument, text: str, m: regex.Match) -> _Mention | None:
+    """`Luật Đất đai`, `Bộ luật dân sự`, `Hiến pháp nước …`, possibly followed by `số 31/2024/QH15`."""
+    type_word = " ".join(m.group("type").split())
+    name_start = m.end()
+    while name_start < len(text) and text[name_start].isspace():
+        name_start += 1
+    first = regex.match(r"\p{L}+", text[name_start:])
+    if first and first.group() in P.NOT_LAWS and type_word != "Hiến pháp":
+        return None  # Đoàn Luật sư, Hội Luật gia
+    before = text[max(0, m.start() - 12):m.start()]
+    if regex.search(r"(?i)(?:đoàn|hội)\s+$", before):
+        return None
+    name_end = _law_name_end(text, name_start, type_word)
+    name = " ".join(doc.text[name_start:name_end].split()).strip(" ,")
+    if not name and type_word != "Hiến pháp":
+        return None
+    mention = _Mention(start=m.start(), end=name_end if name else m.end(), doc_type=type_word, symbol=None,
+                       name=name or None, title=name or None)
+    sym = P.BARE_SYMBOL.match(text, name_end)
+    if sym and sym.group("number") and sym.group("number").isdigit():
+        mention.symbol = _clean_symbol(doc.text[sym.start("symbol"):sym.end("symbol")])
+        mention.number = sym.group("number")
+        mention.year = int(sym.group("year")) if sym.group("year") else None
+        mention.end = sym.end("symbol")
+    return mention
+
+
+_WORD = regex.compile(r"\s*(?:(?P<word>[\p{L}\d][\p{L}\d/&'’\-]*)|(?P<punct>\S))")
+
+
+def _law_name_end(text: str, pos: int, type_word: str) -> int:
+    """Where a law's name ends: at a stop word, a date, punctuation, or `và Luật`."""
+    amending = bool(P.AMENDING.match(text, pos))
+    words = 0
+    end = pos
+    limit = min(len(text), pos + (600 if amending else 160))
+    while end < limit:
+        rest = text[end:limit]
+        tok = _WORD.match(rest)
+        if tok is None:
+            break
+        word, punct = tok.group("word"), tok.group("punct")
+        gap = rest[:tok.start("word" if word else "punct")]
+        if "\n" in gap and regex.match(r"(?i)\s*(?:[-+•]|căn\s+cứ|theo\s+đề\s+nghị)", rest):
+            break
+        if punct:
+            if amending and punct in ",“”\"()":
+                end += tok.end()
+                continue
+            if punct == "," and not amending and words <= 2:
+                nxt = _WORD.match(rest, tok.end())
+                if nxt and nxt.group("word") and nxt.group("word")[0].islower() \
+                        and not P.LAW_STOP_PHRASE.match(rest[nxt.start("word"):]):
+                    end += tok.end()
+                    continue
+            break
+        at = rest[tok.start("word"):]
+        if amending:
+            if regex.match(r"ngày\s|;", at) and words:
+                break
+        elif words and P.LAW_STOP_PHRASE.match(at):
+            break
+        elif not words and P.LAW_STOP_PHRASE.match(at) and not regex.match(r"(?i)sửa|bổ", at):
+            break
+        if not amending and word == "và" and regex.match(
+                r"và\s+(?:(?:các\s+)?(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị|Quyết|Thông|Chỉ|Hiến)|\p{Ll})", at) and \
+                regex.match(r"và\s+\p{Lu}|và\s+các", at):
+            break
+        if not amending and word in ("và",) and not regex.match(r"và\s+\p{Ll}", at):
+            break
+        if not amending and words >= 12:
+            break
+        words += 1
+        end += tok.end()
+    return end
+
+
+def _clean_symbol(raw: str) -> str:
+    """The symbol with spaces removed, Latin Ð read as Đ (`779 /QĐ-UBND` → `779/QĐ-UBND`)."""
+    return regex.sub(r"\s+", "", raw).replace("Ð", "Đ")
+
+
+def _symbol_key(symbol: str) -> str:
+    return regex.sub(r"\s+", "", symbol).replace("Ð", "Đ").replace("ð", "đ").casefold()
+
+
+def _name_key(name: str) -> str:
+    name = regex.sub(r"\([^)]*\)", " ", name.casefold())
+    name = regex.sub(r"\bnăm\s+\d{4}\b|[,.;:“”\"]", " ", name)
+    return " ".join(name.split())
+
+
+def _own_keys(doc: TextDocument, info: DocumentInfo) -> set[tuple]:
+    """Keys the document's own số takes: from the header extractor, else from the `Số:` line."""
+    keys: set[tuple] = set()
+    if info.symbol:
+        keys.add(("sym", _symbol_key(info.symbol)))
+    head = doc.match_text[: max(doc.header_end, 2500)]
+    m = P.OWN_SYMBOL.search(head)
+    if m:
+        number = m.group("number")
+        codes = m.group("codes") or f"{m.group('party_type')}/{m.group('party_issuer')}"
+        if number and number.isdigit():
+            keys.add(("sym", _symbol_key(doc.text[m.start("symbol"):m.end("symbol")])))
+        keys.add(("own-codes", _symbol_key(codes)))
+    if info.type_code and info.issuer_code:
+        keys.add(("own-codes", _symbol_key(f"{info.type_code}-{info.issuer_code}")))
+    return keys
+
+
+def _fix_footnote_digits(mentions: list[_Mention], text: str) -> None:
+    """`Công văn số 1925/STC-HTDN1` where the 1 is a footnote marker read as text: drop the digit
+    when the symbol without it is cited elsewhere in the document."""
+    keys = {m.key for m in mentions}
+    for m in mentions:
+        if m.symbol and m.symbol[-1].isdigit() and m.symbol[-2:-1].isalpha():
+            shorter = m.symbol[:-1]
+            if ("sym", _symbol_key(shorter)) in keys and ("sym", _symbol_key(m.symbol)) not in \
+                    {x.key for x in mentions if x is not m}:
+                m.symbol = shorter
+                m.end -= 1
+                while text[m.end - 1].isspace():
+                    m.end -= 1
+
+
+# ---------------------------------------------------------------- tails
+
+def _read_tails(doc: TextDocument, text: str, mentions: list[_Mention]) -> None:
+    """Date, issuer and trích yếu after each mention. A mention inside an amending law's
+    name (`Luật sửa đổi … của Luật Đất đai số 31/2024/QH15 … ngày 29 tháng 6 năm 2024`)
+    reads no further than that name, so the date stays with the amending law."""
+    bound_stack: list[int] = []
+    for i, m in enumerate(mentions):
+        while bound_stack and bound_stack[-1] <= m.start:
+            bound_stack.pop()
+        limit = min(bound_stack[-1] if bound_stack else len(text), len(text))
+        nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        _read_tail(doc, text, m, min(limit, nxt) if nxt > m.end else limit)
+        if m.name and P.AMENDING.match(m.name):
+            bound_stack.append(m.end)
+        if m.title_span:
+            _title_relation(m)
+
+
+def _read_tail(doc: TextDocument, text: str, m: _Mention, limit: int) -> None:
+    pos = m.end
+    mark = P.FOOTNOTE_MARK.match(text, pos)
+    if mark:
+        pos = mark.end()
+    date = P.DATE.match(text, pos, limit)
+    if date and _date_allowed(date):
+        m.issued_date = _iso(date)
+        pos = date.end()
+        m.own_tail = True
+    of = P.OF_ISSUER.match(text, pos, limit)
+    if of:
+        issuer_end = _issuer_end(text, of.end(), limit)
+        if issuer_end > of.end():
+            m.issuer = _normalise_issuer(doc.text[of.end():issuer_end])
+            pos = issuer_end
+            m.own_tail = True
+            paren = regex.match(r"\s*\([^()\n]{0,40}\)", text[pos:limit])
+            if paren:
+                pos += paren.end()
+            if m.issued_date is None:
+                date = P.DATE.match(text, pos, limit)
+                if date and date.group("y1") or (date and date.group("ngay")):
+                    m.issued_date = _iso(date)
+                    pos = date.end()
+    m.tail_end = pos
+    starter = P.TITLE_START.match(text, pos, len(text))
+    if starter and not m.name:
+        start = starter.start("starter")
+        end = _title_end(text, start)
+        m.title_span = (start, end)
+        m.title = " ".join(doc.text[start:end].split()) or None
+
+
+def _date_allowed(date: regex.Match) -> bool:
+    """A bare date (no `ngày`) counts only right after the symbol: `15/2022/NQ-HĐND 13/07/2022`."""
+    if date.group("y1") or date.group("ngay"):
+        return True
+    return "," not in date.group("lead") and "\n" not in date.group("lead") and (date.group("d2") or "").isdigit()
+
+
+def _iso(date: regex.Match) -> str | None:
+    day = date.group("d1") if date.group("y1") else date.group("d2")
+    month = int(date.group("m1") or date.group("m2"))
+    year = int(date.group("y1") or date.group("y2"))
+    if not 1 <= month <= 12:
+        return None
+    if day and day.isdigit() and 1 <= int(day) <= 31:
+        return f"{year:04d}-{month:02d}-{int(day):02d}"
+    return f"{year:04d}-{month:02d}"
+
+
+def _issuer_end(text: str, pos: int, limit: int) -> int:
+    """Where the body named after `của` ends: before the trích yếu's verb, a date, or punctuation."""
+    end = pos
+    words: list[str] = []
+    through_ve = False
+    while end < limit:
+        rest = text[end:limit]
+        tok = _WORD.match(rest)
+        if tok is None:
+            break
+        word, punct = tok.group("word"), tok.group("punct")
+        after = rest[tok.end():]
+        if punct:
+            nxt = _WORD.match(after)
+            nxt_word = nxt.group("word") if nxt else None
+            if punct == "-" and nxt_word and nxt_word[0].isupper():
+                end += tok.end()
+                continue
+            if punct == "," and nxt_word and words and (
+                    (through_ve and nxt_word[0].islower() and nxt_word not in ("ngày", "theo", "tại", "đề"))
+                    or (nxt_word[0].isupper() and not _starts_entity(after))):
+                end += tok.end()
+                continue
+            break
+        if not words and not (word[0].isupper() or word in P.ABBREVIATIONS):
+            break
+        if word == "và" and regex.match(r"\s*\p{Lu}", after) and not _starts_entity(after):
+            words.append(word)
+            end += tok.end()
+            continue
+        if through_ve:
+            if word in ("ban", "quy", "hướng", "phê", "tại", "ngày", "theo", "thì", "đã", "được", "gửi", "v/v") or \
+                    (word == "về" and regex.match(r"\s*việc", after)):
+                break
+        elif P.ISSUER_STOP.match(rest, tok.start("word")):
+            break
+        words.append(word)
+        end += tok.end()
+        if not through_ve and " ".join(words).startswith(P.ISSUER_THROUGH_VE):
+            through_ve = True
+        if len(words) > (30 if through_ve else 16):
+            break
+    return end
+
+
+def _starts_entity(after: str) -> bool:
+    """The text continues with another body or document, not the rest of this name."""
+    s = after.lstrip()
+    return bool(P.ORG_HEAD.match(s) or P.CITATION.match(s) or P.LAW_BY_NAME.match(s)
+                or regex.match(r"(?i)(?:" + "|".join(t.name for t in P.DOC_TYPES) + r")\b", s))
+
+
+def _title_end(text: str, start: int) -> int:
+    """A trích yếu runs to the end of its clause: `;`, a sentence end, a colon, a new paragraph."""
+    m = P.TITLE_END.search(text, start, min(len(text), start + 1200))
+    end = m.start() if m else min(len(text), start + 1200)
+    while end > start and text[end - 1] in " \n\t,”\"":
+        end -= 1
+    return end
+
+
+def _title_relation(m: _Mention) -> None:
+    for pattern, relation in P.RELATION_TITLE:
+        if pattern.match(m.title or ""):
+            m.relation = relation
+            return
+
+
+def _normalise_issuer(raw: str) -> str | None:
+    """As printed, one line, head's title dropped, abbreviations expanded, sentence case."""
+    name = " ".join(raw.split()).strip(" ,;-")
+    name = regex.sub(r"\s*\([^)]*\)$", "", name)
+    if not name:
+        return None
+    if name.isupper():
+        name = name[0] + name[1:].lower()
+    if not P.HEAD_KEEP.match(name):
+        stripped = P.HEAD_TITLES.sub("", name, count=1)
+        if stripped != name and (P.ORG_HEAD.match(stripped) or P.ABBREVIATION.match(stripped)):
+            name = stripped
+    name = P.ABBREVIATION.sub(lambda a: P.ABBREVIATIONS[a.group()], name)
+    return name[0].upper() + name[1:]
+
+
+# ---------------------------------------------------------------- roles
+
+def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: list[_Mention]) -> None:
+    """basis: cited in the preamble as a ground for issuing; reference: everything else."""
+    official = bool(info.doc_type or info.symbol or P.OFFICIAL_MARK.search(text[:3000]))
+    body = P.BODY_START.search(text, doc.header_end)
+    preamble_end = body.start() if body else len(text)
+    breaks = [(b.start(), b.end(), b.group()) for b in P.CLAUSE_BREAK.finditer(text)]
+    footnotes = doc.footnotes or []
+    for i, m in enumerate(mentions):
+        clause_start, boundary = _clause_start(breaks, m.start)
+        prev = next((p for p in reversed(mentions[:i]) if p.start >= clause_start), None)
+        if prev is not None and prev.title_span and prev.title_span[0] <= m.start < prev.title_span[1]:
+            m.nested = True
+        elif prev is not None and prev.name and P.AMENDING.match(prev.name) and m.start < prev.end:
+            m.nested = True
+        in_preamble = official and m.start < preamble_end and not any(s <= m.start < e for s, e in footnotes)
+        if m.nested:
+            continue
+        if not in_preamble:
+            _relation_before(text, m, clause_start)
+            continue
+        if prev is not None and not prev.nested:
+            between = text[min(prev.tail_end, m.start):m.start]
+            if _governed(between):
+                m.role = "basis"
+            elif P.CONNECTOR.match(between):
+                m.role = prev.role
+            continue
+        prefix = text[clause_start:m.start]
+        if _governed(prefix):
+            m.role = "basis"
+        elif not prefix.strip(" \n\t-+•,") or prefix.strip() == "và":
+            earlier = next((p for p in reversed(mentions[:i]) if p.start < clause_start and not p.nested), None)
+            if earlier is not None and boundary == ";" and earlier.role == "basis" \
+                    and _clause_start(breaks, earlier.start)[0] >= _paragraph_start(text, clause_start):
+                m.role = "basis"
+        _relation_before(text, m, clause_start)
+
+
+def _clause_start(breaks: list[tuple[int, int, str]], pos: int) -> tuple[int, str]:
+    start, kind = 0, ""
+    for b_start, b_end, b_text in breaks:
+        if b_end > pos:
+            break
+        start, kind = b_end, b_text
+    return start, kind
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    m = None
+    for m in regex.finditer(r"\n\s*\n|\n(?=\s*(?:[-+•]\s|Căn\s+cứ|Theo\s+đề\s+nghị))|[.:]\s*\n", text[:pos]):
+        pass
+    return m.end() if m else 0
+
+
+def _governed(prefix: str) -> bool:
+    """An opener stands in the clause before the citation, with no new clause in between."""
+    last = None
+    for last in P.OPENER.finditer(prefix):
+        pass
+    if last is None:
+        return False
+    between = prefix[last.end():]
+    return not regex.search(r",\s+(?!bổ\s+sung)\p{Ll}", between)
+
+
+def _relation_before(text: str, m: _Mention, clause_start: int) -> None:
+    if m.relation:
+        return
+    before = text[max(clause_start, m.start - 60):m.start]
+    for pattern, relation in P.RELATION_BEFORE:
+        if pattern.search(before):
+            m.relation = relation
+            return
+
+
+# ---------------------------------------------------------------- issuers
+
+def _share_issuers(text: str, mentions: list[_Mention]) -> None:
+    """`Công điện số 968/CĐ-TTg và Công điện số 280/CĐ-TTg của Thủ tướng Chính phủ`: one `của` for the list."""
+    for i in range(len(mentions) - 2, -1, -1):
+        m, nxt = mentions[i], mentions[i + 1]
+        if m.issuer or m.own_tail or m.title_span:
+            continue
+        if regex.fullmatch(r"[\s,]*(?:và|hoặc|,)?\s*", text[m.tail_end:nxt.start]) and nxt.issuer:
+            m.issuer = nxt.issuer
+
+
+_BEFORE_AT = regex.compile(r"(?x) \s+ tại \s* $")
+_BEFORE_ISSUED = regex.compile(r"(?x) \s+ (?:đã\s+|vừa\s+)? (?:ban\s+hành|có|gửi) \s* $")
+
+
+def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention]) -> None:
+    """`Theo đề nghị của Sở Nội vụ tại Công văn số 3269/SNV-CCHC`, `Văn phòng UBND tỉnh ban hành
+    Công văn số 2815/VP-HCQT`: the body named before the document issued it."""
+    for i, m in enumerate(mentions):
+        if m.issuer:
+            continue
+        lo = max(mentions[i - 1].tail_end if i else 0, m.start - 200)
+        prefix = text[lo:m.start]
+        cut = _BEFORE_AT.search(prefix) or _BEFORE_ISSUED.search(prefix)
+        if not cut:
+            continue
+        head = prefix[:cut.start()]
+        pieces = regex.split(r"(?:\s+của\s+|\s+và\s+|,\s+|;\s*|\n\s*\n)", head)
+        candidate = pieces[-1] if pieces else ""
+        offset = lo + len(head) - len(candidate)
+        candidate_text = doc.text[offset:lo + len(head)]
+        start = P.HEAD_TITLES.sub("", candidate, count=1)
+        if (P.ORG_HEAD.match(start) or P.ABBREVIATION.match(start)) and len(candidate.split()) <= 14:
+            m.issuer = _normalise_issuer(candidate_text)
+
+
+# ---------------------------------------------------------------- merge
+
+def _merge(mentions: list[_Mention]) -> list[Citation]:
+    """One Citation per document; a law cited by name joins the same law cited with its số."""
+    by_key: dict[tuple, Citation] = {}
+    named_laws: dict[tuple, tuple] = {}
+    for m in mentions:
+        if m.symbol and m.name:
+            named_laws[("name", m.doc_type.casefold(), _name_key(m.name))] = m.key
+    for m in mentions:
+        key = named_laws.get(m.key, m.key)
+        c = by_key.get(key)
+        if c is None:
+            by_key[key] = Citation(doc_type=m.doc_type, symbol=m.symbol, number=m.number, year=m.year,
+                                   issued_date=m.issued_date, issuer=m.issuer, title=m.title,
+                                   role=m.role, mentions=1, spans=[[m.start, m.end]], relation=m.relation)
+            continue
+        c.mentions += 1
+        c.spans.append([m.start, m.end])
+        if c.symbol is None and m.symbol:
+            c.symbol, c.number, c.year = m.symbol, m.number, m.year
+        c.issued_date = c.issued_date or m.issued_date
+        c.issuer = c.issuer or m.issuer
+        c.title = c.title or m.title
+        c.relation = c.relation or m.relation
+        if m.role == "basis":
+            c.role = "basis"
+    return list(by_key.values())

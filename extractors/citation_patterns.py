@@ -1,0 +1,199 @@
+"""Patterns for citations, built once at import from extractors/data/citation_*.json.
+
+Everything here matches ``TextDocument.match_text`` (new-style tone placement,
+same offsets as ``text``). Knowledge — type names and codes, opener words,
+issuer stop words — lives in the data files; this module only turns it into
+compiled ``regex`` patterns.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _load(name: str) -> dict:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True)
+class DocType:
+    """One citable type: its name as printed, codes, and how it is cited."""
+
+    name: str
+    codes: tuple[str, ...]
+    by_name: bool  # Hiến pháp, Bộ luật, Luật, Pháp lệnh: cited by name, no number needed
+    recorded_as: str  # the doc_type a citation of this word gets (Văn bản → Công văn)
+
+
+def _doc_types() -> list[DocType]:
+    types = []
+    for row in _load("citation_types.json")["types"]:
+        types.append(DocType(row["name"], tuple(row.get("codes", ())), bool(row.get("by_name")),
+                             row.get("as", row["name"])))
+    return types
+
+
+DOC_TYPES = _doc_types()
+TYPE_BY_NAME = {t.name.casefold(): t for t in DOC_TYPES}
+# Type code → type name, for a symbol whose printed type word says nothing (`Văn bản số 15/2020/TT-BTC`).
+TYPE_BY_CODE = {code: t.name for t in reversed(DOC_TYPES) for code in t.codes if not t.by_name}
+PHRASES = _load("citation_phrases.json")
+
+
+def _words_alternation(words, flags: str = "") -> str:
+    """A longest-first alternation of phrases; inner spaces match any whitespace (PDF line breaks)."""
+    parts = sorted(set(words), key=len, reverse=True)
+    body = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in parts)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+_TYPE_ALT = _words_alternation([t.name for t in DOC_TYPES if not t.by_name] + ["Luật"], "i")
+_LAW_ALT = _words_alternation([t.name for t in DOC_TYPES if t.by_name])
+
+# One segment of a ký hiệu: upper-case letters and digits with at least one letter,
+# `&` and a bracketed unit allowed, one trailing lower-case letter (TTr, TTg, QĐi).
+_CODE = r"""
+    (?=[\p{Lu}\d&]*\p{Lu})                # at least one capital letter: NQ, C04, QH15 (not the 7 of 15/7/2021)
+    [\p{Lu}\d][\p{Lu}\d&]*                # NĐ, LĐVL&TN, BCTĐ&TTN
+    (?:\([\p{Lu}\d]+\))?                  # CAT(PC04)
+    (?:[a-zđ](?![\p{L}\d]))?              # TTr, TTg, QĐi — never a whole lower-case word
+"""
+
+SYMBOL = rf"""
+    (?P<symbol>
+      (?P<number>\d{{1,5}}|[.…_]{{1,12}})?      # 76, 02; blank in a draft: …/TTr-SNV
+      (?:
+        \s?-\s?(?P<party_type>{_CODE})         # Party form 60-NQ/TU: type code before the slash
+        \s?/\s?(?P<party_issuer>{_CODE}(?:[-.]{_CODE})*)   # TU, TĐTN-BCTĐ&TTN
+      |
+        \s{{0,20}}/\s?                         # 76/…, 5743 /VP-HCQT, Số:      /KH-UBND
+        (?:(?P<year>(?:19|20)\d{{2}})\s?/\s?)?  # 45/2020/NĐ-CP: the year of a legal normative text
+        (?P<codes>{_CODE}(?:(?:-\s?|\.){_CODE})*)   # NĐ-CP, SNV- LĐVL&TN, NĐ-\\nCP, CGC.BT
+      )
+    )
+"""
+
+# A type word then its số và ký hiệu.
+CITATION = regex.compile(
+    rf"""(?x)
+    (?<![\p{{L}}\d])
+    (?P<type>{_TYPE_ALT})                       # Nghị quyết, Công văn, văn bản, Luật (Luật số 65/2020/QH14)
+    (?:\s+(?i:liên\s+tịch|hỏa\s+tốc|thượng\s+khẩn|khẩn|mật))?   # Kế hoạch liên tịch số …
+    \s+(?:(?i:số)\s*:?\s*)?                     # "số", "số:", or nothing: Nghị định 126/2024/NĐ-CP
+    {SYMBOL}
+    (?![\p{{L}}\d/])
+    """
+)
+
+# A law cited by name: the type word; the name is read word by word (see citations._law_name).
+LAW_BY_NAME = regex.compile(
+    rf"""(?x)
+    (?<![\p{{L}}\d])
+    (?P<type>{_LAW_ALT})        # Luật Đất đai, Bộ luật dân sự, Hiến pháp nước …, Pháp lệnh …
+    (?=\s+\S)
+    """
+)
+
+# The same symbol with nothing before it, for a symbol following `Luật Tổ chức Quốc hội số`.
+BARE_SYMBOL = regex.compile(rf"(?x) \s+ (?i:số) \s*:?\s* {SYMBOL} (?![\p{{L}}\d/])")
+
+# The document's own số: `Số: 02 /KH-UBND`, `Nghị quyết số: 103/2025/UBTVQH15`.
+OWN_SYMBOL = regex.compile(rf"(?xm) (?:^|\s) (?i:số)\s*:\s* {SYMBOL}")
+
+DATE = regex.compile(
+    r"""(?x)
+    (?P<lead>\s*,?\s*)
+    (?:
+      (?i:ngày)\s*(?P<d1>\d{1,2}|[.…_]{1,12})?\s*(?i:tháng)\s*(?P<m1>\d{1,2})\s*(?i:năm)\s*(?P<y1>(?:19|20)\d{2})
+                                            # ngày 15 tháng 7 năm 2021; ngày    tháng 8 năm 2025
+    | (?P<ngay>(?i:ngày)\s*)?
+      (?P<d2>\d{1,2}|[.…_]{1,12})?\s?[/.-]\s?(?P<m2>\d{1,2})\s?[/.-]\s?(?P<y2>(?:19|20)\d{2})
+                                            # ngày 15/7/2021; ngày 23 / 3 /2022; bare 13/07/2022; ngày …/8/2025
+    )
+    (?![\d/])
+    """
+)
+
+# A footnote marker glued to a symbol: superscript digits or [1].
+FOOTNOTE_MARK = regex.compile(r"(?x) [¹²³⁴⁵⁶⁷⁸⁹⁰]+ | \[\d{1,3}\]")
+
+# `của` before an issuer, with an optional comma before it.
+OF_ISSUER = regex.compile(r"(?x) \s*,?\s* của \s+")
+
+TITLE_START = regex.compile(
+    rf"""(?x) \s*,?\s* (?P<starter>{_words_alternation(PHRASES["title_starters"]["phrases"], "i")})
+    (?![\p{{L}}])"""
+)
+
+OPENER = regex.compile(
+    rf"""(?x) (?<![\p{{L}}]) {_words_alternation(PHRASES["basis_openers"]["phrases"], "i")} (?![\p{{L}}])"""
+)
+
+# Between two citations of one clause: they form a list (`… và Công điện số 280/CĐ-TTg`),
+# or the second amends the first (`… đã được sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14`).
+CONNECTOR = regex.compile(
+    r"""(?x) ^ [\s,;]* (?:và|hoặc|cùng|,)? \s*
+    (?: (?:đã\s+)?(?:được\s+)?sửa\s+đổi,?\s+bổ\s+sung [^;.]{0,40}? \s (?:theo|tại|bởi) \s*
+      | [^;.]{0,80}? \s tại \s*                    # … và Giám đốc Sở Nội vụ tại Công văn số 437/SNV-TCCC
+    )?
+    $"""
+)
+
+# Where the preamble ends and the body proper starts.
+BODY_START = regex.compile(
+    r"""(?xm)
+    ^[ \t]*(?:
+        (?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|KẾT\s+LUẬN|THÔNG\s+BÁO)\s*:   # QUYẾT ĐỊNH:
+      | Điều\s+1\s*[.:]                       # Điều 1.
+      | (?:I|1)\s*[.)/]\s+\S                  # I. MỤC ĐÍCH, YÊU CẦU; 1. Về thẩm quyền
+      | (?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:I|1|THỨ\s+NHẤT)\b
+      | Nơi\s+nhận                            # the signature block
+    )
+    """
+)
+
+# An official document shows the Quốc hiệu, the Party heading or a số line near its top.
+OFFICIAL_MARK = regex.compile(
+    r"""(?xi) CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA | ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM | (?m:^\s*Số\s*:) """
+)
+
+# Clause boundaries for role decisions: `;` or `.` before whitespace, a colon at a line end, a blank line.
+CLAUSE_BREAK = regex.compile(r"(?x) [;] | \.(?=\s) | :(?=\s*\n) | \n\s*\n | \n(?=\s*(?:[-+•]\s|Căn\s+cứ|Theo\s+đề\s+nghị|Điều\s+\d))")
+
+RELATION_BEFORE = [(regex.compile(rf"(?xi) {_words_alternation([p])} \s* $"), rel)
+                   for p, rel in PHRASES["relations"]["before"]]
+RELATION_TITLE = [(regex.compile(rf"(?xi) ^ \s* (?:về\s+(?:việc\s+)?)? {_words_alternation([p])}"), rel)
+                  for p, rel in PHRASES["relations"]["title"]]
+
+ISSUER_STOP = regex.compile(rf"(?x) {_words_alternation(PHRASES['issuer_stop_words']['words'])} (?![\p{{L}}])")
+ISSUER_THROUGH_VE = tuple(PHRASES["issuer_names_through_ve"]["names"])
+HEAD_TITLES = regex.compile(
+    rf"""(?x) ^ {_words_alternation(PHRASES["head_titles"]["titles"])} \s+ (?=\p{{Lu}}) """
+)
+HEAD_KEEP = regex.compile(rf"""(?x) ^ {_words_alternation(PHRASES["head_titles"]["keep"])} (?![\p{{L}}]) """)
+ORG_HEAD = regex.compile(
+    rf"""(?x) (?<![\p{{L}}]) {_words_alternation(PHRASES["organisation_heads"]["words"])} (?![\p{{L}}]) """
+)
+# Where a trích yếu ends: `;`, a sentence end, a colon, a new paragraph or list item, or a comma
+# before a body that starts the next clause (`…, Bộ Nội vụ đề nghị …`).
+TITLE_END = regex.compile(
+    rf"""(?x)
+      ;  |  \.(?=\s|$)  |  :(?=\s)  |  \n\s*\n
+    | \n(?=\s*(?:[-+•]\s|Căn\s+cứ|Theo\s+đề\s+nghị|\d+\.\s))
+    | ,\s+(?={_words_alternation(PHRASES["organisation_heads"]["words"])}\s+[^\s,;.]+\s+\p{{Ll}})
+    """
+)
+ABBREVIATIONS = PHRASES["abbreviations"]["map"]
+ABBREVIATION = regex.compile(
+    rf"""(?x) (?<![\p{{L}}\-]) (?:{"|".join(regex.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))}) (?![\p{{L}}\-]) """
+)
+LAW_STOP = PHRASES["law_names"]["stop_words"]
+LAW_STOP_PHRASE = regex.compile(rf"(?x) ^ {_words_alternation(LAW_STOP)} (?![\p{{L}}])")
+NOT_LAWS = frozenset(PHRASES["law_names"]["not_laws"])
+AMENDING = regex.compile(rf"(?x) {_words_alternation(PHRASES['law_names']['amending'], 'i')} (?![\p{{L}}])")
