@@ -153,6 +153,8 @@ ABBREVIATIONS: dict[str, str] = dict(_ISSUER_DATA["words"])
 AGENCY_NAMES: tuple[str, ...] = tuple(_ISSUER_DATA["agencies"])
 AGENCY_HEADS: tuple[str, ...] = tuple(_ISSUER_DATA["heads"])
 PROPER_NOUNS: tuple[str, ...] = tuple(_ISSUER_DATA["proper_nouns"])
+UNITS_NAMED_AFTER_PARENT: frozenset[str] = frozenset(n.casefold() for n in _ISSUER_DATA["units_named_after_parent"])
+"""Units whose name is only complete with the body above them: ``Văn phòng`` → ``Văn phòng Ủy ban nhân dân tỉnh …``."""
 
 _ABBREV_BY_KEY = {k.casefold(): v for k, v in ABBREVIATIONS.items()}
 

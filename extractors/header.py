@@ -1,9 +1,348 @@
-"""Header: type, số và ký hiệu, issuer, place and date, trích yếu, marks."""
+"""Header: type, số và ký hiệu, issuer, place and date, trích yếu, urgency marks.
+
+The header is read line by line from the top of the document. Each line is cut
+into column segments at wide gaps, so the same code reads a reader's
+column-by-column header (``UBND TỈNH …`` / ``Số: …`` / ``CỘNG HÒA …``) and a
+line where both columns were printed side by side
+(``Số: 1925 /STC- HTDN      Bình Thuận, ngày 19 tháng 5 năm 2025``).
+A text with no Quốc hiệu and no ``Số:`` line (a news page that reports on
+documents) gets an empty :class:`DocumentInfo`.
+"""
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
 
 from vanban.pipeline.document import TextDocument
 from vanban.record import DocumentInfo
 
+from . import gazetteer as gz
+
+HEADER_WINDOW = 60  # lines searched when the reader found no header region
+
+# Column gaps inside one printed line: 3+ spaces, a tab, or a table bar.
+# "Số: 02 /KH-UBND          Lạng Sơn, ngày 04 tháng 01 năm 2023"
+_COLUMN_GAP = regex.compile(r"\s{3,}|\t|\s*\|\s*")
+
+# The Quốc hiệu and its counterparts on Party and Youth Union documents.
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH"
+_NATIONAL_TITLE = regex.compile(r"""(?xi)
+    c[ộo]ng\s*h[òo]a\s+x[ãa]\s+h[ộo]i
+    | đảng\s+cộng\s+sản\s+việt\s+nam
+    | đoàn\s+(?:tncs|thanh\s+niên\s+cộng\s+sản)\s+hồ\s+chí\s+minh
+""")
+# The motto and the rules drawn under header lines.
+# "Độc lập - Tự do - Hạnh phúc", "___________", "***", "-------"
+_MOTTO_OR_RULE = regex.compile(r"""(?xi)
+    ^(?: độc\s*lập\s*-\s*tự\s*do
+       | [\s_\-=*.~…]+ )
+""")
+
+# Số và ký hiệu, after its label. Internal spaces are allowed only around "/" and "-".
+# "Số: 02 /KH-UBND", "Số:     /QĐ-UBND", "Số: 156 -CV/TĐTN-BCTĐ&TTN", "Nghị quyết số: 103/2025/UBTVQH15",
+# "Số: 1925 /STC- HTDN Bình Thuận, ngày …" (stops before the place)
+_SYMBOL = regex.compile(r"""(?x)
+    (?:^|(?<=\s))
+    (?:(?:Nghị\ quyết|Nghị\ định|Luật|Pháp\ lệnh|Lệnh|Thông\ tư|Quyết\ định)\s+)?
+    (?i:số|sô)(?:\s*(?:hiệu|và\ ký\ hiệu))?\s*:?\s*
+    (?P<number>\d+[a-z]?)?\s*
+    (?:[.…_]+\s*)?                              # dotted blank of a draft: "Số: …/QĐ-UBND"
+    (?P<sep>[/-])\s*
+    (?P<rest>
+        [\p{L}\d&().]+                          # "KH", "2020", "TĐTN"
+        (?:\s?[/-]\s?[\p{L}\d&().]+)*           # "-UBND", "/NĐ-CP", "- HTDN", "-CAT(PC04)"
+    )
+""")
+_YEAR_PART = regex.compile(r"^(?P<year>(?:19|20)\d\d)/(?P<rest>.+)$")
+
+# Place and date: "Lạng Sơn, ngày 04 tháng 01 năm 2023", "Hà Nội, ngày    tháng 12 năm 2025",
+# "Bình Thuận, ngày   23 tháng    3 năm 2022", "TP. Hồ Chí Minh, ngày 5/3/2024"
+_PLACE_DATE = regex.compile(r"""(?x)
+    (?P<place>(?:TP\.\s*)?\p{Lu}\p{Ll}*(?:[ ]?-?[ ]?\p{Lu}\p{Ll}*){0,4})
+    \s*,\s*ngày\s*
+    (?: (?P<day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<month>\d{1,2})? [\s.…_]* năm \s* (?P<year>\d{4})
+      | (?P<day2>\d{1,2})? \s*[/.]\s* (?P<month2>\d{1,2})? \s*[/.]\s* (?P<year2>\d{4}) )
+""")
+
+# The type name on its own line under the header: "QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH".
+_TYPE_LINE = regex.compile(
+    r"(?x)^[\"“]?(?P<type>" + "|".join(regex.escape(n.upper()) for n in gz.DOC_TYPE_NAMES) + r")"
+    r"(?P<more>(?:\s+[\p{Lu}\d][\p{Lu}\d,()\-]*)*)\s*$"
+)
+
+# "V/v báo cáo tình hình …", "“V/v giới thiệu …", "Về việc …" in the left column of a công văn.
+_VV = regex.compile(r"""(?x)^[\"“'‘]?\s*(?:V/v|V/V|v/v)\s*[:.]?\s*(?P<subject>.*)$""")
+
+# A line that opens the body rather than continuing the trích yếu.
+# "Căn cứ Luật …", "Thực hiện Công văn số …", "Kính gửi: …", "1. Chủ trì: …"
+_BODY_OPENER = regex.compile(r"""(?x)^(?:
+    Căn\ cứ | Thực\ hiện | Theo\ đề\ nghị | Theo | Xét | Nhằm | Để | Trên\ cơ\ sở | Sau\ khi | Ngày\ \d
+  | Hôm\ nay | Vào\ hồi | Tiếp\ theo | Nhận\ được | Phúc\ đáp | Trả\ lời | Kính\ gửi | Kính\ trình
+  | Thời\ gian | Địa\ điểm | Thành\ phần
+  | (?:\d+|[IVX]+)[.)]\s
+)""")
+
+_DRAFT_MARK = regex.compile(r"DỰ\s*THẢO(?:\s*\d+)?")
+
+# Urgency and confidentiality marks: a header segment holding only the mark.
+_MARK = regex.compile(r"(?i)^[\s(\"“]*(?P<mark>hỏa tốc|thượng khẩn|khẩn|tuyệt mật|tối mật|mật)[\s)\"”.!]*$")
+
+
+@dataclass
+class _Line:
+    index: int
+    text: str  # the whole line, cleaned, gaps kept as two spaces
+    segments: list[str]  # column segments, cleaned
+
+
+def _lines(doc: TextDocument) -> list[_Line]:
+    """The header region's lines, plus enough of the body to reach the trích yếu."""
+    text = doc.match_text
+    if doc.header_end:
+        body_lines = text[doc.header_end:].split("\n")[:40]
+        raw = text[:doc.header_end].split("\n") + body_lines
+    else:
+        raw = text.split("\n")[:HEADER_WINDOW]
+    out = []
+    for i, line in enumerate(raw):
+        segments = [gz.clean(s) for s in _COLUMN_GAP.split(line) if s and s.strip()]
+        # A "DỰ THẢO" (draft) box may be run into the symbol: "Số: /QĐ-BCĐDỰ THẢO".
+        line = _DRAFT_MARK.sub("   ", line)
+        segments = [gz.clean(s) for s in _COLUMN_GAP.split(line) if s and s.strip()]
+        out.append(_Line(i, gz.clean(regex.sub(r"\s{3,}|\t", "  ", line)), segments))
+    return out
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def parse_symbol(number: str | None, sep: str, rest: str) -> dict:
+    """Split a số ký hiệu into the contract's parts.
+
+    ``parse_symbol("45", "/", "2020/NĐ-CP")`` → symbol ``45/2020/NĐ-CP``, year 2020, type ``NĐ``,
+    issuer ``CP``; ``("60", "-", "NQ/TU")`` → type ``NQ``, issuer ``TU``; ``("5743", "/", "VP-HCQT")``
+    → no type (a công văn), issuer ``VP-HCQT``; ``(None, "/", "QĐ-UBND")`` → symbol None.
+    """
+    rest = regex.sub(r"\s+", "", rest).strip(".,;")
+    year = None
+    type_code = issuer_code = None
+    m = _YEAR_PART.match(rest)
+    body = rest
+    if m:
+        year, body = int(m.group("year")), m.group("rest")
+    if sep == "-" and "/" in body:
+        # Party form: number-TYPE/ISSUER ("60-NQ/TU", "156-CV/TĐTN-BCTĐ&TTN")
+        type_code, _, issuer_code = body.partition("/")
+    else:
+        head, dash, tail = body.partition("-")
+        if gz.is_type_code(head):
+            type_code, issuer_code = head, (tail or None)
+        else:
+            issuer_code = body
+    symbol = f"{number}{sep}{rest}" if number else None
+    return {"symbol": symbol, "number": number, "year": year,
+            "type_code": type_code or None, "issuer_code": issuer_code or None}
+
+
+def _iso_date(year: str | None, month: str | None, day: str | None) -> str | None:
+    """``2023-01-04``; ``2025-12`` when the day is blank or impossible; None without a year."""
+    if not year:
+        return None
+    y = int(year)
+    if not month or not 1 <= int(month) <= 12:
+        return f"{y:04d}"
+    mth = int(month)
+    if day:
+        try:
+            return dt.date(y, mth, int(day)).isoformat()
+        except ValueError:
+            pass
+    return f"{y:04d}-{mth:02d}"
+
+
+def _find_symbol(lines: list[_Line]) -> tuple[int, dict] | None:
+    for line in lines:
+        for m in _SYMBOL.finditer(line.text):
+            # At the start of a line or of a column: "Số: 02 /KH-UBND", never "Công văn số 5743/VP-HCQT".
+            if m.start() == 0 or line.text[:m.start()].endswith("  "):
+                return line.index, parse_symbol(m.group("number"), m.group("sep"), m.group("rest"))
+    return None
+
+
+def _find_place_date(lines: list[_Line]) -> tuple[int, str, str | None] | None:
+    for line in lines:
+        m = _PLACE_DATE.search(line.text)
+        if m:
+            day = m.group("day") or m.group("day2")
+            month = m.group("month") or m.group("month2")
+            year = m.group("year") or m.group("year2")
+            place = regex.sub(r"^TP\.\s*", "", m.group("place")).strip()
+            # "HTDN Bình Thuận" when columns were run together: keep the title-case words.
+            place = regex.sub(r"^(?:\p{Lu}{2,}\s+)+", "", place)
+            return line.index, place, _iso_date(year, month, day)
+    return None
+
+
+def _issuer_lines(lines: list[_Line], anchor: int) -> list[str]:
+    """The upper-case name lines printed above the Số line (left column)."""
+    picked: list[str] = []
+    for line in reversed(lines[:anchor]):
+        if not line.segments:
+            continue
+        first = line.segments[0]
+        if _NATIONAL_TITLE.search(first) or _MOTTO_OR_RULE.match(first) or _MARK.match(first):
+            continue
+        if not _is_upper(first):
+            break
+        picked.append(first)
+    return list(reversed(picked))
+
+
+def _starts_with_head(name: str) -> bool:
+    folded = gz.expand_abbreviations(name).casefold()
+    return any(folded == h.casefold() or folded.startswith(h.casefold() + " ") for h in gz.AGENCY_HEADS)
+
+
+def _is_complete(name: str) -> bool:
+    """Whether a header name stands on its own (has a locality or is a known national body)."""
+    expanded = gz.expand_issuer(name)
+    if gz.find_provinces(expanded) or regex.search(r"(?i)\b(?:việt nam|trung ương)$", expanded):
+        return True
+    known = {n.casefold() for n in gz.AGENCY_NAMES} | {c.name.casefold() for c in gz.ISSUER_CODES.values() if c.name}
+    return expanded.casefold() in known
+
+
+def _split_parent(names: list[str]) -> tuple[str | None, str | None]:
+    """``["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]`` → parent and issuer as printed, joined per body."""
+    if not names:
+        return None, None
+    bodies = [names[0]]
+    for name in names[1:]:
+        if len(bodies) == 1 and _starts_with_head(name) and _is_complete(bodies[0]):
+            bodies.append(name)
+        else:
+            bodies[-1] = f"{bodies[-1]} {name}"
+    if len(bodies) == 1:
+        return None, bodies[0]
+    return bodies[0], bodies[1]
+
+
+def _locality(name: str) -> tuple[str | None, gz.Province | None]:
+    """``"Ủy ban nhân dân tỉnh Lâm Đồng"`` → ``("tỉnh Lâm Đồng", Province)``."""
+    found = gz.find_provinces(name)
+    if not found:
+        return None, None
+    match = found[-1]
+    province = gz.province_named(match.name)
+    before = name[:match.start].rstrip().casefold()
+    kind = "thành phố" if before.endswith("thành phố") else "tỉnh" if before.endswith("tỉnh") else province.kind
+    return f"{kind} {province.name}", province
+
+
+def _issuer(header_names: list[str], codes: dict, place: str | None) -> tuple[str | None, str | None]:
+    parent_raw, issuer_raw = _split_parent(header_names)
+    parent = gz.expand_issuer(parent_raw) if parent_raw else None
+    locality, province = _locality(parent) if parent else (None, None)
+    issuer = None
+    if issuer_raw and _starts_with_head(issuer_raw):
+        issuer = gz.expand_issuer(issuer_raw)
+        own_locality, own_province = _locality(issuer)
+        if parent and not own_locality:
+            if issuer.casefold() in gz.UNITS_NAMED_AFTER_PARENT:
+                issuer = f"{issuer} {parent}"
+            elif locality:
+                issuer = gz.expand_issuer(issuer_raw, locality=locality)
+        province = province or own_province
+    if province is None:
+        province = gz.province_named(place)
+    if issuer is None:
+        # No readable header name (a bare text, or glyphs lost): the symbol's issuer code.
+        issuer = gz.issuer_for_code(codes.get("issuer_code"), province)
+        if issuer is None and issuer_raw:
+            issuer = gz.expand_issuer(issuer_raw)
+    if parent is None and issuer and issuer.startswith("Sở ") and province is not None:
+        # A Sở always prints its provincial People's Committee above it.
+        parent = gz.issuer_for_code("UBND", province)
+    return issuer, parent
+
+
+def _subject_after(lines: list[_Line], start: int, first: str = "") -> str | None:
+    """The trích yếu: ``first`` plus the lines from ``start`` until the body or a blank begins."""
+    parts = [first] if first else []
+    for line in lines[start:start + 8]:
+        seg = line.segments[0] if line.segments else ""
+        if not seg:
+            nxt = next((ln for ln in lines[line.index + 1:line.index + 3] if ln.segments), None)
+            if parts and nxt and nxt.segments[0][:1].islower():
+                continue
+            if parts:
+                break
+            continue
+        if (_is_upper(seg) or _BODY_OPENER.match(seg) or _NATIONAL_TITLE.search(seg)
+                or _MOTTO_OR_RULE.match(seg) or _PLACE_DATE.search(line.text) or _SYMBOL.match(seg)):
+            break
+        parts.append(seg)
+    subject = " ".join(parts).strip(" \"“”'‘’.;")
+    return subject or None
+
+
+def _find_type_line(lines: list[_Line], after: int) -> tuple[int, str] | None:
+    for line in lines[after:]:
+        for seg in line.segments[:1]:
+            m = _TYPE_LINE.match(seg)
+            if m:
+                return line.index, m.group("type")
+    return None
+
+
+def _marks(lines: list[_Line]) -> tuple[str | None, str | None]:
+    urgency = confidentiality = None
+    for line in lines[:25]:
+        for seg in line.segments:
+            m = _MARK.match(seg)
+            if m and _is_upper(seg):
+                word = m.group("mark").casefold()
+                for u in gz.URGENCY:
+                    if u.casefold() == word:
+                        urgency = urgency or u
+                for c in gz.CONFIDENTIALITY:
+                    if c.casefold() == word:
+                        confidentiality = confidentiality or c
+    return urgency, confidentiality
+
 
 def extract_header(doc: TextDocument) -> DocumentInfo:
-    return DocumentInfo()
+    """The document's own identity from its header; empty for a text that is not an official document."""
+    lines = _lines(doc)
+    symbol_at = _find_symbol(lines)
+    place_date = _find_place_date(lines)
+    national = next((ln.index for ln in lines if any(_NATIONAL_TITLE.search(s) for s in ln.segments)), None)
+    if symbol_at is None and national is None:
+        return DocumentInfo()
+    if place_date is None and (symbol_at is None or national is None):
+        return DocumentInfo()
+    codes = symbol_at[1] if symbol_at else {}
+    anchor = symbol_at[0] if symbol_at else national
+    place = place_date[1] if place_date else None
+    info = DocumentInfo(**codes) if codes else DocumentInfo()
+    info.place = place
+    info.issued_date = place_date[2] if place_date else None
+    info.issuer, info.parent_issuer = _issuer(_issuer_lines(lines, anchor), codes, place)
+
+    header_last = max(i for i in (anchor, national, place_date and place_date[0]) if i is not None)
+    type_line = _find_type_line(lines, anchor + 1)
+    vv = next(((ln.index, m) for ln in lines[anchor:anchor + 4] for s in ln.segments[:1]
+               if (m := _VV.match(s))), None)
+    if type_line and (vv is None or type_line[0] < vv[0] or type_line[0] <= header_last + 3):
+        info.doc_type = gz.sentence_case(type_line[1])
+        info.subject = _subject_after(lines, type_line[0] + 1)
+    else:
+        info.doc_type = gz.doc_type_for_code(info.type_code) or "Công văn"
+    if vv is not None and (info.subject is None or info.doc_type == "Công văn"):
+        info.subject = _subject_after(lines, vv[0] + 1, vv[1].group("subject"))
+    info.urgency, info.confidentiality = _marks(lines)
+    return info

@@ -1,9 +1,124 @@
-"""Signature block: authority lines (TM., KT., TL., TUQ., Q.), title, name."""
+"""Signature block: authority lines (TM., KT., TL., TUQ., Q.), title, name.
+
+The block sits beside or under ``Nơi nhận:``. Its lines are read as column
+segments (a reader may print ``Nơi nhận:`` and ``KT. GIÁM ĐỐC`` on one line),
+classified as authority, title, name or stamp noise, and assembled in order:
+the authority lines, the first title under them, the first name under that.
+"""
 from __future__ import annotations
+
+import json
+
+import regex
 
 from vanban.pipeline.document import TextDocument
 from vanban.record import Signer
 
+from . import gazetteer as gz
+
+with open(gz.DATA_DIR / "signature.json", encoding="utf-8") as _fh:
+    _DATA = json.load(_fh)
+
+# Column gaps inside one printed line (3+ spaces, tab, table bar).
+_COLUMN_GAP = regex.compile(r"\s{3,}|\t|\s*\|\s*")
+
+_PREFIXES = "|".join(regex.escape(p.rstrip(".")) for p in _DATA["authority_prefixes"])
+# An authority line: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT.CỤC TRƯỞNG", "TL. CHỦ TỊCH", "Q. GIÁM ĐỐC"
+_AUTHORITY = regex.compile(rf"(?x)^(?:{_PREFIXES})\s*\.\s*(?=\p{{Lu}})[\p{{Lu}}\s,.&\-()\d]+$")
+
+_TITLES = "|".join(regex.escape(t) for t in sorted(_DATA["titles"], key=len, reverse=True))
+# A title line: "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ CHÁNH VĂN PHÒNG", "GIÁM ĐỐC SỞ NỘI VỤ"
+_TITLE = regex.compile(rf"(?x)^(?:PHÓ\s+|QUYỀN\s+)?(?:{_TITLES})\b[\p{{Lu}}\s,.&\-()\d]*$")
+
+_RANKS = "|".join(regex.escape(r) for r in sorted(_DATA["ranks"], key=len, reverse=True))
+# A person's name, rank or degree before it dropped: "Đương Xuân Huyền", "Thiếu tướng Nguyễn Văn A", "TS. Lê B"
+_NAME = regex.compile(rf"""(?x)^
+    (?:(?:{_RANKS})\s*)*
+    (?P<name>\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{1,5}})
+    \s*$""")
+
+_NOISE = regex.compile(
+    r"(?i)^(?:" + "|".join(regex.escape(n) for n in _DATA["stamp_noise"]) + r")\b|@|\d{4}[.-]\d\d[.-]\d\d")
+
+# "Nơi nhận:" opening the recipients list that sits beside the signature.
+_RECIPIENTS_LABEL = regex.compile(r"(?i)^\W{0,3}nơi\s+nhận\s*:?")
+# Where a recipient item begins: "- Bộ Nội vụ;", "+ …", "Nơi nhận:".
+_ITEM_START = regex.compile(r"(?i)^(?:[-+•]|\W{0,3}nơi\s+nhận)")
+# A recipient item with a signature segment run on after it: "- Như trên; PHÓ GIÁM ĐỐC"
+_RUN_ON = regex.compile(r"""(?x)^(?P<left>.*?(?:[;:.,)]|nhận))\s+(?P<right>
+    (?:(?:TM|KT|TL|TUQ|Q)\s*\.\s*)?\p{Lu}[\p{Lu}\s,.&\-]{2,}
+  | \p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}
+)\s*$""")
+
+
+def segments(line: str) -> list[str]:
+    """A printed line's column segments, a run-on signature part split from a recipient item."""
+    out: list[str] = []
+    for seg in _COLUMN_GAP.split(line):
+        seg = gz.clean(seg)
+        if not seg:
+            continue
+        m = _RUN_ON.match(seg)
+        if m and _ITEM_START.match(seg) and (_AUTHORITY.match(m.group("right")) or _TITLE.match(m.group("right"))
+                                             or _NAME.match(m.group("right"))):
+            out += [m.group("left"), m.group("right")]
+        else:
+            out.append(seg)
+    return out
+
+
+def title_case(title: str) -> str:
+    """``"PHÓ CHÁNH VĂN PHÒNG"`` → ``"Phó Chánh Văn phòng"``; ``"BỘ TRƯỞNG"`` → ``"Bộ trưởng"``."""
+    text = gz.sentence_case(title)
+    m = regex.match(r"^(Phó|Quyền)\s+(\w)", text)
+    if m:
+        text = text[:m.start(2)] + m.group(2).upper() + text[m.end(2):]
+    return text
+
+
+def _block_start(lines: list[str]) -> int | None:
+    """Index of the line where the signature block is searched from."""
+    for i, line in enumerate(lines):
+        if any(_RECIPIENTS_LABEL.match(s) for s in _COLUMN_GAP.split(line.strip()) if s):
+            return max(0, i - 3)
+    return None
+
+
+def _read_block(lines: list[str]) -> Signer | None:
+    authority: list[str] = []
+    title = name = None
+    for line in lines:
+        for seg in segments(line):
+            if _NOISE.search(seg):
+                continue
+            if title is None and _AUTHORITY.match(seg):
+                authority.append(seg)
+            elif title is None and _TITLE.match(seg):
+                title = title_case(seg)
+            elif title is not None and name is None:
+                m = _NAME.match(seg)
+                if m and not seg.startswith(("-", "+")):
+                    name = m.group("name")
+        if name:
+            break
+    if title is None and not authority:
+        return None
+    return Signer(name=name, title=title, authority=" ".join(authority) or None)
+
 
 def extract_signer(doc: TextDocument) -> Signer:
+    """The signer of the document: the block beside ``Nơi nhận:``, else the first authority/title block."""
+    lines = doc.match_text.split("\n")
+    start = _block_start(lines)
+    if start is not None:
+        found = _read_block(lines[start:start + 40])
+        if found:
+            return found
+    # No Nơi nhận: the first authority or title line followed by a name within a few lines.
+    for i, line in enumerate(lines):
+        segs = segments(line)
+        if any(_AUTHORITY.match(s) or _TITLE.match(s) for s in segs):
+            found = _read_block(lines[i:i + 12])
+            if found and found.name:
+                return found
     return Signer()
