@@ -1,0 +1,44 @@
+"""Deadlines and recurrences: real phrases from the seeds and ../shared/realdocs with their values."""
+from __future__ import annotations
+
+import pytest
+
+from vanban.extractors.deadlines import find_deadline, find_recurrence
+
+DEADLINES = [
+    # Công văn số 11902 của BNV.pdf
+    ("gửi về Bộ Nội vụ trước ngày 31/12/2025.", "2025-12-31"),
+    # Hướng dẫn hội CCV tổ chức ĐH nhiệm kỳ
+    ("Đại hội của tất cả các Hội công chứng viên cần tổ chức xong trước ngày 31/12/2025.", "2025-12-31"),
+    ("báo cáo kết quả chậm nhất ngày 05 tháng 01 năm 2024", "2024-01-05"),
+    # seed 000
+    ("đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ", "năm 2023"),
+    ("hoàn thành trong Quý II/2023", "Quý II/2023"),
+    ("trình UBND tỉnh trong tháng 6/2026", "tháng 6/2026"),
+    ("báo cáo UBND tỉnh trước ngày 31 tháng 3 hằng năm", "trước ngày 31 tháng 3"),
+    # Quyet dinh sap nhap hoi cuu CAND.docx
+    ("Trong thời hạn 30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực, Hội Cựu Công an nhân dân",
+     "30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực"),
+    # a document's own date is not a deadline
+    ("Công văn số 1546/UBND-NC ngày 02/11/2023 của UBND tỉnh", None),
+    ("Tăng cường kiểm tra việc triển khai công tác CCHC", None),
+]
+
+RECURRENCES = [
+    ("tổ chức công bố Chỉ số CCHC hàng năm", "hàng năm"),
+    ("báo cáo định kỳ 6 tháng, hằng năm về UBND tỉnh", "định kỳ 6 tháng"),
+    ("báo cáo kết quả hằng quý", "hằng quý"),
+    # seed 002
+    ("trên Trang thông tin điện tử Văn phòng ít nhất 01 tin, bài/tháng.", "01 tin, bài/tháng"),
+    ("Tham mưu, giúp UBND tỉnh chỉ đạo triển khai thực hiện có hiệu quả kế hoạch này", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEADLINES)
+def test_deadline(text: str, expected: str | None) -> None:
+    assert find_deadline(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), RECURRENCES)
+def test_recurrence(text: str, expected: str | None) -> None:
+    assert find_recurrence(text) == expected

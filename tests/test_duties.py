@@ -1,0 +1,154 @@
+"""Duties: real sentences, headings and table rows (seeds and ../shared/realdocs) with what they assign,
+plus an end-to-end check of whole files against the gold records."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import unicodedata
+
+import pytest
+
+from vanban.extractors.duties import extract_duties
+from vanban.pipeline.document import Table, TextDocument
+from vanban.pipeline.normalize import normalize
+from vanban.record import DocumentInfo
+
+LAM_DONG = DocumentInfo(doc_type="Kế hoạch", issuer="Ủy ban nhân dân tỉnh Lâm Đồng", place="Lâm Đồng")
+BNV = DocumentInfo(doc_type="Công văn", issuer="Bộ Nội vụ", place="Hà Nội")
+SO_NOI_VU = DocumentInfo(doc_type="Công văn", issuer="Sở Nội vụ tỉnh Lâm Đồng", place="Lâm Đồng")
+
+
+def duties_of(text: str, info: DocumentInfo = LAM_DONG, tables: list[Table] | None = None):
+    doc = TextDocument(text=normalize(text).text, format="txt", page_count=1, tables=tables or [])
+    return extract_duties(doc, info)
+
+
+def brief(duties, expected):
+    """Duties as (agency, role, task cut to the expected prefix's length, deadline)."""
+    widths = [len(e[2]) for e in expected] + [40] * len(duties)
+    return [(d.agency, d.role, d.task[:w], d.deadline) for d, w in zip(duties, widths)]
+
+
+CASES = [
+    # seed 003: agency headings under TỔ CHỨC THỰC HIỆN, one duty per bullet, an unbulleted paragraph
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Tham mưu, giúp UBND tỉnh chỉ đạo triển khai thực hiện có hiệu quả"
+     " kế hoạch này.\n- Tổ chức đánh giá, chấm điểm Chỉ số CCHC năm 2023 của tỉnh.\n2. Sở Tài chính\n"
+     "Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan thẩm định dự toán kinh phí thực hiện công tác CCHC.\n",
+     LAM_DONG,
+     [("Sở Nội vụ", "lead", "Tham mưu, giúp UBND tỉnh chỉ đạo triển kh", None),
+      ("Sở Nội vụ", "lead", "Tổ chức đánh giá, chấm điểm Chỉ số CCHC n", None),
+      ("Sở Tài chính", "lead", "Chủ trì, phối hợp với các cơ quan, đơn v", None)]),
+    # 1187 BNV: "Trách nhiệm thực hiện" with a lettered agency heading carrying an apposition
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm thực hiện\na) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:\n"
+     "- Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC.\nb) Các bộ, các tỉnh:\n"
+     "- Bố trí đủ kinh phí, nhân lực để triển khai việc xác định Chỉ số CCHC.\n",
+     BNV,
+     [("Bộ Nội vụ", "lead", "Tổng hợp, xử lý số liệu, xây dựng báo cáo", None),
+      ("Các bộ, các tỉnh", "lead", "Bố trí đủ kinh phí, nhân lực để triển k", None)]),
+    # Giấy mời họp CCHC: giao X …
+    ("6. Phân công chuẩn bị:\n- Giao Sở Nội vụ chuẩn bị nội dung để báo cáo Tóm tắt kết quả thực hiện công tác"
+     " cải cách hành chính năm 2025 của tỉnh.\n",
+     LAM_DONG,
+     [("Sở Nội vụ", "lead", "chuẩn bị nội dung để báo cáo Tóm tắt kết", None)]),
+    # seed 000: X phối hợp với Y, Z và các phòng, đơn vị liên quan <task> → lead + two supports
+    ("Trung tâm Phục vụ hành chính công phối hợp với Phòng Tổng hợp, Phòng Hành chính - Quản trị và các phòng,"
+     " đơn vị liên quan thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ.\n",
+     DocumentInfo(),
+     [("Trung tâm Phục vụ hành chính công", "lead", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
+      ("Phòng Tổng hợp", "support", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
+      ("Phòng Hành chính - Quản trị", "support", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023")]),
+    # Công văn số 11902 của BNV: đề nghị X … trước ngày; the informational closing is not a duty
+    ("Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ chức, hoạt động và quản lý"
+     " hội, Bộ Nội vụ đề nghị Ủy ban nhân dân tỉnh, thành phố khẩn trương xây dựng báo cáo và gửi về Bộ Nội vụ"
+     " trước ngày 31/12/2025.\nBộ Nội vụ thông báo để Ủy ban nhân dân tỉnh, thành phố biết, thực hiện./.\n",
+     BNV,
+     [("Ủy ban nhân dân tỉnh, thành phố", "lead", "khẩn trương xây dựng báo cáo và gửi về B", "2025-12-31")]),
+    # 779 QĐ UBND Bình Thuận: the closing article, generic group dropped
+    ("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Chủ tịch Hội Khuyến học tỉnh Bình Thuận"
+     " và Thủ trưởng các cơ quan có liên quan căn cứ Quyết định thi hành./.\n",
+     DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Bình Thuận"),
+     [("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Chủ tịch Hội Khuyến học tỉnh Bình Thuận",
+       "lead", "căn cứ Quyết định thi hành", None)]),
+    # 58 QĐ-TTg: a duty article, each item and paragraph one duty of its body
+    ("Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo\n1. Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ"
+     " phương hướng, giải pháp.\nCho ý kiến về các chiến lược, chương trình, cơ chế, chính sách.\n",
+     DocumentInfo(doc_type="Quyết định", issuer="Thủ tướng Chính phủ"),
+     [("Ban Chỉ đạo", "lead", "Nghiên cứu, đề xuất với Chính phủ, Thủ t", None),
+      ("Ban Chỉ đạo", "lead", "Cho ý kiến về các chiến lược, chương trì", None)]),
+    # Văn bản của Sở Nội vụ: a request recited from another body, and a request upward — no duties
+    ("Thực hiện Công văn số 11902/BNV-TCPCP ngày 11/12/2025 của Bộ Nội vụ; trong đó, Bộ Nội vụ đề nghị UBND"
+     " tỉnh, thành phố khẩn trương xây dựng báo cáo.\nKính trình UBND tỉnh xem xét, báo cáo Bộ Nội vụ theo quy"
+     " định./.\n",
+     SO_NOI_VU, []),
+    # sở Y tế: the issuer's own statement
+    ("Sở Y tế cử lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ, cụ thể như sau:\n",
+     DocumentInfo(doc_type="Công văn", issuer="Sở Y tế tỉnh Lâm Đồng"), []),
+    # 10797 QĐ: X có trách nhiệm <task>
+    ("Điều 2. Nhiệm vụ, hoạt động của Tổ giúp việc\nTổ giúp việc có trách nhiệm tham mưu Hội đồng thẩm định"
+     " tổng hợp, chấm điểm, đánh giá.\n",
+     DocumentInfo(doc_type="Quyết định", issuer="Hội đồng thẩm định tỉnh Lâm Đồng"),
+     [("Tổ giúp việc", "lead", "tham mưu Hội đồng thẩm định tổng hợp, ch", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "info", "expected"), CASES)
+def test_duty_forms(text: str, info: DocumentInfo, expected: list) -> None:
+    assert brief(duties_of(text, info), expected) == expected
+
+
+def test_task_comes_without_agency_and_span_points_into_text() -> None:
+    text = "Trưởng các phòng, ban, đơn vị trực thuộc tổ chức quán triệt, thực hiện nghiêm túc Công điện số 968/CĐ-TTg.\n"
+    (duty,) = duties_of(text, DocumentInfo())
+    assert duty.agency == "Trưởng các phòng, ban, đơn vị trực thuộc"
+    assert duty.task.startswith("tổ chức quán triệt")
+    assert text[duty.span[0]:duty.span[1]].startswith("Trưởng các phòng")
+
+
+def test_tables_give_one_duty_per_row_and_supports() -> None:
+    # the columns of a Phụ lục nhiệm vụ trọng tâm (Kế hoạch CCHC, Lâm Đồng)
+    table = Table(rows=[
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+        ["1", "Xây dựng Kế hoạch kiểm tra công tác cải cách hành chính năm 2026", "Sở Nội vụ",
+         "Văn phòng UBND tỉnh; Sở Tư pháp", "Quý I/2026", "Kế hoạch"],
+    ])
+    expected = [("Sở Nội vụ", "lead", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
+                ("Văn phòng UBND tỉnh", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
+                ("Sở Tư pháp", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026")]
+    assert brief(duties_of("KẾ HOẠCH\n", LAM_DONG, [table]), expected) == expected
+
+
+def test_canonical_agency_takes_the_issuers_locality() -> None:
+    (duty,) = duties_of("- Giao Sở Nội vụ chuẩn bị nội dung báo cáo.\n", LAM_DONG)
+    assert duty.canonical_agency == "Sở Nội vụ tỉnh Lâm Đồng"
+
+
+def test_a_to_trinh_assigns_nothing() -> None:
+    text = "Sở Nội vụ kính đề nghị UBND tỉnh giao Sở Tài chính thẩm định dự toán kinh phí.\n"
+    assert duties_of(text, DocumentInfo(doc_type="Tờ trình", issuer="Sở Nội vụ tỉnh Lâm Đồng")) == []
+
+
+@pytest.mark.realdocs
+def test_whole_documents_against_gold(shared_dir, gold_dir) -> None:
+    """Text-layer gold documents, read and extracted end to end: duties F1 and role accuracy."""
+    from vanban.extract import extract_file
+
+    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    nfc = lambda s: unicodedata.normalize("NFC", s)  # noqa: E731
+    scanned = {nfc(n) for n in (shared_dir / "eval" / "scanned.txt").read_text().split()}
+    files = {nfc(p.name): p for p in [*(shared_dir / "realdocs").glob("*/*"), *(shared_dir / "seeds").glob("*")]}
+    tp = n_gold = n_pred = roles = 0
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        name = nfc(gold_file.name[: -len(".json")])
+        if name in scanned or name not in files:
+            continue
+        record, _ = extract_file(files[name])
+        gold = json.loads(gold_file.read_text(encoding="utf-8")).get("duties") or []
+        pred = record.to_dict()["duties"]
+        pairs, _, _ = score.match_duties(gold, pred)
+        tp, n_gold, n_pred = tp + len(pairs), n_gold + len(gold), n_pred + len(pred)
+        roles += sum(g["role"] == p["role"] for g, p in pairs)
+    precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    assert 2 * precision * recall / (precision + recall) >= 0.75
+    assert roles / max(tp, 1) >= 0.90
