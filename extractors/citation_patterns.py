@@ -65,16 +65,19 @@ _CODE = r"""
     (?:[a-zđ](?![\p{L}\d]))?              # TTr, TTg, QĐi — never a whole lower-case word
 """
 
+# A hyphen as PDFs print it: ASCII, Unicode hyphens, or the \\x02 some fonts map their hyphen to.
+_HYPHEN = r"[-\u2010\u2011\x02]"
+
 SYMBOL = rf"""
     (?P<symbol>
       (?P<number>\d{{1,5}}|[.…_]{{1,12}})?      # 76, 02; blank in a draft: …/TTr-SNV
       (?:
-        \s?-\s?(?P<party_type>{_CODE})         # Party form 60-NQ/TU: type code before the slash
+        \s?{_HYPHEN}\s?(?P<party_type>{_CODE})         # Party form 60-NQ/TU: type code before the slash
         \s?/\s?(?P<party_issuer>{_CODE}(?:[-.]{_CODE})*)   # TU, TĐTN-BCTĐ&TTN
       |
         \s{{0,20}}/\s?                         # 76/…, 5743 /VP-HCQT, Số:      /KH-UBND
         (?:(?P<year>(?:19|20)\d{{2}})\s?/\s?)?  # 45/2020/NĐ-CP: the year of a legal normative text
-        (?P<codes>{_CODE}(?:(?:-\s?|\.){_CODE})*)   # NĐ-CP, SNV- LĐVL&TN, NĐ-\\nCP, CGC.BT
+        (?P<codes>{_CODE}(?:(?:{_HYPHEN}\s?|\.){_CODE})*)   # NĐ-CP, SNV- LĐVL&TN, NĐ-\\nCP, CGC.BT
       )
     )
 """

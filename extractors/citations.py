@@ -188,11 +188,12 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
 
 def _clean_symbol(raw: str) -> str:
     """The symbol with spaces removed, Latin Ð read as Đ (`779 /QĐ-UBND` → `779/QĐ-UBND`)."""
-    return regex.sub(r"\s+", "", raw).replace("Ð", "Đ")
+    return regex.sub(r"[\u2010\u2011\x02]", "-", regex.sub(r"\s+", "", raw)).replace("Ð", "Đ")
 
 
 def _symbol_key(symbol: str) -> str:
-    return regex.sub(r"\s+", "", symbol).replace("Ð", "Đ").replace("ð", "đ").casefold()
+    """Spaces and hyphens do not tell symbols apart: a line-end hyphen may be lost (`NĐ-\\nCP` → `NĐCP`)."""
+    return regex.sub(r"[\s\-\u2010\u2011\x02]+", "", symbol).replace("Ð", "Đ").replace("ð", "đ").casefold()
 
 
 def _name_key(name: str) -> str:
@@ -245,6 +246,8 @@ def _read_tails(doc: TextDocument, text: str, mentions: list[_Mention]) -> None:
         while bound_stack and bound_stack[-1] <= m.start:
             bound_stack.pop()
         limit = min(bound_stack[-1] if bound_stack else len(text), len(text))
+        if m.start < doc.header_end:
+            limit = min(limit, doc.header_end)  # a citation in the V/v line ends with its line block
         nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
         _read_tail(doc, text, m, min(limit, nxt) if nxt > m.end else limit)
         if m.name and P.AMENDING.match(m.name):
@@ -317,6 +320,9 @@ def _issuer_end(text: str, pos: int, limit: int) -> int:
             break
         word, punct = tok.group("word"), tok.group("punct")
         after = rest[tok.end():]
+        if word and words and "\n" in rest[:tok.start("word")] and word.isupper() and len(word) > 1 \
+                and word not in P.ABBREVIATIONS:
+            break  # the next header line (`CỘNG HÒA XÃ HỘI …`), not the rest of the name
         if punct:
             nxt = _WORD.match(after)
             nxt_word = nxt.group("word") if nxt else None
@@ -522,8 +528,8 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
             continue
         c.mentions += 1
         c.spans.append([m.start, m.end])
-        if c.symbol is None and m.symbol:
-            c.symbol, c.number, c.year = m.symbol, m.number, m.year
+        if m.symbol and (c.symbol is None or m.symbol.count("-") > c.symbol.count("-")):
+            c.symbol, c.number, c.year = m.symbol, m.number, m.year  # the fullest printing: NĐ-CP over NĐCP
         c.issued_date = c.issued_date or m.issued_date
         c.issuer = c.issuer or m.issuer
         c.title = c.title or m.title
