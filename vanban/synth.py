@@ -418,8 +418,9 @@ def identity(i: int, doc_type: str | None = None, kind: str | None = None) -> Id
     provinces = PROVINCES_2025 if base >= MERGER_DATE else PROVINCES_OLD
     province = cluster.choice(provinces)
     topic = cluster.choice(TOPICS)
+    gaps = [cluster.randrange(9, 40) for _ in range(CLUSTER)]
     rng = random.Random(f"vanban-doc-{i}")
-    issued = base + timedelta(days=(i % CLUSTER) * rng.randrange(9, 40))
+    issued = base + timedelta(days=sum(gaps[: i % CLUSTER]))
     doc_type = doc_type or rng.choice(DOC_TYPES)
     kind = kind or rng.choice(ISSUER_KINDS[doc_type])
     agencies = AGENCIES_2025 if issued >= MERGER_DATE else AGENCIES_OLD
@@ -436,9 +437,9 @@ def identity(i: int, doc_type: str | None = None, kind: str | None = None) -> Id
     elif kind == "hdnd":
         symbol = f"{number}/{issued.year}/NQ-HĐND"
     elif doc_type == "Công văn":
-        symbol = {"ubnd": f"{number}/UBND-{rng.choice(['NC', 'KT', 'VX', 'TH'])}",
-                  "vp": f"{number}/VP-{rng.choice(['HCQT', 'TH', 'KSTT'])}",
-                  "so": f"{number}/{agency.code}-{rng.choice(['VP', 'CCHC', 'TCBC'])}"}[kind]
+        unit = rng.choice({"ubnd": ["NC", "KT", "VX", "TH"], "vp": ["HCQT", "TH", "KSTT"],
+                           "so": ["VP", "CCHC", "TCBC"]}[kind])
+        symbol = f"{number}/{agency.code if agency else kind.upper()}-{unit}"
     else:
         symbol = f"{number}/{code}-" + {"ubnd": "UBND", "so": agency.code if agency else "UBND",
                                          "vp": "VP"}[kind]
@@ -518,9 +519,11 @@ def _signer(ident: Identity, rng: random.Random) -> SignerSpec:
     name = _person(rng)
     deputy = rng.random() < 0.6
     if ident.kind == "ubnd":
+        # A Quyết định is the Chủ tịch's own act; other documents are signed for the whole Ủy ban.
+        collective = [] if ident.doc_type == "Quyết định" else ["TM. ỦY BAN NHÂN DÂN"]
         if deputy:
-            return SignerSpec(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "Phó Chủ tịch", name)
-        return SignerSpec(["TM. ỦY BAN NHÂN DÂN"], "Chủ tịch", name)
+            return SignerSpec(collective + ["KT. CHỦ TỊCH"], "Phó Chủ tịch", name)
+        return SignerSpec(collective or [], "Chủ tịch", name)
     if ident.kind == "so":
         head = ident.agency.head
         return SignerSpec([f"KT. {upper_vi(head)}"], f"Phó {lower_first(head)}", name) if deputy else \
@@ -688,7 +691,9 @@ def _build_decision(spec: DocSpec, ident: Identity, rng, fill, appendix):
                           if a.name != lead and "," not in a.name])
     spec.sections = [
         Section("QUYẾT ĐỊNH:", [
-            f"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch {ident.topic.phrase} năm {ident.year_scope}.",
+            (f"Điều 1. Kiện toàn Ban Chỉ đạo {ident.topic.phrase} {p.kind} {p.name} gồm các thành viên có tên "
+             "tại danh sách kèm theo." if "kiện toàn" in spec.subject else
+             f"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch {ident.topic.phrase} năm {ident.year_scope}."),
             f"Điều 2. Giao {lead} chủ trì, phối hợp với {support} {lower_first(task)}.",
             f"Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
             f"Chánh Văn phòng UBND {p.kind}, Thủ trưởng các sở, ban, ngành và các cơ quan, đơn vị có liên quan "
@@ -1267,9 +1272,10 @@ def render_docx(spec: DocSpec, path: str | Path) -> Path:
         if isinstance(block, Columns):
             table = document.add_table(rows=1, cols=2)
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            widths = (Cm(6.5), Cm(10)) if block.kind == "header" else (Cm(8), Cm(8))
-            for cell, width in zip(table.rows[0].cells, widths):
-                cell.width = width
+            table.autofit = False
+            widths = (Cm(6.2), Cm(10.3)) if block.kind == "header" else (Cm(8), Cm(8.5))
+            for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
+                column.width = cell.width = width
             _docx_cell_lines(table.rows[0].cells[0], block.left, centred=block.kind == "header")
             _docx_cell_lines(table.rows[0].cells[1], block.right, centred=True)
         elif isinstance(block, Para):
@@ -1294,6 +1300,9 @@ def render_docx(spec: DocSpec, path: str | Path) -> Path:
         elif isinstance(block, Grid):
             table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
             table.style = document.styles["Table Grid"]
+            table.autofit = False
+            for column, fraction in zip(table.columns, block.widths):
+                column.width = Cm(16 * fraction)
             for r, row in enumerate(block.rows):
                 for c, text in enumerate(row):
                     cell = table.rows[r].cells[c]
@@ -1318,3 +1327,64 @@ def _stable_zip(data: bytes) -> bytes:
             fixed.external_attr = 0o644 << 16
             dst.writestr(fixed, src.read(info.filename))
     return out.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# The bundled sample corpus and the benchmark corpus.
+# ---------------------------------------------------------------------------
+
+CORPUS_SEED = 2023
+# One cluster is picked for each (type it must hold, issued after the 2025 merger?).
+CORPUS_NEEDS = (("Kế hoạch", False), ("Công văn", True), ("Quyết định", True))
+
+
+def file_stem(spec: DocSpec, index: int) -> str:
+    """An ASCII file name stem: ``0007-20231111-215-KH-SNV`` (``du-thao`` for a blank number)."""
+    import unicodedata
+
+    symbol = spec.symbol.replace("Đ", "D").replace("đ", "d")
+    symbol = unicodedata.normalize("NFD", symbol).encode("ascii", "ignore").decode()
+    symbol = symbol.replace("/", "-")
+    if spec.draft:
+        symbol = "du-thao" + symbol[symbol.find("-"):] if not spec.party else "du-thao-" + symbol
+    return f"{index:04d}-{spec.issued:%Y%m%d}-{symbol}"
+
+
+def corpus_specs() -> list[tuple[str, DocSpec]]:
+    """The sample corpus: (file name, spec) for three clusters of four documents that cite each other.
+
+    Clusters are picked so that the corpus holds a Kế hoạch with TỔ CHỨC THỰC HIỆN and an
+    appendix table (PDF), a công văn with V/v and Kính gửi, a Quyết định drafted with a blank
+    number, and documents in both formats.
+    """
+    needs, clusters, c = list(CORPUS_NEEDS), [], 0
+    while needs:
+        members = [identity(i) for i in range(c * CLUSTER, (c + 1) * CLUSTER)]
+        found = {(m.doc_type, m.issued >= MERGER_DATE) for m in members}
+        hit = next((need for need in needs if need in found), None)
+        if hit:
+            clusters.append(c)
+            needs.remove(hit)
+        c += 1
+    out, drafted, plan_pdf = [], False, False
+    for n, i in enumerate(i for c in clusters for i in range(c * CLUSTER, (c + 1) * CLUSTER)):
+        ident = identity(i)
+        draft = ident.doc_type == "Quyết định" and ident.issued >= MERGER_DATE and not drafted
+        drafted = drafted or draft
+        is_plan = ident.doc_type == "Kế hoạch"
+        spec = random_spec(random.Random(CORPUS_SEED + i), i, draft=draft, appendix=True if is_plan else None)
+        fmt = "pdf" if (is_plan and not plan_pdf) else ("docx" if n % 2 else "pdf")
+        plan_pdf = plan_pdf or (is_plan and fmt == "pdf")
+        out.append((f"{file_stem(spec, i)}.{fmt}", spec))
+    return out
+
+
+def render(spec: DocSpec, path: str | Path) -> Path:
+    """Render by the file's extension: .pdf, .docx or .txt."""
+    path = Path(path)
+    if path.suffix == ".pdf":
+        return render_pdf(spec, path)
+    if path.suffix == ".docx":
+        return render_docx(spec, path)
+    path.write_text(render_txt(spec), encoding="utf-8")
+    return path
