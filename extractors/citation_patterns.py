@@ -13,6 +13,8 @@ from pathlib import Path
 
 import regex
 
+from . import gazetteer
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -23,26 +25,22 @@ def _load(name: str) -> dict:
 
 @dataclass(frozen=True)
 class DocType:
-    """One citable type: its name as printed, codes, and how it is cited."""
+    """One citable type word: the name it is recorded under and how it is cited."""
 
-    name: str
-    codes: tuple[str, ...]
+    word: str  # as printed: "Nghị định", "Văn bản"
+    recorded_as: str  # the doc_type a citation printed with this word gets (Văn bản → Công văn)
     by_name: bool  # Hiến pháp, Bộ luật, Luật, Pháp lệnh: cited by name, no number needed
-    recorded_as: str  # the doc_type a citation of this word gets (Văn bản → Công văn)
 
 
 def _doc_types() -> list[DocType]:
-    types = []
-    for row in _load("citation_types.json")["types"]:
-        types.append(DocType(row["name"], tuple(row.get("codes", ())), bool(row.get("by_name")),
-                             row.get("as", row["name"])))
+    """The gazetteer's types (a legal type without a code is cited by name), plus the extra words."""
+    types = [DocType(t.name, t.name, t.kind == "legal" and t.code is None) for t in gazetteer.DOC_TYPES]
+    types += [DocType(row["word"], row["as"], False) for row in _load("citation_types.json")["extra_words"]]
     return types
 
 
 DOC_TYPES = _doc_types()
-TYPE_BY_NAME = {t.name.casefold(): t for t in DOC_TYPES}
-# Type code → type name, for a symbol whose printed type word says nothing (`Văn bản số 15/2020/TT-BTC`).
-TYPE_BY_CODE = {code: t.name for t in reversed(DOC_TYPES) for code in t.codes if not t.by_name}
+TYPE_BY_WORD = {t.word.casefold(): t for t in DOC_TYPES}
 PHRASES = _load("citation_phrases.json")
 
 
@@ -53,8 +51,8 @@ def _words_alternation(words, flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
-_TYPE_ALT = _words_alternation([t.name for t in DOC_TYPES if not t.by_name] + ["Luật"], "i")
-_LAW_ALT = _words_alternation([t.name for t in DOC_TYPES if t.by_name])
+_TYPE_ALT = _words_alternation([t.word for t in DOC_TYPES if not t.by_name] + ["Luật"], "i")
+_LAW_ALT = _words_alternation([t.word for t in DOC_TYPES if t.by_name])
 
 # One segment of a ký hiệu: upper-case letters and digits with at least one letter,
 # `&` and a bracketed unit allowed, one trailing lower-case letter (TTr, TTg, QĐi).
@@ -81,6 +79,9 @@ SYMBOL = rf"""
       )
     )
 """
+
+# A type word on its own: `Công văn`, `Luật` (where a name may end and the next document start).
+TYPE_WORD = regex.compile(rf"(?x) {_TYPE_ALT} (?![\p{{L}}])")
 
 # A type word then its số và ký hiệu.
 CITATION = regex.compile(
@@ -192,7 +193,7 @@ TITLE_END = regex.compile(
     | ,\s+(?={_words_alternation(PHRASES["organisation_heads"]["words"])}\s+[^\s,;.]+\s+\p{{Ll}})
     """
 )
-ABBREVIATIONS = PHRASES["abbreviations"]["map"]
+ABBREVIATIONS = frozenset(PHRASES["abbreviations"]["words"])
 ABBREVIATION = regex.compile(
     rf"""(?x) (?<![\p{{L}}\-]) (?:{"|".join(regex.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))}) (?![\p{{L}}\-]) """
 )

@@ -17,6 +17,7 @@ from vanban.pipeline.document import TextDocument
 from vanban.record import Citation, DocumentInfo
 
 from . import citation_patterns as P
+from . import gazetteer
 
 
 @dataclass
@@ -101,12 +102,12 @@ def _symbol_mention(doc: TextDocument, m: regex.Match, start: int, type_word: st
 
 def _doc_type(type_word: str, type_code: str) -> str:
     """The recorded type: the printed word in its table spelling (Văn bản → Công văn, or the code's type)."""
-    entry = P.TYPE_BY_NAME.get(" ".join(type_word.split()).casefold())
+    entry = P.TYPE_BY_WORD.get(" ".join(type_word.split()).casefold())
     if entry is None:
         return " ".join(type_word.split())
-    if entry.recorded_as != entry.name:
-        return P.TYPE_BY_CODE.get(type_code, entry.recorded_as)
-    return entry.name
+    if entry.recorded_as != entry.word:
+        return gazetteer.doc_type_for_code(type_code) or entry.recorded_as
+    return entry.word
 
 
 def _law_mention(doc: TextDocument, text: str, m: regex.Match) -> _Mention | None:
@@ -360,7 +361,7 @@ def _starts_entity(after: str) -> bool:
     """The text continues with another body or document, not the rest of this name."""
     s = after.lstrip()
     return bool(P.ORG_HEAD.match(s) or P.CITATION.match(s) or P.LAW_BY_NAME.match(s)
-                or regex.match(r"(?i)(?:" + "|".join(t.name for t in P.DOC_TYPES) + r")\b", s))
+                or P.TYPE_WORD.match(s))
 
 
 def _title_end(text: str, start: int) -> int:
@@ -385,14 +386,11 @@ def _normalise_issuer(raw: str) -> str | None:
     name = regex.sub(r"\s*\([^)]*\)$", "", name)
     if not name:
         return None
-    if name.isupper():
-        name = name[0] + name[1:].lower()
     if not P.HEAD_KEEP.match(name):
         stripped = P.HEAD_TITLES.sub("", name, count=1)
         if stripped != name and (P.ORG_HEAD.match(stripped) or P.ABBREVIATION.match(stripped)):
             name = stripped
-    name = P.ABBREVIATION.sub(lambda a: P.ABBREVIATIONS[a.group()], name)
-    return name[0].upper() + name[1:]
+    return gazetteer.expand_issuer(name) or None
 
 
 # ---------------------------------------------------------------- roles
