@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -275,7 +276,7 @@ def test_batch_with_bad_slow_and_ignored_files_is_all_accounted_for(place) -> No
     assert "encrypted" in (place["failed"] / "scan-locked.pdf.error.txt").read_text(encoding="utf-8")
     assert {p.parent.name for p in place["archive"].rglob("*") if p.is_file()} == {time.strftime("%Y-%m-%d")}
     log = place["log"].read_text(encoding="utf-8")
-    assert log.count(" ingested ") == len(good) + 1
+    assert len(re.findall(r"(?m)^[\d-]+ [\d:]+ ingested  ", log)) == len(good) + 1
     assert "failed    scan-locked.pdf: encrypted" in log
     # The slow file was taken whole: its record is the real document, not a damaged fragment.
     assert query(db, "select count(*) from documents where text like '%đợt 99 năm 2026%'") == [(1,)]
@@ -330,6 +331,8 @@ def test_running_datasette_sees_new_documents(place) -> None:
     url = f"http://127.0.0.1:{port}/{db.stem}/documents.json?_shape=array&_col=path"
 
     def rows() -> list | None:
+        if server.poll() is not None:
+            pytest.fail(f"vanban serve exited: {serve_log.read_text(encoding='utf-8')[-800:]}")
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 return json.load(response)
@@ -338,7 +341,8 @@ def test_running_datasette_sees_new_documents(place) -> None:
 
     with running_watcher(inbox, db, place["log"]):
         wait_for(db.exists, "the watcher to create the database")
-        with open(place["log"].with_name("serve.log"), "wb") as log:
+        serve_log = place["log"].with_name("serve.log")
+        with open(serve_log, "wb") as log:
             server = subprocess.Popen([VANBAN, "serve", "--db", str(db), "--port", str(port)],
                                       stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
@@ -355,3 +359,33 @@ def test_running_datasette_sees_new_documents(place) -> None:
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait(timeout=10)
+
+
+def run_once(inbox: Path, db: Path) -> str:
+    """`vanban watch --once`: process what is in the inbox and exit; its log."""
+    done = subprocess.run([VANBAN, "watch", str(inbox), "--db", str(db), "--settle", "0.2", "--once"],
+                          capture_output=True, text=True, timeout=WAIT)
+    return done.stdout + done.stderr
+
+
+def test_restart_finishes_a_move_interrupted_after_the_commit(place) -> None:
+    inbox, db, archive, failed = place["inbox"], place["db"], place["archive"], place["failed"]
+    make_docx(inbox / "03-KH-UBND.docx", 3)
+    (inbox / "corrupt.pdf").write_bytes(bad_files(place["source"])["corrupt.pdf"])
+    run_once(inbox, db)
+    [stored] = query(db, "select path from documents")
+    archived = Path(stored[0])
+    assert archived.parent.parent == archive.resolve() and archived.is_file()
+    # The state a kill -9 leaves between the commit and the move: the record is stored, the file still in the inbox.
+    archived.rename(inbox / archived.name)
+    (failed / "corrupt.pdf").rename(inbox / "corrupt.pdf")
+    (failed / "corrupt.pdf.error.txt").unlink()
+    log = run_once(inbox, db)
+    assert "(stored before a restart)" in log
+    assert archived.is_file() and names_under(archive) == ["03-KH-UBND.docx"]
+    assert names_under(failed) == ["corrupt.pdf"] and inbox_left(inbox) == []
+    assert document_count(db) == 1 and query(db, "select count(*) from errors") == [(1,)]
+    # Killed between linking into the archive and unlinking from the inbox: the same file in both places.
+    os.link(archived, inbox / archived.name)
+    assert "(stored before a restart)" in run_once(inbox, db)
+    assert names_under(archive) == ["03-KH-UBND.docx"] and inbox_left(inbox) == []

@@ -431,7 +431,8 @@ class Watcher:
         stored = _stored(self.db.conn, result.sha256)
         if stored:
             document_id, stored_path = stored[0], Path(stored[1])
-            if not stored_path.exists() and stored_path.parent.parent == self.folders.archive:
+            if stored_path.parent.parent == self.folders.archive and (
+                    not stored_path.exists() or os.path.samefile(path, stored_path)):
                 dest = move_no_clobber(path, stored_path)  # stored, then stopped before the move: finish it
                 self._say("archived", f"{self._name(path)} = #{document_id} (stored before a restart)"
                                       f" → {self._shown(dest)}")
@@ -458,7 +459,9 @@ class Watcher:
         from vanban.store import record_error
 
         dest = free_path(self.folders.failed, path.name, ERROR_SUFFIX)
-        record_error(self.db, dest, reason, sha256=sha256)
+        logged = self.db.execute("SELECT 1 FROM errors WHERE path = ? AND sha256 IS ?", [str(dest), sha256]).fetchone()
+        if not logged:  # else: logged, then stopped before the move; the restart finishes it
+            record_error(self.db, dest, reason, sha256=sha256)
         dest = move_no_clobber(path, dest, reserved_suffix=ERROR_SUFFIX)
         note = dest.with_name(dest.name + ERROR_SUFFIX)
         note.write_text(f"file: {path.name}\nfrom: {path}\ntime: {time.strftime('%Y-%m-%d %H:%M:%S')}\n"
