@@ -98,7 +98,7 @@ class CitedDoc:
     issued: date | None
     issuer_printed: str | None  # as the citing text prints it: "UBND tỉnh"
     issuer: str | None  # expanded as the contract wants it: "Ủy ban nhân dân tỉnh"
-    title: str  # "về việc ban hành Chương trình …" (for a Luật: its name)
+    title: str | None  # "về việc ban hành Chương trình …" (for a Luật: its name)
 
     def mention(self, full: bool = True) -> str:
         """The words that cite it: ``Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ về …``."""
@@ -111,7 +111,7 @@ class CitedDoc:
             text += f" ngày {short_date(self.issued)}"
         if self.issuer_printed:
             text += f" của {self.issuer_printed}"
-        return f"{text} {self.title}"
+        return f"{text} {self.title}" if self.title else text
 
 
 # Real documents cited as legal bases across the corpus.
@@ -217,11 +217,15 @@ RESULTS = [
 
 
 @dataclass(frozen=True)
-class DeadlineForm:
-    """How a deadline is printed after a task, and what the record should hold for it."""
+class Deadline:
+    """A deadline as printed after a task and in a table cell, with what the record holds for each."""
 
-    suffix: str  # appended to the task: ", hoàn thành trước ngày {d}"
-    cell: str  # as printed in an appendix table's Thời gian hoàn thành column
+    suffix: str  # appended to a bullet's task: ", hoàn thành trước ngày 15/9/2026"
+    deadline: str | None  # the record's value for the bullet
+    recurrence: str | None
+    cell: str  # the Thời gian hoàn thành cell: "Trước ngày 15/9/2026"
+    cell_deadline: str | None
+    cell_recurrence: str | None
 
 
 # ---------------------------------------------------------------------------
@@ -300,12 +304,14 @@ class DocSpec:
     authority_line: str | None = None  # Quyết định / Nghị quyết: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"
     preamble: list[CitedDoc] = field(default_factory=list)  # the Căn cứ / Thực hiện bases
     preamble_style: str = "can_cu"  # "can_cu": one "Căn cứ …;" line each; "thuc_hien": one paragraph
-    proposal: str | None = None  # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …"
+    proposal: CitedDoc | None = None  # Quyết định: "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …"
+    proposer: str | None = None  # "Giám đốc Sở Nội vụ"
     kinh_gui: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     references: list[CitedDoc] = field(default_factory=list)  # cited in the body (role "reference")
     duty_heading: str | None = None  # "III. TỔ CHỨC THỰC HIỆN"
     duties: list[DutySection] = field(default_factory=list)
+    after_duties: list[str] = field(default_factory=list)  # paragraphs between the duties and the closing
     closing: str | None = None  # "UBND tỉnh yêu cầu …/."
     closing_duty: tuple[str, str] | None = None  # (agency, task) that the closing assigns
     appendix_title: str | None = None
@@ -536,31 +542,36 @@ def _signer(ident: Identity, rng: random.Random) -> SignerSpec:
     return SignerSpec(["T/M BAN THƯỜNG VỤ"], "Bí thư" if not deputy else "Phó Bí thư", name)
 
 
-def _deadline(rng: random.Random, year: int) -> tuple[str, str, str | None, str | None]:
-    """(suffix after a task, table cell, deadline, recurrence)."""
+def _deadline(rng: random.Random, year: int) -> Deadline:
+    """A deadline, recurrence or nothing, printed both ways (Quý II/2026, trước ngày 31/12/2025, hằng tháng)."""
     roll = rng.randrange(8)
     if roll == 0:
         d = date(year, rng.choice([3, 6, 9, 12]), rng.choice([15, 30]) if rng.random() < 0.5 else 15)
-        return f", hoàn thành trước ngày {short_date(d)}", f"Trước ngày {short_date(d)}", d.isoformat(), None
+        return Deadline(f", hoàn thành trước ngày {short_date(d)}", d.isoformat(), None,
+                        f"Trước ngày {short_date(d)}", d.isoformat(), None)
     if roll == 1:
         d = date(year, 12, 31)
-        return f" trước ngày {short_date(d)}", short_date(d), d.isoformat(), None
+        return Deadline(f" trước ngày {short_date(d)}", d.isoformat(), None, short_date(d), d.isoformat(), None)
     if roll == 2:
-        q = rng.choice(["I", "II", "III", "IV"])
-        return f", hoàn thành trong Quý {q}/{year}", f"Quý {q}/{year}", f"Quý {q}/{year}", None
+        q = f"Quý {rng.choice(['I', 'II', 'III', 'IV'])}/{year}"
+        return Deadline(f", hoàn thành trong {q}", q, None, q, q, None)
     if roll == 3:
-        return f"; báo cáo kết quả thực hiện hằng tháng", "Hằng tháng", None, "Hằng tháng"
+        return Deadline("; báo cáo kết quả thực hiện hằng tháng", None, "hằng tháng", "Hằng tháng", None, "Hằng tháng")
     if roll == 4:
-        return f" trong năm {year}", f"Năm {year}", f"năm {year}", None
-    return "", "Thường xuyên", None, None
+        return Deadline(f" trong năm {year}", f"năm {year}", None, f"Năm {year}", f"Năm {year}", None)
+    return Deadline("", None, None, "Thường xuyên", None, "Thường xuyên")
 
 
 def _duty_agencies(ident: Identity, rng: random.Random, k: int) -> list[str]:
     cap = ident.province.kind
     agencies = AGENCIES_2025 if ident.issued >= MERGER_DATE else AGENCIES_OLD
     groups = GROUP_AGENCIES_2025 if ident.issued >= MERGER_DATE else GROUP_AGENCIES_OLD
+    own = ident.agency.name if ident.agency else None  # the issuer assigns nothing to itself
     lead = ident.topic.lead.format(cap=cap)
-    pool = [a.name for a in agencies if a.name != lead] + [o.format(cap=cap) for o in OTHER_DUTY_AGENCIES]
+    if lead == own:
+        lead = f"Văn phòng UBND {cap}"
+    pool = [a.name for a in agencies if a.name not in (lead, own)] + [
+        o.format(cap=cap) for o in OTHER_DUTY_AGENCIES if o.format(cap=cap) != lead]
     chosen = [lead] + rng.sample(pool, k - 2) + [rng.choice(groups)]
     return chosen
 
@@ -616,8 +627,8 @@ def _duty_sections(ident: Identity, rng: random.Random, fill, n_agencies: int, p
         items = []
         for _ in range(rng.randint(*per)):
             task = fill(tasks.pop() if tasks else rng.choice(TASKS))
-            suffix, _cell, deadline, recurrence = _deadline(rng, ident.year_scope)
-            items.append(DutyItem(task, suffix, deadline, recurrence))
+            when = _deadline(rng, ident.year_scope)
+            items.append(DutyItem(task, when.suffix, when.deadline, when.recurrence))
         sections.append(DutySection(agency, items))
     return sections
 
@@ -629,10 +640,8 @@ def _appendix_rows(ident: Identity, rng: random.Random, fill, n: int) -> list[Ap
     rows = []
     for task in rng.sample(TASKS, n):
         lead, *support = rng.sample(simple, 1 + rng.randrange(0, 3))
-        _suffix, cell, deadline, recurrence = _deadline(rng, ident.year_scope)
-        if cell.startswith("Trước ngày") or cell.startswith("Năm"):
-            deadline = deadline if deadline and "-" in deadline else (f"năm {ident.year_scope}" if cell.startswith("Năm") else deadline)
-        rows.append(AppendixRow(fill(task), lead, support, cell, deadline, recurrence))
+        when = _deadline(rng, ident.year_scope)
+        rows.append(AppendixRow(fill(task), lead, support, when.cell, when.cell_deadline, when.cell_recurrence))
     return rows
 
 
@@ -684,23 +693,31 @@ def _build_decision(spec: DocSpec, ident: Identity, rng, fill, appendix):
     else:
         spec.authority_line = f"CHỦ TỊCH ỦY BAN NHÂN DÂN {upper_vi(p.kind)} {upper_vi(p.name)}"
     lead = ident.topic.lead.format(cap=p.kind)
-    spec.proposal = (f"Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số {rng.randrange(10, 300)}/TTr-SNV "
-                     f"ngày {short_date(ident.issued - timedelta(days=rng.randrange(3, 20)))}.")
+    if ident.kind == "so":  # a Sở's own decision assigns to its own units
+        lead = "Văn phòng Sở"
+    proposer, unit = ("Chánh Văn phòng Sở", "Văn phòng Sở") if ident.kind == "so" else ("Giám đốc Sở Nội vụ", "Sở Nội vụ")
+    spec.proposer = proposer
+    executors = ("Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở" if ident.kind == "so" else
+                 f"Chánh Văn phòng UBND {p.kind}, Thủ trưởng các sở, ban, ngành")
+    spec.proposal = CitedDoc("Tờ trình", f"{rng.randrange(10, 300)}/TTr-" + ("VP" if ident.kind == "so" else "SNV"),
+                             ident.issued - timedelta(days=rng.randrange(3, 20)), None, unit, None)
     task = fill(rng.choice(TASKS))
-    support = rng.choice([a.name for a in (AGENCIES_2025 if ident.issued >= MERGER_DATE else AGENCIES_OLD)
-                          if a.name != lead and "," not in a.name])
+    support = "Thanh tra Sở" if ident.kind == "so" else rng.choice(
+        [a.name for a in (AGENCIES_2025 if ident.issued >= MERGER_DATE else AGENCIES_OLD)
+         if a.name != lead and "," not in a.name])
     spec.sections = [
         Section("QUYẾT ĐỊNH:", [
             (f"Điều 1. Kiện toàn Ban Chỉ đạo {ident.topic.phrase} {p.kind} {p.name} gồm các thành viên có tên "
              "tại danh sách kèm theo." if "kiện toàn" in spec.subject else
              f"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch {ident.topic.phrase} năm {ident.year_scope}."),
             f"Điều 2. Giao {lead} chủ trì, phối hợp với {support} {lower_first(task)}.",
-            f"Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
-            f"Chánh Văn phòng UBND {p.kind}, Thủ trưởng các sở, ban, ngành và các cơ quan, đơn vị có liên quan "
-            "chịu trách nhiệm thi hành Quyết định này./.",
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+            f"{executors} chịu trách nhiệm thi hành Quyết định này./.",
         ]),
     ]
-    spec.article_duties = [(lead, "lead", lower_first(task)), (support, "support", lower_first(task))]
+    spec.references = []
+    spec.article_duties = [(lead, "lead", lower_first(task)), (support, "support", lower_first(task)),
+                           (executors, "lead", "chịu trách nhiệm thi hành Quyết định này")]
 
 
 def _build_letter(spec: DocSpec, ident: Identity, rng, fill, appendix):
@@ -713,7 +730,7 @@ def _build_letter(spec: DocSpec, ident: Identity, rng, fill, appendix):
     spec.sections = [Section(None, [f"{opening}{issuer_short} đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:"])]
     spec.duties = _duty_sections(ident, rng, fill, 3, (1, 2))
     for ref in spec.references[:2]:
-        spec.sections.append(Section(None, [f"Các cơ quan, đơn vị tiếp tục thực hiện nghiêm {ref.mention()}."]))
+        spec.after_duties.append(f"Các cơ quan, đơn vị tiếp tục thực hiện nghiêm {ref.mention()}.")
     spec.references = spec.references[:2]
     spec.closing = f"{issuer_short} đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./."
 
@@ -817,7 +834,8 @@ def expected_record(spec: DocSpec) -> dict:
     }
     citations = []
     seen = set()
-    for role, docs in (("basis", spec.preamble), ("reference", spec.references)):
+    basis = spec.preamble + ([spec.proposal] if spec.proposal else [])
+    for role, docs in (("basis", basis), ("reference", spec.references)):
         for c in docs:
             key = (c.doc_type, c.symbol or c.title)
             if key in seen:
@@ -950,7 +968,7 @@ def layout(spec: DocSpec) -> list[Block]:
     if spec.preamble_style == "can_cu" and spec.preamble:
         blocks += [Para(f"Căn cứ {c.mention()};", "italic") for c in spec.preamble]
         if spec.proposal:
-            blocks.append(Para(spec.proposal, "italic"))
+            blocks.append(Para(f"Theo đề nghị của {spec.proposer} tại {spec.proposal.mention()}.", "italic"))
     for section in spec.sections:
         if section.heading:
             centred = section.heading.endswith(":") and section.heading.isupper()
@@ -967,6 +985,7 @@ def layout(spec: DocSpec) -> list[Block]:
             continue
         for k, item in enumerate(duty.items):
             blocks.append(Para(f"- {item.printed}{'.' if k == len(duty.items) - 1 else ';'}", "body"))
+    blocks += [Para(text, "body") for text in spec.after_duties]
     if spec.closing:
         blocks.append(Para(spec.closing, "body"))
 
