@@ -14,7 +14,7 @@ from vanban.errors import ReadError
 from vanban.extract import extract_file
 from vanban.pipeline.read import read
 
-from .conftest import REPO, SHARED
+from conftest import REPO, SHARED
 
 SCHEMA = json.loads((REPO / "schemas" / "document.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)

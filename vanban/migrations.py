@@ -176,10 +176,17 @@ def issued_year(issued_date: str | None) -> int | None:
     return int(issued_date[:4]) if issued_date and issued_date[:4].isdigit() else None
 
 
+def _add_file_stats(db: sqlite_utils.Database) -> None:
+    """The reindex stat cache: a file whose size and mtime are unchanged is not hashed again."""
+    db.execute("CREATE TABLE file_stats (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+               "mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
     ("label and issued_year columns", _add_browse_columns),
+    ("file stat cache for reindex", _add_file_stats),
 ]
 
 
