@@ -52,7 +52,10 @@ def _words_alternation(words, flags: str = "") -> str:
 
 
 _TYPE_ALT = _words_alternation([t.word for t in DOC_TYPES if not t.by_name] + ["Luật"], "i")
-_LAW_ALT = _words_alternation([t.word for t in DOC_TYPES if t.by_name])
+# The type word's first letter as printed; later words in any case (`Bộ Luật Hình sự`).
+_LAW_ALT = "(?:" + "|".join(
+    regex.escape(w.split()[0]) + "".join(rf"\s+(?i:{regex.escape(x)})" for x in w.split()[1:])
+    for w in sorted((t.word for t in DOC_TYPES if t.by_name), key=len, reverse=True)) + ")"
 
 # One segment of a ký hiệu: upper-case letters and digits with at least one letter,
 # `&` and a bracketed unit allowed, one trailing lower-case letter (TTr, TTg, QĐi).
@@ -75,7 +78,7 @@ SYMBOL = rf"""
       |
         \s{{0,20}}/\s?                         # 76/…, 5743 /VP-HCQT, Số:      /KH-UBND
         (?:(?P<year>(?:19|20)\d{{2}})\s?/\s?)?  # 45/2020/NĐ-CP: the year of a legal normative text
-        (?P<codes>{_CODE}(?:(?:{_HYPHEN}\s?|\.){_CODE})*)   # NĐ-CP, SNV- LĐVL&TN, NĐ-\\nCP, CGC.BT
+        (?P<codes>{_CODE}(?:(?:{_HYPHEN}\s?|[./]){_CODE})*)   # NĐ-CP, SNV- LĐVL&TN, NĐ-\\nCP, CGC.BT, NQ/TW
       )
     )
 """
@@ -178,8 +181,11 @@ RELATION_TITLE = [(regex.compile(rf"(?xi) ^ \s* (?:về\s+(?:việc\s+)?)? {_wor
 ISSUER_STOP = regex.compile(rf"(?x) {_words_alternation(PHRASES['issuer_stop_words']['words'])} (?![\p{{L}}])")
 ISSUER_THROUGH_VE = tuple(PHRASES["issuer_names_through_ve"]["names"])
 HEAD_TITLES = regex.compile(
-    rf"""(?x) ^ {_words_alternation(PHRASES["head_titles"]["titles"])} \s+ (?=\p{{Lu}}) """
+    rf"""(?x) ^ {_words_alternation(PHRASES["head_titles"]["titles"])} \s*,?\s+ (?=\p{{Lu}}) """
 )
+# Words that may stand inside a body's name although they also open a trích yếu
+# (`Ban chỉ đạo`, `… chuyển đổi số và Đề án 06`), and one-word heads not yet a name.
+ISSUER_NAME_WORDS = frozenset(PHRASES["issuer_names_through_ve"]["words_inside"])
 HEAD_KEEP = regex.compile(rf"""(?x) ^ {_words_alternation(PHRASES["head_titles"]["keep"])} (?![\p{{L}}]) """)
 ORG_HEAD = regex.compile(
     rf"""(?x) (?<![\p{{L}}]) {_words_alternation(PHRASES["organisation_heads"]["words"])} (?![\p{{L}}]) """

@@ -112,7 +112,7 @@ def _doc_type(type_word: str, type_code: str) -> str:
 
 def _law_mention(doc: TextDocument, text: str, m: regex.Match) -> _Mention | None:
     """`Luật Đất đai`, `Bộ luật dân sự`, `Hiến pháp nước …`, possibly followed by `số 31/2024/QH15`."""
-    type_word = " ".join(m.group("type").split())
+    type_word = P.TYPE_BY_WORD[" ".join(m.group("type").split()).casefold()].word
     name_start = m.end()
     while name_start < len(text) and text[name_start].isspace():
         name_start += 1
@@ -156,7 +156,7 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
         if "\n" in gap and regex.match(r"(?i)\s*(?:[-+•]|căn\s+cứ|theo\s+đề\s+nghị)", rest):
             break
         if punct:
-            if amending and punct in ",“”\"()":
+            if amending and punct in ",“”\"":
                 end += tok.end()
                 continue
             if punct == "," and not amending and words <= 2:
@@ -168,7 +168,7 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
             break
         at = rest[tok.start("word"):]
         if amending:
-            if regex.match(r"ngày\s|;", at) and words:
+            if regex.match(r"ngày\s|;|liên\s+quan", at) and words:
                 break
         elif words and P.LAW_STOP_PHRASE.match(at):
             break
@@ -342,12 +342,13 @@ def _issuer_end(text: str, pos: int, limit: int) -> int:
             words.append(word)
             end += tok.end()
             continue
+        stop = P.ISSUER_STOP.match(rest, tok.start("word"))
         if through_ve:
-            if word in ("ban", "quy", "hướng", "phê", "tại", "ngày", "theo", "thì", "đã", "được", "gửi", "v/v") or \
-                    (word == "về" and regex.match(r"\s*việc", after)):
+            if word == "của" or (word == "về" and regex.match(r"\s*việc", after)) or \
+                    (stop and word not in P.ISSUER_NAME_WORDS):
                 break
-        elif P.ISSUER_STOP.match(rest, tok.start("word")):
-            break
+        elif stop and not (len(words) == 1 and words[0] in P.ISSUER_NAME_WORDS):
+            break  # `Ban chỉ đạo`, `Ban Chấp hành`: a one-word head is not yet a name
         words.append(word)
         end += tok.end()
         if not through_ve and " ".join(words).startswith(P.ISSUER_THROUGH_VE):
@@ -386,10 +387,12 @@ def _normalise_issuer(raw: str) -> str | None:
     name = regex.sub(r"\s*\([^)]*\)$", "", name)
     if not name:
         return None
-    if not P.HEAD_KEEP.match(name):
+    while not P.HEAD_KEEP.match(name):
         stripped = P.HEAD_TITLES.sub("", name, count=1)
-        if stripped != name and (P.ORG_HEAD.match(stripped) or P.ABBREVIATION.match(stripped)):
-            name = stripped
+        if stripped == name or not (P.ORG_HEAD.match(stripped) or P.ABBREVIATION.match(stripped)
+                                    or P.HEAD_TITLES.match(stripped)):
+            break
+        name = stripped  # `Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ` → `Văn phòng Chính phủ`
     return gazetteer.expand_issuer(name) or None
 
 
