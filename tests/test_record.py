@@ -28,7 +28,8 @@ def real_files() -> list[Path]:
 
 def check_record(record: dict, text: str) -> None:
     VALIDATOR.validate(record)
-    dumped = json.dumps(record, ensure_ascii=False)
+    # Everything is NFC except source.path, which names the file as the file system spells it.
+    dumped = json.dumps({**record, "source": {**record["source"], "path": ""}}, ensure_ascii=False)
     assert dumped == unicodedata.normalize("NFC", dumped)
     for citation in record["citations"]:
         for start, end in citation["spans"]:
