@@ -42,9 +42,10 @@ def _load(name: str) -> dict:
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 
 
-def clean(text: str) -> str:
-    """NFC, new-style tones, look-alike letters and dashes fixed, runs of spaces made one."""
-    text = fold_tones(unicodedata.normalize("NFC", text).translate(_LOOKALIKES))
+def clean(text: str, fold: bool = True) -> str:
+    """NFC, look-alike letters and dashes fixed, runs of spaces made one; new-style tones unless ``fold=False``."""
+    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    text = fold_tones(text) if fold else text
     return regex.sub(r"[ \t\u00a0]+", " ", text).strip()
 
 

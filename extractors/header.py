@@ -21,6 +21,7 @@ from vanban.record import DocumentInfo
 from . import gazetteer as gz
 
 HEADER_WINDOW = 60  # lines searched when the reader found no header region
+_TYPE_REACH = 6  # non-empty lines after the header where the type name may stand
 
 # Column gaps inside one printed line: 3+ spaces, a tab, or a table bar.
 # "Số: 02 /KH-UBND          Lạng Sơn, ngày 04 tháng 01 năm 2023"
@@ -47,8 +48,8 @@ _SYMBOL = regex.compile(r"""(?x)
     (?:^|(?<=\s))
     (?:(?:Nghị\ quyết|Nghị\ định|Luật|Pháp\ lệnh|Lệnh|Thông\ tư|Quyết\ định)\s+)?
     (?i:số|sô)(?:\s*(?:hiệu|và\ ký\ hiệu))?\s*:?\s*
-    (?P<number>\d+[a-z]?)?\s*
-    (?:[.…_]+\s*)?                              # dotted blank of a draft: "Số: …/QĐ-UBND"
+    (?P<number>\d+[a-z]?(?=\s*[/-]))?\s*
+    (?P<junk>[^\s/\-]{1,3}\s*)?                # OCR noise or a dotted blank: "Số: 4Ÿ /LĐLSVN-BTV", "Số: …/QĐ-UBND"
     (?P<sep>[/-])\s*
     (?P<rest>
         [\p{L}\d&().]+                          # "KH", "2020", "TĐTN"
@@ -60,7 +61,8 @@ _YEAR_PART = regex.compile(r"^(?P<year>(?:19|20)\d\d)/(?P<rest>.+)$")
 # Place and date: "Lạng Sơn, ngày 04 tháng 01 năm 2023", "Hà Nội, ngày    tháng 12 năm 2025",
 # "Bình Thuận, ngày   23 tháng    3 năm 2022", "TP. Hồ Chí Minh, ngày 5/3/2024"
 _PLACE_DATE = regex.compile(r"""(?x)
-    (?P<place>(?:TP\.\s*)?\p{Lu}\p{Ll}*(?:[ ]?-?[ ]?\p{Lu}\p{Ll}*){0,4})
+    (?<![\p{L}\d/&-])
+    (?P<place>(?:TP\.\s*)?\p{Lu}\p{Ll}+(?:(?:[ ]|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,4})
     \s*,\s*ngày\s*
     (?: (?P<day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<month>\d{1,2})? [\s.…_]* năm \s* (?P<year>\d{4})
       | (?P<day2>\d{1,2})? \s*[/.]\s* (?P<month2>\d{1,2})? \s*[/.]\s* (?P<year2>\d{4}) )
@@ -164,8 +166,11 @@ def _iso_date(year: str | None, month: str | None, day: str | None) -> str | Non
     return f"{y:04d}-{mth:02d}"
 
 
-def _find_symbol(lines: list[_Line]) -> tuple[int, dict] | None:
-    for line in lines:
+def _find_symbol(lines: list[_Line], header_lines: int) -> tuple[int, dict] | None:
+    """The Số line: in the reader's header region when it found one, else above the body's first line."""
+    for line in lines[:header_lines or None]:
+        if not header_lines and line.segments and _BODY_OPENER.match(line.segments[0]):
+            break
         for m in _SYMBOL.finditer(line.text):
             # At the start of a line or of a column: "Số: 02 /KH-UBND", never "Công văn số 5743/VP-HCQT".
             if m.start() == 0 or line.text[:m.start()].endswith("  "):
@@ -291,7 +296,11 @@ def _subject_after(lines: list[_Line], start: int, first: str = "") -> str | Non
 
 
 def _find_type_line(lines: list[_Line], after: int) -> tuple[int, str] | None:
-    for line in lines[after:]:
+    """The type name line among the first few non-empty lines after the header."""
+    nonempty = [ln for ln in lines[after:] if ln.segments][:_TYPE_REACH]
+    for line in nonempty:
+        if any(_BODY_OPENER.match(s) for s in line.segments[:1]):
+            break
         for seg in line.segments[:1]:
             m = _TYPE_LINE.match(seg)
             if m:
@@ -318,7 +327,8 @@ def _marks(lines: list[_Line]) -> tuple[str | None, str | None]:
 def extract_header(doc: TextDocument) -> DocumentInfo:
     """The document's own identity from its header; empty for a text that is not an official document."""
     lines = _lines(doc)
-    symbol_at = _find_symbol(lines)
+    header_lines = doc.text[:doc.header_end].count("\n") + 1 if doc.header_end else 0
+    symbol_at = _find_symbol(lines, header_lines)
     place_date = _find_place_date(lines)
     national = next((ln.index for ln in lines if any(_NATIONAL_TITLE.search(s) for s in ln.segments)), None)
     if symbol_at is None and national is None:
@@ -334,8 +344,8 @@ def extract_header(doc: TextDocument) -> DocumentInfo:
     info.issuer, info.parent_issuer = _issuer(_issuer_lines(lines, anchor), codes, place)
 
     header_last = max(i for i in (anchor, national, place_date and place_date[0]) if i is not None)
-    type_line = _find_type_line(lines, anchor + 1)
-    vv = next(((ln.index, m) for ln in lines[anchor:anchor + 4] for s in ln.segments[:1]
+    type_line = _find_type_line(lines, header_last + 1) or _find_type_line(lines, anchor + 1)
+    vv = next(((ln.index, m) for ln in lines[anchor:anchor + 10] for s in ln.segments[:1]
                if (m := _VV.match(s))), None)
     if type_line and (vv is None or type_line[0] < vv[0] or type_line[0] <= header_last + 3):
         info.doc_type = gz.sentence_case(type_line[1])

@@ -33,7 +33,7 @@ _PURPOSE = regex.compile(r"""(?xi)
 
 
 def _clean_item(item: str) -> str | None:
-    item = gz.clean(item).strip(" ;.,")
+    item = gz.clean(item, fold=False).strip(" ;.,")
     item = _PURPOSE.sub("", item).strip(" ;.,")
     if not item or _POINTER.match(item) or _FILE_COPY.match(item):
         return None
@@ -44,7 +44,7 @@ def _column(line: str) -> str | None:
     """The left-column part of a printed line; None when the line holds only the right column."""
     if regex.match(r"^\s{12,}\S", line):
         return None
-    segs = segments(line)
+    segs = segments(line, fold=False)
     return segs[0] if segs else ""
 
 
@@ -81,13 +81,13 @@ def _list_after(lines: list[str], start: int, first: str, signature_parts: set[s
 
 def extract_recipients(doc: TextDocument) -> list[str]:
     """Recipients under ``Kính gửi:`` then ``Nơi nhận:``, cleaned and listed once each."""
-    lines = doc.match_text.split("\n")
+    lines = doc.text.split("\n")  # items are kept as printed, tone style included
     signer = extract_signer(doc)
     signature_parts = {p for p in (signer.name, signer.title) if p}
     signature_parts |= {gz.clean(s) for s in (signer.authority or "").split("  ")}
     raw: list[str] = []
     for i, line in enumerate(lines):
-        m = next((m for seg in segments(line) if (m := _KINH_GUI.match(seg))), None)
+        m = next((m for seg in segments(line, fold=False) if (m := _KINH_GUI.match(seg))), None)
         if m:
             raw += _list_after(lines, i + 1, m.group("rest"), signature_parts)
             break

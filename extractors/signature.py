@@ -51,11 +51,16 @@ _RUN_ON = regex.compile(r"""(?x)^(?P<left>.*?(?:[;:.,)]|nhận))\s+(?P<right>
 )\s*$""")
 
 
-def segments(line: str) -> list[str]:
+# An appendix begins: the block is over. "PHỤ LỤC 01", "Phụ lục I"
+_APPENDIX = regex.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b")
+_NAME_REACH = 8  # non-empty lines between the title and the name (stamp text, recipients beside it)
+
+
+def segments(line: str, fold: bool = True) -> list[str]:
     """A printed line's column segments, a run-on signature part split from a recipient item."""
     out: list[str] = []
     for seg in _COLUMN_GAP.split(line):
-        seg = gz.clean(seg)
+        seg = gz.clean(seg, fold=fold)
         if not seg:
             continue
         m = _RUN_ON.match(seg)
@@ -87,7 +92,14 @@ def _block_start(lines: list[str]) -> int | None:
 def _read_block(lines: list[str]) -> Signer | None:
     authority: list[str] = []
     title = name = None
+    lines_after_title = 0
     for line in lines:
+        if _APPENDIX.match(line):
+            break
+        if title is not None and line.strip():
+            lines_after_title += 1
+            if lines_after_title > _NAME_REACH:
+                break
         for seg in segments(line):
             if _NOISE.search(seg):
                 continue

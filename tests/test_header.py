@@ -1,0 +1,264 @@
+"""Header extraction: tables of real header lines (seeds, ../shared/realdocs) with expected values,
+plus end-to-end runs on whole files checked against the gold records."""
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from vanban.extractors import gazetteer as gz
+from vanban.extractors.header import extract_header, parse_symbol
+from vanban.pipeline.document import TextDocument
+
+from conftest import SHARED
+
+
+def doc_of(text: str, header_lines: int = 0) -> TextDocument:
+    """A TextDocument over ``text``; the first ``header_lines`` lines form the reader's header region."""
+    header_end = len("\n".join(text.split("\n")[:header_lines])) + 1 if header_lines else 0
+    return TextDocument(text=unicodedata.normalize("NFC", text), format="txt", page_count=1, header_end=header_end)
+
+
+# (Số line as printed, symbol, number, year, type_code, issuer_code)
+SYMBOL_LINES = [
+    ("Số: 02 /KH-UBND", "02/KH-UBND", "02", None, "KH", "UBND"),
+    ("Số: 1223/TTr-SNV", "1223/TTr-SNV", "1223", None, "TTr", "SNV"),
+    ("Số: 788/STP-HCBT", "788/STP-HCBT", "788", None, None, "STP-HCBT"),
+    ("Số: 1925 /STC- HTDN", "1925/STC-HTDN", "1925", None, None, "STC-HTDN"),
+    ("Số: 156 -CV/TĐTN-BCTĐ&TTN", "156-CV/TĐTN-BCTĐ&TTN", "156", None, "CV", "TĐTN-BCTĐ&TTN"),
+    ("Số: 2319/QĐ-TTg", "2319/QĐ-TTg", "2319", None, "QĐ", "TTg"),
+    ("Số: 779     /QĐ-UBND", "779/QĐ-UBND", "779", None, "QĐ", "UBND"),
+    ("Số:1239 /SYT-TCCB", "1239/SYT-TCCB", "1239", None, None, "SYT-TCCB"),
+    ("Số: 670/HD-HHCCVVN", "670/HD-HHCCVVN", "670", None, "HD", "HHCCVVN"),
+    ("Số: 11902 /BNV-TCPCP", "11902/BNV-TCPCP", "11902", None, None, "BNV-TCPCP"),
+    ("Số:           /SNV-TCBC", None, None, None, None, "SNV-TCBC"),
+    ("Số:     /QĐ-UBND", None, None, None, "QĐ", "UBND"),
+    ("Số: /UBND-NC", None, None, None, None, "UBND-NC"),
+    ("Số:             /QĐ-BCĐDỰ THẢO", None, None, None, "QĐ", "BCĐ"),
+    ("Nghị quyết số: 103/2025/UBTVQH15", "103/2025/UBTVQH15", "103", 2025, None, "UBTVQH15"),
+    ("Số: 51/2024/TT-BTNMT", "51/2024/TT-BTNMT", "51", 2024, "TT", "BTNMT"),
+    ("Số: 45/2020/NĐ-CP", "45/2020/NĐ-CP", "45", 2020, "NĐ", "CP"),
+    ("Số: 60-NQ/TU", "60-NQ/TU", "60", None, "NQ", "TU"),
+    ("Số: 5743/VP-HCQT", "5743/VP-HCQT", "5743", None, None, "VP-HCQT"),
+    ("Số: 03/BCĐX-CAT(PC04)", "03/BCĐX-CAT(PC04)", "03", None, "BCĐX", "CAT(PC04)"),
+    ("Số: 996/KH-TCTLNTW-C04", "996/KH-TCTLNTW-C04", "996", None, "KH", "TCTLNTW-C04"),
+    ("Số: 511/TTr-CAT(PC04)", "511/TTr-CAT(PC04)", "511", None, "TTr", "CAT(PC04)"),
+    ("Số: 2388/C04-P6", "2388/C04-P6", "2388", None, None, "C04-P6"),
+    ("Số: 1925 /STC- HTDN Bình Thuận, ngày 19 tháng 5 năm 2025", "1925/STC-HTDN", "1925", None, None, "STC-HTDN"),
+    ("    Số: 10797/QĐ-HĐTĐ                 Lâm Đồng, ngày 28 tháng 10 năm 2025",
+     "10797/QĐ-HĐTĐ", "10797", None, "QĐ", "HĐTĐ"),
+]
+
+
+@pytest.mark.parametrize("line, symbol, number, year, type_code, issuer_code", SYMBOL_LINES)
+def test_symbol_line(line, symbol, number, year, type_code, issuer_code):
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n{line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    info = extract_header(doc_of(text))
+    assert (info.symbol, info.number, info.year, info.type_code, info.issuer_code) == \
+        (symbol, number, year, type_code, issuer_code)
+
+
+# (place/date line as printed, place, ISO date)
+DATE_LINES = [
+    ("Lạng Sơn, ngày 04 tháng 01 năm 2023", "Lạng Sơn", "2023-01-04"),
+    ("Bình Thuận, ngày   23 tháng    3 năm 2022", "Bình Thuận", "2022-03-23"),
+    ("Hà Nội, ngày    tháng 12 năm 2025", "Hà Nội", "2025-12"),
+    ("Lâm Đồng, ngày        tháng 11 năm 2025", "Lâm Đồng", "2025-11"),
+    ("Lâm Đồng, ngày       tháng  12  năm 2025", "Lâm Đồng", "2025-12"),
+    ("Hà Nội, ngày 32 tháng 12 năm 2024", "Hà Nội", "2024-12"),  # impossible day, as on vbpl.vn
+    ("Hà Nội, ngày 26 tháng 09 năm 2025", "Hà Nội", "2025-09-26"),
+    ("Hà Nội, ngày tháng năm 2025", "Hà Nội", "2025"),
+    ("TP. Hồ Chí Minh, ngày 5/3/2024", "Hồ Chí Minh", "2024-03-05"),
+    ("Số: 1925 /STC- HTDN Bình Thuận, ngày 19 tháng 5 năm 2025", "Bình Thuận", "2025-05-19"),
+    ("Số: 2319/QĐ-TTg                     Hà Nội, ngày 20 tháng 10 năm 2025", "Hà Nội", "2025-10-20"),
+]
+
+
+@pytest.mark.parametrize("line, place, date", DATE_LINES)
+def test_place_date_line(line, place, date):
+    text = f"BỘ NỘI VỤ\nSố: 12/BNV-TCPCP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{line}\n"
+    info = extract_header(doc_of(text))
+    assert (info.place, info.issued_date) == (place, date)
+
+
+# (left-column header lines, place, issuer, parent_issuer)
+ISSUER_BLOCKS = [
+    (["UBND TỈNH BÌNH THUẬN", "SỞ NỘI VỤ"], "Bình Thuận", "Sở Nội vụ tỉnh Bình Thuận", "Ủy ban nhân dân tỉnh Bình Thuận"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], "Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng", None),
+    (["BỘ NỘI VỤ"], "Hà Nội", "Bộ Nội vụ", None),
+    (["THỦ TƯỚNG CHÍNH PHỦ", "___________"], "Hà Nội", "Thủ tướng Chính phủ", None),
+    (["UBND TỈNH BÌNH THUẬN", "VĂN PHÒNG"], "Bình Thuận",
+     "Văn phòng Ủy ban nhân dân tỉnh Bình Thuận", "Ủy ban nhân dân tỉnh Bình Thuận"),
+    (["UBND TỈNH LÂM ĐỒNG", "HỘI ĐỒNG THẨM ĐỊNH,", "ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH", "HÀNH CHÍNH TỈNH"], "Lâm Đồng",
+     "Hội đồng thẩm định, đánh giá chỉ số cải cách hành chính tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    (["UBND TỈNH LÂM ĐỒNG", "BAN CHỈ ĐẠO", "VỀ PHÁT TRIỂN KHCN, ĐMST, CĐS VÀ ĐỀ ÁN 06"], "Lâm Đồng",
+     "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và đề án 06 tỉnh Lâm Đồng",
+     "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    (["HIỆP HỘI", "CÔNG CHỨNG VIÊN VIỆT NAM"], "Hà Nội", "Hiệp hội công chứng viên Việt Nam", None),
+    (["ỦY BAN THƯỜNG VỤ", "QUỐC HỘI"], "Hà Nội", "Ủy ban Thường vụ Quốc hội", None),
+    (["BỘ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG"], "Hà Nội", "Bộ Tài nguyên và Môi trường", None),
+    (["BCH ĐOÀN TỈNH LÂM ĐỒNG", "***"], "Lâm Đồng", "Ban Chấp hành đoàn tỉnh Lâm Đồng", None),
+    (["UBND TỈNH LÂM ĐỒNG", "SỞ Y TẾ"], "Lâm Đồng", "Sở Y tế tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    (["BỘ CÔNG AN", "CỤC CẢNH SÁT ĐIỀU TRA", "TỘI PHẠM VỀ MA TÚY"], "Hà Nội",
+     "Cục Cảnh sát điều tra tội phạm về ma túy", "Bộ Công an"),
+    (["LIÊN ĐOÀN LUẬT SƯ VIỆT NAM", "BAN THƯỜNG VỤ"], "Hà Nội",
+     "Ban Thường vụ Liên đoàn Luật sư Việt Nam", "Liên đoàn Luật sư Việt Nam"),
+]
+
+
+@pytest.mark.parametrize("names, place, issuer, parent", ISSUER_BLOCKS)
+def test_issuer_block(names, place, issuer, parent):
+    text = "\n".join(names) + f"\nSố: 12/QĐ-X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{place}, ngày 04 tháng 01 năm 2023\n"
+    info = extract_header(doc_of(text))
+    assert (info.issuer, info.parent_issuer) == (issuer, parent)
+
+
+# (lines under the header, doc_type, subject)
+TYPE_AND_SUBJECT = [
+    ("KẾ HOẠCH\nCải cách hành chính tỉnh Lạng Sơn năm 2023\n\nThực hiện Nghị quyết số 76/NQ-CP",
+     "Kế hoạch", "Cải cách hành chính tỉnh Lạng Sơn năm 2023"),
+    ("TỜ TRÌNH\nVề việc tổ chức đại hội nhiệm kỳ Hiệp hội Doanh nghiệp tỉnh Bình Thuận\nKính gửi: Chủ tịch UBND tỉnh",
+     "Tờ trình", "Về việc tổ chức đại hội nhiệm kỳ Hiệp hội Doanh nghiệp tỉnh Bình Thuận"),
+    ("QUYẾT ĐỊNH\nThành lập Ban Chỉ đạo quốc gia về dữ liệu\n____________\nTHỦ TƯỚNG CHÍNH PHỦ",
+     "Quyết định", "Thành lập Ban Chỉ đạo quốc gia về dữ liệu"),
+    ("GIẤY MỜI\nThực hiện Chương trình công tác của Ủy ban nhân dân tỉnh tháng 01/2026,", "Giấy mời", None),
+    ("QUYẾT ĐỊNH\nVề việc công nhận Điều lệ (sửa đổi, bổ sung)\nQuỹ Khuyến học tỉnh Bình Thuận\n\n"
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN",
+     "Quyết định", "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Khuyến học tỉnh Bình Thuận"),
+    ("NGHỊ QUYẾT\nBan hành Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố\nỦY BAN THƯỜNG VỤ QUỐC HỘI",
+     "Nghị quyết", "Ban hành Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố"),
+    ("HƯỚNG DẪN\nTổ chức Đại hội Hội công chứng viên các tỉnh/thành phố nhiệm kỳ 2025-2030\n\n    Căn cứ Điều lệ",
+     "Hướng dẫn", "Tổ chức Đại hội Hội công chứng viên các tỉnh/thành phố nhiệm kỳ 2025-2030"),
+]
+
+
+@pytest.mark.parametrize("below, doc_type, subject", TYPE_AND_SUBJECT)
+def test_type_and_subject(below, doc_type, subject):
+    text = "BỘ NỘI VỤ\nSố: 12/QĐ-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 04 tháng 01 năm 2023\n" + below
+    info = extract_header(doc_of(text, header_lines=4))
+    assert (info.doc_type, info.subject) == (doc_type, subject)
+
+
+# (left column as printed, subject of the công văn)
+VV_LINES = [
+    ("V/v trình hồ sơ phê chuẩn kết quả\n Đại hội Đoàn Luật sư tỉnh Bình\n  Thuận nhiệm kỳ 2024 - 2029",
+     "trình hồ sơ phê chuẩn kết quả Đại hội Đoàn Luật sư tỉnh Bình Thuận nhiệm kỳ 2024 - 2029"),
+    ("“V/v giới thiệu Lãnh đạo tham gia\nBan Vì sự tiến bộ của phụ nữ\nvà tổ thư ký, giúp việc”",
+     "giới thiệu Lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ và tổ thư ký, giúp việc"),
+    ("V/v cử thành viên tham gia tổ kiểm tra công vụ\n.", "cử thành viên tham gia tổ kiểm tra công vụ"),
+    ("V/v triển khai thực hiện\nCông văn số 5689/BCA-C04\ncủa Bộ Công an",
+     "triển khai thực hiện Công văn số 5689/BCA-C04 của Bộ Công an"),
+]
+
+
+@pytest.mark.parametrize("left, subject", VV_LINES)
+def test_cong_van_subject(left, subject):
+    text = (f"UBND TỈNH BÌNH THUẬN\nSỞ TƯ PHÁP\nSố: 788/STP-HCBT\n{left}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBình Thuận, ngày 16 tháng 5 năm 2025\n\nKính gửi: Ủy ban nhân dân tỉnh.\n")
+    info = extract_header(doc_of(text))
+    assert (info.doc_type, info.subject) == ("Công văn", subject)
+
+
+def test_interleaved_columns():
+    """Both columns on one line, as some readers print them."""
+    text = ("UBND TỈNH BÌNH THUẬN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "    SỞ TƯ PHÁP                            Độc lập - Tự do - Hạnh phúc\n\n"
+            "    Số: 788/STP-HCBT                   Bình Thuận, ngày 16 tháng 5 năm 2025\n"
+            "V/v trình hồ sơ phê chuẩn kết quả\n Đại hội Đoàn Luật sư tỉnh Bình\n  Thuận nhiệm kỳ 2024 - 2029\n\n"
+            "                       Kính gửi: Ủy ban nhân dân tỉnh.\n")
+    info = extract_header(doc_of(text))
+    assert (info.symbol, info.issuer, info.parent_issuer, info.place, info.issued_date) == (
+        "788/STP-HCBT", "Sở Tư pháp tỉnh Bình Thuận", "Ủy ban nhân dân tỉnh Bình Thuận", "Bình Thuận", "2025-05-16")
+    assert info.subject.startswith("trình hồ sơ phê chuẩn")
+
+
+def test_marks():
+    text = ("BỘ CÔNG AN\nSố: 12/BCA-C04\nHỎA TỐC\nMẬT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Hà Nội, ngày 04 tháng 01 năm 2023\n")
+    info = extract_header(doc_of(text))
+    assert (info.urgency, info.confidentiality) == ("Hỏa tốc", "Mật")
+
+
+def test_no_header_uses_symbol_and_place():
+    """Seed 003 has no issuer lines: the issuer comes from the symbol's code and the place."""
+    text = "\n\nSố: 02 /KH-UBND\n\nLạng Sơn, ngày 04 tháng 01 năm 2023\n\nKẾ HOẠCH\nCải cách hành chính tỉnh Lạng Sơn năm 2023\n"
+    info = extract_header(doc_of(text))
+    assert (info.doc_type, info.issuer, info.place) == ("Kế hoạch", "Ủy ban nhân dân tỉnh Lạng Sơn", "Lạng Sơn")
+
+
+NEWS_PAGES = [
+    "Cổng thông tin điện tử tỉnh Lạng Sơn\n\nVăn phòng Ủy ban Nhân dân tỉnh\n\n(Công văn số 5743 /VP-HCQT, ngày 16/11/2023).",
+    "Thực hiện Công văn số 2969/UBND-KTTH ngày 23 tháng 8 năm 2021 của Ủy ban nhân dân tỉnh; ngày 10/9, Văn phòng",
+    "Sáng ngày 17/7/2023, Ông Trương Ngọc Tuấn – Tỉnh ủy viên, Giám đốc Sở Nội vụ đã quán triệt Kế hoạch số 153/KH-UBND",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_PAGES)
+def test_news_page_is_not_a_document(text):
+    info = extract_header(doc_of(text))
+    assert info.doc_type is None and info.symbol is None and info.issuer is None
+
+
+def test_parse_symbol_party_form():
+    assert parse_symbol("60", "-", "NQ/TU")["type_code"] == "NQ"
+
+
+# ---------------------------------------------------------------------------- gazetteer
+
+EXPANSIONS = [
+    ("UBND TỈNH LẠNG SƠN", None, "Ủy ban nhân dân tỉnh Lạng Sơn"),
+    ("SỞ NỘI VỤ", "tỉnh Lâm Đồng", "Sở Nội vụ tỉnh Lâm Đồng"),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", None, "Sở Văn hóa, Thể thao và Du lịch"),
+    ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", None, "Ủy ban Thường vụ Quốc hội"),
+    ("HĐND tỉnh", None, "Hội đồng nhân dân tỉnh"),
+]
+
+
+@pytest.mark.parametrize("printed, locality, expanded", EXPANSIONS)
+def test_expand_issuer(printed, locality, expanded):
+    assert gz.expand_issuer(printed, locality=locality) == expanded
+
+
+def test_gazetteer_tables():
+    assert gz.doc_type_for_code("KH") == "Kế hoạch" and gz.code_for_doc_type("Tờ trình") == "TTr"
+    assert gz.province_named("Bình Thuận").merged_into == "Lâm Đồng"
+    assert sum(p.current for p in gz.PROVINCES.values()) == 34
+    assert len({p.name for p in gz.PROVINCES.values() if p.name != "Huế"}) == 63
+    assert gz.issuer_for_code("UBND", gz.province_named("Lạng Sơn")) == "Ủy ban nhân dân tỉnh Lạng Sơn"
+    assert [m.name for m in gz.find_agencies("giao UBND tỉnh Lâm Đồng và Sở Nội vụ")] == \
+        ["Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Nội vụ"]
+
+
+# ---------------------------------------------------------------------------- whole files
+
+HEADER_FIELDS = ("doc_type", "type_code", "issuer_code", "issuer", "parent_issuer", "place", "subject")
+
+
+def gold_files():
+    gold = SHARED / "gold"
+    scanned_list = SHARED / "eval" / "scanned.txt"
+    if not gold.exists() or not scanned_list.exists():
+        return []
+    scanned = {ln.strip() for ln in scanned_list.read_text(encoding="utf-8").splitlines() if ln.strip()}
+    return sorted(p.name[:-5] for p in gold.glob("*.json") if p.name[:-5] not in scanned)
+
+
+@pytest.mark.realdocs
+@pytest.mark.parametrize("name", gold_files())
+def test_whole_file_against_gold(name, shared_dir):
+    from vanban.pipeline.read import read
+    candidates = [p for p in list(shared_dir.glob("seeds/*")) + list(shared_dir.glob("realdocs/*/*"))
+                  if unicodedata.normalize("NFC", p.name) == unicodedata.normalize("NFC", name)]
+    if not candidates:
+        pytest.skip(f"{name} not present")
+    gold = json.loads((shared_dir / "gold" / f"{name}.json").read_text(encoding="utf-8"))["document"]
+    info = extract_header(read(candidates[0]))
+    for field in HEADER_FIELDS:
+        want, got = gold[field], getattr(info, field)
+        if field == "subject" and want and got:
+            assert set(want.casefold().split()) & set(got.casefold().split()), field
+        elif field in ("issuer", "parent_issuer") and want and got:
+            assert gz.clean(want).casefold()[:8] == gz.clean(got).casefold()[:8], field
+        else:
+            assert (want or None) == (got or None), (field, want, got)

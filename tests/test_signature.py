@@ -1,0 +1,83 @@
+"""Signature blocks from the seeds and ../shared/realdocs, as readers print them (column by
+column, or both columns on one line), with the signer expected."""
+from __future__ import annotations
+
+import pytest
+
+from vanban.extractors.signature import extract_signer, title_case
+from vanban.pipeline.document import TextDocument
+
+
+def doc_of(text: str) -> TextDocument:
+    return TextDocument(text=text, format="txt", page_count=1)
+
+
+# (block as printed, name, title, authority)
+BLOCKS = [
+    ("Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, NC (LTH).\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\nĐương Xuân Huyền",
+     "Đương Xuân Huyền", "Phó Chủ tịch", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+    ("Nơi nhận:\n- Như trên;\n- GĐ, PGĐ Sở (đ/c Bông);\n- Lưu: VT, CCVC.Thuận.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Thị Bông",
+     "Nguyễn Thị Bông", "Phó Giám đốc", "KT. GIÁM ĐỐC"),
+    ("Nơi nhận:\n- Như Điều 3;\n- Bộ trưởng;\n- Lưu: VT, CCHC.\nBỘ TRƯỞNG\nPhạm Thị Thanh Trà",
+     "Phạm Thị Thanh Trà", "Bộ trưởng", None),
+    ("Nơi nhận:\n- Như thành phần mời;\n- Phòng HCQT;\n- Lưu: VT, HCC, NC.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n"
+     "PHÓ CHÁNH VĂN PHÒNG\n Trịnh Ngọc Duệ",
+     "Trịnh Ngọc Duệ", "Phó Chánh Văn phòng", "TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG"),
+    ("Nơi nhận:\n- Như Điều 5;\n- Lưu: VT, SNV.\nTRƯỞNG BAN\nCHỦ TỊCH UBND TỈNH\nHồ Văn Mười",
+     "Hồ Văn Mười", "Trưởng ban", None),
+    ("Trân trọng.\nTM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nNơi nhận:\n- Như trên;\n- Đ/c Trần Diệp Mỹ Dung;\n- Lưu VT, BCTĐ&TTN.\n"
+     "BÍ THƯ\nTrương Minh Quang",
+     "Trương Minh Quang", "Bí thư", "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"),
+    ("Nơi nhận:\n- Như trên;\n- Giám đốc Sở (để b/c);\n- Lưu: VT, TCBC.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHdfđ\nNguyễn Đức Vũ",
+     "Nguyễn Đức Vũ", "Phó Giám đốc", "KT. GIÁM ĐỐC"),
+    ("Nơi nhận:                                             TM. HỘI ĐỒNG\n"
+     "- Như Điều 1;                                          CHỦ TỊCH\n- UBND tỉnh;\n- Lưu: VT, CCHC&VTLT(Hằng).\n\n\n"
+     "                                                 GIÁM ĐỐC SỞ NỘI VỤ\n"
+     "                                                    Đỗ Văn Chung",
+     "Đỗ Văn Chung", "Chủ tịch", "TM. HỘI ĐỒNG"),
+    ("Nơi nhận:                                             KT.GIÁM ĐỐC\n- hư trên;                                           PHÓ GIÁM ĐỐC\n"
+     "- Lưu V ,      .Đăng                VVV\n\n\n                                                      Mai Văn Hiệu",
+     "Mai Văn Hiệu", "Phó Giám đốc", "KT.GIÁM ĐỐC"),
+    ("Nơi nhận:                                                   THỦ TƯỚNG\n- Như Điều 1;\n"
+     "- Văn phòng Chủ tịch nước;                                 Phạm Minh Chính\n- Lưu: VT, KSTT (2).",
+     "Phạm Minh Chính", "Thủ tướng", None),
+    ("Nơi nhận:          TL. CHỦ TỊCH\n- Như trên;            CHÁNH VĂN PHÒNG\n- Chủ tịch UBND tỉnh;\n- LĐVP;\n"
+     "- Lưu: VT, NC.Châu\n\n\n\n\n                                                 Đỗ Tấn Sương",
+     "Đỗ Tấn Sương", "Chánh Văn phòng", "TL. CHỦ TỊCH"),
+    ("Nơi nhận: KT. BỘ TRƯỞNG\n- Như trên; THỨ TRƯỞNG\n- Bộ trưởng (để b/c);\n- Lưu: VT, TCPCP, PTG, NTQN.\n\nVũ Chiến Thắng",
+     "Vũ Chiến Thắng", "Thứ trưởng", "KT. BỘ TRƯỞNG"),
+    ("Nơi nhận:\n- Lưu: VT.\nTM. BAN THƯỜNG VỤ\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n6\nPHỤ LỤC 01\nTT Tỉnh, thành phố\n1 An Giang 90",
+     None, "Phó Chủ tịch", "TM. BAN THƯỜNG VỤ KT. CHỦ TỊCH"),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nKý bởi: Sở Y tế\nEmail: syt@lamdong.gov.vn\nThời gian ký: 04.09.2025\n"
+     "Huỳnh Thị Phương Duyên",
+     "Huỳnh Thị Phương Duyên", "Giám đốc", None),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐại tá Nguyễn Văn Cường",
+     "Nguyễn Văn Cường", "Phó Giám đốc", "KT. GIÁM ĐỐC"),
+]
+
+
+@pytest.mark.parametrize("block, name, title, authority", BLOCKS)
+def test_signature_block(block, name, title, authority):
+    body = "Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.\n"
+    signer = extract_signer(doc_of(body + block))
+    assert (signer.name, signer.title, signer.authority) == (name, title, authority)
+
+
+def test_block_without_noi_nhan():
+    """vbpl.vn pages print the block with no Nơi nhận beside it."""
+    text = "Điều 3. Thông tư này có hiệu lực./.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Minh Ngân\nCƠ SỞ DỮ LIỆU QUỐC GIA"
+    signer = extract_signer(doc_of(text))
+    assert (signer.name, signer.title, signer.authority) == ("Lê Minh Ngân", "Thứ trưởng", "KT. BỘ TRƯỞNG")
+
+
+def test_news_page_has_no_signer():
+    signer = extract_signer(doc_of("Văn phòng UBND tỉnh chỉ đạo các phòng, ban.\n\nBích Diệp"))
+    assert (signer.name, signer.title, signer.authority) == (None, None, None)
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("PHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng"), ("BỘ TRƯỞNG", "Bộ trưởng"), ("PHÓ CỤC TRƯỞNG", "Phó Cục trưởng"),
+    ("TRƯỞNG BAN", "Trưởng ban"),
+])
+def test_title_case(printed, expected):
+    assert title_case(printed) == expected
