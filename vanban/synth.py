@@ -1292,7 +1292,7 @@ def render_docx(spec: DocSpec, path: str | Path) -> Path:
             table = document.add_table(rows=1, cols=2)
             table.alignment = WD_TABLE_ALIGNMENT.CENTER
             table.autofit = False
-            widths = (Cm(6.2), Cm(10.3)) if block.kind == "header" else (Cm(8), Cm(8.5))
+            widths = (Cm(7.0), Cm(9.5)) if block.kind == "header" else (Cm(8), Cm(8.5))
             for column, cell, width in zip(table.columns, table.rows[0].cells, widths):
                 column.width = cell.width = width
             _docx_cell_lines(table.rows[0].cells[0], block.left, centred=block.kind == "header")
