@@ -3,7 +3,7 @@
 #   scripts/system-deps.sh run    what reading documents needs (DOC conversion, OCR, fonts)
 #   scripts/system-deps.sh test   that plus what the tests need (Chromium for the page tests)
 set -euo pipefail
-want=(libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core)
+want=(libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core fonts-liberation2)
 [ "${1:-run}" = test ] && want+=(chromium)
 
 missing=()
