@@ -37,6 +37,7 @@ import regex
 
 from vanban.errors import ReadError
 
+from .document import OcrInfo
 from .layout import Word, split_header
 from .ocr_correct import correct_ocr_text
 
@@ -125,12 +126,16 @@ def tesseract_version() -> str:
     return first[0] if first else "tesseract"
 
 
-def _run_tesseract(image: bytes, psm: int) -> str:
-    """TSV for one image (PGM bytes), Tesseract limited to one thread."""
+def _run_tesseract(image: bytes, psm: int, options: tuple[str, ...] = ()) -> str:
+    """TSV for one image (PGM bytes), Tesseract limited to one thread.
+
+    ``options`` replace the language (``("-l", "eng", "-c", "tessedit_char_whitelist=…")``).
+    """
     global tesseract_runs
     tesseract_version()
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    command = ["tesseract", "stdin", "stdout", "-l", LANG, "--psm", str(psm), "--dpi", str(DPI), "tsv"]
+    language = list(options) or ["-l", LANG]
+    command = ["tesseract", "stdin", "stdout", *language, "--psm", str(psm), "--dpi", str(DPI), "tsv"]
     with _runs_lock:
         tesseract_runs += 1
     try:
@@ -179,10 +184,11 @@ def cache_dir() -> Path:
     return Path(configured).expanduser() if configured else Path.home() / ".cache" / "vanban" / "ocr"
 
 
-def cache_key(bitmap: bytes, width: int, region: str, psm: int) -> str:
+def cache_key(bitmap: bytes, width: int, region: str, psm: int, options: tuple[str, ...] = ()) -> str:
     """Hash of what Tesseract would see and how it would be asked to read it."""
     digest = hashlib.sha256()
-    digest.update(f"{CACHE_FORMAT}|{tesseract_version()}|{LANG}|{DPI}|{psm}|{region}|{width}|".encode())
+    asked = " ".join(options) or LANG
+    digest.update(f"{CACHE_FORMAT}|{tesseract_version()}|{asked}|{DPI}|{psm}|{region}|{width}|".encode())
     digest.update(bitmap)
     return digest.hexdigest()
 
@@ -425,20 +431,83 @@ def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[
         pdf.close()
 
 
-def _ocr_and_store(image: bytes, key: str, psm: int) -> str:
-    tsv = _run_tesseract(image, psm)
+def _ocr_and_store(image: bytes, key: str, psm: int, options: tuple[str, ...] = ()) -> str:
+    tsv = _run_tesseract(image, psm, options)
     _cache_put(key, tsv)
     return tsv
 
 
-# Number in the OCR'd header: "Số: 11902/BNV-TCPCP", "Số: 156 -CV/TĐTN".
+def _ocr_cached(render: _Render, region: str, psm: int, options: tuple[str, ...] = ()) -> tuple[str, bool]:
+    """(TSV, whether it came from the cache) for one rendered region."""
+    key = cache_key(render.pixels, render.width, region, psm, options)
+    tsv = _cache_get(key)
+    if tsv is not None:
+        return tsv, True
+    return _ocr_and_store(render.pgm(), key, psm, options), False
+
+
+# Second reading of the day and month drawn by a signature stamp: the English model
+# restricted to digits reads italic Times figures that ``vie`` takes for letters
+# (``19`` read ``79``, ``28`` read ``2#``, ``15`` read ``1Š``).
+DIGITS_ONLY = ("-l", "eng", "-c", "tessedit_char_whitelist=0123456789")
+PSM_WORD = 8  # the crop holds one word
+
+
+def _crop(render: _Render, word: OcrWord, pad: int = 12) -> _Render:
+    """The pixels around one word box."""
+    from PIL import Image
+
+    image = Image.frombytes("L", (render.width, render.height), render.pixels)
+    box = (max(0, word.left - pad), max(0, word.top - pad),
+           min(render.width, word.right + pad), min(render.height, word.bottom + pad))
+    piece = image.crop(box)
+    return _Render(piece.tobytes(), piece.width, piece.height)
+
+
+def _date_slots(words: list[OcrWord]) -> dict[str, OcrWord]:
+    """The words in the day and month slots of the first ``ngày _ tháng _ năm``."""
+    texts = [w.text.casefold() for w in words]
+    for i, text in enumerate(texts):
+        if text.startswith("ngày") and i + 2 < len(words) and texts[i + 2].startswith("tháng"):
+            slots = {"day": words[i + 1]}
+            if i + 4 < len(words) and texts[i + 4].startswith("năm"):
+                slots["month"] = words[i + 3]
+            return slots
+        if text.startswith("ngày") and i + 1 < len(words) and texts[i + 1].startswith("tháng"):
+            if i + 3 < len(words) and texts[i + 3].startswith("năm"):
+                return {"month": words[i + 2]}
+            return {}
+    return {}
+
+
+def _reread_digits(render: _Render, word: OcrWord) -> str | None:
+    """The word read again as digits only, or None if the digit model sees none (or eng is absent)."""
+    if "eng" not in _installed_languages():
+        return None
+    tsv, _ = _ocr_cached(_crop(render, word), "digits", PSM_WORD, DIGITS_ONLY)
+    digits = "".join(w.text for w in parse_tsv(tsv))
+    return digits if digits.isdigit() and len(digits) <= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _installed_languages() -> frozenset[str]:
+    done = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    return frozenset((done.stdout + done.stderr).split())
+
+
+# Number in the OCR'd header: "Số: 11902/BNV-TCPCP", "Số: 156 -CV/TĐTN"; a stamp
+# may leave a speck after it or hide the slash: "Số:85_ /GM-UBND", "Số: 10797QĐ-HĐTĐ".
 _OCR_NUMBER = regex.compile(
     r"""(?x)
     (?<![\p{L}])Số \s* [:.]? \s*
     (?P<number>[0-9]{1,6}(?:[.,][0-9]+)?)   # 11902 (66.15 on a few legal symbols)
-    \s* (?=[/-])
+    _? \s* (?=[/-]|\p{Lu}{2})
     """
 )
+
+
+def _in_range(slot: str, value: int) -> bool:
+    return 1 <= value <= (31 if slot == "day" else 12)
 
 # Day and month in the OCR'd header: "ngày 11 tháng 12 năm 2025".
 _OCR_DATE = regex.compile(
@@ -457,9 +526,9 @@ def find_number_and_day(ocr_text: str) -> tuple[str | None, str | None, str | No
         number = m.group("number")
     if m := _OCR_DATE.search(ocr_text):
         day, month = m.group("day"), m.group("month")
-        if day and not 1 <= int(day) <= 31:
+        if day and not _in_range("day", int(day)):
             day = None
-        if month and not 1 <= int(month) <= 12:
+        if month and not _in_range("month", int(month)):
             month = None
     return number, day, month
 
@@ -480,14 +549,18 @@ def ocr_header_region(pdf_path: str | os.PathLike) -> HeaderOcr:
             page.close()
     finally:
         pdf.close()
-    key = cache_key(render.pixels, render.width, f"header{HEADER_FRACTION}", PSM_PAGE)
-    tsv = _cache_get(key)
-    cached = tsv is not None
-    if tsv is None:
-        tsv = _ocr_and_store(render.pgm(), key, PSM_PAGE)
+    tsv, cached = _ocr_cached(render, f"header{HEADER_FRACTION}", PSM_PAGE)
     words = parse_tsv(tsv)
     text, _ = page_text(words, render.width, first_page=True)
     number, day, month = find_number_and_day(text)
+    found = {"day": day, "month": month}
+    for slot, word in _date_slots(words).items():
+        digits = _reread_digits(render, word)
+        # The digit model wins unless it lost a figure that vie read cleanly ("12" → "2").
+        clean = word.text.isdigit()
+        if digits and _in_range(slot, int(digits)) and (not clean or len(digits) == len(word.text)):
+            found[slot] = digits
+    day, month = found["day"], found["month"]
     return HeaderOcr(text, number, day, month, mean_confidence(words), cached)
 
 
@@ -540,3 +613,77 @@ def fill_blank_number_and_day(header_text: str, ocr_text: str) -> str:
         cursor = end
     out.append(header_text[cursor:])
     return "".join(out)
+
+
+# --- The reader's seam -------------------------------------------------------------
+
+@dataclass
+class OcrOutcome:
+    """Page texts after OCR, the header block, what OCR did (for ``TextDocument.ocr``) and warnings."""
+
+    texts: list[str]
+    header_text: str
+    info: OcrInfo | None
+    warnings: list[str]
+
+
+def needs_header_fill(header_text: str) -> bool:
+    """Whether the text layer's Số or day is blank (an e-signed PDF that draws them in the stamp)."""
+    if _BLANK_NUMBER.search(header_text):
+        return True
+    date = _BLANK_DATE.search(header_text)
+    return bool(date and (date.group("day_blank") is not None or date.group("month_blank") is not None))
+
+
+def complete_with_ocr(pdf_path: str | os.PathLike, texts: list[str], header_text: str,
+                      scanned: list[int]) -> OcrOutcome:
+    """What the PDF reader gets from OCR: scanned pages read, blank Số/ngày filled from the stamp.
+
+    ``texts`` are the page texts from the text layer (page 1 without its header
+    block when ``header_text`` holds it); ``scanned`` the 0-based pages with no
+    text layer. A PDF made only of scans raises :class:`OcrUnavailable` when
+    Tesseract is missing; otherwise a missing Tesseract only adds a warning.
+    """
+    texts = list(texts)
+    warnings: list[str] = []
+    if scanned:
+        try:
+            pages = ocr_pdf_pages(pdf_path, scanned)
+        except OcrUnavailable as exc:
+            if len(scanned) == len(texts):
+                raise OcrUnavailable(str(pdf_path), f"no text layer (scanned PDF); {exc.reason}") from None
+            warnings += [f"page {i + 1} has no text layer (scanned); {exc.reason}" for i in scanned]
+            return OcrOutcome(texts, header_text, None, warnings)
+        for page in pages:
+            texts[page.index] = page.text
+            if page.index == 0 and page.header_end:
+                header_text, texts[0] = page.text[:page.header_end], page.text[page.header_end:]
+        weights = [(p.confidence, p.word_count) for p in pages if p.confidence is not None]
+        total = sum(n for _, n in weights)
+        confidence = round(sum(c * n for c, n in weights) / total, 1) if total else None
+        info = OcrInfo(pages=[p.index + 1 for p in pages], header_only=False, confidence=confidence)
+        return OcrOutcome(texts, header_text, info, warnings)
+
+    in_header = bool(header_text)
+    head = header_text if in_header else texts[0][:1500] if texts else ""
+    if not needs_header_fill(head):
+        return OcrOutcome(texts, header_text, None, warnings)
+    try:
+        shown = ocr_header_region(pdf_path)
+    except OcrUnavailable as exc:
+        warnings.append(f"Số/ngày blank in the text layer; {exc.reason}")
+        return OcrOutcome(texts, header_text, None, warnings)
+    edits = blank_fills(head, shown.number, shown.day, shown.month)
+    if not edits:
+        warnings.append("Số/ngày blank in the text layer and not readable on the rendered page")
+        return OcrOutcome(texts, header_text, None, warnings)
+    filled, cursor = [], 0
+    for start, end, replacement in edits:
+        filled += [head[cursor:start], replacement]
+        cursor = end
+    filled.append(head[cursor:])
+    if in_header:
+        header_text = "".join(filled)
+    else:
+        texts[0] = "".join(filled) + texts[0][len(head):]
+    return OcrOutcome(texts, header_text, OcrInfo(pages=[1], header_only=True, confidence=shown.confidence), warnings)

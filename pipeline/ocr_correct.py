@@ -47,6 +47,34 @@ _NUMBER_SLOT = regex.compile(
     """
 )
 
+# A number slot holding what cannot be a number (a handwritten figure read as
+# letters and signs), set apart from the symbol by a space: "Số: Z⁄ /TTr-CAT(PC04)".
+_UNREADABLE_NUMBER = regex.compile(
+    r"""(?x)
+    (?<![\p{L}])(?P<lead>Số \s* [:.]?) [ ]*
+    (?P<junk>[^\s/]{1,6})            # "Z⁄", "23§ÿÿ", "4Ÿ": not digits, whatever it holds
+    (?= [ ]+ / )
+    """
+)
+
+# A day slot likewise: "ngày,#8 tháng 12", "ngày A0 tháng 04".
+_UNREADABLE_DAY = regex.compile(
+    r"""(?x)
+    (?<![\p{L}])(?P<lead>ngày) [ ,.]*
+    (?P<junk>[^\s\p{L}]*[^\s\d\p{L}][^\s\p{L}]* | \p{Lu}\d)
+    (?= [ ]+ tháng [ ]+ \d)
+    """
+)
+
+# "tháng" misread between a day and a month: "ngày 26 thóng 8 năm 2025".
+_MONTH_WORD = regex.compile(
+    r"""(?x)
+    (?<= ngày [ ]+ \d{1,2} [ ]+ )
+    (?! tháng ) th \w{2,3} g
+    (?= [ ]+ \d{1,2} [ ]+ năm )
+    """
+)
+
 # Date in words: "ngày II tháng I2 năm 2O25", each part a digit slot.
 _DATE_WORDS = regex.compile(
     rf"""(?x)
@@ -140,6 +168,22 @@ def _replace_groups(pattern: regex.Pattern, text: str, parts: tuple[str, ...], m
         return "".join(pieces)
 
     return pattern.sub(fix, text)
+
+
+def blank_unreadable(text: str) -> str:
+    """An unreadable number or day left blank, as a draft prints it: ``Số:     /TTr-CAT``."""
+
+    def blank(match: regex.Match) -> str:
+        if as_digits(match.group("junk").strip("_.,'’")) is not None:
+            return match.group(0)
+        return match.group("lead") + "     "
+
+    return _UNREADABLE_DAY.sub(blank, _UNREADABLE_NUMBER.sub(blank, text))
+
+
+def correct_month_word(text: str) -> str:
+    """``tháng`` restored between a day and a month figure."""
+    return _MONTH_WORD.sub("tháng", text)
 
 
 def correct_digits(text: str) -> str:
@@ -262,5 +306,5 @@ def correct_anchors(text: str) -> str:
 
 
 def correct_ocr_text(text: str) -> str:
-    """Every certain repair: digits in number slots, known names, section anchors."""
-    return correct_anchors(correct_names(correct_digits(text)))
+    """Every certain repair: digits in number slots (junk there blanked), known names, anchors."""
+    return correct_anchors(correct_names(blank_unreadable(correct_month_word(correct_digits(text)))))
