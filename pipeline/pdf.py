@@ -22,6 +22,7 @@ from vanban.errors import ReadError
 from .document import Table, TextDocument
 from .layout import HeaderColumns, Word, split_header
 from .normalize import normalize
+from .ocr import complete_with_ocr
 
 # A page with fewer visible characters than this and an image on it is a scan.
 # (Scanned e-signed copies carry a ~50-character "SAO Y" stamp string.)
@@ -155,11 +156,9 @@ def read(path: Path) -> TextDocument:
         pages = [_read_page(pdf, i) for i in range(page_count)]
         scanned = pages_needing_ocr(pages)
         if all(p.chars < MIN_TEXT_CHARS for p in pages):
-            if scanned:
-                raise ReadError(str(path), "no text layer (scanned PDF); OCR is needed")
-            if not any(p.chars for p in pages):
+            if not scanned and not any(p.chars for p in pages):
                 raise ReadError(str(path), "PDF has no text (blank pages)")
-        warnings = [f"page {i + 1} has no text layer (scanned); OCR is needed" for i in scanned]
+        warnings: list[str] = []
         if _looks_truncated(path):
             warnings.append("the file looks truncated (no %%EOF at its end); text may be missing")
 
@@ -189,6 +188,9 @@ def read(path: Path) -> TextDocument:
                         warnings.append(f"page {i + 1} tables unreadable ({type(exc).__name__})")
     finally:
         pdf.close()
+    ocr = complete_with_ocr(path, texts, header_text, scanned)  # scans read; blank Số/ngày from the stamp
+    texts, header_text = ocr.texts, ocr.header_text
+    warnings += ocr.warnings
 
     raw_parts = [header_text + texts[0]] + texts[1:]
     raw_starts, pos = [], 0
@@ -201,5 +203,5 @@ def read(path: Path) -> TextDocument:
     header_end = bisect_left(norm.offsets, len(header_text))
     return TextDocument(
         text=norm.text, format="pdf", page_count=page_count, page_starts=page_starts,
-        header_end=header_end, tables=tables, warnings=warnings, raw_offsets=norm.offsets,
+        header_end=header_end, tables=tables, ocr=ocr.info, warnings=warnings, raw_offsets=norm.offsets,
     )
