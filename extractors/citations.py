@@ -479,7 +479,7 @@ def _share_issuers(text: str, mentions: list[_Mention]) -> None:
     """`Công điện số 968/CĐ-TTg và Công điện số 280/CĐ-TTg của Thủ tướng Chính phủ`: one `của` for the list."""
     for i in range(len(mentions) - 2, -1, -1):
         m, nxt = mentions[i], mentions[i + 1]
-        if m.issuer or m.own_tail or m.title_span:
+        if m.issuer or m.title_span:
             continue
         if regex.fullmatch(r"[\s,]*(?:và|hoặc|,)?\s*", text[m.tail_end:nxt.start]) and nxt.issuer:
             m.issuer = nxt.issuer
