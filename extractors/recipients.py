@@ -27,7 +27,7 @@ _POINTER = regex.compile(r"(?i)^n?hư\s+(?:trên|điều|khoản|thành\s+phần
 _FILE_COPY = regex.compile(r"(?i)^lưu\b")
 # A trailing purpose: "(để b/c)", "(b/c)", "(để biết)", "(t/h)", "(để T/H)", "(để phối hợp)"
 _PURPOSE = regex.compile(r"""(?xi)
-    \s*\(\s*(?:để\b[^)]*|b/c|t/h|p/h|đ/b|c/đ|biết|thực\s+hiện|báo\s+cáo|phối\s+hợp|chỉ\s+đạo|theo\s+dõi
+    \s*\(\s*(?:đ[ểềe]\b[^)]*|\w{1,2}/\w{1,2}(?:/\w{1,3})*|biết|thực\s+hiện|báo\s+cáo|phối\s+hợp|chỉ\s+đạo|theo\s+dõi
              |thi\s+hành|xem\s+xét|tổng\s+hợp)\s*\)?\s*$
 """)
 
