@@ -392,7 +392,11 @@ class Watcher:
             if any(p.crashes for _, p, _ in self.running.values()):
                 break
             del self.pending[path]
-            future = self._pool.submit(extract_job, str(path), self.db_path)
+            try:
+                future = self._pool.submit(extract_job, str(path), self.db_path)
+            except cf.process.BrokenProcessPool:  # a worker died while the pool was idle
+                self._replace_pool()
+                future = self._pool.submit(extract_job, str(path), self.db_path)
             self.running[future] = (path, pending, self._pool)
 
     # -- storing and moving -------------------------------------------------------------------------
@@ -481,8 +485,11 @@ class Watcher:
             pending.since = 0.0
             self.pending[path] = pending
         if pool is self._pool:
-            self._kill_pool()
-            self._pool = self._new_pool()
+            self._replace_pool()
+
+    def _replace_pool(self) -> None:
+        self._kill_pool()
+        self._pool = self._new_pool()
 
     # -- the loop -----------------------------------------------------------------------------------
 
