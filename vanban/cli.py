@@ -71,7 +71,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from vanban.watch import watch
 
     return watch(args.inbox, db_path=args.db, poll=args.poll, settle=args.settle, rescan=args.rescan,
-                 once=args.once)
+                 once=args.once, archive=args.archive, failed=args.failed, workers=args.workers)
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
@@ -121,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stay unchanged before it is taken")
     p.add_argument("--rescan", type=float, default=60.0, help="seconds between full rescans of the inbox")
     p.add_argument("--once", action="store_true", help="process what is there, then exit")
+    p.add_argument("--archive", default=None, help="where originals go once stored (default: INBOX/../archive)")
+    p.add_argument("--failed", default=None, help="where unreadable files go (default: INBOX/../failed)")
+    p.add_argument("--workers", type=int, default=None, help="reader processes (default: 2)")
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("reindex", help="re-extract the corpus where file or extractor changed")
