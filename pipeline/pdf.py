@@ -9,9 +9,11 @@ warning; one bad page never loses the file.
 """
 from __future__ import annotations
 
+import ctypes
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 
 import pypdfium2 as pdfium
 import regex
@@ -31,6 +33,14 @@ MIN_TEXT_CHARS = 100
 MIN_OUTLINED_PATHS = 200
 # pdfplumber's table finder runs only on pages with at least this many path objects.
 MIN_TABLE_PATHS = 6
+# A page whose text layer lost at least this many glyphs is read by OCR instead.
+MIN_LOST_GLYPHS = 3
+# A space is a lost glyph when it is this much wider than the page's usual space and
+# at least LOST_GLYPH_EM of the font size (a capital's width, not a word space).
+LOST_GLYPH_RATIO = 1.6
+LOST_GLYPH_EM = 0.45
+# Spaces measured per page: a broken font shows itself long before this.
+MAX_SPACES_CHECKED = 600
 # Gap (points) that makes a word break: condensed fonts space words by ~2.7 pt, which
 # pdfplumber's default of 3 glues together ("V/vhợpnhấtTCXH").
 _WORD_GAP = 1.5
@@ -42,6 +52,7 @@ class _Page:
     chars: int  # non-space characters in the text layer
     images: int
     paths: int
+    lost_glyphs: int = 0  # glyphs the font maps to a space or to nothing (see _lost_glyphs)
 
 
 # Every /Count in the page tree is 0: "/Type /Pages /Kids [] /Count 0".
@@ -80,10 +91,38 @@ def _looks_truncated(path: Path) -> bool:
         return b"%%EOF" not in fh.read()
 
 
+def _lost_glyphs(textpage: pdfium.PdfTextPage, text: str) -> int:
+    """Glyphs whose font gives no Unicode, or a space as wide as a capital letter.
+
+    A font whose ToUnicode map sends some capitals to U+0020 or to nothing leaves
+    "Sở ội vụ" for "Sở Nội vụ" and "1185/S V-CCVC" for "1185/SNV-CCVC"; the glyph
+    still has its own width, so it shows as a space far wider than the page's
+    usual word space (0.25 em in Times). Generated spaces (pdfium's word breaks)
+    are not glyphs and are skipped.
+    """
+    count = text.count("\ufffd") + text.count("\x00")  # (U+FFFE is pdfium's soft hyphen)
+    widths = []
+    box = pdfium_c.FS_RECTF()
+    index = text.find(" ")
+    while index != -1 and len(widths) < MAX_SPACES_CHECKED:
+        if not pdfium_c.FPDFText_IsGenerated(textpage, index):
+            size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+            if size > 0 and pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box)):
+                widths.append((box.right - box.left) / size)
+        index = text.find(" ", index + 1)
+    if widths:
+        usual = median(widths)
+        limit = max(LOST_GLYPH_EM, LOST_GLYPH_RATIO * usual)
+        count += sum(width > limit for width in widths)
+    return count
+
+
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
     page = pdf[index]
     try:
-        text = page.get_textpage().get_text_range()
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        lost = _lost_glyphs(textpage, text) if text.strip() else 0
         paths = images = 0
         for obj in page.get_objects(max_depth=1):
             if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
@@ -92,17 +131,20 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
                 images += 1
     finally:
         page.close()
-    return _Page(text=text, chars=sum(not c.isspace() for c in text), images=images, paths=paths)
+    return _Page(text=text, chars=sum(not c.isspace() for c in text), images=images, paths=paths,
+                 lost_glyphs=lost)
 
 
 def pages_needing_ocr(pages: list[_Page]) -> list[int]:
-    """0-based indexes of pages with no usable text layer: an image and next to no text.
+    """0-based indexes of pages with no usable text layer: an image and next to no text,
+    or a text layer whose font lost letters (:func:`_lost_glyphs`).
 
     This is the seam for OCR (``vanban.pipeline.ocr.ocr_pdf_pages``): the pages it
     names are the ones whose text must come from the rendered image.
     """
     return [i for i, page in enumerate(pages)
-            if page.chars < MIN_TEXT_CHARS and (page.images or page.paths >= MIN_OUTLINED_PATHS)]
+            if (page.chars < MIN_TEXT_CHARS and (page.images or page.paths >= MIN_OUTLINED_PATHS))
+            or page.lost_glyphs >= MIN_LOST_GLYPHS]
 
 
 def _page1_words(plumber_page) -> list[Word]:

@@ -235,3 +235,45 @@ def test_seed_text_files() -> None:
     for path in sorted(shared_path("seeds").glob("*.txt")):
         doc = read(path)
         assert doc.text.strip() and doc.format == "txt"
+
+
+# --- Broken text layers: a font that maps letters to spaces is read by OCR instead ---
+
+# PDFs whose text layer lost letters: (file under realdocs, 0-based pages affected).
+BROKEN_TEXT_LAYERS = {"vbai/CV 1925.signed.signed.pdf": [0]}  # "Sở ội vụ", "1185/S V-CCVC"
+
+
+def test_lost_glyphs_only_where_the_font_is_broken() -> None:
+    """Every text-layer PDF in realdocs: no sound page is sent to OCR, the broken one is."""
+    import pypdfium2 as pdfium
+
+    from vanban.pipeline import pdf as pdf_reader
+
+    root = shared_path("realdocs")
+    scanned = scanned_names()
+    checked = 0
+    for path in sorted(root.rglob("*.pdf")):
+        name = str(path.relative_to(root))
+        document = pdfium.PdfDocument(str(path))
+        try:
+            pages = [pdf_reader._read_page(document, i) for i in range(len(document))]
+        finally:
+            document.close()
+        broken = [i for i, page in enumerate(pages) if page.lost_glyphs >= pdf_reader.MIN_LOST_GLYPHS]
+        assert broken == BROKEN_TEXT_LAYERS.get(name, []), (name, [p.lost_glyphs for p in pages])
+        if path.name not in scanned:
+            sound = [i for i, page in enumerate(pages) if page.chars >= pdf_reader.MIN_TEXT_CHARS]
+            assert not set(pdf_reader.pages_needing_ocr(pages)) & (set(sound) - set(broken)), name
+            checked += 1
+    assert checked >= 20
+
+
+@pytest.mark.skipif(__import__("shutil").which("tesseract") is None, reason="tesseract not installed")
+def test_broken_text_layer_is_read_by_ocr() -> None:
+    doc = read(shared_path("realdocs", "vbai", "CV 1925.signed.signed.pdf"))
+    assert doc.ocr is not None and doc.ocr.pages == [1] and not doc.ocr.header_only
+    for words in ("Kính gửi: Sở Nội vụ", "Công văn số 1185/SNV-CCVC", "Nghị định số",
+                  "126/2024/NĐ-CP", "Hiệp hội Doanh nghiệp", "Số: 1925 /STC- HTDN"):
+        assert words in doc.text, words
+    assert "Sở ội vụ" not in doc.text
+    assert doc.header.index("SỞ TÀI CHÍNH") < doc.header.index("CỘNG HÒA")
