@@ -52,6 +52,8 @@ def _words_alternation(words, flags: str = "") -> str:
 
 
 _TYPE_ALT = _words_alternation([t.word for t in DOC_TYPES if not t.by_name] + ["Luật"], "i")
+# Words between a type word and its số that do not change the type (`Thông báo kết luận số 125-TB/TU`).
+_QUALIFIER_ALT = _words_alternation(_load("citation_types.json")["qualifiers"], "i")
 # The type word's first letter as printed; later words in any case (`Bộ Luật Hình sự`).
 _LAW_ALT = "(?:" + "|".join(
     regex.escape(w.split()[0]) + "".join(rf"\s+(?i:{regex.escape(x)})" for x in w.split()[1:])
@@ -91,8 +93,24 @@ CITATION = regex.compile(
     rf"""(?x)
     (?<![\p{{L}}\d])
     (?P<type>{_TYPE_ALT})                       # Nghị quyết, Công văn, văn bản, Luật (Luật số 65/2020/QH14)
-    (?:\s+(?i:liên\s+tịch|hỏa\s+tốc|thượng\s+khẩn|khẩn|mật))?   # Kế hoạch liên tịch số …
+    (?:\s+{_QUALIFIER_ALT})?                    # Kế hoạch liên tịch số …; Thông báo kết luận số 125-TB/TU
     \s+(?:(?i:số)\s*:?\s*)?                     # "số", "số:", or nothing: Nghị định 126/2024/NĐ-CP
+    (?:
+      {SYMBOL}
+    | (?P<symbol>(?P<number>\d{{1,4}})\s?/\s?(?P<year>(?:19|20)\d{{2}}))   # number/year only: Nghị định 30/2020
+      (?![\p{{L}}\d/\-])
+    )
+    (?![\p{{L}}\d/])
+    """
+)
+
+# The next symbol of a list sharing one type word: `các Nghị định số 45/2020/NĐ-CP, 107/2021/NĐ-CP`,
+# `Quyết định số 2536/QĐ-UBND ngày 13/10/2025 và số 2537/QĐ-UBND`. Only a full symbol with its codes.
+LIST_NEXT = regex.compile(
+    rf"""(?x)
+    (?: [ \t]*[,;][ \t]*(?:(?:và|hoặc)\s+)? | \s+(?:và|hoặc)\s+ )   # ", ", "; ", " và ", ", và "
+    (?:số\s*:?\s*)?
+    (?=\d)
     {SYMBOL}
     (?![\p{{L}}\d/])
     """

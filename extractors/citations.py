@@ -57,7 +57,8 @@ def extract_citations(doc: TextDocument, info: DocumentInfo) -> list[Citation]:
     mentions = _find_mentions(doc, text)
     own = _own_keys(doc, info)
     mentions = [m for m in mentions
-                if m.key not in own and not (m.blank_key and ("own-codes", m.blank_key) in own)]
+                if m.key not in own and not (m.blank_key and ("own-codes", m.blank_key) in own)
+                and not _own_attachment(text, m, info)]
     _fix_footnote_digits(mentions, text)
     _read_tails(doc, text, mentions)
     _assign_roles(doc, info, text, mentions)
@@ -72,6 +73,7 @@ def _find_mentions(doc: TextDocument, text: str) -> list[_Mention]:
     found: list[_Mention] = []
     for m in P.CITATION.finditer(text):
         found.append(_symbol_mention(doc, m, m.start("type"), m.group("type")))
+        found += _list_mentions(doc, text, m.end(), m.group("type"))
     taken = [(m.start, m.end) for m in found]
     for m in P.LAW_BY_NAME.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -83,12 +85,28 @@ def _find_mentions(doc: TextDocument, text: str) -> list[_Mention]:
     return found
 
 
+def _list_mentions(doc: TextDocument, text: str, pos: int, type_word: str) -> list[_Mention]:
+    """The further symbols of a list sharing one type word, each with its own date if printed:
+    `các Nghị định số 45/2020/NĐ-CP, 107/2021/NĐ-CP`, `… ngày 13/10/2025 và số 2537/QĐ-UBND`."""
+    found: list[_Mention] = []
+    while True:
+        date = P.DATE.match(text, pos)
+        if date and _date_allowed(date):
+            pos = date.end()
+        nxt = P.LIST_NEXT.match(text, pos)
+        if nxt is None or not (nxt.group("number") or "").isdigit():
+            return found
+        found.append(_symbol_mention(doc, nxt, nxt.start("symbol"), type_word))
+        pos = nxt.end()
+
+
 def _symbol_mention(doc: TextDocument, m: regex.Match, start: int, type_word: str) -> _Mention:
     """A mention from a match of a pattern holding the SYMBOL groups."""
     symbol_raw = doc.text[m.start("symbol"):m.end("symbol")]
     number = m.group("number")
     blank = number is None or not number.isdigit()
-    codes = m.group("codes") or f"{m.group('party_type')}/{m.group('party_issuer')}"
+    codes = m.group("codes") or (f"{m.group('party_type')}/{m.group('party_issuer')}"
+                                 if m.group("party_type") else "")
     type_code = m.group("party_type") or (m.group("codes") or "").split("-")[0]
     doc_type = _doc_type(type_word, type_code)
     mention = _Mention(start=start, end=m.end("symbol"), doc_type=doc_type,
@@ -167,6 +185,8 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
                     continue
             break
         at = rest[tok.start("word"):]
+        if words and regex.fullmatch(r"(?:19|20)\d{2}", word):
+            break  # a bare year ends the name: `Bộ Luật hình sự 2025 về tội …`
         if amending:
             if regex.match(r"ngày\s|;|liên\s+quan", at) and words:
                 break
@@ -221,6 +241,16 @@ def _own_keys(doc: TextDocument, info: DocumentInfo) -> set[tuple]:
     return keys
 
 
+_ATTACHED_TO = regex.compile(r"(?xi) kèm \s+ theo \s* $")
+
+
+def _own_attachment(text: str, m: _Mention, info: DocumentInfo) -> bool:
+    """`(Kèm theo Báo cáo số /BC-UBND ngày tháng 12 năm 2025 …)` heading an appendix: a blank
+    number of the document's own type names the document itself."""
+    return bool(m.blank_key and info.doc_type and m.doc_type == info.doc_type
+                and _ATTACHED_TO.search(text, max(0, m.start - 20), m.start))
+
+
 def _fix_footnote_digits(mentions: list[_Mention], text: str) -> None:
     """`Công văn số 1925/STC-HTDN1` where the 1 is a footnote marker read as text: drop the digit
     when the symbol without it is cited elsewhere in the document."""
@@ -269,7 +299,7 @@ def _read_tail(doc: TextDocument, text: str, m: _Mention, limit: int) -> None:
         m.own_tail = True
     of = P.OF_ISSUER.match(text, pos, limit)
     if of:
-        issuer_end = _issuer_end(text, of.end(), limit)
+        issuer_end = _issuer_end(text, of.end(), limit, joint=m.doc_type.endswith("liên tịch"))
         if issuer_end > of.end():
             m.issuer = _normalise_issuer(doc.text[of.end():issuer_end])
             pos = issuer_end
@@ -309,8 +339,9 @@ def _iso(date: regex.Match) -> str | None:
     return f"{year:04d}-{month:02d}"
 
 
-def _issuer_end(text: str, pos: int, limit: int) -> int:
-    """Where the body named after `của` ends: before the trích yếu's verb, a date, or punctuation."""
+def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
+    """Where the body named after `của` ends: before the trích yếu's verb, a date, or punctuation.
+    A joint document (`Thông tư liên tịch`) has joint issuers: `Bộ Nội vụ và Bộ Tài chính`."""
     end = pos
     words: list[str] = []
     through_ve = False
@@ -332,13 +363,15 @@ def _issuer_end(text: str, pos: int, limit: int) -> int:
                 continue
             if punct == "," and nxt_word and words and (
                     (through_ve and nxt_word[0].islower() and nxt_word not in ("ngày", "theo", "tại", "đề"))
-                    or (nxt_word[0].isupper() and not _starts_entity(after))):
+                    or (nxt_word[0].isupper() and not _starts_entity(after)
+                        and not (P.HEAD_TITLES.match(after.lstrip())
+                                 and not P.HEAD_TITLES.match(" ".join(words) + " X")))):
                 end += tok.end()
                 continue
             break
         if not words and not (word[0].isupper() or word in P.ABBREVIATIONS):
             break
-        if word == "và" and regex.match(r"\s*\p{Lu}", after) and not _starts_entity(after):
+        if word == "và" and regex.match(r"\s*\p{Lu}", after) and (joint or not _starts_entity(after)):
             words.append(word)
             end += tok.end()
             continue
@@ -481,8 +514,19 @@ def _share_issuers(text: str, mentions: list[_Mention]) -> None:
         m, nxt = mentions[i], mentions[i + 1]
         if m.issuer or m.title_span:
             continue
-        if regex.fullmatch(r"[\s,]*(?:và|hoặc|,)?\s*", text[m.tail_end:nxt.start]) and nxt.issuer:
+        if m.symbol and nxt.symbol and _issuer_code(m.symbol) and _issuer_code(nxt.symbol) \
+                and _issuer_code(m.symbol) != _issuer_code(nxt.symbol):
+            continue  # `Thông tư số 01/2018/TT-VPCP và Quyết định số 766/QĐ-TTg … của Thủ tướng Chính phủ`
+        if regex.fullmatch(r"[\s,]*(?:và|hoặc|,)?\s*(?:số\s*)?", text[m.tail_end:nxt.start]) and nxt.issuer:
             m.issuer = nxt.issuer
+
+
+def _issuer_code(symbol: str) -> str:
+    """The issuer part of a symbol: `01/2018/TT-VPCP` → `VPCP`, `60-NQ/TU` → `TU`, `30/2020` → ``."""
+    last = symbol.rsplit("/", 1)[-1]
+    if "-" in symbol.split("/", 1)[0]:
+        return last  # Party form: the issuer follows the slash
+    return last.split("-", 1)[1] if "-" in last else ""
 
 
 _BEFORE_AT = regex.compile(r"(?x) \s+ tại \s* $")
