@@ -155,9 +155,16 @@ AGENCY_NAMES: tuple[str, ...] = tuple(_ISSUER_DATA["agencies"])
 AGENCY_HEADS: tuple[str, ...] = tuple(_ISSUER_DATA["heads"])
 PROPER_NOUNS: tuple[str, ...] = tuple(_ISSUER_DATA["proper_nouns"])
 UNITS_NAMED_AFTER_PARENT: frozenset[str] = frozenset(n.casefold() for n in _ISSUER_DATA["units_named_after_parent"])
+PARTY_COMMITTEES: dict[str, str] = dict(_ISSUER_DATA["party_committees"])
+"""A Party committee named after its level → that level's word: ``Huyện ủy`` → ``huyện``."""
+LOCAL_UNITS: tuple[str, ...] = tuple(sorted(_ISSUER_DATA["local_units"], key=len, reverse=True))
 """Units whose name is only complete with the body above them: ``Văn phòng`` → ``Văn phòng Ủy ban nhân dân tỉnh …``."""
 
 _ABBREV_BY_KEY = {k.casefold(): v for k, v in ABBREVIATIONS.items()}
+_KNOWN_BY_COMPACT: dict[str, str] = {
+    regex.sub(r"\s+", "", n).casefold(): n
+    for n in [*AGENCY_NAMES, *(c.name for c in ISSUER_CODES.values() if c.name)]}
+"""Known body names with their spaces removed, to read a scan's run-together header line."""
 
 # A word of a name, with any trailing dot kept so "TP." is seen whole.
 # "UBND TỈNH LÂM ĐỒNG" → "UBND", "TỈNH", "LÂM", "ĐỒNG"; "KH&CN" stays one word.
@@ -241,12 +248,20 @@ def expand_issuer(text: str, locality: str | None = None) -> str:
     ``tỉnh`` is completed with it).
     """
     name = clean(text).strip(" ,;:.-")
+    glued = _KNOWN_BY_COMPACT.get(regex.sub(r"\s+", "", name).casefold())
+    if glued and glued.count(" ") > name.count(" "):
+        name = glued  # a scan lost the spaces of a known name: "BỘCÔNGAN" → "Bộ Công an"
     upper = _is_upper(name)
     name = expand_abbreviations(name)
     name = sentence_case(name) if upper else name[0].upper() + name[1:] if name else name
+    if upper:
+        name = _LOCAL_UNIT_AT_END.sub(lambda m: m.group("unit") + " " + m.group("name").title(), name)
     if locality and not _has_locality(name):
         loc_kind, _, loc_name = locality.partition(" ")
-        if regex.search(r"(?i)\b(?:tỉnh|thành phố)$", name):
+        committee_level = PARTY_COMMITTEES.get(name)
+        if committee_level and locality.startswith(committee_level + " "):
+            name = f"{name} {locality[len(committee_level) + 1:]}"  # "Huyện ủy" + "huyện Đức Trọng"
+        elif regex.search(r"(?i)\b(?:tỉnh|thành phố)$", name):
             name = f"{name} {loc_name}" if loc_name else name
         else:
             name = f"{name} {locality}"
@@ -258,6 +273,24 @@ _LOCALITY = regex.compile(r"""(?x)
     \b(?:tỉnh|thành\ phố|huyện|quận|thị\ xã|xã|phường|đặc\ khu)\s+\p{Lu}
     | \b(?:Việt\ Nam|Trung\ ương)\b
 """)
+
+
+# An administrative unit and its proper name closing a header name, after sentence casing.
+# "ủy ban nhân dân huyện đức trọng" → "huyện" + "đức trọng"; "phường xuân hương - đà lạt"; "xã tân hà"
+_LOCAL_UNIT_AT_END = regex.compile(r"""(?x)
+    (?<=\s|^)(?P<unit>""" + "|".join(regex.escape(u) for u in LOCAL_UNITS) + r""")
+    \s+
+    (?P<name>(?!(?:các|trên|địa|thuộc|trực|và|của|cấp)\b)\w+(?:(?:\s|\s?-\s?)\w+){0,4})$
+""")
+
+
+def local_unit(name: str) -> str | None:
+    """The administrative unit a body's name ends with: ``"Ủy ban nhân dân huyện Đức Trọng"`` →
+    ``"huyện Đức Trọng"``; None when the name ends with none."""
+    m = _LOCAL_UNIT_AT_END.search(name)
+    if not m or any(w.casefold() in {"các", "trên", "địa", "bàn", "thuộc", "và", "của"} for w in m.group("name").split()):
+        return None
+    return f"{m.group('unit').casefold()} {m.group('name')}"
 
 
 def _has_locality(name: str) -> bool:

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 import regex
 
 from vanban.pipeline.document import TextDocument
+from vanban.pipeline.normalize import fold_diacritics
 from vanban.record import DocumentInfo
 
 from . import gazetteer as gz
+from .signature import is_title_line
 
 HEADER_WINDOW = 60  # lines searched when the reader found no header region
 _TYPE_REACH = 6  # non-empty lines after the header where the type name may stand
@@ -47,32 +49,44 @@ _MOTTO_OR_RULE = regex.compile(r"""(?xi)
 _SYMBOL = regex.compile(r"""(?x)
     (?:^|(?<=\s))
     (?:(?:Nghị\ quyết|Nghị\ định|Luật|Pháp\ lệnh|Lệnh|Thông\ tư|Quyết\ định)\s+)?
-    (?i:số|sô)(?:\s*(?:hiệu|và\ ký\ hiệu))?\s*:?\s*
+    (?i:số|sô|só)(?:\s*(?:hiệu|và\ ký\ hiệu))?\s*:?\s*   # "Só:" as OCR reads it
     (?P<number>\d+[a-z]?(?=\s*[/-]))?\s*
     (?P<junk>[^\s/\-]{1,3}\s*)?                # OCR noise or a dotted blank: "Số: 4Ÿ /LĐLSVN-BTV", "Số: …/QĐ-UBND"
     (?P<sep>[/-])\s*
     (?P<rest>
         [\p{L}\d&().]+                          # "KH", "2020", "TĐTN"
+        (?:[ ]\p{Lu}{1,2}(?=[ ]?-))?             # a scan's split code: "329/B C-UBND"
         (?:\s?[/-]\s?[\p{L}\d&().]+)*           # "-UBND", "/NĐ-CP", "- HTDN", "-CAT(PC04)"
     )
 """)
+# A line that starts with the Số label, even when the symbol after it is unreadable: "Số: 02 /KH-UBND",
+# "Só:%CAT-PA05"; not "Nghị định số 152/2025/NĐ-CP" inside a trích yếu.
+_SO_LABEL = regex.compile(r"(?i)^s[ốôó]\b")
 _YEAR_PART = regex.compile(r"^(?P<year>(?:19|20)\d\d)/(?P<rest>.+)$")
 
 # Place and date: "Lạng Sơn, ngày 04 tháng 01 năm 2023", "Hà Nội, ngày    tháng 12 năm 2025",
-# "Bình Thuận, ngày   23 tháng    3 năm 2022", "TP. Hồ Chí Minh, ngày 5/3/2024"
+# "Bình Thuận, ngày   23 tháng    3 năm 2022", "TP. Hồ Chí Minh, ngày 5/3/2024", "Hà Nội, ngày 1/7/2025".
+# A day or month that a scan garbled is left blank, never guessed:
+# "Lâm Đồng, ngày^2Otháng 8 năm 2025" → 2025-08, "Lâm Đồng, ngày Ảb tháng 3 năm 2026" → 2026-03.
 _PLACE_DATE = regex.compile(r"""(?x)
     (?<![\p{L}\d/&-])
-    (?P<place>(?:TP\.\s*)?\p{Lu}\p{Ll}+(?:(?:[ ]|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,4})
+    (?P<place>(?:T[Pp]\.\s*)?\p{Lu}\p{Ll}+(?:(?:[ ]|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,4})
     \s*,\s*ngày\s*
-    (?: (?P<day>\d{1,2})? [\s.…_]* tháng [\s.…_]* (?P<month>\d{1,2})? [\s.…_]* năm \s* (?P<year>\d{4})
+    (?: (?: (?P<day>\d{1,2}) [\s.…_]* | [^\n]{0,6}? ) tháng
+        (?: [\s.…_]* (?P<month>\d{1,2}) [\s.…_]* | [^\n\d]{0,6}? ) năm \s* (?P<year>\d{4})
       | (?P<day2>\d{1,2})? \s*[/.]\s* (?P<month2>\d{1,2})? \s*[/.]\s* (?P<year2>\d{4}) )
 """)
 
 # The type name on its own line under the header: "QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH".
+# Matched without diacritics, so a scan's "QUYÉT ĐỊNH" or "BÁO CÁO ĐÈ XUẤT" is still read.
+_TYPE_BY_FOLDED = {fold_diacritics(n.upper()): n for n in gz.DOC_TYPE_NAMES}
 _TYPE_LINE = regex.compile(
-    r"(?x)^[\"“]?(?P<type>" + "|".join(regex.escape(n.upper()) for n in gz.DOC_TYPE_NAMES) + r")"
+    r"(?x)^[\"“]?(?P<type>" + "|".join(regex.escape(f) for f in _TYPE_BY_FOLDED) + r")"
     r"(?P<more>(?:\s+[\p{Lu}\d][\p{Lu}\d,()\-]*)*)\s*$"
 )
+# A line closing an upper-case trích yếu: the enacting body or its head printed under it.
+# "CHÍNH PHỦ", "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "BỘ TRƯỞNG BỘ TÀI CHÍNH", "QUYẾT NGHỊ:", "CHỦ TỊCH"
+_ENACTING_LINE = regex.compile(r"(?x)^(?:QUYẾT\ NGHỊ|QUYẾT\ ĐỊNH|CHỈ\ THỊ)\s*:|:\s*$")
 
 # "V/v báo cáo tình hình …", "“V/v giới thiệu …", "Về việc …" in the left column of a công văn.
 _VV = regex.compile(r"""(?x)^[\"“'‘]?\s*(?:V/v|V/V|v/v)\s*[:.]?\s*(?P<subject>.*)$""")
@@ -80,7 +94,7 @@ _VV = regex.compile(r"""(?x)^[\"“'‘]?\s*(?:V/v|V/V|v/v)\s*[:.]?\s*(?P<subjec
 # A line that opens the body rather than continuing the trích yếu.
 # "Căn cứ Luật …", "Thực hiện Công văn số …", "Kính gửi: …", "1. Chủ trì: …"
 _BODY_OPENER = regex.compile(r"""(?x)^(?:
-    Căn\ cứ | Thực\ hiện | Theo\ đề\ nghị | Theo | Xét | Nhằm | Để | Trên\ cơ\ sở | Sau\ khi | Ngày\ \d
+    Căn\ cứ | Thực\ hiện | Theo\ đề\ nghị | Theo | Xét | Nhằm | Để(?!\ nghị) | Trên\ cơ\ sở | Sau\ khi | Ngày\ \d
   | Hôm\ nay | Vào\ hồi | Tiếp\ theo | Nhận\ được | Phúc\ đáp | Trả\ lời | Kính\ gửi | Kính\ trình
   | Thời\ gian | Địa\ điểm | Thành\ phần
   | (?:\d+|[IVX]+)[.)]\s
@@ -178,6 +192,15 @@ def _find_symbol(lines: list[_Line], header_lines: int) -> tuple[int, dict] | No
     return None
 
 
+def _unread_symbol_line(lines: list[_Line], national: int) -> int:
+    """Where the left column ends when no số ký hiệu could be read: its ``Số`` label or ``V/v`` line
+    (a scan's ``Só:%CAT-PA05``), else the Quốc hiệu's line."""
+    for line in lines[:national]:
+        if line.segments and (_SO_LABEL.match(line.segments[0]) or _VV.match(line.segments[0])):
+            return line.index
+    return national
+
+
 def _find_place_date(lines: list[_Line]) -> tuple[int, str, str | None] | None:
     for line in lines:
         m = _PLACE_DATE.search(line.text)
@@ -185,7 +208,7 @@ def _find_place_date(lines: list[_Line]) -> tuple[int, str, str | None] | None:
             day = m.group("day") or m.group("day2")
             month = m.group("month") or m.group("month2")
             year = m.group("year") or m.group("year2")
-            place = regex.sub(r"^TP\.\s*", "", m.group("place")).strip()
+            place = regex.sub(r"^T[Pp]\.\s*", "", m.group("place")).strip()
             # "HTDN Bình Thuận" when columns were run together: keep the title-case words.
             place = regex.sub(r"^(?:\p{Lu}{2,}\s+)+", "", place)
             return line.index, place, _iso_date(year, month, day)
@@ -215,7 +238,8 @@ def _starts_with_head(name: str) -> bool:
 def _is_complete(name: str) -> bool:
     """Whether a header name stands on its own (has a locality or is a known national body)."""
     expanded = gz.expand_issuer(name)
-    if gz.find_provinces(expanded) or regex.search(r"(?i)\b(?:việt nam|trung ương)$", expanded):
+    if (gz.find_provinces(expanded) or gz.local_unit(expanded)
+            or regex.search(r"(?i)\b(?:việt nam|trung ương)$", expanded)):
         return True
     known = {n.casefold() for n in gz.AGENCY_NAMES} | {c.name.casefold() for c in gz.ISSUER_CODES.values() if c.name}
     return expanded.casefold() in known
@@ -237,10 +261,12 @@ def _split_parent(names: list[str]) -> tuple[str | None, str | None]:
 
 
 def _locality(name: str) -> tuple[str | None, gz.Province | None]:
-    """``"Ủy ban nhân dân tỉnh Lâm Đồng"`` → ``("tỉnh Lâm Đồng", Province)``."""
+    """``"Ủy ban nhân dân tỉnh Lâm Đồng"`` → ``("tỉnh Lâm Đồng", Province)``;
+    ``"Ủy ban nhân dân huyện Đức Trọng"`` → ``("huyện Đức Trọng", None)``."""
+    local = gz.local_unit(name)
     found = gz.find_provinces(name)
-    if not found:
-        return None, None
+    if not found or (local and not local.startswith(("tỉnh ", "thành phố "))):
+        return local, None  # below province level: "huyện Đức Trọng", "phường Hà Giang 1"
     match = found[-1]
     province = gz.province_named(match.name)
     before = name[:match.start].rstrip().casefold()
@@ -275,9 +301,22 @@ def _issuer(header_names: list[str], codes: dict, place: str | None) -> tuple[st
     return issuer, parent
 
 
-def _subject_after(lines: list[_Line], start: int, first: str = "") -> str | None:
-    """The trích yếu: ``first`` plus the lines from ``start`` until the body or a blank begins."""
+def _closes_upper_subject(seg: str, issuer_names: set[str]) -> bool:
+    """Whether an upper-case line after an upper-case trích yếu is the enacting body, not more title."""
+    folded = gz.clean(seg).casefold().strip(" :")
+    return (folded in issuer_names or _ENACTING_LINE.search(seg) is not None or is_title_line(seg)
+            or gz.expand_issuer(seg).casefold() in issuer_names)
+
+
+def _subject_after(lines: list[_Line], start: int, first: str = "",
+                   issuer_names: frozenset[str] = frozenset()) -> str | None:
+    """The trích yếu: ``first`` plus the lines from ``start`` until the body or a blank begins.
+
+    A trích yếu printed in capitals right under the type name (vbpl.vn pages, laws: ``LUẬT`` /
+    ``ĐẤT ĐAI``) is read while the capitals last, up to the enacting body's line, in sentence case.
+    """
     parts = [first] if first else []
+    upper = False
     for line in lines[start:start + 8]:
         seg = line.segments[0] if line.segments else ""
         if not seg:
@@ -287,11 +326,31 @@ def _subject_after(lines: list[_Line], start: int, first: str = "") -> str | Non
             if parts:
                 break
             continue
-        if (_is_upper(seg) or _BODY_OPENER.match(seg) or _NATIONAL_TITLE.search(seg)
-                or _MOTTO_OR_RULE.match(seg) or _PLACE_DATE.search(line.text) or _SYMBOL.match(seg)):
+        if not parts and not first and _is_upper(seg) and not (
+                _NATIONAL_TITLE.search(seg) or _MOTTO_OR_RULE.match(seg) or _BODY_OPENER.match(seg)
+                or _closes_upper_subject(seg, issuer_names)):
+            upper = True
+        if upper:
+            if not _is_upper(seg) or _MOTTO_OR_RULE.match(seg) or (parts and _closes_upper_subject(seg, issuer_names)):
+                break
+            parts.append(seg)
+            continue
+        if (_is_upper(seg) or _BODY_OPENER.match(seg) or _NATIONAL_TITLE.search(seg) or _MOTTO_OR_RULE.match(seg)
+                or _PLACE_DATE.search(line.text) or (_SO_LABEL.match(seg) and _SYMBOL.match(seg))):
             break
         parts.append(seg)
     subject = " ".join(parts).strip(" \"“”'‘’.;")
+    bracketed = regex.match(r"^\((?P<inner>[^()]*)\)$", subject)  # "(V/v Phê duyệt thời gian …)" under the type
+    if bracketed:
+        inner = bracketed.group("inner")
+        subject = _VV.match(inner).group("subject") if _VV.match(inner) else inner
+    if upper and subject:
+        # An HTML page may run the enacting body onto the title's last line: "… CÓ HIỆU LỰC CHÍNH PHỦ".
+        for name in sorted(issuer_names, key=len, reverse=True):
+            if subject.casefold().endswith(" " + name) and len(subject) > len(name) + 1:
+                subject = subject[: -len(name) - 1]
+                break
+        subject = gz.sentence_case(subject)
     return subject or None
 
 
@@ -302,9 +361,9 @@ def _find_type_line(lines: list[_Line], after: int) -> tuple[int, str] | None:
         if any(_BODY_OPENER.match(s) for s in line.segments[:1]):
             break
         for seg in line.segments[:1]:
-            m = _TYPE_LINE.match(seg)
+            m = _TYPE_LINE.match(fold_diacritics(seg))
             if m:
-                return line.index, m.group("type")
+                return line.index, _TYPE_BY_FOLDED[m.group("type")]
     return None
 
 
@@ -336,20 +395,23 @@ def extract_header(doc: TextDocument) -> DocumentInfo:
     if place_date is None and (symbol_at is None or national is None):
         return DocumentInfo()
     codes = symbol_at[1] if symbol_at else {}
-    anchor = symbol_at[0] if symbol_at else national
+    anchor = symbol_at[0] if symbol_at else _unread_symbol_line(lines, national)
     place = place_date[1] if place_date else None
     info = DocumentInfo(**codes) if codes else DocumentInfo()
     info.place = place
     info.issued_date = place_date[2] if place_date else None
-    info.issuer, info.parent_issuer = _issuer(_issuer_lines(lines, anchor), codes, place)
+    header_names = _issuer_lines(lines, anchor)
+    info.issuer, info.parent_issuer = _issuer(header_names, codes, place)
 
     header_last = max(i for i in (anchor, national, place_date and place_date[0]) if i is not None)
     type_line = _find_type_line(lines, header_last + 1) or _find_type_line(lines, anchor + 1)
     vv = next(((ln.index, m) for ln in lines[anchor:anchor + 10] for s in ln.segments[:1]
                if (m := _VV.match(s))), None)
     if type_line and (vv is None or type_line[0] < vv[0] or type_line[0] <= header_last + 3):
-        info.doc_type = gz.sentence_case(type_line[1])
-        info.subject = _subject_after(lines, type_line[0] + 1)
+        info.doc_type = type_line[1]
+        printed = (info.issuer, info.parent_issuer, " ".join(header_names), *header_names)
+        names = {gz.clean(n).casefold() for n in printed if n}
+        info.subject = _subject_after(lines, type_line[0] + 1, issuer_names=frozenset(names))
     else:
         info.doc_type = gz.doc_type_for_code(info.type_code) or "Công văn"
     if vv is not None and (info.subject is None or info.doc_type == "Công văn"):

@@ -72,6 +72,11 @@ def segments(line: str, fold: bool = True) -> list[str]:
     return out
 
 
+def is_title_line(text: str) -> bool:
+    """Whether ``text`` is a signer's position as printed: ``"BỘ TRƯỞNG BỘ TÀI CHÍNH"``, ``"CHỦ TỊCH"``."""
+    return _TITLE.match(gz.clean(text)) is not None
+
+
 def title_case(title: str) -> str:
     """``"PHÓ CHÁNH VĂN PHÒNG"`` → ``"Phó Chánh Văn phòng"``; ``"BỘ TRƯỞNG"`` → ``"Bộ trưởng"``."""
     text = gz.sentence_case(title)

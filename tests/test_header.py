@@ -48,6 +48,13 @@ SYMBOL_LINES = [
     ("Số: 1925 /STC- HTDN Bình Thuận, ngày 19 tháng 5 năm 2025", "1925/STC-HTDN", "1925", None, None, "STC-HTDN"),
     ("    Số: 10797/QĐ-HĐTĐ                 Lâm Đồng, ngày 28 tháng 10 năm 2025",
      "10797/QĐ-HĐTĐ", "10797", None, "QĐ", "HĐTĐ"),
+    ("Số: 329/B C-UBND", "329/BC-UBND", "329", None, "BC", "UBND"),  # a scan split the type code
+    ("Số:         /PT-NC", None, None, None, "PT", "NC"),  # phiếu trình of a Văn phòng
+    # synthetic lines in forms typical of other bodies
+    ("Số: 45-NQ/HU", "45-NQ/HU", "45", None, "NQ", "HU"),
+    ("Số: 12/2025/TTLT-BNV-BTC", "12/2025/TTLT-BNV-BTC", "12", 2025, "TTLT", "BNV-BTC"),
+    ("Số: 123/CAT-PV01", "123/CAT-PV01", "123", None, None, "CAT-PV01"),
+    ("Số: 15/2024/NQ-HĐND", "15/2024/NQ-HĐND", "15", 2024, "NQ", "HĐND"),
 ]
 
 
@@ -72,6 +79,14 @@ DATE_LINES = [
     ("TP. Hồ Chí Minh, ngày 5/3/2024", "Hồ Chí Minh", "2024-03-05"),
     ("Số: 1925 /STC- HTDN Bình Thuận, ngày 19 tháng 5 năm 2025", "Bình Thuận", "2025-05-19"),
     ("Số: 2319/QĐ-TTg                     Hà Nội, ngày 20 tháng 10 năm 2025", "Hà Nội", "2025-10-20"),
+    # a day garbled by the scan is left blank, never guessed
+    ("Lâm Đồng, ngày^2Otháng 8 năm 2025", "Lâm Đồng", "2025-08"),
+    ("Lâm Đồng, ngày Ảb tháng 3 năm 2026", "Lâm Đồng", "2026-03"),
+    ("Thành phố Hồ Chí Minh, ngày khỗ tháng 6 năm 2026", "Hồ Chí Minh", "2026-06"),
+    # synthetic
+    ("Đức Trọng, ngày 1/7/2025", "Đức Trọng", "2025-07-01"),
+    ("Vinh, ngày 01 tháng 7 năm 2025", "Vinh", "2025-07-01"),
+    ("Tp. Hồ Chí Minh, ngày 15 tháng 02 năm 2024", "Hồ Chí Minh", "2024-02-15"),
 ]
 
 
@@ -104,6 +119,25 @@ ISSUER_BLOCKS = [
      "Cục Cảnh sát điều tra tội phạm về ma túy", "Bộ Công an"),
     (["LIÊN ĐOÀN LUẬT SƯ VIỆT NAM", "BAN THƯỜNG VỤ"], "Hà Nội",
      "Ban Thường vụ Liên đoàn Luật sư Việt Nam", "Liên đoàn Luật sư Việt Nam"),
+    (["BỘCÔNGAN", "CÔNG AN TỈNH LÂM ĐỒNG"], "Lâm Đồng", "Công an tỉnh Lâm Đồng", "Bộ Công an"),  # spaces lost in a scan
+    # synthetic headers of other levels and bodies
+    (["UBND HUYỆN ĐỨC TRỌNG"], "Đức Trọng", "Ủy ban nhân dân huyện Đức Trọng", None),
+    (["ỦY BAN NHÂN DÂN", "XÃ TÂN HÀ"], "Tân Hà", "Ủy ban nhân dân xã Tân Hà", None),
+    (["UBND PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT"], "Lâm Đồng", "Ủy ban nhân dân phường Xuân Hương - Đà Lạt", None),
+    (["UBND THÀNH PHỐ ĐÀ LẠT", "PHÒNG NỘI VỤ"], "Đà Lạt",
+     "Phòng nội vụ thành phố Đà Lạt", "Ủy ban nhân dân thành phố Đà Lạt"),
+    (["UBND TỈNH NGHỆ AN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "Nghệ An",
+     "Sở Giáo dục và Đào tạo tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An"),
+    (["ĐẢNG BỘ HUYỆN ĐỨC TRỌNG", "HUYỆN ỦY"], "Đức Trọng", "Huyện ủy Đức Trọng", "Đảng bộ huyện Đức Trọng"),
+    (["TỈNH ỦY NGHỆ AN"], "Nghệ An", "Tỉnh ủy Nghệ An", None),
+    (["ĐẢNG BỘ XÃ TÂN HÀ", "CHI BỘ THÔN 1"], "Tân Hà", "Chi bộ thôn 1 xã Tân Hà", "Đảng bộ xã Tân Hà"),
+    (["BỘ QUỐC PHÒNG", "QUÂN KHU 7"], "Hồ Chí Minh", "Quân khu 7", "Bộ Quốc phòng"),
+    (["TÒA ÁN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], "Lâm Đồng", "Tòa án nhân dân tỉnh Lâm Đồng", None),
+    (["HĐND TỈNH GIA LAI", "THƯỜNG TRỰC"], "Gia Lai",
+     "Thường trực Hội đồng nhân dân tỉnh Gia Lai", "Hội đồng nhân dân tỉnh Gia Lai"),
+    (["UBMTTQVN TỈNH NGHỆ AN", "BAN THƯỜNG TRỰC"], "Nghệ An",
+     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An"),
 ]
 
 
@@ -130,6 +164,26 @@ TYPE_AND_SUBJECT = [
      "Nghị quyết", "Ban hành Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố"),
     ("HƯỚNG DẪN\nTổ chức Đại hội Hội công chứng viên các tỉnh/thành phố nhiệm kỳ 2025-2030\n\n    Căn cứ Điều lệ",
      "Hướng dẫn", "Tổ chức Đại hội Hội công chứng viên các tỉnh/thành phố nhiệm kỳ 2025-2030"),
+    # trích yếu in capitals under the type name (vbpl.vn pages, laws), up to the enacting body
+    ("NGHỊ QUYẾT\nVỀ VIỆC BAN HÀNH MỘT SỐ CƠ CHẾ XỬ LÝ KHÓ KHĂN,\nVƯỚNG MẮC DO QUY ĐỊNH CỦA PHÁP LUẬT\n"
+     "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
+     "Nghị quyết", "Về việc ban hành một số cơ chế xử lý khó khăn, vướng mắc do quy định của pháp luật"),
+    ("LUẬT\nĐẤT ĐAI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", "Luật", "Đất đai"),
+    ("QUYẾT ĐỊNH\nVỀ ĐẶC XÁ NĂM 2024\n__________\nCHỦ TỊCH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     "Quyết định", "Về đặc xá năm 2024"),
+    ("THÔNG TƯ\nQUY ĐỊNH VỀ TỔ CHỨC LỄ TANG\nBỘ TRƯỞNG BỘ NỘI VỤ\nCăn cứ Nghị định",
+     "Thông tư", "Quy định về tổ chức lễ tang"),
+    ("THÔNG TƯ\nQuy định chi tiết một số điều của Luật Thi đua, khen thưởng và\n"
+     "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ\n_____________",
+     "Thông tư", "Quy định chi tiết một số điều của Luật Thi đua, khen thưởng và "
+     "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ"),
+    # a scan's type names, read without their diacritics
+    ("QUYÉT ĐỊNH\nVề việc phê duyệt danh sách thành viên\nTHỦ TƯỚNG CHÍNH PHỦ", "Quyết định",
+     "Về việc phê duyệt danh sách thành viên"),
+    ("BÁO CÁO ĐÈ XUẤT\n(V/v Phê duyệt thời gian tổ chức Hội nghị)\nKính gửi:", "Báo cáo đề xuất",
+     "Phê duyệt thời gian tổ chức Hội nghị"),
+    ("TỜ TRÌNH\nĐể nghị ban hành Quyết định thành lập Ban Chỉ đạo\nKính gửi: Chủ tịch UBND tỉnh.", "Tờ trình",
+     "Để nghị ban hành Quyết định thành lập Ban Chỉ đạo"),
 ]
 
 
