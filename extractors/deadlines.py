@@ -48,6 +48,7 @@ _PERIOD = regex.compile(
     (?<!\w)(?:""" + _alternation(_DATA["deadline_prepositions"]) + r""")\s+
     (?P<period>
         quý\s+[IV1-4]+(?:\s*/\s*|\s+năm\s+)\d{4}                                                   # Quý II/2023
+      | quý\s+(?:I{1,3}|IV|[1-4])(?!\s*/)                                                         # quý I hằng năm
       | tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)\d{4}                                                  # tháng 6/2026
       | 6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?                                                # 6 tháng đầu năm 2024
       | năm\s+\d{4}                                                                                # năm 2023

@@ -104,6 +104,9 @@ _LIST_SPLIT = regex.compile(r"\s*[,;]\s*|\s+và\s+")
 # "về việc" ends an agency and opens its task: "chỉ đạo các phòng … về việc tiếp tục chấn chỉnh".
 _ABOUT = regex.compile(r"(?i)\s+về\s+việc\s+")
 
+# An informational closing after the last heading: "Trân trọng thông báo kết luận … biết, thực hiện./."
+_CLOSING_PARAGRAPH = regex.compile(r"(?i)^(?:" + _alternation(_LEX["closing_openers"]) + r")(?!\w)")
+
 _QUOTE = regex.compile(r"“[^”]{20,}”|\"[^\"\n]{20,}\"")
 _ABBREV = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân"}
 
@@ -197,9 +200,18 @@ def _words(sentence: str) -> tuple[_Word, ...]:
         i = sentence.find(token, pos)
         if i < 0:
             continue
-        out.append(_Word(token, i, i + len(token)))
+        glued = _GLUED_TRIGGER.match(token)
+        if glued:  # "Giao Ban" segmented as one word: the trigger, then the agency's first word
+            out.append(_Word(glued["trigger"], i, i + glued.end("trigger")))
+            out.append(_Word(glued["rest"], i + glued.start("rest"), i + len(token)))
+        else:
+            out.append(_Word(token, i, i + len(token)))
         pos = i + len(token)
     return tuple(out)
+
+
+# A trigger word glued by the segmenter to the capitalised word after it ("Giao Ban", "Yêu cầu Sở").
+_GLUED_TRIGGER = regex.compile(r"(?i)^(?P<trigger>" + _alternation(_TRIGGERS) + r")\s+(?P<rest>(?-i:\p{Lu}).*)$")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -256,9 +268,15 @@ def _first_verb(words: tuple[_Word, ...], begin: int = 0) -> int | None:
     """Index of the first lower-case duty verb from ``begin`` (a capitalised one is part of a name,
     except at the very start: "Tham mưu …")."""
     for i in range(begin, len(words)):
-        if (i == 0 or words[i].text[:1].islower()) and _verb_at(words, i):
+        if (i == 0 or words[i].text[:1].islower()) and (n := _verb_at(words, i)) \
+                and not _numbered_name(words, i + n):
             return i
     return None
+
+
+def _numbered_name(words: tuple[_Word, ...], i: int) -> bool:
+    """The verb ends a numbered name: "Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì …"."""
+    return i + 1 < len(words) and words[i].text.lower() == "số" and words[i + 1].text[:1].isdigit()
 
 
 # --- agencies ---------------------------------------------------------------------------------
@@ -379,7 +397,7 @@ def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int |
 
 
 def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
-               subject_only: bool = False) -> _Found | None:
+               subject_only: bool = False, list_item: bool = False) -> _Found | None:
     """The agency a sentence assigns a task to, by trigger ("giao X …") or subject ("X chủ trì …")."""
     opener = _OPENER.match(sentence)
     begin = opener.end() if opener else 0
@@ -398,9 +416,11 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
     for i in idx:
         w = words[i]
         low = w.text.lower()
-        if subject_only or low not in _TRIGGERS or not (i == first or w.text[:1].islower()):
-            continue
-        if not _speaker_is_issuer(sentence[begin:w.start], info):
+        if subject_only or low not in _TRIGGERS or not (
+                i == first or w.text[:1].islower() or sentence[begin:w.start].rstrip().endswith(":")):
+            continue  # "3. Đối với hạng mục …: Giao Ban Quản lý … chủ trì"
+        before = sentence[begin:w.start]
+        if not before.rstrip().endswith(":") and not _speaker_is_issuer(before, info):
             return None  # "trong đó, Bộ Nội vụ đề nghị …" recites another body's request
         a = i + 1
         if a < len(words) and words[a].text.lower() == "cho":
@@ -424,6 +444,12 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
         return _Found(agency, _strip_duty_frame(sentence, task), supports, support_start)
     if statements_only:
         return None
+    # "Sở Xây dựng: Tiếp tục duy trì …" — the agency, a colon, its task
+    labelled = _LABELLED.match(sentence, words[first].start) if list_item else None
+    if labelled and _looks_like_agency(labelled["agency"]) and not _is_issuer(labelled["agency"], info) \
+            and _verb_at(_words(sentence[labelled.start("task"):labelled.start("task") + 40]), 0):
+        supports, support_start = _supports(sentence, words)
+        return _Found(_clean_agency(labelled["agency"]), labelled.start("task"), supports, support_start)
     # X <verb> …
     k = _first_verb(words, first + 1)
     if k is None:
@@ -433,6 +459,10 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
         return None
     supports, support_start = _supports(sentence, words)
     return _Found(agency, _strip_duty_frame(sentence, words[k].start), supports, support_start)
+
+
+# An agency label before its task: "e) Sở Xây dựng: Tiếp tục duy trì chế độ họp giao ban …".
+_LABELLED = regex.compile(r"(?P<agency>[^:;.\n]{3,120}?)\s*:\s+(?P<task>\p{Lu})")
 
 
 # --- body -------------------------------------------------------------------------------------
@@ -455,6 +485,8 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
         title = regex.sub(r"\s+", " ", content).strip()
         if any(a <= block.content < b for a, b in quotes):
             continue
+        if block.kind is None and _CLOSING_PARAGRAPH.match(title):
+            impl_level, ctx, article_ctx, last_agency = None, None, None, None  # only its own sentences assign
         if block.kind == "article":
             article_ctx, ctx, impl_level = None, None, None
             m = _DUTY_ARTICLE.match(title)
@@ -480,9 +512,13 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     return duties
 
 
+# "e) Đối với Nhà đầu tư Dự án …:" — a heading that names its agency after "Đối với".
+_FOR_AGENCY = regex.compile(r"(?i)^đối\s+với\s+")
+
+
 def _heading_agency(title: str) -> str:
     """"a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" → "Bộ Nội vụ"."""
-    title = title.rstrip(" :.")
+    title = _FOR_AGENCY.sub("", title.rstrip(" :."))
     return regex.split(r",\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)", title)[0]
 
 
@@ -509,7 +545,8 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
     open_duty: list[Duty] = []
     for a, b in sentences:
         sentence = text[a:b]
-        found = _assigning(sentence, info, statements_only)
+        found = _assigning(sentence, info, statements_only,
+                           list_item=block.kind is not None and (a, b) == sentences[0])
         if found:
             open_duty = _duties_from(doc, found, a, b)
             duties += open_duty

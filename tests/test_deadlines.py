@@ -19,6 +19,13 @@ DEADLINES = [
     # Quyet dinh sap nhap hoi cuu CAND.docx
     ("Trong thời hạn 30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực, Hội Cựu Công an nhân dân",
      "30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực"),
+    # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc.doc
+    ("trình UBND xã phê duyệt trước ngày 10/5/2026.", "2026-05-10"),
+    ("Hoàn thành việc phê duyệt trong tháng 4/2026", "tháng 4/2026"),
+    ("yêu cầu đến 30/5/2026 phải bàn giao toàn bộ mặt bằng", None),
+    # forms not yet in the dev gold: a quarter without its year, a bare date after "trước"
+    ("tổng hợp, báo cáo UBND tỉnh vào quý I hằng năm", "quý I"),
+    ("Sở Nội vụ tổng hợp báo cáo trước 30/6/2026.", "2026-06-30"),
     # a document's own date is not a deadline
     ("Công văn số 1546/UBND-NC ngày 02/11/2023 của UBND tỉnh", None),
     ("Tăng cường kiểm tra việc triển khai công tác CCHC", None),

@@ -29,7 +29,32 @@ def brief(duties, expected):
     return [(d.agency, d.role, d.task[:w], d.deadline) for d, w in zip(duties, widths)]
 
 
+TB_KET_LUAN = DocumentInfo(doc_type="Thông báo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng", place="Lâm Đồng")
+
 CASES = [
+    # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc.doc: agency headings under a
+    # "Nhiệm vụ, giải pháp trong thời gian tới" section, "Agency: Verb …" items, "…: Giao X chủ trì"
+    # (underthesea glues "Giao Ban"), a name ending in "xây dựng số 1", an informational closing.
+    ("II. Nhiệm vụ, giải pháp trong thời gian tới\n"
+     "3. Đối với hạng mục đường dẫn vào các hạng mục công trình thi công: Giao Ban Quản lý dự án đầu tư xây dựng số 1"
+     " chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư và địa phương có liên quan làm việc với các hộ dân"
+     " để tuyên truyền vận động.\n"
+     "4. Đối với công tác giải phóng mặt bằng\n"
+     "a) Trung tâm Phát triển quỹ đất tỉnh\n"
+     "- Đẩy nhanh việc chi trả tiền bồi thường cho người dân.\n"
+     "b) UBND xã Bảo Lâm 2: Rà soát toàn bộ hồ sơ có liên quan đến 36 hộ dân/4,92 ha nhận khoán Nông trường Cà phê Lộc An.\n"
+     "d) UBND xã Đạ Huoai: \n"
+     "- Phối hợp Trung tâm Phát triển quỹ đất tỉnh để tổ chức công tác xét pháp lý, thẩm định và phê duyệt toàn bộ"
+     " phương án bồi thường đối với các hồ sơ còn lại chưa được phê duyệt trước ngày 15/5/2026.\n"
+     "e) Sở Xây dựng: Tiếp tục duy trì chế độ họp giao ban định kỳ 02 tuần/lần với các đơn vị liên quan.\n"
+     "Trân trọng thông báo kết luận của đồng chí Nguyễn Hồng Hải - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND"
+     " tỉnh đến các sở, ban, ngành và cơ quan, đơn vị liên quan biết, thực hiện./.\n",
+     TB_KET_LUAN,
+     [("Ban Quản lý dự án đầu tư xây dựng số 1", "lead", "chủ trì", None),
+      ("Trung tâm Phát triển quỹ đất tỉnh", "lead", "Đẩy nhanh việc chi trả", None),
+      ("UBND xã Bảo Lâm 2", "lead", "Rà soát toàn bộ hồ sơ", None),
+      ("UBND xã Đạ Huoai", "lead", "Phối hợp Trung tâm Phát triển quỹ đất", "2026-05-15"),
+      ("Sở Xây dựng", "lead", "Tiếp tục duy trì chế độ họp", None)]),
     # seed 003: agency headings under TỔ CHỨC THỰC HIỆN, one duty per bullet, an unbulleted paragraph
     ("III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Tham mưu, giúp UBND tỉnh chỉ đạo triển khai thực hiện có hiệu quả"
      " kế hoạch này.\n- Tổ chức đánh giá, chấm điểm Chỉ số CCHC năm 2023 của tỉnh.\n2. Sở Tài chính\n"
