@@ -12,12 +12,13 @@ import regex
 from vanban.pipeline.document import TextDocument
 
 from . import gazetteer as gz
-from .signature import extract_signer, segments
+from .signature import extract_signer, is_block_line, segments
 
 # "Kính gửi: Sở Nội vụ tỉnh Lâm Đồng" (the colon tells it from "Kính gửi Sở Nội vụ tổng hợp./.")
 _KINH_GUI = regex.compile(r"(?i)^\W{0,3}kính\s+gửi\s*:\s*(?P<rest>.*)$")
 # "Nơi nhận:" / "Nơi nhận" alone on its line, possibly with the first item after it.
-_NOI_NHAN = regex.compile(r"(?i)^\W{0,3}nơi\s+nhận\s*:?\s*(?P<rest>.*)$")
+# Not "Nơi nhận văn bản xác định …" in running text: a colon, the end of the line or an item must follow.
+_NOI_NHAN = regex.compile(r"(?i)^\W{0,3}nơi\s+nhận\s*(?::\s*(?P<rest>.*)|\s*(?P<rest>[-+•].*)|\s*)$")
 # A list item: "- Bộ Nội vụ;", "+ UBND tỉnh;", "• Các sở".
 _ITEM = regex.compile(r"^\s*[-+•–·*]\s*(?P<item>.*)$")
 _MAX_ITEMS = 80
@@ -26,14 +27,23 @@ _POINTER = regex.compile(r"(?i)^n?hư\s+(?:trên|điều|khoản|thành\s+phần
 # The file copy: "Lưu: VT, NC (LTH).", "Lưu VT, BCTĐ&TTN."
 _FILE_COPY = regex.compile(r"(?i)^lưu\b")
 # A trailing purpose: "(để b/c)", "(b/c)", "(để biết)", "(t/h)", "(để T/H)", "(để phối hợp)"
+# "(p/hợp chỉ đạo)", "(th)", "(b/c đ/c Bộ trưởng)"; not a person's note: "(Đ/c Phúc)".
 _PURPOSE = regex.compile(r"""(?xi)
-    \s*\(\s*(?:đ[ểềe]\b[^)]*|\w{1,2}/\w{1,2}(?:/\w{1,3})*|biết|thực\s+hiện|báo\s+cáo|phối\s+hợp|chỉ\s+đạo|theo\s+dõi
+    \s*\(\s*(?:[đd][ểềeêế]\b[^)]*                   # "(để b/c)", a scan's "(đê p/h)", "(dể báo cáo)"
+             |(?!đ/c)\w{1,2}/\w{1,4}(?:/\w{1,3})*(?:\s[^)]*)?
+             |t/?h|b/?c|p/?h
+             |biết|thực\s+hiện|báo\s+cáo|phối\s+hợp|chỉ\s+đạo|theo\s+dõi
              |thi\s+hành|xem\s+xét|tổng\s+hợp)\s*\)?\s*$
 """)
+# A note printed in a column beside the list, after the item's own ";":
+# "- Cổng thông tin điện tử Bộ Tài chính;  Thông tư xin ý kiến"
+_SIDE_NOTE_GAP = regex.compile(r";[ \t]{2,}\S.*$")
+# A scan's stray mark after the item's ";": "- TKŠ (để b/c đ/c Thứ trưởng); 5"
+_SIDE_NOTE = regex.compile(r";\s*\S{1,2}$")
 
 
 def _clean_item(item: str) -> str | None:
-    item = gz.clean(item, fold=False).strip(" ;.,")
+    item = gz.clean(_SIDE_NOTE.sub("", item), fold=False).strip(" ;.,:")
     item = _PURPOSE.sub("", item).strip(" ;.,")
     if not item or _POINTER.match(item) or _FILE_COPY.match(item):
         return None
@@ -44,6 +54,7 @@ def _column(line: str) -> str | None:
     """The left-column part of a printed line; None when the line holds only the right column."""
     if regex.match(r"^\s{12,}\S", line):
         return None
+    line = _SIDE_NOTE_GAP.sub(";", line)
     segs = segments(line, fold=False)
     return segs[0] if segs else ""
 
@@ -55,6 +66,7 @@ def _list_after(lines: list[str], start: int, first: str, signature_parts: set[s
         m = _ITEM.match(first)
         items.append(m.group("item") if m else first)
     blank_run = 0
+    filed = False
     for line in lines[start:start + 80]:
         col = _column(line)
         if col is None:
@@ -65,15 +77,19 @@ def _list_after(lines: list[str], start: int, first: str, signature_parts: set[s
                 break
             continue
         blank_run = 0
-        if gz.clean(col) in signature_parts:
-            continue
+        if gz.clean(col).casefold() in signature_parts or is_block_line(col):
+            continue  # the signature block printed between the items
         m = _ITEM.match(col)
+        if filed and not m:
+            break
         if m and len(items) < _MAX_ITEMS:
             items.append(m.group("item"))
-            if _FILE_COPY.match(gz.clean(m.group("item"))):
-                break
-        elif items and not regex.search(r"[;.]\s*$", items[-1]) and col[:1].islower():
-            items[-1] = f"{items[-1]} {col}"  # the item runs on: "(để\nphối hợp);"
+            # "Lưu" closes the list; a scan may still have put one more item under it.
+            filed = _FILE_COPY.match(gz.clean(m.group("item"))) is not None
+        elif items and not regex.search(r"[;.]\s*$", items[-1]) and (
+                col[:1].islower() or regex.search(r",\s*$", items[-1])):
+            # The item runs on: "(để\nphối hợp);", "Đồng chí Hồ Văn Mười, Phó Bí thư Tỉnh ủy,\nChủ tịch …"
+            items[-1] = f"{items[-1]} {col}"
         else:
             break  # the body resumes, or the signature block's own text
     return items
@@ -83,8 +99,8 @@ def extract_recipients(doc: TextDocument) -> list[str]:
     """Recipients under ``Kính gửi:`` then ``Nơi nhận:``, cleaned and listed once each."""
     lines = doc.text.split("\n")  # items are kept as printed, tone style included
     signer = extract_signer(doc)
-    signature_parts = {p for p in (signer.name, signer.title) if p}
-    signature_parts |= {gz.clean(s) for s in (signer.authority or "").split("  ")}
+    signature_parts = {p.casefold() for p in (signer.name, signer.title) if p}
+    signature_parts |= {gz.clean(s).casefold() for s in (signer.authority or "").split("  ")}
     raw: list[str] = []
     for i, line in enumerate(lines):
         m = next((m for seg in segments(line, fold=False) if (m := _KINH_GUI.match(seg))), None)

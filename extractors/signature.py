@@ -23,8 +23,13 @@ with open(gz.DATA_DIR / "signature.json", encoding="utf-8") as _fh:
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t|\s*\|\s*")
 
 _PREFIXES = "|".join(regex.escape(p.rstrip(".")) for p in _DATA["authority_prefixes"])
-# An authority line: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT.CỤC TRƯỞNG", "TL. CHỦ TỊCH", "Q. GIÁM ĐỐC"
-_AUTHORITY = regex.compile(rf"(?x)^(?:{_PREFIXES})\s*\.\s*(?=\p{{Lu}})[\p{{Lu}}\s,.&\-()\d]+$")
+_SLASHED = "|".join(regex.escape(p) for p in sorted(_DATA["authority_prefixes_slashed"], key=len, reverse=True))
+# An authority line: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "KT.CỤC TRƯỞNG", "TL. CHỦ TỊCH", "Q. GIÁM ĐỐC",
+# and the Party's "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ"
+_AUTHORITY = regex.compile(rf"""(?x)^
+    (?: (?:{_PREFIXES})\s*\.\s*   # "TM. ", "KT."
+      | (?:{_SLASHED})\s+ )        # "T/M "
+    (?=\p{{Lu}})[\p{{Lu}}\s,.&\-()\d]+$""")
 
 _TITLES = "|".join(regex.escape(t) for t in sorted(_DATA["titles"], key=len, reverse=True))
 # A title line: "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ CHÁNH VĂN PHÒNG", "GIÁM ĐỐC SỞ NỘI VỤ"
@@ -72,6 +77,12 @@ def segments(line: str, fold: bool = True) -> list[str]:
     return out
 
 
+def is_block_line(text: str) -> bool:
+    """Whether ``text`` is an authority or title line of a signature block (``KT. CHỦ TỊCH``, ``CỤC TRƯỞNG``)."""
+    text = gz.clean(text)
+    return _AUTHORITY.match(text) is not None or _TITLE.match(text) is not None
+
+
 def is_title_line(text: str) -> bool:
     """Whether ``text`` is a signer's position as printed: ``"BỘ TRƯỞNG BỘ TÀI CHÍNH"``, ``"CHỦ TỊCH"``."""
     return _TITLE.match(gz.clean(text)) is not None
@@ -112,7 +123,9 @@ def _read_block(lines: list[str]) -> Signer | None:
                 authority.append(seg)
             elif title is None and _TITLE.match(seg):
                 title = title_case(seg)
-            elif title is not None and name is None:
+            elif (title is not None or authority) and name is None:
+                # The name under the title, or right under an authority line that holds the title
+                # itself ("Q. GIÁM ĐỐC" then "Nguyễn Văn Ích").
                 m = _NAME.match(seg)
                 if m and not seg.startswith(("-", "+")):
                     name = m.group("name")

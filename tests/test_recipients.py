@@ -53,6 +53,28 @@ LISTS = [
     ("Nơi nhận:          TL. CHỦ TỊCH\n- Như trên;            CHÁNH VĂN PHÒNG\n- Chủ tịch UBND tỉnh;\n- LĐVP;\n- Lưu: VT, NC.Châu",
      ["Chủ tịch UBND tỉnh", "LĐVP"]),
     ("Nơi nhận:\n- Như trên;\n- Giám đốc Sở (để b/c);\n- Lưu: VT, TCBC.\nKT. GIÁM ĐỐC", ["Giám đốc Sở"]),
+    # one recipient over two lines after Kính gửi, the first ending with a comma (vbai/1774256810651.pdf)
+    ("Kính gửi: Đồng chí Hồ Văn Mười, UVBCH TW Đảng, Phó Bí thư Tỉnh Ủy,\nChủ tịch Ủy ban nhân dân tỉnh Lâm Đồng\n"
+     "Thực hiện Kết luận số 132-KL/TW của Bộ Chính trị",
+     ["Đồng chí Hồ Văn Mười, UVBCH TW Đảng, Phó Bí thư Tỉnh Ủy, Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng"]),
+    # the signature's title printed between the items; purposes as a scan reads them (vbai/3980_0001 (1).pdf)
+    ("Nơi nhận:\n- Như kính gửi;\n- TKI (để b/c đ/c Bộ trưởng);\nCỤC TRƯỞNG\n- TKŠ (để b/c đ/c Thứ trưởng); 5\n"
+     "- Văn phòng Bộ Công an (đê p/h):\n- Lưu: VT, P6.",
+     ["TKI", "TKŠ", "Văn phòng Bộ Công an"]),
+    # a note in a column beside the list (vbai/CV xin ý kiến ngoài Bộ.docx)
+    ("Nơi nhận:\n- Như trên;\n- Cổng thông tin điện tử Chính phủ;       Để đăng dự thảo\n"
+     "- Cổng thông tin điện tử Bộ Tài chính;  Thông tư xin ý kiến\n- Lưu: VT, CST.\nKT. BỘ TRƯỞNG",
+     ["Cổng thông tin điện tử Chính phủ", "Cổng thông tin điện tử Bộ Tài chính"]),
+    # an item a scan put under "Lưu" (dangthanhthi_DAS/kh-753-…pdf)
+    ("Nơi nhận:\n- BGH;\n- Lưu: VT, ma.\n- ĐT, CTSV và 05 khoa được chọn (th);\nF", ["BGH", "ĐT, CTSV và 05 khoa được chọn"]),
+    # "Nơi nhận" in running text is no label (vbai/36-HD_VPTW_380096.docx)
+    ("Nơi nhận văn bản xác định những cơ quan, tổ chức nhận văn bản để báo cáo.\n- Để biết;", []),
+    # synthetic lists in other bodies' forms
+    ("Nơi nhận:\n- Như trên;\n- Thường trực Huyện ủy (b/c);\n- Các xã, thị trấn:\n+ UBND xã Tân Hà;\n+ UBND thị trấn Liên Nghĩa;\n"
+     "- Lưu: VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An",
+     ["Thường trực Huyện ủy", "Các xã, thị trấn", "UBND xã Tân Hà", "UBND thị trấn Liên Nghĩa"]),
+    ("Kính gửi: Viện kiểm sát nhân dân tỉnh Nghệ An.\n\nNơi nhận:\n- Như trên;\n- Chánh án TAND tỉnh (để p/h);\n- Lưu: HS, VP.",
+     ["Viện kiểm sát nhân dân tỉnh Nghệ An", "Chánh án TAND tỉnh"]),
 ]
 
 

@@ -53,6 +53,21 @@ BLOCKS = [
      "Huỳnh Thị Phương Duyên", "Giám đốc", None),
     ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐại tá Nguyễn Văn Cường",
      "Nguyễn Văn Cường", "Phó Giám đốc", "KT. GIÁM ĐỐC"),
+    # vbpl.vn pages: "(Đã ký)" between title and name (vbpl_layout_html/doc_000003.html), a general's rank
+    ("CHỦ TỊCH QUỐC HỘI\n(Đã ký)\nTrần Thanh Mẫn", "Trần Thanh Mẫn", "Chủ tịch Quốc hội", None),
+    ("BỘ TRƯỞNG\nĐại tướng Tô Lâm", "Tô Lâm", "Bộ trưởng", None),
+    # Party forms with a slash (vbai/36-HD_VPTW_380096.docx prints "K/T CHÁNH VĂN PHÒNG"), synthetic lines
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n(Đã ký)\nNguyễn Văn An",
+     "Nguyễn Văn An", "Bí thư", "T/M BAN THƯỜNG VỤ"),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nT/M HUYỆN ỦY\nK/T BÍ THƯ\nPHÓ BÍ THƯ\nNguyễn Văn An",
+     "Nguyễn Văn An", "Phó Bí thư", "T/M HUYỆN ỦY K/T BÍ THƯ"),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ĐẢNG ỦY\nBÍ THƯ\nThS. Đỗ Thị Hoa", "Đỗ Thị Hoa", "Bí thư", "TM. ĐẢNG ỦY"),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nPGS.TS. Hoàng Văn Em",
+     "Hoàng Văn Em", "Phó Hiệu trưởng", "KT. HIỆU TRƯỞNG"),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHÁNH ÁN\nNguyễn Văn Nam", "Nguyễn Văn Nam", "Chánh án", None),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỈ HUY TRƯỞNG\nĐại tá Nguyễn Văn Tâm", "Nguyễn Văn Tâm", "Chỉ huy trưởng", None),
+    # a Quyền head signs with the authority line alone
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nQ. GIÁM ĐỐC\n\nNguyễn Văn Ích", "Nguyễn Văn Ích", None, "Q. GIÁM ĐỐC"),
 ]
 
 
