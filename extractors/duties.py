@@ -421,6 +421,8 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
             continue  # "3. Đối với hạng mục …: Giao Ban Quản lý … chủ trì"
         before = sentence[begin:w.start]
         if not before.rstrip().endswith(":") and not _speaker_is_issuer(before, info):
+            if _verb_at(words, i):
+                break  # "Ủy ban nhân dân cấp tỉnh chịu trách nhiệm chỉ đạo …": a verb here, the subject's task
             return None  # "trong đó, Bộ Nội vụ đề nghị …" recites another body's request
         a = i + 1
         if a < len(words) and words[a].text.lower() == "cho":

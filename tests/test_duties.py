@@ -29,9 +29,15 @@ def brief(duties, expected):
     return [(d.agency, d.role, d.task[:w], d.deadline) for d, w in zip(duties, widths)]
 
 
+CHINH_PHU = DocumentInfo(doc_type="Nghị quyết", issuer="Chính phủ", place="Hà Nội")
 TB_KET_LUAN = DocumentInfo(doc_type="Thông báo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng", place="Lâm Đồng")
 
 CASES = [
+    # vbpl.vn doc_000019 (Nghị quyết of the Chính phủ): "chỉ đạo" is the subject's verb, not a trigger
+    ("Điều 4. Trách nhiệm thi hành\n4. Ủy ban nhân dân cấp tỉnh chịu trách nhiệm chỉ đạo tổ chức thực hiện Nghị quyết"
+     " này đảm bảo công khai, minh bạch, hiệu quả; không để sơ hở, tham nhũng, tiêu cực, trục lợi chính sách.\n",
+     CHINH_PHU,
+     [("Ủy ban nhân dân cấp tỉnh", "lead", "chịu trách nhiệm chỉ đạo", None)]),
     # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc.doc: agency headings under a
     # "Nhiệm vụ, giải pháp trong thời gian tới" section, "Agency: Verb …" items, "…: Giao X chủ trì"
     # (underthesea glues "Giao Ban"), a name ending in "xây dựng số 1", an informational closing.
