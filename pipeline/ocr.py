@@ -127,7 +127,7 @@ def tesseract_version() -> str:
 
 
 def _run_tesseract(image: bytes, psm: int, options: tuple[str, ...] = ()) -> str:
-    """TSV for one image (PGM bytes), Tesseract limited to one thread.
+    """TSV for one image (PNG bytes), Tesseract limited to one thread.
 
     ``options`` replace the language (``("-l", "eng", "-c", "tessedit_char_whitelist=…")``).
     """
@@ -226,8 +226,13 @@ class _Render:
     width: int
     height: int
 
-    def pgm(self) -> bytes:
-        return b"P5\n%d %d\n255\n" % (self.width, self.height) + self.pixels
+    def png(self) -> bytes:
+        """The pixels as a lightly compressed PNG: Tesseract reads it from stdin ~20 % faster than a PGM."""
+        from PIL import Image
+
+        buffer = io.BytesIO()
+        Image.frombytes("L", (self.width, self.height), self.pixels).save(buffer, format="PNG", compress_level=1)
+        return buffer.getvalue()
 
 
 def _render(page, fraction: float = 1.0) -> _Render:
@@ -417,7 +422,7 @@ def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[
                 if tsv is not None:
                     jobs.append((index, render.width, tsv, True))
                 else:
-                    jobs.append((index, render.width, pool.submit(_ocr_and_store, render.pgm(), key, PSM_PAGE), False))
+                    jobs.append((index, render.width, pool.submit(_ocr_and_store, render.png(), key, PSM_PAGE), False))
                 del render
             results = []
             for index, width, tsv, cached in jobs:
@@ -443,7 +448,7 @@ def _ocr_cached(render: _Render, region: str, psm: int, options: tuple[str, ...]
     tsv = _cache_get(key)
     if tsv is not None:
         return tsv, True
-    return _ocr_and_store(render.pgm(), key, psm, options), False
+    return _ocr_and_store(render.png(), key, psm, options), False
 
 
 # Second reading of the day and month drawn by a signature stamp: the English model
