@@ -81,6 +81,42 @@ def find_deadline(text: str) -> str | None:
     return None
 
 
+# A table cell holding only a date: "31/12/2024", "ngày 15/6/2026".
+_BARE_DATE = regex.compile(
+    r"""(?xi)
+    ^\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*[.;]?\s*$   # 31/12/2024
+    """
+)
+
+# What a period cell must hold to state a deadline: a number or a period word ("Quý I/2026", "Năm 2025").
+_PERIOD_WORD = regex.compile(r"(?i)\d|(?<!\w)(?:quý|tháng|năm|tuần)(?!\w)")
+
+
+def find_cell_deadline(cell: str) -> str | None:
+    """The deadline in an appendix table's Thời gian cell: "31/12/2024" → ISO, "Quý I/2026" as text;
+    a recurrence ("Hằng tháng") or "Thường xuyên" states no deadline."""
+    cell = regex.sub(r"\s+", " ", cell).strip()
+    if not cell:
+        return None
+    if m := _BARE_DATE.match(cell):
+        day, month = int(m["d"]), int(m["m"])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{int(m['y']):04d}-{month:02d}-{day:02d}"
+    if found := find_deadline(cell):
+        return found
+    rest = _RECURRENCE.sub(" ", cell).strip(" ,;.")
+    return cell if rest and _PERIOD_WORD.search(rest) else None
+
+
+def find_cell_recurrence(cell: str) -> str | None:
+    """The recurrence in an appendix table's Thời gian cell: a recurrence phrase, or a cell that is only
+    "Thường xuyên", as printed."""
+    cell = regex.sub(r"\s+", " ", cell).strip(" .;")
+    if cell.lower() in _DATA["cell_recurrences"]:
+        return cell
+    return find_recurrence(cell)
+
+
 def find_recurrence(text: str) -> str | None:
     """The recurrence phrase in ``text`` as printed, else None."""
     m = _RECURRENCE.search(text)

@@ -26,7 +26,7 @@ import regex
 from vanban.pipeline.document import Table, TextDocument
 from vanban.record import DocumentInfo, Duty
 
-from .deadlines import find_deadline, find_recurrence
+from .deadlines import find_cell_deadline, find_cell_recurrence, find_deadline, find_recurrence
 
 _DATA_DIR = Path(__file__).parent / "data"
 _LEX = json.loads((_DATA_DIR / "duty_lexicon.json").read_text(encoding="utf-8"))
@@ -105,7 +105,12 @@ _LIST_SPLIT = regex.compile(r"\s*[,;]\s*|\s+và\s+")
 _ABOUT = regex.compile(r"(?i)\s+về\s+việc\s+")
 
 # An informational closing after the last heading: "Trân trọng thông báo kết luận … biết, thực hiện./."
-_CLOSING_PARAGRAPH = regex.compile(r"(?i)^(?:" + _alternation(_LEX["closing_openers"]) + r")(?!\w)")
+_CLOSING_PARAGRAPH = regex.compile(
+    r"""(?xi)
+    ^(?:""" + _alternation(_LEX["closing_openers"]) + r""")(?!\w)                 # Trân trọng thông báo …
+    | ^[^.;:]{3,80}?\s+thông\s+báo\s+(?:để|đến|cho)\s+[^.]{3,160}?\s+biết     # Văn phòng UBND tỉnh thông báo để … biết
+    """
+)
 
 _QUOTE = regex.compile(r"“[^”]{20,}”|\"[^\"\n]{20,}\"")
 _ABBREV = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân"}
@@ -162,6 +167,9 @@ def _blocks(text: str, start: int, end: int) -> list[_Block]:
             blank_before = True
             continue
         marker = _MARKER.match(line)
+        if marker and marker["dash"] and blocks and stripped[1:].lstrip()[:1].isdigit() \
+                and not text[blocks[-1].start:blocks[-1].end].rstrip().endswith((".", ":", ";")):
+            marker = None  # "giai đoạn 2020\n- 2024." — a range wrapped before its dash, not a bullet
         first = stripped[0]
         if blocks and not marker:
             prev = text[blocks[-1].start:blocks[-1].end].rstrip()
@@ -286,9 +294,19 @@ def _norm(s: str) -> str:
 
 
 def _is_generic(agency: str) -> bool:
-    return _norm(agency) in _GENERIC
+    """A generic group, listed, or lower case and made only of generic heads ("các cơ quan, đơn vị
+    quan tâm"); a named head keeps it an agency ("Các bộ, cơ quan, địa phương")."""
+    name = _norm(agency)
+    if name in _GENERIC:
+        return True
+    if regex.search(r"\p{Lu}", agency.strip()[1:]):
+        return False
+    pieces = [_QUANTIFIER_RE.sub("", p) for p in _LIST_SPLIT.split(name) if p]
+    return bool(pieces) and all(_GENERIC_HEAD_RE.match(p) for p in pieces)
 
 
+_QUANTIFIER_RE = regex.compile(r"(?i)^(?:(?:các|những|mỗi|tất\s+cả|toàn\s+thể)\s+)+")  # not a head's title
+_GENERIC_HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_LEX["generic_heads"]) + r")(?!\w)")
 _PREFIX_RE = regex.compile(r"(?i)^(?:(?:" + _alternation(_PREFIXES) + r")\s+)+")
 _HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_HEADS) + r")(?!\w)")
 _NOT_HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_NOT_HEADS) + r")(?!\w)")
@@ -478,7 +496,8 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     flat = doc.match_text.replace("\n", " ")
     statements_only = info.doc_type in _LEX["statement_doc_types"]
     duties: list[Duty] = []
-    impl_level: int | None = None  # level of the implementation heading we are under
+    impl_level: float | None = None  # level of the implementation heading we are under
+    impl_fresh = False  # no block yet under that heading
     ctx: tuple[str, int] | None = None  # agency heading (name, level) whose bullets are its duties
     article_ctx: str | None = None
     last_agency: str | None = None  # for a following paragraph that starts with a verb
@@ -497,8 +516,15 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
                 continue
         if block.kind in ("roman", "num", "letter", "article") and len(title.split()) <= 12 \
                 and _IMPLEMENTATION.match(title.rstrip(":")):
-            impl_level, ctx = block.level, None
+            impl_level, ctx, impl_fresh = block.level, None, True
             continue
+        if block.kind is None and not statements_only and title.endswith(":") and _TRIGGER_RE.search(title) \
+                and _speaker_is_issuer(title[:_TRIGGER_RE.search(title).start()], info):
+            impl_level, ctx = _LEVELS["roman"], None  # "Sở Tư pháp đề nghị các cơ quan, đơn vị thực hiện …:"
+        if impl_fresh and block.kind == "num" and block.level == impl_level \
+                and regex.match(r"\s*0?1[.)]", text[block.start:block.content]):
+            impl_level -= 0.5  # "2. Nhiệm vụ thời gian tới" → "1. Sở Nội vụ": numbering restarts inside it
+        impl_fresh = False
         if impl_level is not None and block.kind in ("roman", "num", "article") and block.level <= impl_level:
             impl_level = None
         if ctx and block.kind is not None and block.level <= ctx[1]:
@@ -538,6 +564,11 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
         if head.rstrip().endswith(":") and block.kind is None:
             return []  # an unnumbered lead-in introduces the items below it
         first_sentence = _sentences(text, block.content, block.end)[0]
+        if block.kind is None and _generic_subject(text[first_sentence[0]:first_sentence[1]]):
+            return []  # "Các cơ quan, đơn vị tiếp tục thực hiện …" after the heading's items: not the heading's
+        if block.kind is None and (trigger := _TRIGGER_RE.search(head)) \
+                and _looks_like_agency(head[:trigger.start()]) and _is_issuer(head[:trigger.start()], info):
+            return _block_duties(doc, flat, block, info, None, None, statements_only)  # "Sở Tư pháp đề nghị …"
         found = _assigning(text[first_sentence[0]:first_sentence[1]], info, False, subject_only=True)
         if found and found.task_start > 0:
             return _duties_from(doc, found, first_sentence[0], block.end)
@@ -565,6 +596,15 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
                 open_duty = _make(doc, last_agency, start, b, [], None)
                 duties += open_duty
     return duties
+
+
+def _generic_subject(sentence: str) -> bool:
+    """The sentence's subject, before its first verb, is a generic group ("Các cơ quan, đơn vị tiếp tục …")."""
+    words = _words(_lead(sentence, 120))
+    if not words or _first_verb(words) == 0:
+        return False
+    k = _first_verb(words, 1)
+    return k is not None and _is_generic(sentence[:words[k].start])
 
 
 def _duties_from(doc: TextDocument, found: _Found, sentence_start: int, end: int) -> list[Duty]:
@@ -624,10 +664,10 @@ def _table_duties(doc: TextDocument, table: Table) -> list[Duty]:
         if not task or not lead or _is_generic(lead) or regex.fullmatch(r"[\d\s.()IVX]*", task):
             continue
         due = row[deadline_col].strip() if deadline_col is not None and deadline_col < len(row) else ""
-        deadline = (find_deadline(due) or regex.sub(r"\s+", " ", due) or None) if due else find_deadline(task)
+        deadline = find_cell_deadline(due) if due else find_deadline(task)
         at = doc.text.find(task[:40])
         span = [at, at + len(task)] if at >= 0 else ([table.start, table.end] if table.start is not None else None)
-        recurrence = find_recurrence(task + " " + due)
+        recurrence = find_cell_recurrence(due) or find_recurrence(task)
         duties.append(Duty(lead, "lead", task, deadline, recurrence, span))
         if support_col is not None and support_col < len(row):
             for agency in _split_agencies(row[support_col]):

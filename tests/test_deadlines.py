@@ -49,3 +49,19 @@ def test_deadline(text: str, expected: str | None) -> None:
 @pytest.mark.parametrize(("text", "expected"), RECURRENCES)
 def test_recurrence(text: str, expected: str | None) -> None:
     assert find_recurrence(text) == expected
+
+
+CELLS = [
+    # appendix Thời gian cells (generated corpus 0008, Kế hoạch CCHC Lâm Đồng)
+    ("31/12/2024", "2024-12-31", None),
+    ("Quý I/2026", "Quý I/2026", None),
+    ("Hằng tháng", None, "Hằng tháng"),
+    ("Thường xuyên", None, "Thường xuyên"),
+]
+
+
+@pytest.mark.parametrize(("cell", "deadline", "recurrence"), CELLS)
+def test_table_cells(cell: str, deadline: str | None, recurrence: str | None) -> None:
+    from vanban.extractors.deadlines import find_cell_deadline, find_cell_recurrence
+
+    assert (find_cell_deadline(cell), find_cell_recurrence(cell)) == (deadline, recurrence)

@@ -122,6 +122,35 @@ CASES = [
 ]
 
 
+STP_CA_MAU = DocumentInfo(doc_type="Công văn", issuer="Sở Tư pháp tỉnh Cà Mau", place="Cà Mau")
+TB_VP = DocumentInfo(doc_type="Thông báo", issuer="Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", place="Lâm Đồng")
+
+CASES += [
+    # corpus 0037 (công văn): a request lead-in ending in ":" opens numbered agency headings; a following
+    # paragraph whose subject is a generic group, a year wrapped after a dash and the closing assign nothing
+    ("Thực hiện Chỉ thị số 43/CT-TTg ngày 11/12/2020 của Thủ tướng Chính phủ; Sở Tư pháp đề nghị các cơ quan,"
+     " đơn vị thực hiện một số nội dung sau:\n1. Văn phòng UBND tỉnh\n- Tham mưu UBND tỉnh chỉ đạo, hướng dẫn triển"
+     " khai thực hiện có hiệu quả công tác PBGDPL trên địa bàn tỉnh;\n2. Báo và Phát thanh, Truyền hình tỉnh\n"
+     "Xây dựng chuyên mục, chuyên trang tuyên truyền về phổ biến, giáo dục pháp luật trước ngày 31/12/2025.\n"
+     "Các cơ quan, đơn vị tiếp tục thực hiện nghiêm Kế hoạch số 110/KH-UBND ngày 02/11/2022 của UBND tỉnh về cải"
+     " cách hành chính tỉnh Bến Tre giai đoạn 2020\n- 2024.\n"
+     "Sở Tư pháp đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.\n",
+     STP_CA_MAU,
+     [("Văn phòng UBND tỉnh", "lead", "Tham mưu UBND tỉnh chỉ đạo", None),
+      ("Báo và Phát thanh, Truyền hình tỉnh", "lead", "Xây dựng chuyên mục", "2025-12-31")]),
+    # corpus r15 (thông báo kết luận): "2. Nhiệm vụ thời gian tới" with its agencies numbered again from 1;
+    # the assessment before it and the issuer's "thông báo để … biết" assign nothing
+    ("1. Đánh giá chung\nCông tác văn thư, lưu trữ tiếp tục được quan tâm chỉ đạo.\n2. Nhiệm vụ thời gian tới\n"
+     "1. Sở Nội vụ\nCập nhật, công khai đầy đủ thông tin về công tác văn thư, lưu trữ; báo cáo kết quả thực hiện"
+     " hằng tháng.\n2. UBND các huyện, thành phố\nTổ chức tập huấn, bồi dưỡng nghiệp vụ về văn thư, lưu trữ cho"
+     " cán bộ, công chức làm công tác chuyên môn.\nVăn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết,"
+     " thực hiện./.\n",
+     TB_VP,
+     [("Sở Nội vụ", "lead", "Cập nhật, công khai", None),
+      ("UBND các huyện, thành phố", "lead", "Tổ chức tập huấn", None)]),
+]
+
+
 @pytest.mark.parametrize(("text", "info", "expected"), CASES)
 def test_duty_forms(text: str, info: DocumentInfo, expected: list) -> None:
     assert brief(duties_of(text, info), expected) == expected
@@ -146,6 +175,19 @@ def test_tables_give_one_duty_per_row_and_supports() -> None:
                 ("Văn phòng UBND tỉnh", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
                 ("Sở Tư pháp", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026")]
     assert brief(duties_of("KẾ HOẠCH\n", LAM_DONG, [table]), expected) == expected
+
+
+def test_table_time_cells_give_iso_dates_and_recurrences() -> None:
+    # corpus 0008 appendix: "31/12/2024" is a date, "Hằng tháng" and "Thường xuyên" recur, no deadline
+    table = Table(rows=[
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+        ["1", "Tổ chức tập huấn nghiệp vụ", "Sở Kế hoạch và Đầu tư", "", "31/12/2024"],
+        ["2", "Báo cáo kết quả thực hiện", "Sở Y tế", "", "Hằng tháng"],
+        ["3", "Kiểm tra việc thực hiện", "Sở Công Thương", "các cơ quan, đơn vị quan tâm", "Thường xuyên"],
+    ])
+    got = [(d.agency, d.deadline, d.recurrence) for d in duties_of("KẾ HOẠCH\n", LAM_DONG, [table])]
+    assert got == [("Sở Kế hoạch và Đầu tư", "2024-12-31", None), ("Sở Y tế", None, "Hằng tháng"),
+                   ("Sở Công Thương", None, "Thường xuyên")]
 
 
 def test_canonical_agency_takes_the_issuers_locality() -> None:
