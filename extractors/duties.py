@@ -69,6 +69,11 @@ _IMPLEMENTATION = regex.compile(
     r"(?xi) ^(?:" + _alternation(_SECTIONS["implementation_sections"]) + r")\b[^.]{0,40}$"
 )
 
+# A heading that opens an assessment section, which states facts: "I. Đánh giá chung", "1. Tình hình triển khai".
+_ASSESSMENT = regex.compile(
+    r"(?xi) ^(?:" + _alternation(_SECTIONS["assessment_sections"]) + r")(?!\w)[^.]{0,80}$"
+)
+
 # A duty article: "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo" → agency "Ban Chỉ đạo".
 _DUTY_ARTICLE = regex.compile(
     r"(?xi) ^(?:" + _alternation(_SECTIONS["duty_articles"]) + r")\s+của\s+(?P<agency>[^.:;]{3,120}?)\s*[.:]?$"
@@ -341,14 +346,19 @@ def _clean_agency(name: str) -> str:
 
 def _split_agencies(segment: str) -> list[str]:
     """A list of named agencies, generic groups dropped."""
+    segment = segment.strip(" ,;:")
     pieces: list[str] = []
-    for piece in _LIST_SPLIT.split(segment.strip(" ,;:")):
-        if not piece:
-            continue
-        if pieces and not _looks_like_agency(piece):
-            pieces[-1] += ", " + piece
-        else:
+    pos = pieces_end = 0
+    for sep in [*_LIST_SPLIT.finditer(segment), None]:
+        piece = segment[pos:sep.start() if sep else len(segment)]
+        glue = segment[pieces_end:pos] if pieces else ""
+        if piece and pieces and not _looks_like_agency(piece):
+            pieces[-1] += glue + piece  # "Sở Nông nghiệp" + " và " + "Môi trường"
+        elif piece:
             pieces.append(piece)
+        if piece:
+            pieces_end = sep.start() if sep else len(segment)
+        pos = sep.end() if sep else len(segment)
     return [p for p in pieces if _looks_like_agency(p) and not _is_generic(p)]
 
 
@@ -394,14 +404,28 @@ def _strip_duty_frame(sentence: str, pos: int) -> int:
 
 
 def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int | None]:
-    """Agencies after "phối hợp với", when a verb follows them (they share the task)."""
+    """Agencies after "phối hợp với" (or "chủ trì, phối hợp"), or between "chủ trì," and "phối hợp",
+    when a verb follows them (they share the task)."""
     for i, w in enumerate(words):
         if w.text.lower() != "phối hợp":
             continue
+        after_lead = _after_chu_tri(sentence, words, i)
+        if after_lead is not None:  # "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu …"
+            k = i + 1
+            if k < len(words) and _verb_at(words, k):
+                agencies = _split_agencies(_clean_agency(sentence[after_lead:w.start]))
+                if agencies:
+                    return agencies, words[k].start
         j = i + 1
         while j < len(words) and words[j].text.lower() in {"chặt chẽ", "chặt_chẽ"}:
             j += 1
-        if j >= len(words) or words[j].text.lower() != "với":
+        if j >= len(words):
+            continue
+        if words[j].text.lower() == "với":
+            pass
+        elif i >= 1 and words[i - 1].text == "," and i >= 2 and words[i - 2].text.lower() == "chủ trì":
+            j -= 1  # "chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư … làm việc …"
+        else:
             continue
         k = _first_verb(words, j + 1)
         if k is None or k == j + 1:
@@ -412,6 +436,16 @@ def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int |
         agencies = _split_agencies(_clean_agency(segment))
         return agencies, words[k].start
     return [], None
+
+
+def _after_chu_tri(sentence: str, words: tuple[_Word, ...], i: int) -> int | None:
+    """Where the supporting agencies start when "chủ trì," comes before word ``i`` with names between."""
+    for h in range(i - 1, 0, -1):
+        if words[h].text == "," and words[h - 1].text.lower() == "chủ trì":
+            return words[h].end if h + 1 < i else None
+        if _verb_at(words, h):
+            return None
+    return None
 
 
 def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
@@ -498,6 +532,7 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     duties: list[Duty] = []
     impl_level: float | None = None  # level of the implementation heading we are under
     impl_fresh = False  # no block yet under that heading
+    assess_level: float | None = None  # level of the assessment heading we are under
     ctx: tuple[str, int] | None = None  # agency heading (name, level) whose bullets are its duties
     article_ctx: str | None = None
     last_agency: str | None = None  # for a following paragraph that starts with a verb
@@ -508,6 +543,14 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
             continue
         if block.kind is None and _CLOSING_PARAGRAPH.match(title):
             impl_level, ctx, article_ctx, last_agency = None, None, None, None  # only its own sentences assign
+        if assess_level is not None and block.kind in ("roman", "num", "article") and block.level <= assess_level:
+            assess_level = None
+        if block.kind in ("roman", "num", "letter") and len(title.split()) <= 14 \
+                and _ASSESSMENT.match(title.rstrip(":")):
+            assess_level, impl_level, ctx, last_agency = block.level, None, None, None
+            continue
+        if assess_level is not None:
+            continue  # "I. Đánh giá chung … Nhà đầu tư triển khai … vẫn còn chậm": a finding, not a task
         if block.kind == "article":
             article_ctx, ctx, impl_level = None, None, None
             m = _DUTY_ARTICLE.match(title)
@@ -544,6 +587,10 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
 _FOR_AGENCY = regex.compile(r"(?i)^đối\s+với\s+")
 
 
+# A topic label before an item's task: "Đối với dự án …:", "Về công tác …:".
+_TOPIC = regex.compile(r"(?i)^(?:đối\s+với|về)\s+")
+
+
 def _heading_agency(title: str) -> str:
     """"a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" → "Bộ Nội vụ"."""
     title = _FOR_AGENCY.sub("", title.rstrip(" :."))
@@ -559,8 +606,12 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
     if owner is not None:
         head = text[block.content:block.end]
         colon = regex.match(r"(?s)([^:]{3,200}?):\s+(\S.*)", head)
-        if colon and _looks_like_agency(colon[1]) and _first_verb(_words(colon[2][:80])) == 0:
-            return _make(doc, _clean_agency(colon[1]), block.content + colon.start(2), block.end, [], None)
+        if colon and _first_verb(_words(colon[2][:80])) == 0:
+            label = _FOR_AGENCY.sub("", colon[1])
+            if _looks_like_agency(label):  # "e) Đối với Nhà đầu tư Dự án …: Khẩn trương nộp …"
+                return _make(doc, _clean_agency(label), block.content + colon.start(2), block.end, [], None)
+            if _TOPIC.match(colon[1]):  # "+ Đối với dự án cao tốc …: Tập trung …": the task starts at its verb
+                return _make(doc, owner, block.content + colon.start(2), block.end, [], None)
         if head.rstrip().endswith(":") and block.kind is None:
             return []  # an unnumbered lead-in introduces the items below it
         first_sentence = _sentences(text, block.content, block.end)[0]

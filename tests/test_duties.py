@@ -151,6 +151,37 @@ CASES += [
 ]
 
 
+CASES += [
+    # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc.doc: the "Đánh giá chung" section states
+    # findings ("Nhà đầu tư triển khai … vẫn còn chậm"); "Đối với Nhà đầu tư …:" names a narrower agency;
+    # "+ Đối với dự án …: Tập trung …" is a topic, the task starts at its verb
+    ("I. Đánh giá chung\nNhà đầu tư triển khai công tác lập hồ sơ thiết kế kỹ thuật và thiết kế bản vẽ thi công tại"
+     " các vị trí dự kiến thi công vẫn còn chậm, chưa đúng cam kết với UBND tỉnh.\n"
+     "II. Nhiệm vụ, giải pháp trong thời gian tới\n"
+     "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:\n"
+     "e) Đối với Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc: Khẩn trương nộp hồ sơ chuyển mục đích sử dụng rừng"
+     " trước ngày 28/4/2026.\n"
+     "2. Trung tâm Phát triển quỹ đất tỉnh\n"
+     "+ Đối với dự án cao tốc Bảo Lộc – Liên Khương: Tập trung ưu tiên giải phóng mặt bằng tại vị trí từ Km161+750"
+     " đến Km171+600.\n"
+     "3. Đối với hạng mục đường dẫn vào các hạng mục công trình thi công: Giao Ban Quản lý dự án đầu tư xây dựng"
+     " số 1 chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư và địa phương có liên quan tổ chức vận động"
+     " các hộ dân.\n",
+     TB_KET_LUAN,
+     [("Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc", "lead", "Khẩn trương nộp hồ sơ", "2026-04-28"),
+      ("Trung tâm Phát triển quỹ đất tỉnh", "lead", "Tập trung ưu tiên giải phóng", None),
+      ("Ban Quản lý dự án đầu tư xây dựng số 1", "lead", "tổ chức vận động các hộ dân", None),
+      ("Sở Nông nghiệp và Môi trường", "support", "tổ chức vận động các hộ dân", None),
+      ("Nhà Đầu tư", "support", "tổ chức vận động các hộ dân", None)]),
+    # supporting agencies named between "chủ trì," and "phối hợp"
+    ("Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu UBND tỉnh ban hành quy chế.\n",
+     LAM_DONG,
+     [("Sở Nội vụ", "lead", "tham mưu UBND tỉnh ban hành quy chế", None),
+      ("Sở Tài chính", "support", "tham mưu UBND tỉnh ban hành quy chế", None),
+      ("Sở Tư pháp", "support", "tham mưu UBND tỉnh ban hành quy chế", None)]),
+]
+
+
 @pytest.mark.parametrize(("text", "info", "expected"), CASES)
 def test_duty_forms(text: str, info: DocumentInfo, expected: list) -> None:
     assert brief(duties_of(text, info), expected) == expected
