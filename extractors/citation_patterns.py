@@ -159,6 +159,29 @@ TITLE_START = regex.compile(
 OPENER = regex.compile(
     rf"""(?x) (?<![\p{{L}}]) {_words_alternation(PHRASES["basis_openers"]["phrases"], "i")} (?![\p{{L}}])"""
 )
+# Openers that govern in mid-sentence too: `Sở Tài chính nhận được Công văn số 1185/SNV-CCVC`.
+OPENER_MID_SENTENCE = regex.compile(
+    rf"""(?x) {_words_alternation(PHRASES["basis_openers"]["mid_sentence"], "i")} (?![\p{{L}}])"""
+)
+# What may stand before a lower-case opener that opens a clause: punctuation, or `và`
+# (`… tại Công văn số 1925/STC-HTDN và căn cứ Nghị định số 126/2024/NĐ-CP`).
+CLAUSE_OPENING = regex.compile(r"""(?x) (?: ^ | [,;:(\-–•+] | \n\s*\n | (?<![\p{L}])(?:và|đồng\s+thời) ) \s* $""")
+
+# A list of provisions before the document they belong to, read as one item:
+# `Điều 3, khoản 2, khoản 3 Điều 4 và Điều 6 Quyết định số 28/QĐ-TTg`, `điểm e, h, l khoản 9 Điều 31`.
+PROVISIONS = regex.compile(
+    r"""(?x)
+    (?: (?i:điều|khoản|tiểu\s+mục|mục|tiết|bước|chương|phần|phụ\s+lục) \s+ (?:\d+[a-zđ]?|[IVXLC]+) (?![\p{L}\d])   # Điều 4, khoản 2, Chương II
+      | (?i:điểm) \s+ (?:[a-zđ]|\d+(?:\.\d+)?) (?![\p{L}\d])                                   # điểm e, điểm 1.2
+    )
+    (?: \s*,\s* (?:[a-zđ]|\d+[a-zđ]?) (?![\p{L}\d/]) )*                                       # , h, l
+    """
+)
+# A comma that opens a new clause: `Căn cứ tình hình thực tế, đề nghị …`; list continuations do not
+# (`…, các quy định chi tiết, hướng dẫn thi hành Luật Luật sư`).
+NEW_CLAUSE_COMMA = regex.compile(
+    rf"""(?x) ,\s+ (?!{_words_alternation(PHRASES["list_continuations"]["words"])}(?![\p{{L}}])) \p{{Ll}}"""
+)
 
 # Between two citations of one clause: they form a list (`… và Công điện số 280/CĐ-TTg`),
 # or the second amends the first (`… đã được sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14`).
@@ -225,3 +248,21 @@ LAW_STOP = PHRASES["law_names"]["stop_words"]
 LAW_STOP_PHRASE = regex.compile(rf"(?x) ^ {_words_alternation(LAW_STOP)} (?![\p{{L}}])")
 NOT_LAWS = frozenset(PHRASES["law_names"]["not_laws"])
 AMENDING = regex.compile(rf"(?x) {_words_alternation(PHRASES['law_names']['amending'], 'i')} (?![\p{{L}}])")
+
+_ISSUING_VERB = _words_alternation(PHRASES["issuing_verbs"]["words"])
+# A body said to issue the document named next: `Văn phòng UBND tỉnh ban hành Công văn số 2815/VP-HCQT`.
+ISSUED_BEFORE = regex.compile(rf"(?x) \s+ (?:đã\s+|vừa\s+)? {_ISSUING_VERB} \s* $")
+# A sentence opening with the date on which a body issued the document named next:
+# `Ngày 18/02/2025, Ủy ban nhân tỉnh đã có Công văn số 574/UBND-NCKSTTHC`,
+# `; ngày 08/9/2025, Bộ trưởng Bộ Công an đã ban hành Quyết định số 7619/QĐ-BCA`.
+DATED_BEFORE = regex.compile(
+    rf"""(?x)
+    (?<= (?: ^ | [.;:] | \n ) [ \t]* )         # opens a sentence or clause
+    (?P<date> (?i:ngày) \s*
+        (?: \d{{1,2}} \s?[/.-]\s? \d{{1,2}} \s?[/.-]\s? (?:19|20)\d{{2}}                 # 18/02/2025
+      | \d{{1,2}} \s+ (?i:tháng) \s+ \d{{1,2}} \s+ (?i:năm) \s+ (?:19|20)\d{{2}} ) )   # 12 tháng 6 năm 2025
+    \s*,\s*
+    (?P<subject> (?: [^;.\n] | \n(?!\s*\n) ){{2,120}}? )   # the body: Ủy ban nhân dân tỉnh, Bộ Tư pháp
+    \s+ (?:đã\s+|vừa\s+)? {_ISSUING_VERB} \s* $
+    """
+)

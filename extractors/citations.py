@@ -440,9 +440,12 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
     footnotes = doc.footnotes or []
     for i, m in enumerate(mentions):
         clause_start, boundary = _clause_start(breaks, m.start)
+        if m.start >= doc.header_end > clause_start:
+            clause_start, boundary = doc.header_end, ""  # the V/v line is no part of the body's clause
         prev = next((p for p in reversed(mentions[:i]) if p.start >= clause_start), None)
-        if prev is not None and prev.title_span and prev.title_span[0] <= m.start < prev.title_span[1]:
-            m.nested = True
+        if any(p.title_span and p.title_span[0] <= m.start < p.title_span[1]
+               for p in mentions[:i] if p.start >= clause_start):
+            m.nested = True  # in a trích yếu, however many documents that names before it
         elif prev is not None and prev.name and P.AMENDING.match(prev.name) and m.start < prev.end:
             m.nested = True
         in_preamble = official and m.start < preamble_end and not any(s <= m.start < e for s, e in footnotes)
@@ -451,14 +454,16 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
         if not in_preamble:
             _relation_before(text, m, clause_start)
             continue
+        prefix = text[clause_start:m.start]
         if prev is not None and not prev.nested:
             between = text[min(prev.tail_end, m.start):m.start]
             if _governed(between):
                 m.role = "basis"
             elif P.CONNECTOR.match(between):
                 m.role = prev.role
+            elif _governed(prefix):
+                m.role = "basis"  # one opener over a list: `căn cứ … Luật Luật sư …, Điều lệ … ban hành kèm theo Quyết định số 856/QĐ-TTg`
             continue
-        prefix = text[clause_start:m.start]
         if _governed(prefix):
             m.role = "basis"
         elif not prefix.strip(" \n\t-+•,") or prefix.strip() == "và":
@@ -486,14 +491,19 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 
 def _governed(prefix: str) -> bool:
-    """An opener stands in the clause before the citation, with no new clause in between."""
+    """An opener stands in the clause before the citation, with no new clause in between.
+    A lower-case opener must open a clause (`đề nghị Sở Nội vụ căn cứ …` is no ground), and a
+    list of provisions before the document is one item (`Căn cứ Điều 3, khoản 2 Điều 4 …`), and so is
+    a bracketed note (`Luật Luật sư năm 2006 (được sửa đổi, bổ sung năm 2012), …`)."""
     last = None
-    for last in P.OPENER.finditer(prefix):
-        pass
+    for opener in P.OPENER.finditer(prefix):
+        if opener.group()[0].isupper() or P.OPENER_MID_SENTENCE.match(opener.group()) \
+                or P.CLAUSE_OPENING.search(prefix, 0, opener.start()):
+            last = opener
     if last is None:
         return False
-    between = prefix[last.end():]
-    return not regex.search(r",\s+(?!bổ\s+sung)\p{Ll}", between)
+    between = P.PROVISIONS.sub("Điều", regex.sub(r"\([^()]*\)", " ", prefix[last.end():]))
+    return not P.NEW_CLAUSE_COMMA.search(between)
 
 
 def _relation_before(text: str, m: _Mention, clause_start: int) -> None:
@@ -530,18 +540,25 @@ def _issuer_code(symbol: str) -> str:
 
 
 _BEFORE_AT = regex.compile(r"(?x) \s+ tại \s* $")
-_BEFORE_ISSUED = regex.compile(r"(?x) \s+ (?:đã\s+|vừa\s+)? (?:ban\s+hành|có|gửi) \s* $")
 
 
 def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention]) -> None:
     """`Theo đề nghị của Sở Nội vụ tại Công văn số 3269/SNV-CCHC`, `Văn phòng UBND tỉnh ban hành
-    Công văn số 2815/VP-HCQT`: the body named before the document issued it."""
+    Công văn số 2815/VP-HCQT`: the body named before the document issued it; `Ngày 18/02/2025,
+    Ủy ban nhân tỉnh đã có Công văn số 574/UBND-NCKSTTHC`: and the day it did."""
     for i, m in enumerate(mentions):
-        if m.issuer:
-            continue
         lo = max(mentions[i - 1].tail_end if i else 0, m.start - 200)
         prefix = text[lo:m.start]
-        cut = _BEFORE_AT.search(prefix) or _BEFORE_ISSUED.search(prefix)
+        if m.issued_date is None:
+            dated = P.DATED_BEFORE.search(text, lo, m.start)
+            if dated:
+                m.issued_date = _iso(P.DATE.match(dated.group("date")))
+                subject = P.HEAD_TITLES.sub("", dated.group("subject"), count=1)
+                if m.issuer is None and (P.ORG_HEAD.match(subject) or P.ABBREVIATION.match(subject)):
+                    m.issuer = _normalise_issuer(doc.text[dated.start("subject"):dated.end("subject")])
+        if m.issuer:
+            continue
+        cut = _BEFORE_AT.search(prefix) or P.ISSUED_BEFORE.search(prefix)
         if not cut:
             continue
         head = prefix[:cut.start()]

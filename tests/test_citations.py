@@ -230,7 +230,7 @@ CASES = [
     ('Đến ngày 10/9/2025, Sở Nội vụ có Công văn số 1364/SNV-TCBC về việc ý kiến đối với hồ sơ hợp nhất Hội Công chứng viên tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ) thành Hội Công chứng viên tỉnh Lâm Đồng, theo đó Sở Nội vụ thống nhất với hồ sơ hợp nhất Hội Công chứng viên tỉnh Lâm Đồng. 3.',
      [('Công văn', '1364/SNV-TCBC', None, 'Sở Nội vụ')]),
     ('Ngày 04/9/2025, Sở Tư pháp tỉnh Lâm Đồng có Công văn số 604/STP-BTTP V/v hoàn thiện hồ sơ chuẩn bị tổ chức Đại hội hợp nhất các Hội công chứng viên tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ).',
-     [('Công văn', '604/STP-BTTP', None, 'Sở Tư pháp tỉnh Lâm Đồng')]),
+     [('Công văn', '604/STP-BTTP', '2025-09-04', 'Sở Tư pháp tỉnh Lâm Đồng')]),
     ('Căn cứ Nghị định số 93/2019/NĐ-CP ngày 25 tháng 11 năm 2019 của Chính phủ về tổ chức, hoạt động của quỹ xã hội, quỹ từ thiện;',
      [('Nghị định', '93/2019/NĐ-CP', '2019-11-25', 'Chính phủ')]),
     ('Căn cứ Thông tư số 04/2020/TT-BNV ngày 13 tháng 10 năm 2020 của Bộ trưởng Bộ Nội vụ quy định chi tiết và hướng dẫn thi hành một số điều của Nghị định số 93/2019/NĐ-CP ngày 25 tháng 11 năm 2019 của Chính phủ về tổ chức, hoạt động của quỹ xã hội, quỹ từ thiện;',
@@ -320,7 +320,7 @@ CASES = [
     ('Văn phòng UBND tỉnh nhận được Tờ trình số 182/TTr-SDTTG ngày 01/4/2025 của Sở Dân tộc và Tôn giáo về việc trình công bố danh mục thủ tục hành chính trong lĩnh vực tín ngưỡng, tôn giáo thuộc phạm vi chức năng quản lý của ngành Dân tộc và Tôn giáo trên địa bàn tỉnh Bình Thuận.',
      [('Tờ trình', '182/TTr-SDTTG', '2025-04-01', 'Sở Dân tộc và Tôn giáo')]),
     ('đặc khu. Ngày 15/7/2025, Công an tỉnh đã gửi Công văn số 177/CAT-PA05 về việc đề nghị các cơ quan, đơn vị cử nhân sự tham gia Đội ứng cứu sự cô mạng, máy tính tỉnh Lâm Đồng: thời hạn đề nghị báo cáo trước ngày 25/7/2025.',
-     [('Công văn', '177/CAT-PA05', None, 'Công an tỉnh')]),
+     [('Công văn', '177/CAT-PA05', '2025-07-15', 'Công an tỉnh')]),
     ('Thực hiện Công điện số 2003/CĐ-VPCP ngày 07/10/2025 của Văn phòng Chính phủ mời dự Hội nghị triển khai Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 (chủ trì tại điểm cầu Trung ương: Thủ tướng Chính phủ - Phạm Minh Chính), Ủy ban nhân dân tỉnh mời họp với thành phần, nội dung, thời gian và địa điểm như sau: I.',
      [('Công điện', '2003/CĐ-VPCP', '2025-10-07', 'Văn phòng Chính phủ')]),
     ('Căn cứ ý kiến chỉ đạo của Bộ Tư pháp tại Công văn số 5710/BTP-BTTP ngày 16/9/2025 của Bộ Tư pháp về việc tổ chức Đại hội Hội công chứng viên và Hiệp hội công chứng viên Việt Nam;',
@@ -415,6 +415,14 @@ CASES = [
     ("Sở Tư pháp nhận được Văn bản số 2377/UBND-NCKS ngày 13/5/2025\ncủa Văn phòng Ủy ban nhân dân tỉnh về việc chuyển Tờ trình số 02-TTr/ĐLS\ncủa Đoàn Luật sư tỉnh Bình Thuận.",
      [("Công văn", "2377/UBND-NCKS", "2025-05-13", "Văn phòng Ủy ban nhân dân tỉnh"),
       ("Tờ trình", "02-TTr/ĐLS", None, "Đoàn Luật sư tỉnh Bình Thuận")]),
+    # A date opening the sentence that says a body issued the document (CV 1925.signed.signed.pdf,
+    # congvan3917ngay017202 của BTP.pdf, Văn bản của Sở Nội vụ.pdf).
+    ("Ngày 18/02/2025, Ủy ban nhân tỉnh đã có Công văn số 574/UBND-\nNCKSTTHC, theo đó thống nhất gia hạn thời gian tổ chức đại hội",
+     [("Công văn", "574/UBND-NCKSTTHC", "2025-02-18", "Ủy ban nhân tỉnh")]),
+    ("Ngày 12 tháng 6 năm 2025, Quốc hội đã thông qua Nghị quyết số\n202/2025/QH15 về việc sắp xếp đơn vị hành chính cấp tỉnh",
+     [("Nghị quyết", "202/2025/QH15", "2025-06-12", "Quốc hội")]),
+    ("(3) Hội Bảo vệ thiên nhiên và môi trường: ngày 14/8/2024, Sở Tài nguyên \nvà Môi trường có Công văn số 4321/STNMT-CCBVMT đề xuất giải thể Hội",
+     [("Công văn", "4321/STNMT-CCBVMT", "2024-08-14", "Sở Tài nguyên và Môi trường")]),
     # Not citations: a bare type, a profession, a law's own clause.
     ("Ban hành các chương trình, kế hoạch, các văn bản chỉ đạo triển khai thực hiện các Nghị quyết của Trung ương.", []),
     ("Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng (cũ) giữ chức Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng lâm thời.", []),
@@ -491,6 +499,43 @@ def test_roles_and_own_symbol():
     assert by_key["Tổ chức chính quyền địa phương"].issued_date == "2015-06-19"
     assert by_key["Tổ chức chính quyền địa phương"].mentions == 2
     assert by_key["04/2020/TT-BNV"].relation == "hướng dẫn"
+
+
+# (text as printed in an official document, {symbol or law name: role}) — how the preamble's opener
+# governs what follows it.
+ROLE_CASES = [
+    # A list of provisions before the document is one item under `Căn cứ` (to trinh 511.pdf).
+    ("Căn cứ Điều 3, khoản 2, khoản 3 Điều 4 và Điều 6 Quyết định số 28/QĐ-\nTTg ngày 24/8/2025 của Thủ tướng Chính phủ về việc ban hành tiêu chí xác định\ntuyến, địa bàn trọng điểm phức tạp về ma túy, địa bàn không ma túy;",
+     {"28/QĐ-TTg": "basis"}),
+    ("Căn cứ điểm b, khoản 1, mục II, khoản 1, mục III và bước 4, khoản 2 mục\nIII Hướng dẫn số 37/HD- BCA- C04 ngày 24/9/2025 của Bộ Công an về trình tự.",
+     {"37/HD-BCA-C04": "basis"}),
+    ("Căn cứ điểm e, h, l khoản 9 Điều 31 Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ;",
+     {"126/2024/NĐ-CP": "basis"}),
+    # One lower-case `căn cứ` over a comma list (cv 358_LĐ LSVN.pdf).
+    ("Thực hiện Công văn số 3943/BTP-BTTP ngày 02/7/2025 của Bộ Tư pháp về\nviệc đề nghị hướng dẫn hợp nhất Đoàn Luật sư khi thực hiện hợp nhất địa giới hành\n"
+     "chính; căn cứ quy định của Luật Luật sư năm 2006 (được sửa đôi, bỗổ sung năm 2012),\n"
+     "các quy định chi tiết, hướng dẫn thi hành Luật Luật sư, Điều lệ Liên đoàn Luật sư Việt Nam ban hành kèm theo Quyết định số 856/QĐ-TTg ngày 19/7/2022 của Thủ tướng Chính phủ, Công văn số 3917/BTP-BTTP ngày 01/7/2025 của Bộ Tư pháp gửi\n"
+     "Ủy ban nhân dân các tỉnh, thành phố về việc sắp xếp tổ chức, hoạt động của tổ chức\nxã hội — nghề nghiệp của luật sư, công chứng khi thực hiện hợp nhất địa giới hành\n"
+     "chính, Ban Thường vụ Liên đoàn Luật sư Việt Nam hướng dẫn Đoàn Luật sư các\ntỉnh, thành phố một số nội dung như sau:",
+     {"3943/BTP-BTTP": "basis", "Luật sư": "basis", "856/QĐ-TTg": "basis", "3917/BTP-BTTP": "basis"}),
+    # `căn cứ` in mid-sentence is the body asking, not a ground (CV 1925.signed.signed.pdf,
+    # CV_CAT_855_20082025_VvcucanbothamgiaDoiUCSC.signed.pdf); a dated history sentence is no ground.
+    ("Trên đây là ý kiến của Sở Tài chính gửi đến Sở Nội vụ và đề nghị Sở Nội vụ\ncăn cứ các qui định hiện hành tại Nghị định số 126/2024/NĐ-CP ngày 08/10/2024\n"
+     "của Chính phủ quy định về tổ chức, hoạt động và quản lý hội để xem xét báo cáo\nUBND tỉnh cho phép tổ chức Đại hội.",
+     {"126/2024/NĐ-CP": "reference"}),
+    ("Ngày 15/7/2025, Công an tỉnh đã gửi Công văn số 177/CAT-PA05 về việc\nđề nghị các cơ quan, đơn vị cử nhân sự. Công an tỉnh đề nghị các\n"
+     "cơ quan, đơn vị còn lại căn cứ nội dung, tiêu chuẩn theo Công văn 177/CAT-\nPA05 ngày 15/7/2025 (gửi kèm theo công văn này) khẩn trương thực hiện rà soát.",
+     {"177/CAT-PA05": "reference"}),
+    # A document named in a basis's trích yếu after another one it names (doc_000019.html).
+    ("Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ về việc quy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ;",
+     {"78/2025/NĐ-CP": "basis", "Ban hành văn bản quy phạm pháp luật": "reference", "187/2025/NĐ-CP": "reference"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CASES, ids=[f"role{i}" for i in range(len(ROLE_CASES))])
+def test_role(text, expected):
+    _, found = cite(text, DocumentInfo(doc_type="Công văn"))
+    assert {c.symbol or c.title: c.role for c in found} == expected
 
 
 def test_news_article_has_no_basis():
