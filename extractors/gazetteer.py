@@ -24,7 +24,7 @@ import regex
 import spacy
 from spacy.matcher import PhraseMatcher
 
-from vanban.pipeline.normalize import fold_tones
+from vanban.pipeline.normalize import fold_diacritics, fold_tones
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -239,6 +239,108 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def _folded_key(text: str) -> str:
+    """A name reduced to what a scan keeps: no marks, no spaces, lower case (``"LÂM ĐÒNG"`` → ``"lamdong"``)."""
+    return regex.sub(r"\W+", "", fold_diacritics(clean(text)).casefold())
+
+
+@lru_cache(maxsize=1)
+def _glue_pieces() -> dict[str, str]:
+    """Phrases a run-together header line is cut back into, by folded key: known bodies, head words,
+    abbreviations, administrative units and provinces (``"tinh"`` → ``"tỉnh"``, ``"lamdong"`` → ``"Lâm Đồng"``)."""
+    phrases = [*LOCAL_UNITS, *AGENCY_HEADS, *AGENCY_NAMES, *ABBREVIATIONS, *(p for p in PROVINCES)]
+    pieces: dict[str, str] = {}
+    for phrase in phrases:
+        pieces.setdefault(_folded_key(phrase), clean(phrase))
+    return pieces
+
+
+def _split_glued(word: str) -> str | None:
+    """A scan's run-together word cut into known phrases, fewest pieces first:
+    ``"TỈNHLÂMĐÒNG"`` → ``"TỈNH LÂM ĐỒNG"``; None when it is not made of known phrases."""
+    key = _folded_key(word)
+    pieces = _glue_pieces()
+    best: list[list[str] | None] = [[]] + [None] * len(key)
+    for end in range(1, len(key) + 1):
+        for start in range(end):
+            prev, piece = best[start], pieces.get(key[start:end])
+            if prev is not None and piece and (best[end] is None or len(prev) + 1 < len(best[end])):
+                best[end] = prev + [piece]
+    found = best[len(key)]
+    if not found or len(found) < 2:
+        return None
+    joined = " ".join(found)
+    return joined.upper() if _is_upper(word) else joined
+
+
+@lru_cache(maxsize=1)
+def _known_by_key() -> dict[str, str]:
+    names = [*AGENCY_NAMES, *(c.name for c in ISSUER_CODES.values() if c.name)]
+    return {_folded_key(n): clean(n) for n in names if len(_folded_key(n)) >= 12}
+
+
+def _known_near(name: str) -> str | None:
+    """The known body a scan's misread of a long name stands for, within one slip per 12 letters:
+    ``"VĂN PHÒNG TRƯUNG ƯƠNG ĐẢNG"`` → ``"Văn phòng Trung ương Đảng"``."""
+    key = _folded_key(name)
+    if len(key) < 12:
+        return None
+    for known_key, known in _known_by_key().items():
+        if known_key[:3] == key[:3] and abs(len(known_key) - len(key)) <= len(key) // 12 and regex.fullmatch(
+                f"(?:{regex.escape(known_key)}){{e<={len(key) // 12}}}", key):
+            return known
+    return None
+
+
+def repair_name(text: str) -> str:
+    """A header name line with a scan's damage undone where known names allow it: words run
+    together (``"UBND TỈNHLÂMĐÒNG"`` → ``"UBND TỈNH LÂM ĐỒNG"``) and a head word whose marks were
+    misread (``"TỎ CÔNG TÁC"`` → ``"TỔ CÔNG TÁC"``). Other text is left as printed."""
+    name = clean(text)
+    bare = name.rstrip(" ,;:")
+    glued = _KNOWN_BY_COMPACT.get(regex.sub(r"\s+", "", bare).casefold()) or _known_near(bare)
+    if glued and glued.casefold() != bare.casefold():
+        return (glued.upper() if _is_upper(bare) else glued) + name[len(bare):]
+    words = name.split(" ")
+    for i, word in enumerate(words):
+        letters = regex.sub(r"\W", "", word)
+        if len(letters) >= 8 and _folded_key(word) not in _glue_pieces():
+            words[i] = _split_glued(word) or word
+    name = " ".join(words)
+    if not _starts_with_known_head(name):
+        folded = fold_diacritics(name).casefold()
+        for head in sorted(AGENCY_HEADS, key=len, reverse=True):
+            f_head = fold_diacritics(head).casefold()
+            if folded == f_head or folded.startswith(f_head + " "):
+                spelled = head.upper() if _is_upper(name) else head
+                name = spelled + name[len(head):]
+                break
+    return name
+
+
+def _starts_with_known_name(name: str) -> bool:
+    """Whether a name opens with a multi-word gazetteer name, whose own casing then stands
+    (``"Hội đồng thẩm định, …"``)."""
+    return any(" " in known and (name == known or name.startswith(known + " ") or name.startswith(known + ","))
+               for known in map(clean, AGENCY_NAMES) if known not in AGENCY_HEADS)
+
+
+def _starts_with_known_head(name: str) -> bool:
+    folded = expand_abbreviations(name).casefold()
+    return any(folded == h.casefold() or folded.startswith(h.casefold() + " ") for h in AGENCY_HEADS)
+
+
+# The first word of an agency's own name after its kind, capitalised per Nghị định 30/2020 Phụ lục I:
+# "Cục quản lý dược" → "Cục Quản lý dược", "Văn phòng sở" → "Văn phòng Sở"; never a locality or a link word
+# ("Ủy ban nhân dân tỉnh …", "Công an tỉnh …", "Ban … và …").
+_NAME_AFTER_KIND = regex.compile(r"""(?x)
+    ^(?>(?P<kind>""" + "|".join(regex.escape(h) for h in sorted(AGENCY_HEADS, key=len, reverse=True)) + r"""))
+    \s+
+    (?!(?:""" + "|".join(regex.escape(u) for u in LOCAL_UNITS) + r"""|thôn|ấp|bản|tổ|khu|khối|các|của|và|thuộc|trực|cấp|nhân)\b)
+    (?P<first>\p{Ll})
+""")
+
+
 def expand_issuer(text: str, locality: str | None = None) -> str:
     """A body's name as printed in a header, spelled out and in sentence case.
 
@@ -256,6 +358,8 @@ def expand_issuer(text: str, locality: str | None = None) -> str:
     name = sentence_case(name) if upper else name[0].upper() + name[1:] if name else name
     if upper:
         name = _LOCAL_UNIT_AT_END.sub(lambda m: m.group("unit") + " " + m.group("name").title(), name)
+        if not _starts_with_known_name(name):
+            name = _NAME_AFTER_KIND.sub(lambda m: m.group(0)[:-1] + m.group("first").upper(), name, count=1)
     if locality and not _has_locality(name):
         loc_kind, _, loc_name = locality.partition(" ")
         committee_level = PARTY_COMMITTEES.get(name)

@@ -50,7 +50,7 @@ _SYMBOL = regex.compile(r"""(?x)
     (?:^|(?<=\s))
     (?:(?:Nghị\ quyết|Nghị\ định|Luật|Pháp\ lệnh|Lệnh|Thông\ tư|Quyết\ định)\s+)?
     (?i:số|sô|só)(?:\s*(?:hiệu|và\ ký\ hiệu))?\s*:?\s*   # "Só:" as OCR reads it
-    (?P<number>\d+[a-z]?(?=\s*[/-]))?\s*
+    (?P<number>\d+(?:\.\d+)?[a-z]?(?=\s*[/-]))?\s*   # "66.15/2026/NQ-CP": a dotted number
     (?P<junk>[^\s/\-]{1,3}\s*)?                # OCR noise or a dotted blank: "Số: 4Ÿ /LĐLSVN-BTV", "Số: …/QĐ-UBND"
     (?P<sep>[/-])\s*
     (?P<rest>
@@ -99,6 +99,11 @@ _BODY_OPENER = regex.compile(r"""(?x)^(?:
   | Thời\ gian | Địa\ điểm | Thành\ phần
   | (?:\d+|[IVX]+)[.)]\s
 )""")
+
+# A trích yếu that opens with a body opener's words: one short line, no cited number, no closing
+# punctuation. "Thực hiện thủ tục hành chính trên môi trường điện tử tỉnh Đồng Tháp năm 2026"
+# (not "Thực hiện Nghị định số 45/2020/NĐ-CP …;").
+_SHORT_TITLE = regex.compile(r"(?x)^(?!\d|[IVX]+[.)])(?!.*\bsố\s*\d)(?!.*[;:,]$).{10,160}$")
 
 _DRAFT_MARK = regex.compile(r"DỰ\s*THẢO(?:\s*\d+)?")
 
@@ -189,6 +194,15 @@ def _find_symbol(lines: list[_Line], header_lines: int) -> tuple[int, dict] | No
             # At the start of a line or of a column: "Số: 02 /KH-UBND", never "Công văn số 5743/VP-HCQT".
             if m.start() == 0 or line.text[:m.start()].endswith("  "):
                 return line.index, parse_symbol(m.group("number"), m.group("sep"), m.group("rest"))
+    if header_lines:
+        # A scan's reader may close the header region before the Số line: "Só:đÓ6 /KH-TCTLNTW-C04"
+        # printed after the Quốc hiệu. Only a line opening with the Số label counts there.
+        for line in lines[header_lines:header_lines + _TYPE_REACH]:
+            if line.segments and _BODY_OPENER.match(line.segments[0]):
+                break
+            m = _SYMBOL.match(line.text)
+            if m and _SO_LABEL.match(line.text):
+                return line.index, parse_symbol(m.group("number"), m.group("sep"), m.group("rest"))
     return None
 
 
@@ -226,7 +240,7 @@ def _issuer_lines(lines: list[_Line], anchor: int) -> list[str]:
             continue
         if not _is_upper(first):
             break
-        picked.append(first)
+        picked.append(gz.repair_name(first))
     return list(reversed(picked))
 
 
@@ -282,7 +296,12 @@ def _issuer(header_names: list[str], codes: dict, place: str | None) -> tuple[st
     if issuer_raw and _starts_with_head(issuer_raw):
         issuer = gz.expand_issuer(issuer_raw)
         own_locality, own_province = _locality(issuer)
-        if parent and not own_locality:
+        unit_locality = own_locality and issuer[: -len(own_locality)].strip().casefold()
+        if parent and own_locality and unit_locality in gz.UNITS_NAMED_AFTER_PARENT and parent.endswith(" Việt Nam"):
+            # A mass organisation's level under the national name: "HỘI NÔNG DÂN VIỆT NAM" / "BCH TỈNH LÂM ĐỒNG"
+            # → "Ban Chấp hành Hội Nông dân tỉnh Lâm Đồng".
+            issuer = f"{issuer[: -len(own_locality)].strip()} {parent.removesuffix(' Việt Nam')} {own_locality}"
+        elif parent and not own_locality:
             if issuer.casefold() in gz.UNITS_NAMED_AFTER_PARENT:
                 issuer = f"{issuer} {parent}"
             elif locality:
@@ -308,6 +327,15 @@ def _closes_upper_subject(seg: str, issuer_names: set[str]) -> bool:
             or gz.expand_issuer(seg).casefold() in issuer_names)
 
 
+def _is_short_title(lines: list[_Line], line: _Line) -> bool:
+    """Whether a line under the type name that opens like the body is the whole trích yếu: short, no
+    cited number, no closing punctuation, and the body (or a blank) right after it."""
+    if not _SHORT_TITLE.match(line.segments[0]):
+        return False
+    nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return nxt is None or not nxt.segments or _BODY_OPENER.match(nxt.segments[0]) is not None
+
+
 def _subject_after(lines: list[_Line], start: int, first: str = "",
                    issuer_names: frozenset[str] = frozenset()) -> str | None:
     """The trích yếu: ``first`` plus the lines from ``start`` until the body or a blank begins.
@@ -317,6 +345,7 @@ def _subject_after(lines: list[_Line], start: int, first: str = "",
     """
     parts = [first] if first else []
     upper = False
+    start_of_title = not first  # the line right under the type name
     for line in lines[start:start + 8]:
         seg = line.segments[0] if line.segments else ""
         if not seg:
@@ -335,10 +364,12 @@ def _subject_after(lines: list[_Line], start: int, first: str = "",
                 break
             parts.append(seg)
             continue
-        if (_is_upper(seg) or _BODY_OPENER.match(seg) or _NATIONAL_TITLE.search(seg) or _MOTTO_OR_RULE.match(seg)
+        if (_is_upper(seg) or (_BODY_OPENER.match(seg) and not (start_of_title and _is_short_title(lines, line)))
+                or _NATIONAL_TITLE.search(seg) or _MOTTO_OR_RULE.match(seg)
                 or _PLACE_DATE.search(line.text) or (_SO_LABEL.match(seg) and _SYMBOL.match(seg))):
             break
         parts.append(seg)
+        start_of_title = False
     subject = " ".join(parts).strip(" \"“”'‘’.;")
     bracketed = regex.match(r"^\((?P<inner>[^()]*)\)$", subject)  # "(V/v Phê duyệt thời gian …)" under the type
     if bracketed:

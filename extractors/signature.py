@@ -35,6 +35,11 @@ _TITLES = "|".join(regex.escape(t) for t in sorted(_DATA["titles"], key=len, rev
 # A title line: "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ CHÁNH VĂN PHÒNG", "GIÁM ĐỐC SỞ NỘI VỤ"
 _TITLE = regex.compile(rf"(?x)^(?:PHÓ\s+|QUYỀN\s+)?(?:{_TITLES})\b[\p{{Lu}}\s,.&\-()\d]*$")
 
+_CONTINUATIONS = "|".join(regex.escape(c) for c in sorted(_DATA["title_continuations"], key=len, reverse=True))
+# The second line of a title printed over two lines: the body the position belongs to.
+# "CHỦ TỊCH" / "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BỘ TRƯỞNG" / "BỘ TÀI CHÍNH"
+_TITLE_CONTINUATION = regex.compile(rf"(?x)^(?:{_CONTINUATIONS})\b[\p{{Lu}}\s,.&\-()\d]*$")
+
 _RANKS = "|".join(regex.escape(r) for r in sorted(_DATA["ranks"], key=len, reverse=True))
 # A person's name, rank or degree before it dropped: "Đương Xuân Huyền", "Thiếu tướng Nguyễn Văn A", "TS. Lê B"
 _NAME = regex.compile(rf"""(?x)^
@@ -122,7 +127,9 @@ def _read_block(lines: list[str]) -> Signer | None:
             if title is None and _AUTHORITY.match(seg):
                 authority.append(seg)
             elif title is None and _TITLE.match(seg):
-                title = title_case(seg)
+                title = seg
+            elif title is not None and lines_after_title == 1 and name is None and _TITLE_CONTINUATION.match(seg):
+                title = f"{title} {seg}"
             elif (title is not None or authority) and name is None:
                 # The name under the title, or right under an authority line that holds the title
                 # itself ("Q. GIÁM ĐỐC" then "Nguyễn Văn Ích").
@@ -133,7 +140,7 @@ def _read_block(lines: list[str]) -> Signer | None:
             break
     if title is None and not authority:
         return None
-    return Signer(name=name, title=title, authority=" ".join(authority) or None)
+    return Signer(name=name, title=title and title_case(title), authority=" ".join(authority) or None)
 
 
 def extract_signer(doc: TextDocument) -> Signer:

@@ -28,6 +28,7 @@ SYMBOL_LINES = [
     ("Số: 1925 /STC- HTDN", "1925/STC-HTDN", "1925", None, None, "STC-HTDN"),
     ("Số: 156 -CV/TĐTN-BCTĐ&TTN", "156-CV/TĐTN-BCTĐ&TTN", "156", None, "CV", "TĐTN-BCTĐ&TTN"),
     ("Số: 2319/QĐ-TTg", "2319/QĐ-TTg", "2319", None, "QĐ", "TTg"),
+    ("Số: 66.15/2026/NQ-CP", "66.15/2026/NQ-CP", "66.15", 2026, "NQ", "CP"),  # vbpl doc_000019: a dotted number
     ("Số: 779     /QĐ-UBND", "779/QĐ-UBND", "779", None, "QĐ", "UBND"),
     ("Số:1239 /SYT-TCCB", "1239/SYT-TCCB", "1239", None, None, "SYT-TCCB"),
     ("Số: 670/HD-HHCCVVN", "670/HD-HHCCVVN", "670", None, "HD", "HHCCVVN"),
@@ -110,7 +111,7 @@ ISSUER_BLOCKS = [
     (["UBND TỈNH LÂM ĐỒNG", "BAN CHỈ ĐẠO", "VỀ PHÁT TRIỂN KHCN, ĐMST, CĐS VÀ ĐỀ ÁN 06"], "Lâm Đồng",
      "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và đề án 06 tỉnh Lâm Đồng",
      "Ủy ban nhân dân tỉnh Lâm Đồng"),
-    (["HIỆP HỘI", "CÔNG CHỨNG VIÊN VIỆT NAM"], "Hà Nội", "Hiệp hội công chứng viên Việt Nam", None),
+    (["HIỆP HỘI", "CÔNG CHỨNG VIÊN VIỆT NAM"], "Hà Nội", "Hiệp hội Công chứng viên Việt Nam", None),
     (["ỦY BAN THƯỜNG VỤ", "QUỐC HỘI"], "Hà Nội", "Ủy ban Thường vụ Quốc hội", None),
     (["BỘ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG"], "Hà Nội", "Bộ Tài nguyên và Môi trường", None),
     (["BCH ĐOÀN TỈNH LÂM ĐỒNG", "***"], "Lâm Đồng", "Ban Chấp hành đoàn tỉnh Lâm Đồng", None),
@@ -125,7 +126,7 @@ ISSUER_BLOCKS = [
     (["ỦY BAN NHÂN DÂN", "XÃ TÂN HÀ"], "Tân Hà", "Ủy ban nhân dân xã Tân Hà", None),
     (["UBND PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT"], "Lâm Đồng", "Ủy ban nhân dân phường Xuân Hương - Đà Lạt", None),
     (["UBND THÀNH PHỐ ĐÀ LẠT", "PHÒNG NỘI VỤ"], "Đà Lạt",
-     "Phòng nội vụ thành phố Đà Lạt", "Ủy ban nhân dân thành phố Đà Lạt"),
+     "Phòng Nội vụ thành phố Đà Lạt", "Ủy ban nhân dân thành phố Đà Lạt"),
     (["UBND TỈNH NGHỆ AN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "Nghệ An",
      "Sở Giáo dục và Đào tạo tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An"),
     (["ĐẢNG BỘ HUYỆN ĐỨC TRỌNG", "HUYỆN ỦY"], "Đức Trọng", "Huyện ủy Đức Trọng", "Đảng bộ huyện Đức Trọng"),
@@ -138,6 +139,15 @@ ISSUER_BLOCKS = [
     (["UBMTTQVN TỈNH NGHỆ AN", "BAN THƯỜNG TRỰC"], "Nghệ An",
      "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An",
      "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An"),
+    # scans: words run together, marks misread on a known name or a head word
+    (["UBND TỈNHLÂMĐÒNG", "SỞ TƯ PHÁP"], "Lâm Đồng", "Sở Tư pháp tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    (["BỘCÔNGAN", "TỎ CÔNG TÁC LIÊN NGANH TW"], "Hà Nội", "Tổ Công tác liên nganh Trung ương", "Bộ Công an"),
+    (["VĂN PHÒNG TRƯUNG ƯƠNG ĐẢNG"], "Hà Nội", "Văn phòng Trung ương Đảng", None),
+    # a mass organisation's provincial committee under its national name
+    (["HỘI NÔNG DÂN VIỆT NAM", "BCH TỈNH LÂM ĐỒNG"], "Lâm Đồng",
+     "Ban Chấp hành Hội Nông dân tỉnh Lâm Đồng", "Hội Nông dân Việt Nam"),
+    # an agency the gazetteer does not know keeps its name's first word capitalised
+    (["BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC"], "Hà Nội", "Cục Quản lý dược", "Bộ Y tế"),
 ]
 
 
@@ -184,6 +194,12 @@ TYPE_AND_SUBJECT = [
      "Phê duyệt thời gian tổ chức Hội nghị"),
     ("TỜ TRÌNH\nĐể nghị ban hành Quyết định thành lập Ban Chỉ đạo\nKính gửi: Chủ tịch UBND tỉnh.", "Tờ trình",
      "Để nghị ban hành Quyết định thành lập Ban Chỉ đạo"),
+    # a trích yếu opening with a body opener's words (generated corpus), not the preamble under it
+    ("KẾ HOẠCH\n\nThực hiện thủ tục hành chính trên môi trường điện tử tỉnh Đồng Tháp năm 2026\n\n"
+     "Thực hiện Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ về thực hiện thủ tục hành chính",
+     "Kế hoạch", "Thực hiện thủ tục hành chính trên môi trường điện tử tỉnh Đồng Tháp năm 2026"),
+    ("BÁO CÁO\nThực hiện Quyết định của Chủ tịch UBND tỉnh về việc\nban hành kế hoạch năm 2025, Sở báo cáo như sau:",
+     "Báo cáo", None),
 ]
 
 
@@ -266,6 +282,9 @@ EXPANSIONS = [
     ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", None, "Sở Văn hóa, Thể thao và Du lịch"),
     ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", None, "Ủy ban Thường vụ Quốc hội"),
     ("HĐND tỉnh", None, "Hội đồng nhân dân tỉnh"),
+    ("VĂN PHÒNG SỞ", None, "Văn phòng Sở"),
+    ("CHI BỘ THÔN 1 XÃ TÂN HÀ", None, "Chi bộ thôn 1 xã Tân Hà"),
+    ("TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG", None, "Trường Đại học Công Thương"),
 ]
 
 

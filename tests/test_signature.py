@@ -14,6 +14,10 @@ def doc_of(text: str) -> TextDocument:
 
 # (block as printed, name, title, authority)
 BLOCKS = [
+    # a title printed over two lines (vbpl doc_000707)
+    ("Điều 7. Quyết định này có hiệu lực kể từ ngày ký ban hành.\nCHỦ TỊCH\n"
+     "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n(đã ký)\nTô Lâm",
+     "Tô Lâm", "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam", None),
     ("Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, NC (LTH).\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\nĐương Xuân Huyền",
      "Đương Xuân Huyền", "Phó Chủ tịch", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
     ("Nơi nhận:\n- Như trên;\n- GĐ, PGĐ Sở (đ/c Bông);\n- Lưu: VT, CCVC.Thuận.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Thị Bông",
