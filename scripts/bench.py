@@ -270,10 +270,11 @@ def reindex_rates(outcomes, folder: Path, repeats: int = 3) -> tuple[float, floa
 # ---------------------------------------------------------------- OCR
 
 def ocr_pages(corpus: Path, n: int, folder: Path) -> list[tuple[Path, Path, str]]:
-    """``n`` page images (PNG, 300 dpi, gray) of generated PDFs, each also as an image-only PDF.
+    """``n`` scans: page 1 of generated PDFs rendered at 300 dpi and saved as image-only PDFs.
 
-    Returns (png, image-only pdf, the page's text layer) per page: the text is
-    what OCR should read.
+    Returns (png, image-only pdf, the page's text layer) per page. The PNG is the
+    scan PDF rendered back as vanban renders it, so raw Tesseract and vanban read
+    the same pixels; the text layer is what OCR should read.
     """
     import pypdfium2 as pdfium
 
@@ -294,8 +295,14 @@ def ocr_pages(corpus: Path, n: int, folder: Path) -> list[tuple[Path, Path, str]
             pdf.close()
         png = folder / f"{pdf_path.stem}.png"
         scan = folder / f"{pdf_path.stem}.pdf"
-        image.save(png)
-        image.save(scan, resolution=DPI)  # an image-only PDF: what a scanner writes
+        image.save(scan, resolution=DPI)  # an image-only (JPEG) PDF: what a scanner writes
+        scanned = pdfium.PdfDocument(str(scan))
+        try:
+            page = scanned[0]
+            page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L").save(png)
+            page.close()
+        finally:
+            scanned.close()
         pages.append((png, scan, text))
     return pages
 
