@@ -47,6 +47,15 @@ _NAME = regex.compile(rf"""(?x)^
     (?P<name>\p{{Lu}}\p{{Ll}}*(?:\s+\p{{Lu}}\p{{Ll}}*){{1,5}})
     \s*$""")
 
+_MILITARY = "|".join(regex.escape(r) for r in _DATA["ranks"] if regex.search(r"(?:tướng|tá|úy)$", r))
+# A scan's name line: an officer's rank whose first letters were lost ("'ạng tướng" for "Trung tướng"),
+# stray single marks between the words ("Nguyễn Z Văn Š Long"), "1" read for a leading "T" ("1rương").
+_SCAN_RANK = regex.compile(r"(?x)^\W*\w*\s*(?:tướng|tá|úy)\s+(?=\p{Lu}|1\p{Ll})")
+_STRAY_MARK = regex.compile(r"(?x)(?<=\s)\S(?=\s)")
+_ONE_FOR_T = regex.compile(r"(?x)(?<![\w\d])1(?=\p{Ll})")
+# An officer's rank opening a name line: the line is the signer's name even without a title above it.
+_RANKED_NAME = regex.compile(rf"(?x)^(?:{_MILITARY})\s+\p{{Lu}}")
+
 _NOISE = regex.compile(
     r"(?i)^(?:" + "|".join(regex.escape(n) for n in _DATA["stamp_noise"]) + r")\b|@|\d{4}[.-]\d\d[.-]\d\d")
 
@@ -102,6 +111,23 @@ def title_case(title: str) -> str:
     return text
 
 
+def scan_name(seg: str) -> str:
+    """A name line as a scan read it, with the known slips undone:
+    ``"'ạng tướng Nguyễn Z Văn Š Long"`` → ``"Nguyễn Văn Long"``, ``"Thiếu tướng 1rương Minh Đương"`` →
+    ``"Thiếu tướng Trương Minh Đương"``. Other lines come back unchanged."""
+    if _NAME.match(seg):
+        return seg
+    fixed = _ONE_FOR_T.sub("T", seg)
+    fixed = _STRAY_MARK.sub("", fixed)
+    fixed = regex.sub(r"\s+", " ", fixed).strip()
+    if _NAME.match(fixed):
+        return fixed
+    m = _SCAN_RANK.match(fixed)
+    if m and _NAME.match(fixed[m.end():]):
+        return fixed[m.end():]
+    return seg
+
+
 def _block_start(lines: list[str]) -> int | None:
     """Index of the line where the signature block is searched from."""
     for i, line in enumerate(lines):
@@ -133,13 +159,16 @@ def _read_block(lines: list[str]) -> Signer | None:
             elif (title is not None or authority) and name is None:
                 # The name under the title, or right under an authority line that holds the title
                 # itself ("Q. GIÁM ĐỐC" then "Nguyễn Văn Ích").
-                m = _NAME.match(seg)
+                m = _NAME.match(scan_name(seg))
                 if m and not seg.startswith(("-", "+")):
                     name = m.group("name")
+            elif title is None and not authority and name is None and _RANKED_NAME.match(scan_name(seg)):
+                # An officer's ranked name whose title the e-signature image carries: "Thiếu tướng Trương Minh Đương"
+                name = _NAME.match(scan_name(seg)).group("name")
         if name:
             break
     if title is None and not authority:
-        return None
+        return Signer(name=name) if name else None
     return Signer(name=name, title=title and title_case(title), authority=" ".join(authority) or None)
 
 

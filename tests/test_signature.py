@@ -14,6 +14,12 @@ def doc_of(text: str) -> TextDocument:
 
 # (block as printed, name, title, authority)
 BLOCKS = [
+    # scans: a damaged rank and stray marks on the name line (1_4214.signed.pdf), "1" for "T" (1774256810651.pdf),
+    # a ranked name whose title is only in the signature image (03-BCĐX-CAT-PC04.pdf)
+    ("Nơi nhận:\n- Đ/c Bộ trưởng (đề báo cáo);\n- Lưu: VT, C04 (P6).\nKT.BỘ TRƯỞNG\nTHỨ TRƯỞNG\nr ươnm\ný „Ji\n"
+     "'ạng tướng Nguyễn Z Văn Š Long", "Nguyễn Văn Long", "Thứ trưởng", "KT.BỘ TRƯỞNG"),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nThiếu tướng 1rương Minh Đương", "Trương Minh Đương", "Giám đốc", None),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT, PC04.\nThiếu tướng Trương Minh Đương", "Trương Minh Đương", None, None),
     # a title printed over two lines (vbpl doc_000707)
     ("Điều 7. Quyết định này có hiệu lực kể từ ngày ký ban hành.\nCHỦ TỊCH\n"
      "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n(đã ký)\nTô Lâm",
