@@ -54,7 +54,7 @@ _MARKER = regex.compile(
       | (?P<roman>[IVX]{1,5}\.)                     # IV.
       | (?P<num>\d{1,2}(?:\.\d{1,2}){0,3}[.)])      # 2.   1.1.   3)
       | (?P<letter>[a-zđ]\))                        # a)   đ)
-      | (?P<dash>[-–•*])                            # - Tham mưu …
+      | (?P<dash>[-–—•*])                           # - Tham mưu …   — Phối hợp … (em dash, OCR)
       | (?P<plus>\+)                                # + Tổ chức …
     )[ \t]+
     """
@@ -73,6 +73,9 @@ _IMPLEMENTATION = regex.compile(
 _ASSESSMENT = regex.compile(
     r"(?xi) ^(?:" + _alternation(_SECTIONS["assessment_sections"]) + r")(?!\w)[^.]{0,80}$"
 )
+
+# A list marker a scan misread, before a heading: "Š. Phân công trách nhiệm" (for "5.").
+_GARBLED_MARKER = regex.compile(r"^[^\s\d]{1,2}[.)]\s+")
 
 # A duty article: "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo" → agency "Ban Chỉ đạo".
 _DUTY_ARTICLE = regex.compile(
@@ -180,7 +183,11 @@ def _blocks(text: str, start: int, end: int) -> list[_Block]:
             prev = text[blocks[-1].start:blocks[-1].end].rstrip()
             ends_sentence = prev.endswith((".", ":", ";", "!", "?", "./."))
             short_prev = len(prev.split("\n")[-1].strip()) < 0.7 * wide
-            joins = first.islower() or not (ends_sentence or blank_before or short_prev)
+            # "Điều 2. Chức năng, nhiệm vụ của Tổ Công tác …" / "Nghiên cứu, đề xuất …": a duty article's title
+            # stands alone when a full line follows (a short one is its wrapped end: "… của Ban" / "Chỉ đạo")
+            titled = blocks[-1].kind == "article" and not first.islower() and len(stripped) >= 0.6 * wide \
+                and bool(_DUTY_ARTICLE.match(regex.sub(r"\s+", " ", text[blocks[-1].content:blocks[-1].end]).strip()))
+            joins = first.islower() or not (ends_sentence or blank_before or short_prev or titled)
             if joins:
                 blocks[-1].end = b
                 blank_before = False
@@ -306,7 +313,8 @@ def _is_generic(agency: str) -> bool:
         return True
     if regex.search(r"\p{Lu}", agency.strip()[1:]):
         return False
-    pieces = [_QUANTIFIER_RE.sub("", p) for p in _LIST_SPLIT.split(name) if p]
+    strip = _PREFIX_RE if regex.search(r"(?<!\w)liên\s+quan$", name) else _QUANTIFIER_RE  # "trưởng các đơn vị có liên quan"
+    pieces = [strip.sub("", p) for p in _LIST_SPLIT.split(name) if p]
     return bool(pieces) and all(_GENERIC_HEAD_RE.match(p) for p in pieces)
 
 
@@ -560,6 +568,10 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
         if block.kind in ("roman", "num", "letter", "article") and len(title.split()) <= 12 \
                 and _IMPLEMENTATION.match(title.rstrip(":")):
             impl_level, ctx, impl_fresh = block.level, None, True
+            continue
+        if block.kind is None and len(title.split()) <= 8 and not title.endswith(".") \
+                and _IMPLEMENTATION.fullmatch(_GARBLED_MARKER.sub("", title).rstrip(":")):
+            impl_level, ctx, impl_fresh = _LEVELS["num"], None, False  # "Š. Phân công trách nhiệm": a scan lost "5."
             continue
         if block.kind is None and not statements_only and title.endswith(":") and _TRIGGER_RE.search(title) \
                 and _speaker_is_issuer(title[:_TRIGGER_RE.search(title).start()], info):

@@ -182,6 +182,32 @@ CASES += [
 ]
 
 
+TRUONG_DH = DocumentInfo(doc_type="Kế hoạch", issuer="Trường Đại học Công Thương Thành phố Hồ Chí Minh")
+
+CASES += [
+    # kh-753 (scanned Kế hoạch of a university): "5." read as "Š.", em-dash bullets, faculties (Khoa …),
+    # "X là đầu mối …", the issuer itself ("Trường tiến hành …") assigns nothing to another body
+    ("Bước 3: Trường tiến hành lập danh sách sinh viên theo khoa.\n"
+     "Š. Phân công trách nhiệm\n5.1. Trung tâm Quản lý chất lượng\n"
+     "— Là đơn vị đầu mối tham mưu ban hành kế hoạch và tổ chức triển khai khảo sát.\n"
+     "3.3. Các khoa tham gia khảo sát\n"
+     "— Khoa Công nghệ Cơ khí, Khoa Công nghệ Thông tin và Khoa Thương mại phối hợp triển khai khảo sát đến"
+     " sinh viên thuộc khoa.\n"
+     "6. Tiến độ thực hiện\n"
+     "— Trung tâm Quản lý chất lượng là đầu mối theo dõi, đôn đốc, tổng hợp kết quả thực hiện.\n",
+     TRUONG_DH,
+     [("Trung tâm Quản lý chất lượng", "lead", "Là đơn vị đầu mối tham mưu", None),
+      ("Khoa Công nghệ Cơ khí, Khoa Công nghệ Thông tin và Khoa Thương mại", "lead", "phối hợp triển khai", None),
+      ("Trung tâm Quản lý chất lượng", "lead", "là đầu mối theo dõi", None)]),
+    # QD932.pdf: a duty article's title on its own line, its paragraph on the next
+    ("Điều 2. Chức năng, nhiệm vụ của Tổ Công tác cải cách hành chính\n"
+     "Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ, Ban Chỉ đạo của Chính phủ về phát triển khoa học,\n"
+     "công nghệ, đổi mới sáng tạo trên phạm vi toàn quốc.\n",
+     DocumentInfo(doc_type="Quyết định", issuer="Thủ tướng Chính phủ"),
+     [("Tổ Công tác cải cách hành chính", "lead", "Nghiên cứu, đề xuất với Chính phủ", None)]),
+]
+
+
 @pytest.mark.parametrize(("text", "info", "expected"), CASES)
 def test_duty_forms(text: str, info: DocumentInfo, expected: list) -> None:
     assert brief(duties_of(text, info), expected) == expected
