@@ -74,7 +74,8 @@ _PLACE_DATE = regex.compile(r"""(?x)
     \s*,\s*ngày\s*
     (?: (?: (?P<day>\d{1,2}) [\s.…_]* | [^\n]{0,6}? ) tháng
         (?: [\s.…_]* (?P<month>\d{1,2}) [\s.…_]* | [^\n\d]{0,6}? ) năm \s* (?P<year>\d{4})
-      | (?P<day2>\d{1,2})? \s*[/.]\s* (?P<month2>\d{1,2})? \s*[/.]\s* (?P<year2>\d{4}) )
+      | (?P<day2>\d{1,2})? \s*[/.]\s* (?P<month2>\d{1,2})? \s*[/.]\s* (?P<year2>\d{4})
+      | [^\n\d]{0,12}? năm \s* (?P<year3>\d{4}) )   # "Hà Nội, ngày #Š Ÿ_ năm 2025": tháng lost in a scan
 """)
 
 # The type name on its own line under the header: "QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH".
@@ -221,7 +222,7 @@ def _find_place_date(lines: list[_Line]) -> tuple[int, str, str | None] | None:
         if m:
             day = m.group("day") or m.group("day2")
             month = m.group("month") or m.group("month2")
-            year = m.group("year") or m.group("year2")
+            year = m.group("year") or m.group("year2") or m.group("year3")
             place = regex.sub(r"^T[Pp]\.\s*", "", m.group("place")).strip()
             # "HTDN Bình Thuận" when columns were run together: keep the title-case words.
             place = regex.sub(r"^(?:\p{Lu}{2,}\s+)+", "", place)

@@ -102,9 +102,15 @@ def is_title_line(text: str) -> bool:
     return _TITLE.match(gz.clean(text)) is not None
 
 
+_ABBREVIATION_CASE = {a.casefold(): a for a in gz.ABBREVIATIONS if a.isupper() and len(a) > 2}
+
+
 def title_case(title: str) -> str:
     """``"PHÓ CHÁNH VĂN PHÒNG"`` → ``"Phó Chánh Văn phòng"``; ``"BỘ TRƯỞNG"`` → ``"Bộ trưởng"``."""
     text = gz.sentence_case(title)
+    # Abbreviations keep their capitals: "PHÓ CHỦ TỊCH UBND TỈNH" → "Phó Chủ tịch UBND tỉnh"
+    text = regex.sub(r"(?<![\w&])\w+(?:&\w+)*(?![\w&])",
+                     lambda m: _ABBREVIATION_CASE.get(m.group(0).casefold(), m.group(0)), text)
     m = regex.match(r"^(Phó|Quyền)\s+(\w)", text)
     if m:
         text = text[:m.start(2)] + m.group(2).upper() + text[m.end(2):]

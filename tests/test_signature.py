@@ -101,6 +101,7 @@ def test_news_page_has_no_signer():
 
 
 @pytest.mark.parametrize("printed, expected", [
+    ("PHÓ CHỦ TỊCH UBND TỈNH PHỤ TRÁCH", "Phó Chủ tịch UBND tỉnh phụ trách"),  # Phiếu trình TTr 187.docx
     ("PHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng"), ("BỘ TRƯỞNG", "Bộ trưởng"), ("PHÓ CỤC TRƯỞNG", "Phó Cục trưởng"),
     ("TRƯỞNG BAN", "Trưởng ban"),
 ])
