@@ -57,7 +57,8 @@ _QUALIFIER_ALT = _words_alternation(_load("citation_types.json")["qualifiers"], 
 # The type word's first letter as printed; later words in any case (`Bộ Luật Hình sự`).
 _LAW_ALT = "(?:" + "|".join(
     regex.escape(w.split()[0]) + "".join(rf"\s+(?i:{regex.escape(x)})" for x in w.split()[1:])
-    for w in sorted((t.word for t in DOC_TYPES if t.by_name), key=len, reverse=True)) + ")"
+    for w in sorted((t.word for t in DOC_TYPES if t.by_name), key=len, reverse=True)) + r"|luật(?=\s+[Ll]uật\s)" + ")"
+# (and a doubled `luật` in lower case: `biện pháp thi hành luật luật sư`)
 
 # One segment of a ký hiệu: upper-case letters and digits with at least one letter,
 # `&` and a bracketed unit allowed, one trailing lower-case letter (TTr, TTg, QĐi).
@@ -246,6 +247,8 @@ ABBREVIATION = regex.compile(
 )
 LAW_STOP = PHRASES["law_names"]["stop_words"]
 LAW_STOP_PHRASE = regex.compile(rf"(?x) ^ {_words_alternation(LAW_STOP)} (?![\p{{L}}])")
+# A phrase holding a stop word that stays inside a name: `… công nghệ và đổi mới sáng tạo`.
+LAW_INSIDE_PHRASE = regex.compile(rf"(?x) ^ {_words_alternation(PHRASES['law_names']['inside'])} (?![\p{{L}}])")
 NOT_LAWS = frozenset(PHRASES["law_names"]["not_laws"])
 AMENDING = regex.compile(rf"(?x) {_words_alternation(PHRASES['law_names']['amending'], 'i')} (?![\p{{L}}])")
 
@@ -265,4 +268,10 @@ DATED_BEFORE = regex.compile(
     (?P<subject> (?: [^;.\n] | \n(?!\s*\n) ){{2,120}}? )   # the body: Ủy ban nhân dân tỉnh, Bộ Tư pháp
     \s+ (?:đã\s+|vừa\s+)? {_ISSUING_VERB} \s* $
     """
+)
+
+# A body whose name is complete, so that a lower-case word after it opens the trích yếu:
+# `của Chính phủ cơ sở dữ liệu quốc gia về pháp luật`, `của Ủy ban Thường vụ Quốc hội …`.
+COMPLETE_ISSUER = regex.compile(
+    rf"""(?x) (?<![\p{{L}}]) {_words_alternation(PHRASES["complete_issuers"]["names"])} $"""
 )

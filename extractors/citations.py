@@ -32,6 +32,7 @@ class _Mention:
     year: int | None = None
     blank_key: str | None = None  # type code + issuer code of a symbol printed without its number
     name: str | None = None  # a law's name, for laws cited by name
+    name_end: int = 0  # where a law's name ends, before any `số …` after it
     issued_date: str | None = None
     issuer: str | None = None
     title: str | None = None
@@ -55,6 +56,7 @@ def extract_citations(doc: TextDocument, info: DocumentInfo) -> list[Citation]:
     """Every document cited in ``doc`` other than the document itself, in order of first mention."""
     text = doc.match_text
     mentions = _find_mentions(doc, text)
+    _amending_law_symbols(mentions)
     own = _own_keys(doc, info)
     mentions = [m for m in mentions
                 if m.key not in own and not (m.blank_key and ("own-codes", m.blank_key) in own)
@@ -83,6 +85,29 @@ def _find_mentions(doc: TextDocument, text: str) -> list[_Mention]:
             found.append(mention)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _amending_law_symbols(mentions: list[_Mention]) -> None:
+    """`Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14`:
+    the số ending an amending law's name is the amending law's own when it follows a list of laws
+    of which no other has a số, or when the law it stands after is cited elsewhere under another số
+    (`Luật Viên chức số 58/2010/QH12`). `… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số
+    27/2023/QH15 …` keeps each số with its law."""
+    for amending in mentions:
+        if not (amending.name and amending.symbol is None and P.AMENDING.match(amending.name)):
+            continue
+        inner = [n for n in mentions if amending.start < n.start < amending.end and n.name]
+        if not inner or not inner[-1].symbol or inner[-1].end != amending.end:
+            continue
+        last = inner[-1]
+        numbered_alone = len(inner) >= 2 and [n for n in inner if n.symbol] == [last]
+        cited_otherwise = any(o.name and o.symbol and o not in inner and _name_key(o.name) == _name_key(last.name)
+                              and _symbol_key(o.symbol) != _symbol_key(last.symbol) for o in mentions)
+        if numbered_alone or cited_otherwise:
+            amending.symbol, amending.number, amending.year = last.symbol, last.number, last.year
+            amending.name = amending.title = regex.sub(r"\s+số\s*:?\s*\S+$", "", amending.name)
+            last.symbol = last.number = last.year = None
+            last.end = last.name_end
 
 
 def _list_mentions(doc: TextDocument, text: str, pos: int, type_word: str) -> list[_Mention]:
@@ -146,6 +171,7 @@ def _law_mention(doc: TextDocument, text: str, m: regex.Match) -> _Mention | Non
         return None
     mention = _Mention(start=m.start(), end=name_end if name else m.end(), doc_type=type_word, symbol=None,
                        name=name or None, title=name or None)
+    mention.name_end = mention.end
     sym = P.BARE_SYMBOL.match(text, name_end)
     if sym and sym.group("number") and sym.group("number").isdigit():
         mention.symbol = _clean_symbol(doc.text[sym.start("symbol"):sym.end("symbol")])
@@ -159,10 +185,12 @@ _WORD = regex.compile(r"\s*(?:(?P<word>[\p{L}\d][\p{L}\d/&'’\-]*)|(?P<punct>\S
 
 
 def _law_name_end(text: str, pos: int, type_word: str) -> int:
-    """Where a law's name ends: at a stop word, a date, punctuation, or `và Luật`."""
+    """Where a law's name ends: at a stop word, a date, punctuation, or `và Luật`; never on a
+    dangling `và` (`Bộ luật Lao động và quy định của pháp luật khác`)."""
     amending = bool(P.AMENDING.match(text, pos))
     words = 0
     end = pos
+    before_conjunction = None  # where the name ends if it stops right after a `và`
     limit = min(len(text), pos + (600 if amending else 160))
     while end < limit:
         rest = text[end:limit]
@@ -185,6 +213,12 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
                     continue
             break
         at = rest[tok.start("word"):]
+        inside = P.LAW_INSIDE_PHRASE.match(at)
+        if inside and words:
+            words += len(inside.group().split())
+            end += tok.start("word") + inside.end()
+            before_conjunction = None
+            continue
         if words and regex.fullmatch(r"(?:19|20)\d{2}", word):
             break  # a bare year ends the name: `Bộ Luật hình sự 2025 về tội …`
         if amending:
@@ -202,9 +236,10 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
             break
         if not amending and words >= 12:
             break
+        before_conjunction = end if word == "và" and not amending else None
         words += 1
         end += tok.end()
-    return end
+    return before_conjunction if before_conjunction is not None else end
 
 
 def _clean_symbol(raw: str) -> str:
@@ -213,8 +248,9 @@ def _clean_symbol(raw: str) -> str:
 
 
 def _symbol_key(symbol: str) -> str:
-    """Spaces and hyphens do not tell symbols apart: a line-end hyphen may be lost (`NĐ-\\nCP` → `NĐCP`)."""
-    return regex.sub(r"[\s\-\u2010\u2011\x02]+", "", symbol).replace("Ð", "Đ").replace("ð", "đ").casefold()
+    """Spaces, hyphens and slashes do not tell symbols apart: a line-end hyphen may be lost
+    (`NĐ-\\nCP` → `NĐCP`), and a Party symbol is printed both `57-NQ/TW` and `57/NQ/TW`."""
+    return regex.sub(r"[\s\-\u2010\u2011\x02/]+", "", symbol).replace("Ð", "Đ").replace("ð", "đ").casefold()
 
 
 def _name_key(name: str) -> str:
@@ -376,6 +412,9 @@ def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
             end += tok.end()
             continue
         stop = P.ISSUER_STOP.match(rest, tok.start("word"))
+        if words and word[0].islower() and P.COMPLETE_ISSUER.search(" ".join(words)) \
+                and word not in P.ABBREVIATIONS:
+            break  # `của Chính phủ cơ sở dữ liệu quốc gia về pháp luật`
         if through_ve:
             if word == "của" or (word == "về" and regex.match(r"\s*việc", after)) or \
                     (stop and word not in P.ISSUER_NAME_WORDS):
@@ -469,9 +508,13 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
         elif not prefix.strip(" \n\t-+•,") or prefix.strip() == "và":
             earlier = next((p for p in reversed(mentions[:i]) if p.start < clause_start and not p.nested), None)
             if earlier is not None and boundary == ";" and earlier.role == "basis" \
-                    and _clause_start(breaks, earlier.start)[0] >= _paragraph_start(text, clause_start):
+                    and _SPACES.match(text, _clause_start(breaks, earlier.start)[0]).end() \
+                    >= _paragraph_start(text, clause_start):
                 m.role = "basis"
         _relation_before(text, m, clause_start)
+
+
+_SPACES = regex.compile(r"\s*")
 
 
 def _clause_start(breaks: list[tuple[int, int, str]], pos: int) -> tuple[int, str]:
@@ -590,7 +633,8 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
             continue
         c.mentions += 1
         c.spans.append([m.start, m.end])
-        if m.symbol and (c.symbol is None or m.symbol.count("-") > c.symbol.count("-")):
+        if m.symbol and (c.symbol is None or m.symbol.count("-") > c.symbol.count("-")
+                         and m.symbol.count("/") == c.symbol.count("/")):
             c.symbol, c.number, c.year = m.symbol, m.number, m.year  # the fullest printing: NĐ-CP over NĐCP
         c.issued_date = c.issued_date or m.issued_date
         c.issuer = c.issuer or m.issuer

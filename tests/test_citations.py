@@ -246,7 +246,7 @@ CASES = [
     ('Sở Tư pháp nhận được Văn bản số 2377/UBND-NCKS ngày 13/5/2025 của Văn phòng Ủy ban nhân dân tỉnh về việc chuyển Tờ trình số 02-TTr/ĐLS của Đoàn Luật sư tỉnh Bình Thuận, theo đó đề nghị có ý kiến đối với việc đề nghị phê chuẩn kết quả Đại hội toàn thể Đoàn Luật sư tỉnh Bình Thuận nhiệm kỳ X (2024 - 2029).',
      [('Công văn', '2377/UBND-NCKS', '2025-05-13', 'Văn phòng Ủy ban nhân dân tỉnh'), ('Tờ trình', '02-TTr/ĐLS', None, 'Đoàn Luật sư tỉnh Bình Thuận')]),
     ('Căn cứ quy định tại khoản 5 Điều 1 Nghị định số 137/2018/NĐ-CP ngày 08 tháng 10 năm 2018 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 123/2013/NĐ-CP ngày 14 tháng 10 năm 2013 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành luật luật sư: “2.',
-     [('Nghị định', '137/2018/NĐ-CP', '2018-10-08', 'Chính phủ'), ('Nghị định', '123/2013/NĐ-CP', '2013-10-14', 'Chính phủ')]),
+     [('Nghị định', '137/2018/NĐ-CP', '2018-10-08', 'Chính phủ'), ('Nghị định', '123/2013/NĐ-CP', '2013-10-14', 'Chính phủ'), ('Luật', 'luật sư', None, None)]),  # a doubled luật names the law in lower case
     ('Thực hiện Nghị định số 105/2021/NĐ-CP ngày 04 tháng 12 năm 2021 của Chính phủ;',
      [('Nghị định', '105/2021/NĐ-CP', '2021-12-04', 'Chính phủ')]),
     ('Tham mưu sửa đổi, bố sung, ban hành các văn bản pháp luật trong từng lĩnh vực phù hợp với các quy định pháp luật và yêu cầu thực tiễn, trong đó cần tham mưu xây dựng Nghị định quy định chỉ tiết và hướng dẫn thi hành Luật Phòng, chống ma túy năm 2025 (Chương Kiểm soát các hoạt động hợp pháp liên quan đến ma túy). 3.',
@@ -423,6 +423,20 @@ CASES = [
      [("Nghị quyết", "202/2025/QH15", "2025-06-12", "Quốc hội")]),
     ("(3) Hội Bảo vệ thiên nhiên và môi trường: ngày 14/8/2024, Sở Tài nguyên \nvà Môi trường có Công văn số 4321/STNMT-CCBVMT đề xuất giải thể Hội",
      [("Công văn", "4321/STNMT-CCBVMT", "2024-08-14", "Sở Tài nguyên và Môi trường")]),
+    # The issuer's name is complete before a trích yếu printed without `về` (Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx).
+    ("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ cơ sở dữ liệu quốc gia về pháp luật",
+     [("Nghị định", "52/2015/NĐ-CP", "2015-05-28", "Chính phủ")]),
+    # The số ending an amending law's name after a list of laws is the amending law's (doc_000001.html);
+    # a stop word inside a name (`đổi mới`), a dangling `và` (doc_000001.html).
+    ("Căn cứ Luật Viên chức số 58/2010/QH12; Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14;",
+     [("Luật", "58/2010/QH12", None, None), ("Luật", "52/2019/QH14", None, None), ("Luật", "Cán bộ, công chức", None, None)]),
+    ("Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15;",
+     [("Luật", "93/2025/QH15", None, None)]),
+    ("3. Được hỗ trợ giới thiệu, tạo điều kiện tiếp cận cơ hội việc làm phù hợp theo quy định của Bộ luật Lao động và quy định của pháp luật khác có liên quan.",
+     [("Bộ luật", "Lao động", None, None)]),
+    # One Party document printed two ways is one citation under its first printing (329 BAO CAO CCHC NAM 2025.pdf).
+    ("Chương trình hành động thực hiện Nghị quyết số 57/NQ/TW, ngày 22/12/2024 của Bộ Chính trị; Thường vụ Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học",
+     [("Nghị quyết", "57/NQ/TW", "2024-12-22", "Bộ Chính trị")]),
     # Not citations: a bare type, a profession, a law's own clause.
     ("Ban hành các chương trình, kế hoạch, các văn bản chỉ đạo triển khai thực hiện các Nghị quyết của Trung ương.", []),
     ("Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng (cũ) giữ chức Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng lâm thời.", []),
@@ -443,9 +457,9 @@ def test_sentence(text, expected):
 
 
 def _span_shows(printed: str, c) -> bool:
-    """A span holds the symbol as printed (spaces, lost hyphens aside), or the law's type and name."""
-    squeezed = regex.sub(r"[\s\-\x02]", "", printed)
-    if c.symbol and squeezed.endswith(c.symbol.replace("-", "")):
+    """A span holds the symbol as printed (spaces, lost hyphens, Party slash or hyphen aside), or the law's type and name."""
+    squeezed = regex.sub(r"[\s\-\x02/]", "", printed)
+    if c.symbol and squeezed.endswith(regex.sub(r"[-/]", "", c.symbol)):  # 57-NQ/TW is 57/NQ/TW
         return True
     if not c.symbol and not c.title:  # a blank number: `Tờ trình …/TTr-SNV`
         return "/" in printed
