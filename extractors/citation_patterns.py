@@ -191,6 +191,7 @@ CONNECTOR = regex.compile(
     (?: (?:đã\s+)?(?:được\s+)?sửa\s+đổi,?\s+bổ\s+sung [^;.]{0,40}? \s (?:theo|tại|bởi) \s*
       | [^;.]{0,80}? \s tại \s*                    # … và Giám đốc Sở Nội vụ tại Công văn số 437/SNV-TCCC
     )?
+    (?:số\s*:?\s*)?                               # … các Luật số 43/2024/QH15, số 47/2024/QH15
     $"""
 )
 

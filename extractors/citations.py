@@ -74,6 +74,8 @@ def extract_citations(doc: TextDocument, info: DocumentInfo) -> list[Citation]:
 def _find_mentions(doc: TextDocument, text: str) -> list[_Mention]:
     found: list[_Mention] = []
     for m in P.CITATION.finditer(text):
+        if not (m.group("number") or "").isdigit() and not _BLANK_CODES.search(m.group("codes") or m.group("party_type") or ""):
+            continue  # `pháp luật /In case …`: a blank number needs a real code after it (`văn bản số /SNV`)
         found.append(_symbol_mention(doc, m, m.start("type"), m.group("type")))
         found += _list_mentions(doc, text, m.end(), m.group("type"))
     taken = [(m.start, m.end) for m in found]
@@ -108,6 +110,9 @@ def _amending_law_symbols(mentions: list[_Mention]) -> None:
             amending.name = amending.title = regex.sub(r"\s+số\s*:?\s*\S+$", "", amending.name)
             last.symbol = last.number = last.year = None
             last.end = last.name_end
+
+
+_BLANK_CODES = regex.compile(r"\p{Lu}[\p{Lu}\d]")
 
 
 def _list_mentions(doc: TextDocument, text: str, pos: int, type_word: str) -> list[_Mention]:
@@ -222,8 +227,8 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
         if words and regex.fullmatch(r"(?:19|20)\d{2}", word):
             break  # a bare year ends the name: `Bộ Luật hình sự 2025 về tội …`
         if amending:
-            if regex.match(r"ngày\s|;|liên\s+quan", at) and words:
-                break
+            if regex.match(r"ngày\s|;|liên\s+quan|và\s+các\s", at) and words:
+                break  # `… Luật Xử lý vi phạm hành chính và các văn bản hướng dẫn …`
         elif words and P.LAW_STOP_PHRASE.match(at):
             break
         elif not words and P.LAW_STOP_PHRASE.match(at) and not regex.match(r"(?i)sửa|bổ", at):
@@ -565,8 +570,8 @@ def _share_issuers(text: str, mentions: list[_Mention]) -> None:
     """`Công điện số 968/CĐ-TTg và Công điện số 280/CĐ-TTg của Thủ tướng Chính phủ`: one `của` for the list."""
     for i in range(len(mentions) - 2, -1, -1):
         m, nxt = mentions[i], mentions[i + 1]
-        if m.issuer or m.title_span:
-            continue
+        if m.issuer or m.title_span or m.name:
+            continue  # a law cited by name takes no `của` from the next: `Hiến pháp và Luật hoạt động giám sát của Quốc hội`
         if m.symbol and nxt.symbol and _issuer_code(m.symbol) and _issuer_code(nxt.symbol) \
                 and _issuer_code(m.symbol) != _issuer_code(nxt.symbol):
             continue  # `Thông tư số 01/2018/TT-VPCP và Quyết định số 766/QĐ-TTg … của Thủ tướng Chính phủ`

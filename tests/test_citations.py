@@ -437,6 +437,15 @@ CASES = [
     # One Party document printed two ways is one citation under its first printing (329 BAO CAO CCHC NAM 2025.pdf).
     ("Chương trình hành động thực hiện Nghị quyết số 57/NQ/TW, ngày 22/12/2024 của Bộ Chính trị; Thường vụ Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học",
      [("Nghị quyết", "57/NQ/TW", "2024-12-22", "Bộ Chính trị")]),
+    # A list of laws after `bởi các Luật số …` shares the opener (doc_000016.html); law names end at
+    # `đối với`, `thực hiện` (doc_000101.html); an amending list ends at `và các` (329 BAO CAO CCHC NAM 2025.pdf).
+    ("Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung một số điều bởi các Luật số 43/2024/QH15, số 47/2024/QH15 và số 58/2024/QH15",
+     [("Luật", "31/2024/QH15", None, None), ("Luật", "43/2024/QH15", None, None), ("Luật", "47/2024/QH15", None, None), ("Luật", "58/2024/QH15", None, None)]),
+    ("trường hợp áp dụng Luật Sở hữu trí tuệ đối với hàng hóa nhập khẩu", [("Luật", "Sở hữu trí tuệ", None, None)]),
+    ("triển khai Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính và các văn bản hướng dẫn công tác tổ chức thi hành pháp luật",
+     [("Luật", "sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính", None, None), ("Luật", "Xử lý vi phạm hành chính", None, None)]),
+    # Not citations: a blank number with no real code (doc_000101.html).
+    ("theo thẩm quyền quy định của pháp luật /In case the suspended goods are defined", []),
     # Not citations: a bare type, a profession, a law's own clause.
     ("Ban hành các chương trình, kế hoạch, các văn bản chỉ đạo triển khai thực hiện các Nghị quyết của Trung ương.", []),
     ("Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng (cũ) giữ chức Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng lâm thời.", []),
