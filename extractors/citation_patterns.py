@@ -229,6 +229,7 @@ HEAD_TITLES = regex.compile(
 # Words that may stand inside a body's name although they also open a trích yếu
 # (`Ban chỉ đạo`, `… chuyển đổi số và Đề án 06`), and one-word heads not yet a name.
 ISSUER_NAME_WORDS = frozenset(PHRASES["issuer_names_through_ve"]["words_inside"])
+ISSUER_INSIDE_PAIRS = frozenset(PHRASES["issuer_names_through_ve"]["phrases_inside"])
 HEAD_KEEP = regex.compile(rf"""(?x) ^ {_words_alternation(PHRASES["head_titles"]["keep"])} (?![\p{{L}}]) """)
 ORG_HEAD = regex.compile(
     rf"""(?x) (?<![\p{{L}}]) {_words_alternation(PHRASES["organisation_heads"]["words"])} (?![\p{{L}}]) """

@@ -396,6 +396,8 @@ def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
         if word and words and "\n" in rest[:tok.start("word")] and word.isupper() and len(word) > 1 \
                 and word not in P.ABBREVIATIONS:
             break  # the next header line (`CỘNG HÒA XÃ HỘI …`), not the rest of the name
+        if word and words and "\n" in rest[:tok.start("word")] and _LINE_LABEL.match(rest, tok.start("word")):
+            break  # `… của UBND tỉnh\nKính gửi: …`
         if punct:
             nxt = _WORD.match(after)
             nxt_word = nxt.group("word") if nxt else None
@@ -417,6 +419,8 @@ def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
             end += tok.end()
             continue
         stop = P.ISSUER_STOP.match(rest, tok.start("word"))
+        if stop and words and f"{words[-1]} {word}" in P.ISSUER_INSIDE_PAIRS:
+            stop = None  # `Cục Chuyển đổi số và …`
         if words and word[0].islower() and P.COMPLETE_ISSUER.search(" ".join(words)) \
                 and word not in P.ABBREVIATIONS:
             break  # `của Chính phủ cơ sở dữ liệu quốc gia về pháp luật`
@@ -433,6 +437,9 @@ def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
         if len(words) > (30 if through_ve else 16):
             break
     return end
+
+
+_LINE_LABEL = regex.compile(r"(?x) Kính\s+gửi | Nơi\s+nhận")
 
 
 def _starts_entity(after: str) -> bool:
@@ -610,13 +617,14 @@ def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention]) -> N
         if not cut:
             continue
         head = prefix[:cut.start()]
-        pieces = regex.split(r"(?:\s+của\s+|\s+và\s+|,\s+|;\s*|\n\s*\n)", head)
+        pieces = regex.split(r"(?:\s+của\s+|\s+và\s+|,\s+|;\s*|\n\s*\n|[.:]\s+|\(\d+\)\s*)", head)
         candidate = pieces[-1] if pieces else ""
         offset = lo + len(head) - len(candidate)
         candidate_text = doc.text[offset:lo + len(head)]
         start = P.HEAD_TITLES.sub("", candidate, count=1)
         if (P.ORG_HEAD.match(start) or P.ABBREVIATION.match(start)) and len(candidate.split()) <= 14:
-            m.issuer = _normalise_issuer(candidate_text)
+            name_end = _issuer_end(text, offset, lo + len(head))  # `UBND tỉnh đã có chỉ đạo tại …` → UBND tỉnh
+            m.issuer = _normalise_issuer(doc.text[offset:name_end] if name_end > offset else candidate_text)
 
 
 # ---------------------------------------------------------------- merge

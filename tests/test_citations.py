@@ -446,6 +446,18 @@ CASES = [
      [("Luật", "sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính", None, None), ("Luật", "Xử lý vi phạm hành chính", None, None)]),
     # Not citations: a blank number with no real code (doc_000101.html).
     ("theo thẩm quyền quy định của pháp luật /In case the suspended goods are defined", []),
+    # A body named before its document: a sentence or numbered item before it is no part of the name,
+    # nor is the verb after it (3367-UB- bao cao ket qua tong hop yeu cau hoi to chuc DH.signed.signed.pdf,
+    # TTXT.05.11 BC tinh hinh trien khai cai thien moi truong dau tu, chi so PCI va DDCI.pdf);
+    # `chuyển đổi số` inside a name (BÁO CÁO ĐỀ ÁN 06 tháng 10.docx).
+    ("Hội Bảo vệ thiên nhiên và môi trường và Hội Làm vườn. Cụ thể:\n(1) Hội Cựu giáo chức tỉnh có Văn bản số 16/CGC.BT ngày 19/8/2024\nbáo cáo về tổ chức đại hội",
+     [("Công văn", "16/CGC.BT", "2024-08-19", "Hội Cựu giáo chức tỉnh")]),
+    ("- Đối với các nhóm nhiệm vụ cải thiện môi trường đầu tư, UBND tỉnh đã \ncó chỉ đạo tại Công văn số 3778/UBND-KTTH ngày 19/9/2025, trong đó, yêu cầu",
+     [("Công văn", "3778/UBND-KTTH", "2025-09-19", "Ủy ban nhân dân tỉnh")]),
+    ("theo Công văn số 1159/CĐS-PCĐS ngày 11/12/2024 của Cục Chuyển đổi số và Thông tin dữ liệu tài nguyên môi trường về việc hướng dẫn",
+     [("Công văn", "1159/CĐS-PCĐS", "2024-12-11", "Cục Chuyển đổi số và Thông tin dữ liệu tài nguyên môi trường")]),
+    ("Báo cáo, đề xuất phương án xử lý các hội quần chúng cấp tỉnh theo Công \nvăn số 2769/UBND-NCKSTTHC ngày 24/7/2024 của UBND tỉnh\nKính gửi: Chủ tịch Ủy ban nhân dân tỉnh",
+     [("Công văn", "2769/UBND-NCKSTTHC", "2024-07-24", "Ủy ban nhân dân tỉnh")]),
     # Not citations: a bare type, a profession, a law's own clause.
     ("Ban hành các chương trình, kế hoạch, các văn bản chỉ đạo triển khai thực hiện các Nghị quyết của Trung ương.", []),
     ("Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng (cũ) giữ chức Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng lâm thời.", []),
