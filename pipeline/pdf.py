@@ -147,38 +147,49 @@ def pages_needing_ocr(pages: list[_Page]) -> list[int]:
             or page.lost_glyphs >= MIN_LOST_GLYPHS]
 
 
-def _chars(plumber_page) -> list[dict]:
-    """The page's characters as ``plumber_page.chars`` gives them, with only what word grouping reads.
+def _light_objects(plumber_page) -> dict[str, list[dict]]:
+    """pdfplumber's ``Page.parse_objects``, with each character reduced to what words and table cells read.
 
-    ``page.chars`` converts every attribute of every character (colours, graphic
-    state, fonts): half the cost of page 1. The positions are computed as
-    pdfplumber computes them, from the same pdfminer layout, so the words are the same.
+    pdfplumber converts every attribute of every character (colours, graphic
+    state, font): half the cost of a page. Word grouping and table cells read
+    the text, box and orientation, computed here as pdfplumber computes them
+    from the same pdfminer layout; lines, rectangles and curves (the table
+    rulings) are converted by pdfplumber itself. The words and tables are the same.
     """
     from pdfminer.layout import LTChar, LTContainer
 
-    if plumber_page.pdf.unicode_norm is not None:
-        return plumber_page.chars
     mb_x0, mb_top = plumber_page.mediabox[:2]
     height, doctop = plumber_page.height, plumber_page.initial_doctop
-    chars, stack = [], [iter(plumber_page.layout._objs)]
+    objects: dict[str, list[dict]] = {}
+    stack = [iter(plumber_page.layout._objs)]
     while stack:
         obj = next(stack[-1], None)
         if obj is None:
             stack.pop()
-        elif isinstance(obj, LTContainer):  # a form XObject: its characters in place
+        elif isinstance(obj, LTContainer):  # a form XObject: its contents in place
             stack.append(iter(obj._objs))
-        elif isinstance(obj, LTChar):
+        elif type(obj) is LTChar:
             top = height - obj.y1 + mb_top
-            chars.append({"text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "top": top,
-                          "bottom": height - obj.y0 + mb_top, "doctop": doctop + top, "upright": obj.upright})
-    return chars
+            objects.setdefault("char", []).append(
+                {"object_type": "char", "text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
+                 "top": top, "bottom": height - obj.y0 + mb_top, "doctop": doctop + top, "upright": obj.upright})
+        else:
+            converted = plumber_page.process_object(obj)
+            if converted["object_type"] != "anno":
+                objects.setdefault(converted["object_type"], []).append(converted)
+    return objects
+
+
+def _light(plumber_page):
+    """``plumber_page``, made to parse its objects with :func:`_light_objects` (pdfplumber's defaults only)."""
+    if plumber_page.pdf.laparams is None and plumber_page.pdf.unicode_norm is None:
+        plumber_page.parse_objects = lambda: _light_objects(plumber_page)
+    return plumber_page
 
 
 def _page1_words(plumber_page) -> list[Word]:
-    from pdfplumber.utils import extract_words
-
     return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
-            for w in extract_words(_chars(plumber_page), x_tolerance=_WORD_GAP, use_text_flow=False)]
+            for w in plumber_page.extract_words(x_tolerance=_WORD_GAP, use_text_flow=False)]
 
 
 def _header_and_rest(path: Path, pdf: pdfium.PdfDocument, plumber_page) -> tuple[HeaderColumns, str] | None:
@@ -246,7 +257,7 @@ def read(path: Path) -> TextDocument:
             with plumber:
                 if 0 not in scanned:
                     try:
-                        split = _header_and_rest(path, pdf, plumber.pages[0])
+                        split = _header_and_rest(path, pdf, _light(plumber.pages[0]))
                     except (Exception, RecursionError) as exc:
                         warnings.append(f"page 1 layout unreadable ({type(exc).__name__}); header columns may interleave")
                         split = None
@@ -254,7 +265,7 @@ def read(path: Path) -> TextDocument:
                         header_text, texts[0] = split[0].text, split[1]
                 for i in table_pages:
                     try:
-                        tables.extend(_tables(plumber.pages[i], i + 1))
+                        tables.extend(_tables(_light(plumber.pages[i]), i + 1))
                     except (Exception, RecursionError) as exc:
                         warnings.append(f"page {i + 1} tables unreadable ({type(exc).__name__})")
     finally:
