@@ -112,3 +112,13 @@ def fold_diacritics(text: str) -> str:
     """Tone marks and vowel marks removed, đ→d: what a search typed without marks matches."""
     decomposed = unicodedata.normalize("NFD", text.translate(_STRIP_MARKS))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def search_key(text: str | None) -> str | None:
+    """A name or phrase as searches compare it: no marks, đ→d, lower case, single spaces.
+
+    ``"Sở Nội vụ"``, ``"SỞ NỘI VỤ"`` and ``"so noi  vu"`` all give ``"so noi vu"``.
+    """
+    if text is None:
+        return None
+    return " ".join(fold_diacritics(text).lower().split())

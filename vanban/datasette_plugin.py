@@ -1,7 +1,8 @@
 """Datasette plugin: search functions for SQL, the document page's highlighted text and citation picture.
 
 - SQL functions (every connection): ``vanban_fold(text)`` (lower case, tone
-  and vowel marks removed, đ→d), ``vanban_fts_query(q)`` (a folded, quoted
+  and vowel marks removed, đ→d), ``vanban_key(text)`` (the same with spaces
+  collapsed: what the ``*_key`` columns hold), ``vanban_fts_query(q)`` (a folded, quoted
   FTS5 query from what a user typed), ``vanban_symbol_key(symbol)`` (a symbol
   as ``citations.symbol_key`` holds it) and ``vanban_snippet(text, q)`` (the
   passage of the original text around the first folded match).
@@ -20,7 +21,7 @@ import regex
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from vanban.pipeline.normalize import fold_diacritics
+from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.resolve import symbol_key
 
 DOCUMENT_ID_COLUMNS = frozenset({"document_id", "cited_document_id", "citing_document_id"})
@@ -42,31 +43,36 @@ def fts_query(typed: str | None) -> str:
     return " ".join(f'"{word}"' for word in words) or '""'
 
 
-def snippet(text: str | None, typed: str | None, width: int = 90) -> str | None:
-    """The original text around the first place all typed words occur, matched folded.
+def snippet(text: str | None, typed: str | None, folded: str | None = None, width: int = 90) -> str | None:
+    """The original text around the first place the first typed word occurs, matched folded.
 
-    fold_diacritics keeps the length of NFC Vietnamese text, so an offset in
-    the folded text is an offset in the original.
+    ``folded`` is the text as the folded search index holds it (marks removed,
+    same length as ``text`` for NFC Vietnamese), so no folding is needed per
+    row; without it the text is folded here. An offset in the folded text is
+    an offset in the original.
     """
     if not text:
         return None
     words = _WORD.findall(fold(typed or "") or "")
-    folded = fold(text)
-    hit = -1
+    if folded is None or len(folded) != len(text):
+        folded = fold_diacritics(text)
+    hit = None
     if words and len(folded) == len(text):
-        hit = folded.find(words[0])
-    if hit < 0:
+        hit = regex.search(regex.escape(words[0]), folded, flags=regex.IGNORECASE)
+    if hit is None:
         return text[: 2 * width].replace("\n", " ") + ("…" if len(text) > 2 * width else "")
-    start, end = max(0, hit - width), min(len(text), hit + width)
+    start, end = max(0, hit.start() - width), min(len(text), hit.start() + width)
     return ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
 
 
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("vanban_fold", 1, fold, deterministic=True)
+    conn.create_function("vanban_key", 1, search_key, deterministic=True)
     conn.create_function("vanban_fts_query", 1, fts_query, deterministic=True)
     conn.create_function("vanban_symbol_key", 1, symbol_key, deterministic=True)
     conn.create_function("vanban_snippet", 2, snippet, deterministic=True)
+    conn.create_function("vanban_snippet", 3, snippet, deterministic=True)
 
 
 @hookimpl

@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from vanban.pipeline.normalize import search_key
+
 # FTS5 tokenizer for the exact-text indexes: Vietnamese tone marks matter
 # ("bàn" is not "ban"), so diacritics are kept.
 EXACT_TOKENIZER = "unicode61 remove_diacritics 0"
@@ -182,11 +184,52 @@ def _add_file_stats(db: sqlite_utils.Database) -> None:
                "mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL)")
 
 
+def citation_group_key(symbol_key: str | None, doc_type: str | None, title: str | None) -> str:
+    """What makes two unresolved citations the same cited document: its symbol, else its type and name."""
+    return symbol_key or search_key(f"{doc_type or ''} {title or ''}") or ""
+
+
+def fill_search_keys(db: sqlite_utils.Database) -> None:
+    """Fill the ``*_key`` columns where they are null (rows written by a bulk loader or before migration 5)."""
+    conn = db.conn
+    conn.create_function("vanban_key", 1, search_key, deterministic=True)
+    conn.create_function("vanban_citation_key", 3, citation_group_key, deterministic=True)
+    conn.execute("UPDATE duties SET agency_key = vanban_key(agency) WHERE agency_key IS NULL")
+    conn.execute("UPDATE duties SET due_date = coalesce(deadline_date, "
+                 "(SELECT issued_date FROM documents WHERE documents.id = duties.document_id)) "
+                 "WHERE due_date IS NULL")
+    conn.execute("UPDATE agencies SET name_key = vanban_key(canonical_name), "
+                 "full_key = vanban_key(canonical_name || ' ' || coalesce(locality, '')), "
+                 "locality_key = vanban_key(locality) WHERE name_key IS NULL")
+    conn.execute("UPDATE citations SET cited_key = vanban_citation_key(symbol_key, doc_type, title) "
+                 "WHERE cited_key IS NULL")
+
+
+def _add_search_keys(db: sqlite_utils.Database) -> None:
+    """Folded keys, indexed, so "duties of an agency" and "missing cited documents" use indexes, not a scan.
+
+    ``duties.due_date`` is the deadline's last day, else the document's date: what date ranges filter on.
+    """
+    for table, column in (("duties", "agency_key"), ("duties", "due_date"), ("agencies", "name_key"),
+                          ("agencies", "full_key"),
+                          ("agencies", "locality_key"), ("citations", "cited_key")):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+    fill_search_keys(db)
+    db.execute("CREATE INDEX idx_duties_agency_key ON duties(agency_key, due_date)")
+    db.execute("CREATE INDEX idx_duties_agency_due ON duties(agency_id, due_date)")
+    db.execute("CREATE INDEX idx_agencies_name_key ON agencies(name_key)")
+    db.execute("CREATE INDEX idx_agencies_full_key ON agencies(full_key)")
+    # Covers the "most-cited missing documents" aggregate: counts come from the index alone.
+    db.execute("CREATE INDEX idx_citations_unresolved "
+               "ON citations(cited_document_id, cited_key, issued_date, citing_document_id, mentions)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
     ("label and issued_year columns", _add_browse_columns),
     ("file stat cache for reindex", _add_file_stats),
+    ("folded search keys for agencies and cited documents", _add_search_keys),
 ]
 
 

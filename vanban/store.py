@@ -29,9 +29,9 @@ import sqlite_utils
 
 from vanban.errors import ReadError
 from vanban.extractors import EXTRACTOR_VERSION
-from vanban.migrations import document_label, issued_year, migrate
+from vanban.migrations import citation_group_key, document_label, issued_year, migrate
 from vanban.pipeline.document import TextDocument
-from vanban.pipeline.normalize import fold_diacritics
+from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.record import DocumentInfo, Duty, Record
 from vanban.resolve import locality_as_printed, parse_issuer, resolve_document_citations, resolve_symbol, symbol_key
 
@@ -149,8 +149,10 @@ def _agency_id(db: sqlite_utils.Database, duty: Duty, info: DocumentInfo) -> int
     if row:
         return row[0]
     return db.execute(
-        "INSERT INTO agencies (name, canonical_name, locality) VALUES (?, ?, ?)",
-        [duty.agency, canonical_name, locality],
+        "INSERT INTO agencies (name, canonical_name, locality, name_key, full_key, locality_key) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [duty.agency, canonical_name, locality, search_key(canonical_name),
+         search_key(f"{canonical_name} {locality or ''}"), search_key(locality)],
     ).lastrowid
 
 
@@ -222,19 +224,22 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
         for position, citation in enumerate(record.citations):
             db.execute(
                 "INSERT INTO citations (citing_document_id, position, doc_type, symbol, symbol_key, number, year, "
-                "issued_date, issuer, title, role, mentions, spans, relation) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "issued_date, issuer, title, role, mentions, spans, relation, cited_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [document_id, position, citation.doc_type, citation.symbol, symbol_key(citation.symbol),
                  citation.number, citation.year, citation.issued_date, citation.issuer, citation.title,
-                 citation.role, citation.mentions, json.dumps(citation.spans), citation.relation],
+                 citation.role, citation.mentions, json.dumps(citation.spans), citation.relation,
+                 citation_group_key(symbol_key(citation.symbol), citation.doc_type, citation.title)],
             )
         for position, duty in enumerate(record.duties):
             span = list(duty.span) if duty.span else None
+            last_day = deadline_date(duty.deadline, record.document.issued_date)
             duty_id = db.execute(
-                "INSERT INTO duties (document_id, agency_id, position, agency, role, task, deadline, deadline_date, "
-                "recurrence, span, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [document_id, _agency_id(db, duty, record.document), position, duty.agency, duty.role,
-                 duty.task, duty.deadline, deadline_date(duty.deadline, record.document.issued_date),
+                "INSERT INTO duties (document_id, agency_id, position, agency, agency_key, role, task, deadline, "
+                "deadline_date, due_date, recurrence, span, span_start, span_end) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [document_id, _agency_id(db, duty, record.document), position, duty.agency, search_key(duty.agency),
+                 duty.role, duty.task, duty.deadline, last_day, last_day or record.document.issued_date,
                  duty.recurrence, json.dumps(span) if span else None,
                  span[0] if span else None, span[1] if span else None],
             ).lastrowid
