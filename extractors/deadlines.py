@@ -14,6 +14,7 @@ from pathlib import Path
 import regex
 
 _DATA = json.loads((Path(__file__).parent / "data" / "duty_deadlines.json").read_text(encoding="utf-8"))
+RECURRENCES: tuple[str, ...] = tuple(_DATA["recurrences"])  # "hằng tháng", "định kỳ 6 tháng", …
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -104,17 +105,29 @@ def find_cell_deadline(cell: str) -> str | None:
             return f"{int(m['y']):04d}-{month:02d}-{day:02d}"
     if found := find_deadline(cell):
         return found
+    if _CELL_NO_PERIOD.search(cell):
+        return None  # "Theo Điều 17 Nghị định số 52/2015/NĐ-CP", "Thường xuyên trong năm"
     rest = _RECURRENCE.sub(" ", cell).strip(" ,;.")
     return cell if rest and _PERIOD_WORD.search(rest) else None
 
 
+# A time cell that states no period of its own: it points to another text's schedule ("Theo Điều 17 …",
+# "Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND") or recurs ("Thường xuyên trong năm").
+_CELL_NO_PERIOD = regex.compile(
+    r"(?i)^(?:" + _alternation(_DATA["cell_references"]) + r")(?!\w)"
+    r"|(?<!\w)(?:" + _alternation(_DATA["cell_recurrences"]) + r")(?!\w)"
+)
+_CELL_RECURRENCE = regex.compile(r"(?i)(?<!\w)(?:" + _alternation(_DATA["cell_recurrences"]) + r")(?!\w)")
+
+
 def find_cell_recurrence(cell: str) -> str | None:
-    """The recurrence in an appendix table's Thời gian cell: a recurrence phrase, or a cell that is only
-    "Thường xuyên", as printed."""
+    """The recurrence in an appendix table's Thời gian cell: a recurrence phrase, else "Thường xuyên"
+    / "Liên tục", as printed."""
     cell = regex.sub(r"\s+", " ", cell).strip(" .;")
-    if cell.lower() in _DATA["cell_recurrences"]:
-        return cell
-    return find_recurrence(cell)
+    if found := find_recurrence(cell):
+        return found
+    m = _CELL_RECURRENCE.search(cell)  # "Thường xuyên trong năm" → "Thường xuyên"
+    return m[0] if m else None
 
 
 def find_recurrence(text: str) -> str | None:

@@ -26,6 +26,7 @@ import regex
 from vanban.pipeline.document import Table, TextDocument
 from vanban.record import DocumentInfo, Duty
 
+from .deadlines import RECURRENCES as _RECURRENCES
 from .deadlines import find_cell_deadline, find_cell_recurrence, find_deadline, find_recurrence
 
 _DATA_DIR = Path(__file__).parent / "data"
@@ -64,9 +65,10 @@ _LEVELS = {"article": 0, "roman": 1, "num": 2, "letter": 5, "dash": 6, "plus": 7
 # Where the body's duties end: the Nơi nhận block (an attached charter follows the signature).
 _BODY_END = regex.compile(r"(?m)^[ \t|]*Nơi[ \t]+nhận[ \t]*:")
 
-# A heading that opens an implementation section: "III. TỔ CHỨC THỰC HIỆN", "1. Trách nhiệm thực hiện".
+# A heading that opens an implementation section: "III. TỔ CHỨC THỰC HIỆN", "1. Trách nhiệm thực hiện",
+# also after a topic joined by "và": "III. GIẢI PHÁP THỰC HIỆN VÀ PHÂN CÔNG NHIỆM VỤ".
 _IMPLEMENTATION = regex.compile(
-    r"(?xi) ^(?:" + _alternation(_SECTIONS["implementation_sections"]) + r")\b[^.]{0,40}$"
+    r"(?xi) ^(?:[^.:;]{3,50}?\s+và\s+)?(?:" + _alternation(_SECTIONS["implementation_sections"]) + r")\b[^.]{0,40}$"
 )
 
 # A heading that opens an assessment section, which states facts: "I. Đánh giá chung", "1. Tình hình triển khai".
@@ -315,11 +317,22 @@ def _is_generic(agency: str) -> bool:
         return False
     strip = _PREFIX_RE if regex.search(r"(?<!\w)liên\s+quan$", name) else _QUANTIFIER_RE  # "trưởng các đơn vị có liên quan"
     pieces = [strip.sub("", p) for p in _LIST_SPLIT.split(name) if p]
-    return bool(pieces) and all(_GENERIC_HEAD_RE.match(p) for p in pieces)
+    return bool(pieces) and all(_vague_piece(p) for p in pieces)
+
+
+def _vague_piece(piece: str) -> bool:
+    """A generic head with at most a vague qualifier ("đơn vị quan tâm", "các đơn vị trên địa bàn"); a
+    defining clause makes it a named group ("các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước")."""
+    head = _GENERIC_HEAD_RE.match(piece)
+    if not head:
+        return False
+    tail = piece[head.end():].strip()
+    return not tail or bool(_GENERIC_HEAD_RE.match(tail) or _VAGUE_QUALIFIER_RE.match(tail))
 
 
 _QUANTIFIER_RE = regex.compile(r"(?i)^(?:(?:các|những|mỗi|tất\s+cả|toàn\s+thể)\s+)+")  # not a head's title
 _GENERIC_HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_LEX["generic_heads"]) + r")(?!\w)")
+_VAGUE_QUALIFIER_RE = regex.compile(r"(?i)^(?:" + _alternation(_LEX["vague_qualifiers"]) + r")(?!\w)")
 _PREFIX_RE = regex.compile(r"(?i)^(?:(?:" + _alternation(_PREFIXES) + r")\s+)+")
 _HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_HEADS) + r")(?!\w)")
 _NOT_HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_NOT_HEADS) + r")(?!\w)")
@@ -344,12 +357,17 @@ def _looks_like_agency(name: str, max_words: int = 70) -> bool:
 def _clean_agency(name: str) -> str:
     """Without a trailing generic group or punctuation."""
     name = regex.sub(r"\s+", " ", name).strip(" ,;:.-–")
+    name = _TRAILING_RECURRENCE.sub("", name)  # "Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần"
     cuts = [m.start() for m in regex.finditer(r"\s*[,;]\s*|\s+và\s+", name)]
     for pos in cuts:  # leftmost separator whose whole tail is one generic group
         tail = name[pos:]
         if len(tail) <= 70 and _GENERIC_TAIL.fullmatch(tail):
             return name[:pos].strip(" ,;:")
     return name
+
+
+# A recurrence between the subject and its verb belongs to the task: "… địa phương định kỳ hằng tuần tổ chức …".
+_TRAILING_RECURRENCE = regex.compile(r"(?i)\s+(?:" + _alternation(_RECURRENCES) + r")$")
 
 
 def _split_agencies(segment: str) -> list[str]:
@@ -360,8 +378,8 @@ def _split_agencies(segment: str) -> list[str]:
     for sep in [*_LIST_SPLIT.finditer(segment), None]:
         piece = segment[pos:sep.start() if sep else len(segment)]
         glue = segment[pieces_end:pos] if pieces else ""
-        if piece and pieces and not _looks_like_agency(piece):
-            pieces[-1] += glue + piece  # "Sở Nông nghiệp" + " và " + "Môi trường"
+        if piece and pieces and (not _looks_like_agency(piece) or regex.fullmatch(r"\p{Ll}+", piece)):
+            pieces[-1] += glue + piece  # "Sở Nông nghiệp" + " và " + "Môi trường"; "các sở" + ", " + "ban"
         elif piece:
             pieces.append(piece)
         if piece:
@@ -510,8 +528,11 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
     labelled = _LABELLED.match(sentence, words[first].start) if list_item else None
     if labelled and _looks_like_agency(labelled["agency"]) and not _is_issuer(labelled["agency"], info) \
             and _verb_at(_words(sentence[labelled.start("task"):labelled.start("task") + 40]), 0):
+        agency, heading_supports = _agency_heading(labelled["agency"]) or (labelled["agency"], [])
+        if heading_supports:  # "Sở Tài chính chủ trì, phối hợp Sở Nội vụ: Tham mưu …"
+            return _Found(_clean_agency(agency), labelled.start("task"), heading_supports, labelled.start("task"))
         supports, support_start = _supports(sentence, words)
-        return _Found(_clean_agency(labelled["agency"]), labelled.start("task"), supports, support_start)
+        return _Found(_clean_agency(agency), labelled.start("task"), supports, support_start)
     # X <verb> …
     k = _first_verb(words, first + 1)
     if k is None:
@@ -541,7 +562,7 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     impl_level: float | None = None  # level of the implementation heading we are under
     impl_fresh = False  # no block yet under that heading
     assess_level: float | None = None  # level of the assessment heading we are under
-    ctx: tuple[str, int] | None = None  # agency heading (name, level) whose bullets are its duties
+    ctx: tuple[str, int, list[str]] | None = None  # agency heading (name, level, supports) whose bullets are its duties
     article_ctx: str | None = None
     last_agency: str | None = None  # for a following paragraph that starts with a verb
     for block in _blocks(text, start, end):
@@ -585,11 +606,11 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
         if ctx and block.kind is not None and block.level <= ctx[1]:
             ctx = None
         if impl_level is not None and block.kind is not None and not title.endswith(".") \
-                and len(title.split()) <= 25 and _looks_like_agency(_heading_agency(title)):
-            ctx = (_heading_agency(title), block.level)
+                and len(title.split()) <= 40 and (heading := _agency_heading(title)):
+            ctx = (heading[0], block.level, heading[1])
             continue
         owner = ctx[0] if ctx else article_ctx
-        found = _block_duties(doc, flat, block, info, owner, last_agency, statements_only)
+        found = _block_duties(doc, flat, block, info, owner, last_agency, statements_only, ctx[2] if ctx else [])
         duties += found
         last_agency = found[0].agency if found and owner is None else None
     return duties
@@ -606,12 +627,37 @@ _TOPIC = regex.compile(r"(?i)^(?:đối\s+với|về)\s+")
 def _heading_agency(title: str) -> str:
     """"a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" → "Bộ Nội vụ"."""
     title = _FOR_AGENCY.sub("", title.rstrip(" :."))
+    title = _HEADING_REQUEST.sub("", title)
     return regex.split(r",\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)", title)[0]
 
 
+# A request opening an agency heading: "3.8. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, …".
+_HEADING_REQUEST = regex.compile(r"^(?:Đề\s+nghị|Kính\s+đề\s+nghị|Yêu\s+cầu|Giao)\s+(?=\p{Lu})")
+
+# "chủ trì, phối hợp (với) Y" closing an agency heading: "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành".
+_HEADING_SUPPORTS = regex.compile(r"(?i)^chủ\s+trì\s*,?\s*phối\s+hợp\s+(?:với\s+)?(?P<supports>.+)$")
+
+
+def _agency_heading(title: str) -> tuple[str, list[str]] | None:
+    """The agency (and supporting agencies) an implementation sub-heading names, if it names one:
+    "2.2. Công an tỉnh", "3.9. Chủ tịch Ủy ban nhân dân địa bàn cấp xã chỉ đạo" (the verb ends the name),
+    "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành" (lead and supports)."""
+    name = _heading_agency(title)
+    if not _looks_like_agency(name):
+        return None
+    words = _words(name)
+    k = _first_verb(words, 2)  # two words at least before the verb: "Ban chỉ đạo tỉnh" stays a name
+    if k is None or not _looks_like_agency(name[:words[k].start]):
+        return name, []
+    agency, rest = _clean_agency(name[:words[k].start]), name[words[k].start:]
+    supports = _HEADING_SUPPORTS.match(rest)
+    return agency, _split_agencies(supports["supports"]) if supports else []
+
+
 def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInfo, owner: str | None,
-                  last_agency: str | None, statements_only: bool) -> list[Duty]:
-    """Duties in one paragraph: its own assigning sentences, else the whole paragraph for ``owner``.
+                  last_agency: str | None, statements_only: bool, owner_supports: list[str] | None = None) -> list[Duty]:
+    """Duties in one paragraph: its own assigning sentences, else the whole paragraph for ``owner``
+    (with ``owner_supports``, the agencies its heading has supporting it).
 
     ``flat`` is ``doc.match_text`` with line breaks as spaces (same offsets) for matching."""
     text = flat
@@ -635,7 +681,7 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
         found = _assigning(text[first_sentence[0]:first_sentence[1]], info, False, subject_only=True)
         if found and found.task_start > 0:
             return _duties_from(doc, found, first_sentence[0], block.end)
-        return _make(doc, owner, block.content, block.end, [], None)
+        return _make(doc, owner, block.content, block.end, owner_supports or [], block.content)
     duties: list[Duty] = []
     sentences = _sentences(text, block.content, block.end)
     open_duty: list[Duty] = []
@@ -709,6 +755,10 @@ def _column(header: list[str], names: list[str]) -> int | None:
     return None
 
 
+# A Chủ trì cell that points elsewhere instead of naming an agency: "Theo phân công tại Quyết định số …".
+_CELL_REFERENCE = regex.compile(r"(?i)^(?:theo|căn\s+cứ)\s")
+
+
 def _table_duties(doc: TextDocument, table: Table) -> list[Duty]:
     """One duty per row of a Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian table."""
     cols = _SECTIONS["table_columns"]
@@ -726,12 +776,14 @@ def _table_duties(doc: TextDocument, table: Table) -> list[Duty]:
         task, lead = _trim(row[task_col]), _clean_agency(row[lead_col])
         if not task or not lead or _is_generic(lead) or regex.fullmatch(r"[\d\s.()IVX]*", task):
             continue
+        named_lead = not _CELL_REFERENCE.match(lead)  # "Theo phân công tại Quyết định số 1441/QĐ-UBND": no name
         due = row[deadline_col].strip() if deadline_col is not None and deadline_col < len(row) else ""
         deadline = find_cell_deadline(due) if due else find_deadline(task)
         at = doc.text.find(task[:40])
         span = [at, at + len(task)] if at >= 0 else ([table.start, table.end] if table.start is not None else None)
         recurrence = find_cell_recurrence(due) or find_recurrence(task)
-        duties.append(Duty(lead, "lead", task, deadline, recurrence, span))
+        if named_lead:
+            duties.append(Duty(lead, "lead", task, deadline, recurrence, span))
         if support_col is not None and support_col < len(row):
             for agency in _split_agencies(row[support_col]):
                 duties.append(Duty(agency, "support", task, deadline, recurrence, span))

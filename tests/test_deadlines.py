@@ -57,6 +57,10 @@ CELLS = [
     ("Quý I/2026", "Quý I/2026", None),
     ("Hằng tháng", None, "Hằng tháng"),
     ("Thường xuyên", None, "Thường xuyên"),
+    ("Thường xuyên trong năm", None, "Thường xuyên"),
+    ("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ", None, None),
+    ("Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm", None, "định kỳ"),
+    ("Sau 03 tháng kể từ khi có văn bản của Trung ương", "Sau 03 tháng kể từ khi có văn bản của Trung ương", None),
 ]
 
 

@@ -207,6 +207,51 @@ CASES += [
      [("Tổ Công tác cải cách hành chính", "lead", "Nghiên cứu, đề xuất với Chính phủ", None)]),
 ]
 
+CASES += [
+    # KẾ HOẠCH KMT UBND TỈNH NĂM 2026.doc: the implementation phrase after a topic and "và"; agency headings
+    # opened by "Đề nghị", ended by their verb ("… chỉ đạo"), with supports after "chủ trì, phối hợp";
+    # "Giao X là cơ quan thường trực, …"
+    ("III. GIẢI PHÁP THỰC HIỆN VÀ PHÂN CÔNG NHIỆM VỤ\n1. Công tác tham mưu, triển khai thực hiện\n"
+     "1.1. Các sở, ban, ngành\n- Đề xuất Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh bảo đảm kinh phí triển khai"
+     " công tác phòng, chống ma túy trên địa bàn.\n"
+     "3.7. Sở Tư pháp\n"
+     "Tăng cường công tác tuyên truyền, phổ biến giáo dục pháp luật về phòng, chống tội phạm ma túy nhằm "
+     "tạo sự chuyển biến tích cực trong nhận thức và hành động của đội ngũ cán bộ, công chức, viên chức và"
+     " Nhân dân trên địa bàn tỉnh; góp phần ngăn chặn kịp thời, có hiệu quả các loại tội phạm; phát huy "
+     "sức mạnh tổng hợp của các cấp, các ngành, tổ chức, đoàn thể, xã hội và toàn dân đối với công tác "
+     "phòng, chống tội phạm về ma túy.\n"
+     "3.8. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh,"
+     " Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn Thanh niên\n"
+     "Chỉ đạo thực hiện có hiệu quả các kế hoạch liên tịch, chương trình phối hợp hành động với Bộ Công an,"
+     " tuyên truyền nâng cao nhận thức cho đoàn viên, hội viên, thanh, thiếu niên; xây dựng mô hình phòng, chống"
+     " ma túy và thực hiện có hiệu quả hoạt động tuyên truyền phòng, chống ma túy, gắn với cuộc vận động “Toàn"
+     " dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” và các phong trào thi đua yêu nước khác.\n"
+     "3.9. Chủ tịch Ủy ban nhân dân địa bàn cấp xã chỉ đạo\n"
+     "- Đẩy mạnh hoạt động tuyên truyền tại các địa bàn dân cư, khu vực, địa bàn trọng điểm, phức tạp về ma túy.\n"
+     "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành \n"
+     "- Đề xuất Hội đồng nhân dân tỉnh hỗ trợ kinh phí cho lực lượng trực tiếp thực hiện công tác đấu tranh.\n"
+     "V. TỔ CHỨC THỰC HIỆN\n2. Giao Công an tỉnh là cơ quan thường trực, có trách nhiệm quản lý và giám sát"
+     " tổng thể về kết quả thực hiện kế hoạch trên toàn tỉnh.\n",
+     LAM_DONG,
+     [("Các sở, ban, ngành", "lead", "Đề xuất Hội đồng nhân dân tỉnh", None),
+      ("Sở Tư pháp", "lead", "Tăng cường công tác tuyên truyền", None),
+      ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân"
+       " tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn Thanh niên", "lead", "Chỉ đạo thực hiện", None),
+      ("Chủ tịch Ủy ban nhân dân địa bàn cấp xã", "lead", "Đẩy mạnh hoạt động", None),
+      ("Sở Tài chính", "lead", "Đề xuất Hội đồng nhân dân tỉnh hỗ trợ", None),
+      ("các sở, ban, ngành", "support", "Đề xuất Hội đồng nhân dân tỉnh hỗ trợ", None),
+      ("Công an tỉnh", "lead", "là cơ quan thường trực", None)]),
+    # Kế hoạch CCHC 2026 Lâm Đồng: a group defined by a clause is named (a vague one is not); a recurrence
+    # between subject and verb is no part of the agency
+    ("III. TỔ CHỨC THỰC HIỆN\n- Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước thường xuyên rà soát,"
+     " cập nhật các quy định của pháp luật.\n- Các cơ quan, đơn vị quan tâm thực hiện tốt kế hoạch.\n"
+     "- Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần tổ chức rà soát, theo dõi tình hình giải"
+     " quyết thủ tục hành chính.\n",
+     LAM_DONG,
+     [("Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước", "lead", "thường xuyên rà soát", None),
+      ("Thủ trưởng các cơ quan, đơn vị, địa phương", "lead", "tổ chức rà soát", None)]),
+]
+
 
 @pytest.mark.parametrize(("text", "info", "expected"), CASES)
 def test_duty_forms(text: str, info: DocumentInfo, expected: list) -> None:
@@ -245,6 +290,18 @@ def test_table_time_cells_give_iso_dates_and_recurrences() -> None:
     got = [(d.agency, d.deadline, d.recurrence) for d in duties_of("KẾ HOẠCH\n", LAM_DONG, [table])]
     assert got == [("Sở Kế hoạch và Đầu tư", "2024-12-31", None), ("Sở Y tế", None, "Hằng tháng"),
                    ("Sở Công Thương", None, "Thường xuyên")]
+
+
+def test_table_lead_cell_pointing_elsewhere_names_no_agency() -> None:
+    # Kế hoạch CCHC 2026 Lâm Đồng appendix: "Theo phân công tại Quyết định …" in Chủ trì; the support stays
+    table = Table(rows=[
+        ["STT", "Nhiệm vụ", "Thời gian hoàn thành", "Chủ trì thực hiện", "Phối hợp thực hiện"],
+        ["5", "Tiếp tục triển khai thực hiện Quyết định số 1441/QĐ-UBND ngày 25/9/2025",
+         "Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh",
+         "Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025", "Văn phòng UBND tỉnh"],
+    ])
+    got = [(d.agency, d.role, d.deadline) for d in duties_of("KẾ HOẠCH\n", LAM_DONG, [table])]
+    assert got == [("Văn phòng UBND tỉnh", "support", None)]
 
 
 def test_canonical_agency_takes_the_issuers_locality() -> None:
