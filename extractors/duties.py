@@ -819,17 +819,21 @@ def _canonical(agency: str, locality: str | None) -> str:
 
 
 def _dedupe(duties: list[Duty]) -> list[Duty]:
-    """One entry for a duty reported twice (a news title and its body)."""
-    def bag(s: str) -> set[str]:
-        return set(regex.findall(r"\w+", s.lower()))
+    """One entry for a duty reported twice (a news title and its body). Word bags are built once per
+    duty: the pairwise check is quadratic, and a law has a hundred duties."""
+    def bag(s: str) -> frozenset[str]:
+        return frozenset(_WORD.findall(s.lower()))
 
-    def near(a: set[str], b: set[str], share: float) -> bool:
+    def near(a: frozenset[str], b: frozenset[str], share: float) -> bool:
         return bool(a and b) and len(a & b) >= share * min(len(a), len(b))
 
-    kept: list[Duty] = []
+    kept: list[tuple[Duty, frozenset[str], frozenset[str]]] = []
     for duty in duties:
-        if not any(k.role == duty.role and near(bag(k.agency), bag(duty.agency), 0.8)
-                   and near(bag(k.task), bag(duty.task), 0.8)
-                   and len(bag(k.task) ^ bag(duty.task)) <= 0.25 * len(bag(k.task) | bag(duty.task)) for k in kept):
-            kept.append(duty)
-    return kept
+        agency, task = bag(duty.agency), bag(duty.task)
+        if not any(k.role == duty.role and near(k_agency, agency, 0.8) and near(k_task, task, 0.8)
+                   and len(k_task ^ task) <= 0.25 * len(k_task | task) for k, k_agency, k_task in kept):
+            kept.append((duty, agency, task))
+    return [duty for duty, _, _ in kept]
+
+
+_WORD = regex.compile(r"\w+")
