@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from test_bad_input import encrypted_pdf
 from vanban.watch import Folders, free_path, is_ignored_name, move_no_clobber
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,24 +52,6 @@ def make_docx(path: Path, n: int) -> Path:
         doc.add_paragraph(line)
     doc.save(path)
     return path
-
-
-def encrypted_pdf() -> bytes:
-    """A one-page PDF under the standard security handler whose user password is not empty."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-               b"<< /Filter /Standard /V 1 /R 2 /O <" + b"41" * 32 + b"> /U <" + b"42" * 32 + b"> /P -4 >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff>"
-            b" <00112233445566778899aabbccddeeff>] >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return bytes(out)
 
 
 def good_files(source: Path, count: int) -> list[Path]:
