@@ -339,3 +339,176 @@ def test_whole_documents_against_gold(shared_dir, gold_dir) -> None:
     precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
     assert 2 * precision * recall / (precision + recall) >= 0.75
     assert roles / max(tp, 1) >= 0.90
+
+
+# Legal normative documents (vbpl.vn pages, a Luật as PDF): their standing provisions (competences,
+# procedures, "Trách nhiệm của …" articles, rights and obligations) are rules, not duties. Only the
+# implementation articles ("Tổ chức thực hiện", "Trách nhiệm thi hành", "Điều khoản thi hành", "Quy định chi
+# tiết"), untitled articles of the issuing text ("Điều 6. Chính phủ chỉ đạo …") and the closing assign —
+# as the gold of doc_000138 and doc_000234 has it. (agency, role, first five words of the task)
+NORMATIVE_FILES = [
+    ("vbpl_layout_html/doc_000001.html", [
+        ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng, trình cấp có'),
+        ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng cơ sở dữ'),
+        ('Bộ Nội vụ', 'lead', 'Hướng dẫn, kiểm tra việc'),
+        ('Bộ Nội vụ', 'lead', 'Thực hiện hoặc đề xuất'),
+        ('Bộ Ngoại giao', 'lead', 'chỉ đạo các cơ quan'),
+        ('Bộ Giáo dục và Đào tạo', 'lead', 'ưu tiên cử công dân'),
+        ('Bộ Tài chính', 'lead', 'cân đối, đề xuất bố'),
+        ('Bộ Công an', 'lead', 'Chủ trì hướng dẫn, kiểm'),
+        ('Bộ Công an', 'lead', 'Đề xuất chính sách ưu'),
+        ('Bộ Quốc phòng', 'lead', 'kiểm tra việc thực hiện'),
+        ('Bộ Tư pháp', 'lead', 'chủ trì, phối hợp với'),
+        ('Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương', 'lead', 'Xây dựng, đề xuất chương'),
+        ('Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương', 'lead', 'Cung cấp đầy đủ dữ'),
+        ('Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương', 'lead', 'Thanh tra, kiểm tra, giám'),
+        ('Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương', 'lead', 'chịu trách nhiệm thi hành'),
+    ]),
+    ("vbpl_layout_html/doc_000003.html", [
+    ]),
+    ("vbpl_layout_html/doc_000012.html", [
+        ('Tổng Tham mưu trưởng, Chủ nhiệm Tổng cục Chính trị, Chỉ huy các cơ quan, đơn vị, tổ chức và cá nhân có liên quan hoạt động đấu thầu trong phạm vi quản lý của Bộ Quốc phòng', 'lead', 'chịu trách nhiệm thực hiện'),
+        ('Cục trưởng Cục Tài chính/BQP', 'lead', 'chịu trách nhiệm tổ chức'),
+    ]),
+    ("vbpl_layout_html/doc_000016.html", [
+        ('Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương; Chánh Văn phòng, Vụ trưởng Vụ Tổ chức cán bộ, thủ trưởng đơn vị thuộc Bộ, trực thuộc Bộ; giám đốc sở giáo dục và đào tạo; giám đốc đại học, học viện; hiệu trưởng các cơ sở giáo dục', 'lead', 'có trách nhiệm thực hiện'),
+    ]),
+    ("vbpl_layout_html/doc_000019.html", [
+        ('Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương', 'lead', 'chịu trách nhiệm thi hành'),
+        ('Bộ Xây dựng', 'lead', 'tham mưu Chính phủ về'),
+        ('Bộ Nông nghiệp và Môi trường', 'lead', 'rà soát, đề xuất hoàn'),
+        ('Ủy ban nhân dân cấp tỉnh', 'lead', 'chịu trách nhiệm chỉ đạo'),
+        ('Hội đồng nhân dân, Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân, Mặt trận Tổ quốc Việt Nam các cấp', 'lead', 'tăng cường giám sát việc'),
+        ('Bộ Xây dựng, các bộ, ngành có liên quan, Ủy ban nhân dân các cấp', 'lead', 'thực hiện nghiêm túc kết'),
+    ]),
+    ("vbpl_layout_html/doc_000049.html", [
+        ('Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'lead', 'chịu trách nhiệm thi hành'),
+    ]),
+    ("vbpl_layout_html/doc_000081.html", [
+        ('Ngân hàng Chính sách xã hội', 'lead', 'Hướng dẫn chi tiết về'),
+        ('Ngân hàng Chính sách xã hội', 'lead', 'Quản lý và sử dụng'),
+        ('Ngân hàng Chính sách xã hội', 'lead', 'Định kỳ rà soát, kiểm'),
+        ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính,'),
+        ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính'),
+        ('Ngân hàng Chính sách xã hội', 'lead', 'Phối hợp với các bộ,'),
+        ('Bộ Tài chính', 'lead', 'Chủ trì, phối hợp với'),
+        ('Bộ Tài chính', 'lead', 'Trên cơ sở báo cáo'),
+        ('Bộ Giáo dục và Đào tạo', 'lead', 'Hướng dẫn các cơ sở'),
+        ('Ủy ban nhân dân các cấp', 'lead', 'Hằng năm, báo cáo cấp'),
+        ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng'),
+        ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng'),
+        ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Thực hiện việc xác nhận'),
+        ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Thông báo cho Ngân hàng'),
+        ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Phối hợp với Ủy ban'),
+        ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Phối hợp với Ngân hàng'),
+        ('Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương, Chủ tịch Hội đồng quản trị và Tổng Giám đốc Ngân hàng Chính sách xã hội', 'lead', 'chịu trách nhiệm thi hành'),
+    ]),
+    ("vbpl_layout_html/doc_000094.html", [
+        ('Thủ trưởng các đơn vị trực thuộc Bộ, Giám đốc bệnh viện, học viện, Hiệu trưởng Trường Công an nhân dân, Giám đốc Công an tỉnh, thành phố trực thuộc Trung ương', 'lead', 'chịu trách nhiệm quán triệt'),
+        ('Bộ Tư lệnh Cảnh sát cơ động', 'lead', 'chịu trách nhiệm hướng dẫn'),
+        ('Cục Tổ chức cán bộ', 'lead', 'hướng dẫn, kiểm tra, đề'),
+        ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ (qua'),
+    ]),
+    ("vbpl_layout_html/doc_000101.html", [
+        ('Tổng cục Hải quan', 'lead', 'chịu trách nhiệm hướng dẫn,'),
+    ]),
+    ("vbpl_layout_html/doc_000138.html", [
+        ('Hội đồng nhân dân cấp tỉnh', 'lead', 'ban hành Quy chế làm'),
+        ('Hội đồng nhân dân, Thường trực Hội đồng nhân dân, Ban của Hội đồng nhân dân, Tổ đại biểu Hội đồng nhân dân, đại biểu Hội đồng nhân dân, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân', 'lead', 'chịu trách nhiệm thi hành'),
+    ]),
+    ("vbpl_layout_html/doc_000170.html", [
+        ('Chính phủ', 'lead', 'quy định chi tiết và'),
+        ('Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước', 'lead', 'phối hợp tổ chức thực'),
+        ('Kiểm toán nhà nước', 'lead', 'thực hiện kiểm toán việc'),
+        ('Ủy ban nhân dân Thành phố Hồ Chí Minh, Ủy ban nhân dân thành phố Đà Nẵng và Ủy ban nhân dân tỉnh Khánh Hòa', 'lead', 'tổ chức thực hiện Nghị'),
+        ('Ủy ban Thường vụ Quốc hội, Mặt trận Tổ quốc Việt Nam, Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh, Đoàn đại biểu Quốc hội thành phố Đà Nẵng, Đoàn đại biểu Quốc hội tỉnh Khánh Hòa, đại biểu Quốc hội, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc', 'lead', 'thực hiện Nghị quyết này'),
+    ]),
+    ("vbpl_layout_html/doc_000234.html", [
+        ('Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, các đơn vị thuộc Bộ Tài nguyên và Môi trường', 'lead', 'chịu trách nhiệm thi hành'),
+    ]),
+    ("vbpl_layout_html/doc_000428.html", [
+        ('Chánh Văn phòng Bộ, Cục trưởng Cục Mỹ thuật, Nhiếp ảnh và Triển lãm, Thủ trưởng các đơn vị có liên quan thuộc Bộ Văn hóa, Thể thao và Du lịch, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Giám đốc các Sở Văn hóa, Thể thao và Du lịch, Sở Văn hóa và Thể thao', 'lead', 'chịu trách nhiệm thi hành'),
+    ]),
+    ("vbpl_layout_html/doc_000633.html", [
+        ('Cục Cảnh sát giao thông', 'lead', 'Phối hợp với các đơn'),
+        ('Cục Cảnh sát giao thông', 'lead', 'Hướng dẫn, kiểm tra Công'),
+        ('Cục Cảnh sát giao thông', 'lead', 'Định kỳ 06 tháng, 01'),
+        ('Thủ trưởng các đơn vị thuộc cơ quan Bộ Công an, Giám đốc Học viện, Hiệu trưởng các trường Công an nhân dân, Giám đốc Công an tỉnh, thành phố trực thuộc trung ương', 'lead', 'có trách nhiệm thi hành'),
+        ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ Công'),
+    ]),
+    ("vbpl_layout_html/doc_000707.html", [
+        ('Chính phủ', 'lead', 'chỉ đạo tổ chức tuyên'),
+        ('Thủ tướng Chính phủ, Chánh án Tòa án nhân dân tối cao, Viện trưởng Viện kiểm sát nhân dân tối cao, Chủ tịch và các thành viên Hội đồng tư vấn đặc xá, Chủ nhiệm Văn phòng Chủ tịch nước', 'lead', 'chịu trách nhiệm thi hành'),
+    ]),
+    ("quocan_legal_retrieval/luatdatdai2013.pdf", [
+        ('Chính phủ', 'lead', 'quy định chi tiết các'),
+    ]),
+]
+
+
+@pytest.mark.realdocs
+@pytest.mark.parametrize(("name", "expected"), NORMATIVE_FILES)
+def test_normative_documents_assign_only_in_their_implementation_articles(realdocs, name: str, expected: list) -> None:
+    from vanban.extract import extract_file
+
+    record, _ = extract_file(realdocs / name)
+    got = [(d["agency"], d["role"], " ".join(d["task"].split()[:5])) for d in record.to_dict()["duties"]]
+    assert got == expected
+
+
+NGHI_DINH = DocumentInfo(doc_type="Nghị định", symbol="249/2025/NĐ-CP", year=2025, issuer="Chính phủ")
+LUAT = DocumentInfo(doc_type="Luật", symbol="45/2013/QH13", year=2013, issuer="Quốc hội")
+NQ_UBTVQH = DocumentInfo(doc_type="Nghị quyết", symbol="103/2025/UBTVQH15", year=2025, issuer="Ủy ban Thường vụ Quốc hội")
+
+NORMATIVE_CASES = [
+    # doc_000001: a titled article's rule ("Trách nhiệm của chuyên gia") assigns nothing; "Trách nhiệm thực hiện" does
+    ("Điều 6. Trách nhiệm của chuyên gia\n1. Chuyên gia có trách nhiệm thực hiện nhiệm vụ đúng tiến độ.\n"
+     "Điều 14. Trách nhiệm thực hiện\n3. Bộ Ngoại giao chỉ đạo các cơ quan thuộc thẩm quyền quản lý phát triển các"
+     " chương trình tìm kiếm, thu hút và hỗ trợ chuyên gia.\n"
+     "4. Bộ Giáo dục và Đào tạo ưu tiên cử công dân Việt Nam đi đào tạo, bồi dưỡng tại nước ngoài.\n",
+     NGHI_DINH,
+     [("Bộ Ngoại giao", "lead", "chỉ đạo các cơ quan", None),
+      ("Bộ Giáo dục và Đào tạo", "lead", "ưu tiên cử công dân", None)]),
+    # doc_000001 9.c): under an agency heading, "Thanh tra, kiểm tra, …" is the task's verb, not an agency
+    ("Điều 14. Trách nhiệm thực hiện\n9. Các bộ, cơ quan trung ương có trách nhiệm:\n"
+     "c) Thanh tra, kiểm tra, giám sát các chương trình, nhiệm vụ, dự án có sử dụng chuyên gia.\n",
+     NGHI_DINH,
+     [("Các bộ, cơ quan trung ương", "lead", "Thanh tra, kiểm tra", None)]),
+    # luatdatdai2013: "Chương 13." and its articles are rules ("Ủy ban nhân dân cấp tỉnh chỉ đạo …" in a titled
+    # article); "Điều 212. Quy định chi tiết" assigns
+    ("Chương 13.\nGIÁM SÁT, THEO DÕI VÀ ĐÁNH GIÁ\nĐiều 200. Hệ thống theo dõi và đánh giá\n"
+     "3. Ủy ban nhân dân cấp tỉnh chỉ đạo việc theo dõi và đánh giá đối với quản lý và sử dụng đất đai tại địa phương.\n"
+     "Điều 212. Quy định chi tiết\nChính phủ quy định chi tiết các điều, khoản được giao trong Luật.\n",
+     LUAT,
+     [("Chính phủ", "lead", "quy định chi tiết các điều", None)]),
+    # doc_000138: "Điều 2." alone on its line, its sentence below: an untitled article of the issuing text assigns
+    ("Điều 1.\nBan hành kèm theo Nghị quyết này Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố.\n"
+     "Điều 2.\nHội đồng nhân dân cấp tỉnh ban hành Quy chế làm việc của cấp mình phù hợp với Quy chế này.\n",
+     NQ_UBTVQH,
+     [("Hội đồng nhân dân cấp tỉnh", "lead", "ban hành Quy chế làm việc", None)]),
+    # doc_000170 / doc_000019: "trong phạm vi nhiệm vụ, quyền hạn của mình" is neither agency nor task
+    ("Điều 9. Tổ chức thực hiện\n2. Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước, trong"
+     " phạm vi nhiệm vụ, quyền hạn của mình, phối hợp tổ chức thực hiện Nghị quyết này.\n",
+     DocumentInfo(doc_type="Nghị quyết", symbol="170/2024/QH15", year=2024, issuer="Quốc hội"),
+     [("Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước", "lead", "phối hợp tổ chức", None)]),
+    # doc_000081: "phối hợp với" inside the object of another verb names no supporting agency
+    ("Điều 16. Tổ chức thực hiện\n3. Bộ Giáo dục và Đào tạo: Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân"
+     " các cấp và Ngân hàng Chính sách xã hội tổ chức thực hiện chính sách.\n",
+     DocumentInfo(doc_type="Quyết định", symbol="29/2025/QĐ-TTg", year=2025, issuer="Thủ tướng Chính phủ"),
+     [("Bộ Giáo dục và Đào tạo", "lead", "Hướng dẫn các cơ sở", None)]),
+    # doc_000633: "Trong quá trình …, nếu có khó khăn, vướng mắc, X báo cáo …" assigns to X; doc_000234's
+    # "…, nếu có khó khăn, vướng mắc đề nghị phản ánh về Bộ …" names no one
+    ("Điều 48. Trách nhiệm thi hành\nTrong quá trình thực hiện Thông tư này, nếu có khó khăn, vướng mắc, Công an các"
+     " đơn vị, địa phương báo cáo về Bộ Công an (qua Cục Cảnh sát giao thông) để kịp thời hướng dẫn./.\n",
+     DocumentInfo(doc_type="Thông tư", symbol="66/2024/TT-BCA", year=2024, issuer="Bộ Công an"),
+     [("Công an các đơn vị, địa phương", "lead", "báo cáo về Bộ Công an", None)]),
+    ("Điều 3. Các Bộ, cơ quan ngang Bộ và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này.\n"
+     "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị phản ánh về Bộ Tài nguyên và Môi trường.\n",
+     DocumentInfo(doc_type="Thông tư", symbol="51/2024/TT-BTNMT", year=2024, issuer="Bộ Tài nguyên và Môi trường"),
+     [("Các Bộ, cơ quan ngang Bộ", "lead", "chịu trách nhiệm thi hành", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "info", "expected"), NORMATIVE_CASES)
+def test_normative_forms(text: str, info: DocumentInfo, expected: list) -> None:
+    assert brief(duties_of(text, info), expected) == expected
