@@ -57,7 +57,7 @@ _MARKER = regex.compile(
       | (?P<letter>[a-zđ]\))                        # a)   đ)
       | (?P<dash>[-–—•*])                           # - Tham mưu …   — Phối hợp … (em dash, OCR)
       | (?P<plus>\+)                                # + Tổ chức …
-    )[ \t]+
+    )(?:[ \t]+|(?<=^[ \t]*Điều[ \t]+\d+[a-z]?\.)[ \t]*$)   # "Điều 2." alone, its text on the next line
     """
 )
 _LEVELS = {"article": 0, "roman": 1, "num": 2, "letter": 5, "dash": 6, "plus": 7}
@@ -84,12 +84,24 @@ _DUTY_ARTICLE = regex.compile(
     r"(?xi) ^(?:" + _alternation(_SECTIONS["duty_articles"]) + r")\s+của\s+(?P<agency>[^.:;]{3,120}?)\s*[.:]?$"
 )
 
+# An implementation article of a legal normative document: "Điều 16. Tổ chức thực hiện", "Điều 32. Hiệu lực
+# thi hành và trách nhiệm thi hành"; its other articles are standing rules, not duties.
+_IMPLEMENTATION_ARTICLE = regex.compile(
+    r"(?xi) ^(?P<one>" + _alternation(_SECTIONS["implementation_articles"]) + r")"
+    r"(?:\s*(?:,|và)\s*(?&one))*\s*[.:]?$"
+)
+
+# A chapter, section or part heading of a legal normative document: "Chương VIII", "MỤC 2", "Chương 12.".
+_CHAPTER = regex.compile(r"(?xi) ^(?:chương|mục|phần)\s+(?:[IVXLC]+|\d+)\b")
+
 # Openers before a sentence's subject: "Theo đó, …", "Trong thời hạn 30 ngày kể từ …, …".
 _OPENER = regex.compile(
     r"""(?xi)
     ^(?:(?:""" + _alternation(_LEX["connectors"]) + r""")\s*,\s*                        # Theo đó,
       | (?:trong\s+thời\s+hạn|trong\s+thời\s+gian|sau\s+khi)[^,]{0,120},\s*   # Trong thời hạn 30 ngày …,
       | về\s+[^,.]{0,60}(?:,\s*[^,.]{0,40})?,\s*(?=\p{Lu})                   # Về nhiệm vụ, giải pháp cụ thể, Chánh …
+      | (?:trong\s+)?quá\s+trình\s+[^,.]{0,80},\s*                         # Trong quá trình thực hiện Thông tư này,
+        (?:nếu\s+có\s+[^,.]{0,40}(?:,\s*vướng\s+mắc[^,.]{0,20})?,\s*)?       # nếu có khó khăn, vướng mắc, Công an …
     )+
     """
 )
@@ -99,6 +111,8 @@ _CLOSING = regex.compile(
     r"""(?xis)
     (?P<agency>\S.{2,}?)\s+
     (?P<task>(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành                     # chịu trách nhiệm thi hành
+      | (?:chịu|có)\s+trách\s+nhiệm\s+thực\s+hiện\s+                          # có trách nhiệm thực hiện Thông tư này
+        (?=(?:Luật|Nghị\s+định|Thông\s+tư|Nghị\s+quyết|Quyết\s+định)\s+này)
       | căn\s+cứ\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư)\s+(?:này\s+)?thi\s+hành   # căn cứ Quyết định thi hành
     )
     """
@@ -358,6 +372,7 @@ def _clean_agency(name: str) -> str:
     """Without a trailing generic group or punctuation."""
     name = regex.sub(r"\s+", " ", name).strip(" ,;:.-–")
     name = _TRAILING_RECURRENCE.sub("", name)  # "Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần"
+    name = _OWN_SCOPE.sub("", name)  # "Bộ Nông nghiệp và Môi trường trong phạm vi chức năng, nhiệm vụ của mình"
     cuts = [m.start() for m in regex.finditer(r"\s*[,;]\s*|\s+và\s+", name)]
     for pos in cuts:  # leftmost separator whose whole tail is one generic group
         tail = name[pos:]
@@ -365,6 +380,10 @@ def _clean_agency(name: str) -> str:
             return name[:pos].strip(" ,;:")
     return name
 
+
+# A limit of scope between the subject and its verb belongs to neither: "Kiểm toán nhà nước, trong phạm vi
+# nhiệm vụ, quyền hạn của mình, phối hợp …".
+_OWN_SCOPE = regex.compile(r"(?i)\s*,?\s*trong\s+phạm\s+vi\s+[^.;]{0,80}?\s+của\s+mình\s*,?$")
 
 # A recurrence between the subject and its verb belongs to the task: "… địa phương định kỳ hằng tuần tổ chức …".
 _TRAILING_RECURRENCE = regex.compile(r"(?i)\s+(?:" + _alternation(_RECURRENCES) + r")$")
@@ -442,6 +461,8 @@ def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int |
                 agencies = _split_agencies(_clean_agency(sentence[after_lead:w.start]))
                 if agencies:
                     return agencies, words[k].start
+        if _embedded(words, i):
+            continue
         j = i + 1
         while j < len(words) and words[j].text.lower() in {"chặt chẽ", "chặt_chẽ"}:
             j += 1
@@ -462,6 +483,21 @@ def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int |
         agencies = _split_agencies(_clean_agency(segment))
         return agencies, words[k].start
     return [], None
+
+
+def _embedded(words: tuple[_Word, ...], i: int) -> bool:
+    """"phối hợp" at word ``i`` has its own subject inside another verb's object ("Hướng dẫn các cơ sở giáo dục
+    phối hợp với Ủy ban nhân dân các cấp …"), so its partners do not support the sentence's task."""
+    for h in range(i - 1, -1, -1):
+        if n := _verb_at(words, h):
+            if words[h].text.lower() in _TRIGGERS or words[h].text.lower() in _FRAME_VERBS:
+                return False
+            return any(w.text not in {",", "và"} for w in words[h + n:i])
+    return False
+
+
+# Verbs that frame a task rather than being it: "Sở X chủ trì, phối hợp …", "có trách nhiệm phối hợp …".
+_FRAME_VERBS = frozenset({"chủ trì", "có trách nhiệm", "chịu trách nhiệm", "có nhiệm vụ", "tiếp tục", "chủ động"})
 
 
 def _after_chu_tri(sentence: str, words: tuple[_Word, ...], i: int) -> int | None:
@@ -565,11 +601,23 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     ctx: tuple[str, int, list[str]] | None = None  # agency heading (name, level, supports) whose bullets are its duties
     article_ctx: str | None = None
     last_agency: str | None = None  # for a following paragraph that starts with a verb
+    normative = _is_normative(info)
+    in_force = not normative  # a normative text assigns only in its implementation and untitled articles
+    title_pending = False  # "Điều 2." alone: the next line is its title, or its first sentence
     for block in _blocks(text, start, end):
         content = text[block.content:block.end]
         title = regex.sub(r"\s+", " ", content).strip()
         if any(a <= block.content < b for a, b in quotes):
             continue
+        if normative:
+            if block.kind == "article" or (block.kind is None and _CHAPTER.match(title)) or title_pending:
+                in_force, title_pending, caption = _article_force(block, title, title_pending)
+                if not in_force or caption:
+                    impl_level, ctx, article_ctx, last_agency = None, None, None, None
+                if caption:
+                    continue
+            if not in_force and not _CLOSING_OWN.search(title):
+                continue
         if block.kind is None and _CLOSING_PARAGRAPH.match(title):
             impl_level, ctx, article_ctx, last_agency = None, None, None, None  # only its own sentences assign
         if assess_level is not None and block.kind in ("roman", "num", "article") and block.level <= assess_level:
@@ -614,6 +662,37 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
         duties += found
         last_agency = found[0].agency if found and owner is None else None
     return duties
+
+
+def _is_normative(info: DocumentInfo) -> bool:
+    """A legal normative document: a Luật, Nghị định, Thông tư …, or a Nghị quyết/Quyết định with a
+    year in its symbol (29/2025/QĐ-TTg, 170/2024/QH15)."""
+    return info.doc_type in _LEX["normative_doc_types"] or (
+        info.doc_type in _LEX["normative_with_year_doc_types"] and info.year is not None)
+
+
+def _article_force(block: _Block, title: str, title_pending: bool) -> tuple[bool, bool, bool]:
+    """For a normative text's article, chapter heading, or the line after a bare "Điều 2.": whether the
+    blocks that follow assign duties, whether a title may still follow, and whether this block is a caption
+    that assigns nothing itself. An implementation article ("Điều 16. Tổ chức thực hiện") or an untitled one
+    ("Điều 6. Chính phủ chỉ đạo …." — a sentence, no title) assigns; a titled rule or a chapter does not."""
+    if block.kind is None and _CHAPTER.match(title):
+        return False, False, True
+    if block.kind == "article" and not title:
+        return True, True, True  # "Điều 2." alone
+    if title_pending and block.kind is not None:
+        return True, False, False  # "Điều 3." then "1. Nghị quyết này có hiệu lực …": untitled
+    sentence = title.endswith((".", ":", ";")) and not _IMPLEMENTATION_ARTICLE.match(title)
+    if sentence:
+        return True, False, False
+    return bool(_IMPLEMENTATION_ARTICLE.match(title)), False, title_pending
+
+
+# The closing that assigns the document's execution, wherever it stands: "… chịu trách nhiệm thi hành Thông tư này".
+_CLOSING_OWN = regex.compile(
+    r"(?i)(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|thực\s+hiện)\s+"
+    r"(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Nghị\s+quyết|Quyết\s+định|Lệnh)\s+này"
+)
 
 
 # "e) Đối với Nhà đầu tư Dự án …:" — a heading that names its agency after "Đối với".
@@ -679,7 +758,7 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
                 and _looks_like_agency(head[:trigger.start()]) and _is_issuer(head[:trigger.start()], info):
             return _block_duties(doc, flat, block, info, None, None, statements_only)  # "Sở Tư pháp đề nghị …"
         found = _assigning(text[first_sentence[0]:first_sentence[1]], info, False, subject_only=True)
-        if found and found.task_start > 0:
+        if found and found.task_start > 0 and _norm(found.agency) not in _VERBS:  # "c) Thanh tra, kiểm tra, …": a verb
             return _duties_from(doc, found, first_sentence[0], block.end)
         return _make(doc, owner, block.content, block.end, owner_supports or [], block.content)
     duties: list[Duty] = []
@@ -698,9 +777,9 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
                 duty.span[1] = b
         elif not duties and last_agency and block.kind is None and (a, b) == sentences[0] \
                 and text[block.content:block.end].rstrip().endswith("."):
-            words = _words(sentence)
-            if words and _first_verb(words) == 0 or (_OPENER.match(sentence) and _first_verb(words) is not None):
-                opener = _OPENER.match(sentence)
+            opener = _OPENER.match(sentence)
+            rest = _words(sentence[opener.end():]) if opener else _words(sentence)
+            if rest and _first_verb(rest) == 0:  # "Đồng thời, tổ chức …" continues; "Trong quá trình …, nếu …" does not
                 start = a + (opener.end() if opener else 0)
                 open_duty = _make(doc, last_agency, start, b, [], None)
                 duties += open_duty
