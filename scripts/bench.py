@@ -108,7 +108,7 @@ def _fill(template: str, ident, rng: random.Random) -> str:
 
 
 def bench_spec(index: int):
-    """Generated document ``index``, lengthened to 2–8 pages with extra body sections.
+    """Generated document ``index``, lengthened with extra body sections: 1–6 pages, mostly 2–4.
 
     synth's documents are one or two pages; real plans and reports run longer,
     and the per-page cost of a reader only shows on longer files.
