@@ -538,6 +538,35 @@ def find_number_and_day(ocr_text: str) -> tuple[str | None, str | None, str | No
     return number, day, month
 
 
+def header_shows_only_text(pdf_path: str | os.PathLike) -> bool:
+    """True when page 1's top draws nothing but its text layer: no annotation or form
+    field (a signature stamp), no image, no embedded form object above the body.
+
+    Then the rendered header shows exactly the text layer, and a blank Số/ngày is
+    really blank (an unsigned draft): OCR could only read back what the text says.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        pdf = pdfium.PdfDocument(str(pdf_path))
+    except pdfium.PdfiumError:
+        return False
+    try:
+        page = pdf[0]
+        try:
+            if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+                return False
+            _, height = page.get_size()
+            top = height * (1 - HEADER_FRACTION)
+            kinds = [pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM]
+            return not any(obj.get_bounds()[3] > top for obj in page.get_objects(filter=kinds, max_depth=1))
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+
+
 def ocr_header_region(pdf_path: str | os.PathLike) -> HeaderOcr:
     """OCR the top of page 1 as rendered (signature stamp included) and find Số and ngày.
 
@@ -671,7 +700,7 @@ def complete_with_ocr(pdf_path: str | os.PathLike, texts: list[str], header_text
 
     in_header = bool(header_text)
     head = header_text if in_header else texts[0][:1500] if texts else ""
-    if not needs_header_fill(head):
+    if not needs_header_fill(head) or header_shows_only_text(pdf_path):
         return OcrOutcome(texts, header_text, None, warnings)
     try:
         shown = ocr_header_region(pdf_path)

@@ -221,3 +221,26 @@ def test_missing_tesseract_is_a_clear_read_error(monkeypatch, scanned_pdf: Path)
     finally:
         monkeypatch.undo()
         ocr.tesseract_version.cache_clear()
+
+
+def test_unsigned_draft_with_blank_number_is_not_ocred(tmp_path: Path, ocr_cache: Path) -> None:
+    """A draft's blank Số is really blank: nothing but text is drawn, so no OCR runs."""
+    import random
+
+    from vanban.pipeline import ocr
+    from vanban.pipeline.read import read
+    from vanban.synth import random_spec, render_pdf
+
+    path = tmp_path / "draft.pdf"
+    render_pdf(random_spec(random.Random(3), 5, doc_type="Quyết định", draft=True), path)
+    assert ocr.header_shows_only_text(path)
+    before = ocr.tesseract_runs
+    doc = read(path)
+    assert ocr.tesseract_runs == before and doc.ocr is None
+    assert "Số:" in doc.header
+
+
+def test_e_signed_header_is_checked_on_the_rendered_page(realdocs: Path) -> None:
+    from vanban.pipeline.ocr import header_shows_only_text
+
+    assert not header_shows_only_text(realdocs / "vbai" / "Công văn số 11902 của BNV.pdf")
