@@ -512,3 +512,30 @@ NORMATIVE_CASES = [
 @pytest.mark.parametrize(("text", "info", "expected"), NORMATIVE_CASES)
 def test_normative_forms(text: str, info: DocumentInfo, expected: list) -> None:
     assert brief(duties_of(text, info), expected) == expected
+
+
+BTP = DocumentInfo(doc_type="Công văn", issuer="Bộ Tư pháp", place="Hà Nội")
+
+REVIEW_CASES = [
+    # congvan3917 của BTP: "Căn cứ …, Ủy ban nhân dân tỉnh, thành phố chỉ đạo …" — the named subject of "chỉ đạo"
+    # leads (not the body it directs); the lead-in "… quan tâm thực hiện một số nội dung:" is not itself a duty;
+    # "quan tâm" asks and is no part of the agency
+    ("Bộ Tư pháp đề nghị Ủy ban nhân dân tỉnh, thành phố quan tâm thực hiện một số nội dung:\n"
+     "1. Đối với việc hợp nhất các Hội công chứng viên\n"
+     "Căn cứ quy định của Luật Công chứng năm 2024, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội Công chứng viên"
+     " địa phương phối hợp xây dựng Đề án hợp nhất.\n"
+     "Bộ Tư pháp trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm chỉ đạo thực hiện.\n",
+     BTP,
+     [("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Hội Công chứng viên", None),
+      ("Ủy ban nhân dân các tỉnh, thành phố", "lead", "chỉ đạo thực hiện", None)]),
+    # 36-HD_VPTW: "ban chỉ đạo" inside a list of names is no trigger, "Ban" alone no agency
+    ("Các tổ chức đảng (ban cán sự đảng, ban chỉ đạo, tiểu ban, hội đồng…) ghi tên cơ quan ban hành văn bản.\n"
+     "- Ban tổ chức tỉnh uỷ: BTCTU\n",
+     DocumentInfo(doc_type="Hướng dẫn", issuer="Văn phòng Trung ương Đảng"),
+     []),
+]
+
+
+@pytest.mark.parametrize(("text", "info", "expected"), REVIEW_CASES)
+def test_reviewed_document_forms(text: str, info: DocumentInfo, expected: list) -> None:
+    assert brief(duties_of(text, info), expected) == expected
