@@ -372,7 +372,8 @@ def _clean_agency(name: str) -> str:
     """Without a trailing generic group or punctuation."""
     name = regex.sub(r"\s+", " ", name).strip(" ,;:.-–")
     name = _TRAILING_RECURRENCE.sub("", name)  # "Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần"
-    name = _OWN_SCOPE.sub("", name)  # "Bộ Nông nghiệp và Môi trường trong phạm vi chức năng, nhiệm vụ của mình"
+    name = _OWN_SCOPE.sub("", name)
+    name = _KINDLY.sub("", name)  # "Ủy ban nhân dân tỉnh, thành phố quan tâm thực hiện …": "quan tâm" asks, names no one  # "Bộ Nông nghiệp và Môi trường trong phạm vi chức năng, nhiệm vụ của mình"
     cuts = [m.start() for m in regex.finditer(r"\s*[,;]\s*|\s+và\s+", name)]
     for pos in cuts:  # leftmost separator whose whole tail is one generic group
         tail = name[pos:]
@@ -384,6 +385,8 @@ def _clean_agency(name: str) -> str:
 # A limit of scope between the subject and its verb belongs to neither: "Kiểm toán nhà nước, trong phạm vi
 # nhiệm vụ, quyền hạn của mình, phối hợp …".
 _OWN_SCOPE = regex.compile(r"(?i)\s*,?\s*trong\s+phạm\s+vi\s+[^.;]{0,80}?\s+của\s+mình\s*,?$")
+
+_KINDLY = regex.compile(r"(?i)\s+quan\s+tâm$")
 
 # A recurrence between the subject and its verb belongs to the task: "… địa phương định kỳ hằng tuần tổ chức …".
 _TRAILING_RECURRENCE = regex.compile(r"(?i)\s+(?:" + _alternation(_RECURRENCES) + r")$")
@@ -425,11 +428,24 @@ def _is_superior(agency: str, info: DocumentInfo) -> bool:
 
 def _speaker_is_issuer(before: str, info: DocumentInfo) -> bool:
     """Whoever asks, right before the trigger, is the issuer (or its head), or unnamed."""
-    speaker = regex.split(r"[,;]", before)[-1].strip()
-    speaker = regex.sub(r"(?i)\s+(?:vừa|đã|cũng|tiếp tục)$", "", speaker)
-    if not speaker or not info.issuer or not _looks_like_agency(speaker):
+    speaker = _speaker(before)
+    if not speaker or not info.issuer:
         return True
     return _is_issuer(speaker, info)
+
+
+def _speaker(before: str) -> str | None:
+    """The agency right before a trigger, its comma-joined parts kept ("Căn cứ …, Ủy ban nhân dân tỉnh,
+    thành phố" → "Ủy ban nhân dân tỉnh, thành phố"), or None when no agency stands there."""
+    parts = regex.split(r"[,;]", before)
+    tail = regex.findall(r"\w+|[^\w\s]", before)
+    if tail and tail[-1] in _BARE_HEADS and (len(tail) == 1 or not tail[-2][:1].isupper()):
+        return None  # "(ban cán sự đảng, ban chỉ đạo, …)", "trường hợp ban chỉ đạo": a lower-case name, no subject
+    for k in range(min(3, len(parts)), 0, -1):
+        speaker = regex.sub(r"(?i)\s+(?:vừa|đã|cũng|tiếp tục)$", "", ",".join(parts[-k:]).strip())
+        if speaker and _looks_like_agency(speaker) and _HEAD_RE.match(_PREFIX_RE.sub("", speaker)):
+            return speaker
+    return None
 
 
 # --- sentences --------------------------------------------------------------------------------
@@ -535,6 +551,11 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
             continue  # "3. Đối với hạng mục …: Giao Ban Quản lý … chủ trì"
         before = sentence[begin:w.start]
         if not before.rstrip().endswith(":") and not _speaker_is_issuer(before, info):
+            speaker = _speaker(before)
+            if low == "chỉ đạo" and speaker and _first_verb(_words(speaker)) is None \
+                    and not before.rstrip().endswith((",", ";")):
+                supports, support_start = _supports(sentence, words)  # "…, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội …"
+                return _Found(_clean_agency(speaker), w.start, supports, support_start)
             if _verb_at(words, i):
                 break  # "Ủy ban nhân dân cấp tỉnh chịu trách nhiệm chỉ đạo …": a verb here, the subject's task
             return None  # "trong đó, Bộ Nội vụ đề nghị …" recites another body's request
@@ -805,12 +826,23 @@ def _trim(task: str) -> str:
     return regex.sub(r"\s+", " ", task).strip().rstrip("./; ").strip()
 
 
+# A head word alone names no agency: "Ban tổ chức tỉnh uỷ: BTCTU" read as "Ban" + "tổ chức …".
+_BARE_HEADS = frozenset(_LEX["bare_heads"])
+
+
+def _readable(task: str) -> bool:
+    """Words, not scan debris: "HH v0", "00000000.ŒĐÝ\"AAAN....22.aẠCOOO" state no task."""
+    return len(regex.findall(r"(?<!\w)\p{Ll}{2,}(?!\w)", task)) >= 2
+
+
 def _make(doc: TextDocument, agency: str, task_start: int, end: int, supports: list[str],
           support_start: int | None, span_start: int | None = None) -> list[Duty]:
     """A lead duty (plus one support duty per supporting agency) for ``doc.text[task_start:end]``."""
     task = _trim(doc.text[task_start:end])
-    if not task or not agency:
+    if not task or not agency or _norm(agency) in _BARE_HEADS or not _readable(task):
         return []
+    if doc.text[task_start:end].rstrip().endswith(":") and len(task.split()) <= 8:
+        return []  # "… quan tâm thực hiện một số nội dung:": a lead-in, its items are the duties
     whole = doc.text[span_start if span_start is not None else task_start:end]
     deadline, recurrence = find_deadline(whole), find_recurrence(task)
     span = [span_start if span_start is not None else task_start, end]
