@@ -117,17 +117,13 @@ _CELL_NO_PERIOD = regex.compile(
     r"(?i)^(?:" + _alternation(_DATA["cell_references"]) + r")(?!\w)"
     r"|(?<!\w)(?:" + _alternation(_DATA["cell_recurrences"]) + r")(?!\w)"
 )
-_CELL_RECURRENCE = regex.compile(r"(?i)(?<!\w)(?:" + _alternation(_DATA["cell_recurrences"]) + r")(?!\w)")
 
 
 def find_cell_recurrence(cell: str) -> str | None:
-    """The recurrence in an appendix table's Thời gian cell: a recurrence phrase, else "Thường xuyên"
-    / "Liên tục", as printed."""
-    cell = regex.sub(r"\s+", " ", cell).strip(" .;")
-    if found := find_recurrence(cell):
-        return found
-    m = _CELL_RECURRENCE.search(cell)  # "Thường xuyên trong năm" → "Thường xuyên"
-    return m[0] if m else None
+    """The recurrence in an appendix table's Thời gian cell, as printed ("Hằng tháng"). "Thường
+    xuyên" / "Liên tục" (ongoing) state no deadline but no period either: no recurrence, as in the
+    body text."""
+    return find_recurrence(regex.sub(r"\s+", " ", cell).strip(" .;"))
 
 
 def find_recurrence(text: str) -> str | None:

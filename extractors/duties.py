@@ -28,6 +28,7 @@ from vanban.record import DocumentInfo, Duty
 
 from .deadlines import RECURRENCES as _RECURRENCES
 from .deadlines import find_cell_deadline, find_cell_recurrence, find_deadline, find_recurrence
+from .gazetteer import find_provinces, province_named
 
 _DATA_DIR = Path(__file__).parent / "data"
 _LEX = json.loads((_DATA_DIR / "duty_lexicon.json").read_text(encoding="utf-8"))
@@ -903,14 +904,22 @@ def _table_duties(doc: TextDocument, table: Table) -> list[Duty]:
 
 # --- canonical agency -------------------------------------------------------------------------
 
-_LOCALITY = regex.compile(r"(?i)\b(?P<loc>(?:tỉnh|thành\s+phố)\s+\p{Lu}[\p{L} ]+?)\s*$")
+# The province ending an issuer's name: "Ủy ban nhân dân tỉnh Lâm Đồng" → "tỉnh Lâm Đồng". Only the
+# unit word ignores case: the name must be capitalised ("Tỉnh ủy Tuyên Quang" is no "tỉnh ủy …").
+_LOCALITY = regex.compile(r"\b(?P<loc>(?i:tỉnh|thành\s+phố)\s+\p{Lu}[\p{L} ]+?)\s*$")
 
 
 def _locality(info: DocumentInfo) -> str | None:
-    """"Ủy ban nhân dân tỉnh Lâm Đồng" → "tỉnh Lâm Đồng"."""
-    for source in (info.issuer, info.parent_issuer):
-        if source and (m := _LOCALITY.search(source.strip())):
+    """The issuing province, written "tỉnh X" / "thành phố X": from the issuer's name, else the
+    province the issuer or its parent names ("Tỉnh ủy Tuyên Quang" → "tỉnh Tuyên Quang")."""
+    sources = [s.strip() for s in (info.issuer, info.parent_issuer) if s]
+    for source in sources:
+        if m := _LOCALITY.search(source):
             return regex.sub(r"\s+", " ", m["loc"])
+    for source in sources:
+        if found := find_provinces(source):
+            province = province_named(found[-1].name)
+            return province.full_name if province else None
     return None
 
 

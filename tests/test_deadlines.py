@@ -56,8 +56,8 @@ CELLS = [
     ("31/12/2024", "2024-12-31", None),
     ("Quý I/2026", "Quý I/2026", None),
     ("Hằng tháng", None, "Hằng tháng"),
-    ("Thường xuyên", None, "Thường xuyên"),
-    ("Thường xuyên trong năm", None, "Thường xuyên"),
+    ("Thường xuyên", None, None),  # ongoing, not periodic (as the gold has it in body text)
+    ("Thường xuyên trong năm", None, None),
     ("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ", None, None),
     ("Báo cáo định kỳ theo thời gian quy định; thực hiện thường xuyên trong năm", None, "định kỳ"),
     ("Sau 03 tháng kể từ khi có văn bản của Trung ương", "Sau 03 tháng kể từ khi có văn bản của Trung ương", None),

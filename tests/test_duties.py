@@ -280,7 +280,7 @@ def test_tables_give_one_duty_per_row_and_supports() -> None:
 
 
 def test_table_time_cells_give_iso_dates_and_recurrences() -> None:
-    # corpus 0008 appendix: "31/12/2024" is a date, "Hằng tháng" and "Thường xuyên" recur, no deadline
+    # corpus 0008 appendix: "31/12/2024" is a date, "Hằng tháng" recurs; "Thường xuyên" (ongoing) neither
     table = Table(rows=[
         ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
         ["1", "Tổ chức tập huấn nghiệp vụ", "Sở Kế hoạch và Đầu tư", "", "31/12/2024"],
@@ -289,7 +289,7 @@ def test_table_time_cells_give_iso_dates_and_recurrences() -> None:
     ])
     got = [(d.agency, d.deadline, d.recurrence) for d in duties_of("KẾ HOẠCH\n", LAM_DONG, [table])]
     assert got == [("Sở Kế hoạch và Đầu tư", "2024-12-31", None), ("Sở Y tế", None, "Hằng tháng"),
-                   ("Sở Công Thương", None, "Thường xuyên")]
+                   ("Sở Công Thương", None, None)]
 
 
 def test_table_lead_cell_pointing_elsewhere_names_no_agency() -> None:
@@ -539,3 +539,18 @@ REVIEW_CASES = [
 @pytest.mark.parametrize(("text", "info", "expected"), REVIEW_CASES)
 def test_reviewed_document_forms(text: str, info: DocumentInfo, expected: list) -> None:
     assert brief(duties_of(text, info), expected) == expected
+
+
+@pytest.mark.parametrize(("issuer", "parent", "agency", "canonical"), [
+    ("Ủy ban nhân dân tỉnh Lạng Sơn", None, "Sở Nội vụ", "Sở Nội vụ tỉnh Lạng Sơn"),
+    ("Sở Nội vụ tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng", "Phòng Tổ chức cán bộ",
+     "Phòng Tổ chức cán bộ tỉnh Lâm Đồng"),
+    # a Party committee: "Tỉnh ủy" is not the locality "tỉnh …"
+    ("Tỉnh ủy Tuyên Quang", None, "Sở Nội vụ", "Sở Nội vụ tỉnh Tuyên Quang"),
+    ("Thành ủy Hà Nội", None, "Sở Nội vụ", "Sở Nội vụ thành phố Hà Nội"),
+    ("Bộ Nội vụ", None, "Sở Nội vụ", "Sở Nội vụ"),
+])
+def test_canonical_agency_takes_the_issuing_province(issuer, parent, agency, canonical) -> None:
+    from vanban.extractors.duties import _canonical, _locality
+
+    assert _canonical(agency, _locality(DocumentInfo(issuer=issuer, parent_issuer=parent))) == canonical

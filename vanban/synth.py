@@ -559,7 +559,7 @@ def _deadline(rng: random.Random, year: int) -> Deadline:
         return Deadline("; báo cáo kết quả thực hiện hằng tháng", None, "hằng tháng", "Hằng tháng", None, "Hằng tháng")
     if roll == 4:
         return Deadline(f" trong năm {year}", f"năm {year}", None, f"Năm {year}", f"Năm {year}", None)
-    return Deadline("", None, None, "Thường xuyên", None, "Thường xuyên")
+    return Deadline("", None, None, "Thường xuyên", None, None)
 
 
 def _duty_agencies(ident: Identity, rng: random.Random, k: int) -> list[str]:
