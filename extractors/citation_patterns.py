@@ -252,6 +252,19 @@ LAW_STOP_PHRASE = regex.compile(rf"(?x) ^ {_words_alternation(LAW_STOP)} (?![\p{
 # A phrase holding a stop word that stays inside a name: `… công nghệ và đổi mới sáng tạo`.
 LAW_INSIDE_PHRASE = regex.compile(rf"(?x) ^ {_words_alternation(PHRASES['law_names']['inside'])} (?![\p{{L}}])")
 NOT_LAWS = frozenset(PHRASES["law_names"]["not_laws"])
+
+
+def _law_names_alternation(names) -> str:
+    """Known law names, longest first; a comma inside a name is optional (`Phòng chống ma túy`)."""
+    def one(name: str) -> str:
+        return r",?\s+".join(regex.escape(w) for w in name.replace(",", "").split())
+    return "|".join(one(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+# A name from the known-law table at the start of a cited name: `Hải quan` in `Luật Hải quan và thông báo …`.
+KNOWN_LAW_NAME = regex.compile(
+    rf"""(?xi) (?:{_law_names_alternation(_load("citation_law_names.json")["names"])}) (?![\p{{L}}\d]) """
+)
 AMENDING = regex.compile(rf"(?x) {_words_alternation(PHRASES['law_names']['amending'], 'i')} (?![\p{{L}}])")
 
 _ISSUING_VERB = _words_alternation(PHRASES["issuing_verbs"]["words"])

@@ -42,6 +42,7 @@ class _Mention:
     relation: str | None = None
     role: str = "reference"
     nested: bool = False
+    bare: bool = False  # `Hiến pháp` with no name nor year: a type word, a mention only of a named one
 
     @property
     def key(self) -> tuple:
@@ -177,6 +178,7 @@ def _law_mention(doc: TextDocument, text: str, m: regex.Match) -> _Mention | Non
     mention = _Mention(start=m.start(), end=name_end if name else m.end(), doc_type=type_word, symbol=None,
                        name=name or None, title=name or None)
     mention.name_end = mention.end
+    mention.bare = not name and not _YEAR_AFTER.match(text, name_end)
     sym = P.BARE_SYMBOL.match(text, name_end)
     if sym and sym.group("number") and sym.group("number").isdigit():
         mention.symbol = _clean_symbol(doc.text[sym.start("symbol"):sym.end("symbol")])
@@ -186,13 +188,23 @@ def _law_mention(doc: TextDocument, text: str, m: regex.Match) -> _Mention | Non
     return mention
 
 
+_YEAR_AFTER = regex.compile(r"\s*(?:năm\s+)?(?:19|20)\d{2}(?!\d)")  # `Hiến pháp năm 2013` names one
+
 _WORD = regex.compile(r"\s*(?:(?P<word>[\p{L}\d][\p{L}\d/&'’\-]*)|(?P<punct>\S))")
 
 
 def _law_name_end(text: str, pos: int, type_word: str) -> int:
-    """Where a law's name ends: at a stop word, a date, punctuation, or `và Luật`; never on a
-    dangling `và` (`Bộ luật Lao động và quy định của pháp luật khác`)."""
+    """Where a law's name ends: where a known law name ends (citation_law_names.json) unless a
+    capitalised word carries it on; else at a stop word, a date, punctuation, or `và Luật`; never
+    on a dangling `và` (`Bộ luật Lao động và quy định của pháp luật khác`)."""
     amending = bool(P.AMENDING.match(text, pos))
+    known = None if amending else P.KNOWN_LAW_NAME.match(text, pos)
+    if known:
+        after = _WORD.match(text, known.end())
+        carried_on = after and after.group("word") and after.group("word")[0].isupper() \
+            and not P.TYPE_WORD.match(text, after.start("word"))
+        if not carried_on:
+            return known.end()  # `Luật Hải quan và thông báo cho …` → Hải quan
     words = 0
     end = pos
     before_conjunction = None  # where the name ends if it stops right after a `và`
@@ -630,13 +642,17 @@ def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention]) -> N
 # ---------------------------------------------------------------- merge
 
 def _merge(mentions: list[_Mention]) -> list[Citation]:
-    """One Citation per document; a law cited by name joins the same law cited with its số."""
+    """One Citation per document; a law cited by name joins the same law cited with its số.
+    A bare `Hiến pháp` (no name, no year) is no citation by itself (CONTRACT: type plus name);
+    it is one more mention of the Hiến pháp the document names elsewhere."""
     by_key: dict[tuple, Citation] = {}
     named_laws: dict[tuple, tuple] = {}
     for m in mentions:
         if m.symbol and m.name:
             named_laws[("name", m.doc_type.casefold(), _name_key(m.name))] = m.key
     for m in mentions:
+        if m.bare:
+            continue
         key = named_laws.get(m.key, m.key)
         c = by_key.get(key)
         if c is None:
@@ -655,4 +671,11 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
         c.relation = c.relation or m.relation
         if m.role == "basis":
             c.role = "basis"
+    constitution = next((c for c in by_key.values() if c.doc_type == "Hiến pháp"), None)
+    for m in mentions:
+        if m.bare and constitution is not None:
+            constitution.mentions += 1
+            constitution.spans = sorted(constitution.spans + [[m.start, m.end]])
+            if m.role == "basis":
+                constitution.role = "basis"
     return list(by_key.values())

@@ -458,6 +458,30 @@ CASES = [
      [("Công văn", "1159/CĐS-PCĐS", "2024-12-11", "Cục Chuyển đổi số và Thông tin dữ liệu tài nguyên môi trường")]),
     ("Báo cáo, đề xuất phương án xử lý các hội quần chúng cấp tỉnh theo Công \nvăn số 2769/UBND-NCKSTTHC ngày 24/7/2024 của UBND tỉnh\nKính gửi: Chủ tịch Ủy ban nhân dân tỉnh",
      [("Công văn", "2769/UBND-NCKSTTHC", "2024-07-24", "Ủy ban nhân dân tỉnh")]),
+    # A law's name ends where a known law name ends, unless a capitalised word carries it on
+    # (doc_000101.html, doc_000003.html, luatdatdai2013.pdf, BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY UBND TỈNH.docx).
+    ("theo quy định tại khoản 4 Điều 76 Luật Hải quan và thông báo cho các bên liên quan biết",
+     [("Luật", "Hải quan", None, None)]),
+    ("hướng dẫn thi hành một số điều của Luật Sở hữu trí tuệ và bảo vệ quyền sở hữu trí tuệ và quản lý nhà nước về sở hữu trí tuệ",
+     [("Luật", "Sở hữu trí tuệ", None, None)]),
+    ("mức tiền chậm nộp theo quy định của Luật quản lý thuế tính trên số tiền chậm trả và thời gian chậm trả.",
+     [("Luật", "quản lý thuế", None, None)]),
+    ("Trường hợp có quy định khác nhau về ưu đãi thuế giữa Luật này với Luật Thủ đô, nghị quyết của Quốc hội và giải pháp quy định tại điểm h khoản 8 Điều 10 của Luật Tổ chức Chính phủ thì áp dụng",
+     [("Luật", "Thủ đô", None, None), ("Luật", "Tổ chức Chính phủ", None, None)]),
+    ("2. Bãi bỏ Điều 57 của Luật hàng không dân dụng Việt Nam số 66/2006/QH11; Điều 2 của Luật số",
+     [("Luật", "66/2006/QH11", None, None)]),
+    ("- Bộ luật Hình sự sửa đổi năm 2025 so với Bộ luật Hình sự năm 2015 (sửa đổi, bổ sung năm 2017) có rất nhiều quy định mới",
+     [("Bộ luật", "Hình sự", None, None)]),
+    ("Luật Đấu thầu, Luật Đầu tư theo phương thức đối tác công tư, Luật Hải quan, Luật Thuế giá trị gia tăng, Luật Thuế xuất khẩu, thuế nhập khẩu, Luật Đầu tư, Luật Đầu tư công",
+     [("Luật", "Đấu thầu", None, None), ("Luật", "Đầu tư theo phương thức đối tác công tư", None, None), ("Luật", "Hải quan", None, None),
+      ("Luật", "Thuế giá trị gia tăng", None, None), ("Luật", "Thuế xuất khẩu, thuế nhập khẩu", None, None),
+      ("Luật", "Đầu tư", None, None), ("Luật", "Đầu tư công", None, None)]),
+    # A bare `Hiến pháp` is a type word, no citation (CONTRACT: type plus name); it is one more mention of
+    # the Hiến pháp the document names (luatdatdai2013.pdf). `Hiến pháp năm 2013` names one by its year.
+    ("quyền giám sát về quản lý và sử dụng đất đai theo quy định của Hiến pháp và Luật hoạt động giám sát của Quốc hội, Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân.",
+     [("Luật", "hoạt động giám sát của Quốc hội", None, None), ("Luật", "tổ chức Hội đồng nhân dân và Ủy ban nhân dân", None, None)]),
+    ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội giám sát theo quy định của Hiến pháp và Luật Đất đai.",
+     [("Hiến pháp", "nước Cộng hòa xã hội chủ nghĩa Việt Nam", None, None), ("Luật", "Đất đai", None, None)]),
     # Not citations: a bare type, a profession, a law's own clause.
     ("Ban hành các chương trình, kế hoạch, các văn bản chỉ đạo triển khai thực hiện các Nghị quyết của Trung ương.", []),
     ("Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng (cũ) giữ chức Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng lâm thời.", []),
@@ -484,6 +508,8 @@ def _span_shows(printed: str, c) -> bool:
         return True
     if not c.symbol and not c.title:  # a blank number: `Tờ trình …/TTr-SNV`
         return "/" in printed
+    if c.doc_type == "Hiến pháp" and " ".join(printed.split()) == "Hiến pháp":  # a bare further mention
+        return True
     return bool(c.title) and " ".join(printed.split()).casefold().startswith(c.doc_type.casefold()) \
         and c.title.split()[0].casefold() in printed.casefold()
 
