@@ -373,8 +373,8 @@ CASES = [
      [('Nghị định', '123/2013/NĐ-CP', '2013-10-14', 'Chính phủ'), ('Luật', 'Luật sư', None, None)]),
     ('Nghị định số 137/2018/NĐ-CP ngày 08 tháng 10 năm 2018 sửa đổi, bổ sung một số điều của Nghị định số 123/2013/NĐ-CP ngày 14 tháng 10 năm 2013 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Luật sư;',
      [('Nghị định', '137/2018/NĐ-CP', '2018-10-08', None), ('Nghị định', '123/2013/NĐ-CP', '2013-10-14', 'Chính phủ'), ('Luật', 'Luật sư', None, None)]),
-    ('Theo đề nghị của Đoàn Luật sư tỉnh Lâm Đồng (cũ), Đoàn Luật sư tỉnh Bình Thuận (cũ), Đoàn Luật sư tỉnh Đắk Nông (cũ) tại Đơn đề nghị số 258/ĐĐN-ĐLS ngày 27 tháng 11 năm 2025 và Sở Tư pháp tại Tờ trình số 141/TTr-STP ngày 09 tháng 12 năm 2025. QUYẾT ĐỊNH: Điều 1.',
-     [('Tờ trình', '141/TTr-STP', '2025-12-09', 'Sở Tư pháp')]),
+    ('Theo đề nghị của Đoàn Luật sư tỉnh Lâm Đồng (cũ), Đoàn Luật sư tỉnh Bình Thuận (cũ), Đoàn Luật sư tỉnh Đắk Nông (cũ) tại Đơn đề nghị số 258/ĐĐN-ĐLS ngày 27 tháng 11 năm 2025 và Sở Tư pháp tại Tờ trình số 141/TTr-STP ngày 09 tháng 12 năm 2025. QUYẾT ĐỊNH: Điều 1.',  # an application is cited by type + symbol
+     [('Đơn đề nghị', '258/ĐĐN-ĐLS', '2025-11-27', 'Đoàn Luật sư tỉnh Đắk Nông'), ('Tờ trình', '141/TTr-STP', '2025-12-09', 'Sở Tư pháp')]),
     ('Căn cứ Luật Luật sư ngày 29 tháng 6 năm 2006, Luật sửa đổi, bổ sung một số điều của Luật Luật sư ngày 20 tháng 11 năm 2012;',
      [('Luật', 'Luật sư', '2006-06-29', None), ('Luật', 'sửa đổi, bổ sung một số điều của Luật Luật sư', '2012-11-20', None)]),
     # Seeds: dates after a comma, bare dates, a Party symbol, one `của` for a list.
