@@ -482,6 +482,15 @@ CASES = [
      [("Luật", "hoạt động giám sát của Quốc hội", None, None), ("Luật", "tổ chức Hội đồng nhân dân và Ủy ban nhân dân", None, None)]),
     ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội giám sát theo quy định của Hiến pháp và Luật Đất đai.",
      [("Hiến pháp", "nước Cộng hòa xã hội chủ nghĩa Việt Nam", None, None), ("Luật", "Đất đai", None, None)]),
+    # OCR slips with one reading only: the Quốc hội's khóa that sat in the symbol's year, a doubled
+    # letter of a type code (1_4214.signed.pdf, 3980_0001 (1).pdf, 62_0001 (1).pdf).
+    ("Thực hiện Nghị quyết số 163/2024/QHI5 ngày 27/11/2024 của Quốc hội về",
+     [("Nghị quyết", "163/2024/QH15", "2024-11-27", "Quốc hội")]),
+    ("Thực hiện Nghị quyết số 163/2024/QHI15 ngày 27/ 11/2024 của Quốc hội",
+     [("Nghị quyết", "163/2024/QH15", "2024-11-27", "Quốc hội")]),
+    ("Quyết định số 7619/QĐĐ-BCA ngày 8/9/2025 của Bộ trưởng Bộ Công an về phê",
+     [("Quyết định", "7619/QĐ-BCA", "2025-09-08", "Bộ Công an")]),
+    ("số 984/QĐĐ-BCA- C04 ngày 21/02/2025 của Bộ Công an", []),
     # Not citations: a bare type, a profession, a law's own clause.
     ("Ban hành các chương trình, kế hoạch, các văn bản chỉ đạo triển khai thực hiện các Nghị quyết của Trung ương.", []),
     ("Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng (cũ) giữ chức Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng lâm thời.", []),
@@ -501,11 +510,16 @@ def test_sentence(text, expected):
         assert all(_span_shows(doc.text[start:end], c) for start, end in c.spans), c
 
 
+_OCR_SLIP = regex.compile(r"QH[\dIl]*[Il]|QH\d{3}|(\p{Lu})\1")
+
+
 def _span_shows(printed: str, c) -> bool:
     """A span holds the symbol as printed (spaces, lost hyphens, Party slash or hyphen aside), or the law's type and name."""
     squeezed = regex.sub(r"[\s\-\x02/]", "", printed)
     if c.symbol and squeezed.endswith(regex.sub(r"[-/]", "", c.symbol)):  # 57-NQ/TW is 57/NQ/TW
         return True
+    if c.symbol and regex.search(rf"(?<!\d){c.number}\s?[-/]", printed) and _OCR_SLIP.search(printed):
+        return True  # repaired: 163/2024/QHI5 is 163/2024/QH15, 7619/QĐĐ-BCA is 7619/QĐ-BCA
     if not c.symbol and not c.title:  # a blank number: `Tờ trình …/TTr-SNV`
         return "/" in printed
     if c.doc_type == "Hiến pháp" and " ".join(printed.split()) == "Hiến pháp":  # a bare further mention
