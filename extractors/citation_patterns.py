@@ -150,6 +150,9 @@ DATE = regex.compile(
     """
 )
 
+# A date OCR has made unreadable, skipped to reach the issuer after it: `ngày 8/9/2925 của Bộ trưởng Bộ Công an`.
+UNREADABLE_DATE = regex.compile(r"(?x) \s*,?\s* (?i:ngày) \s* \d{1,2} \s?/\s? \d{1,2} \s?/\s? \d{4} (?![\d/])")
+
 # A footnote marker glued to a symbol: superscript digits or [1].
 FOOTNOTE_MARK = regex.compile(r"(?x) [¹²³⁴⁵⁶⁷⁸⁹⁰]+ | \[\d{1,3}\]")
 

@@ -375,6 +375,8 @@ def _read_tail(doc: TextDocument, text: str, m: _Mention, limit: int) -> None:
         m.issued_date = _iso(date)
         pos = date.end()
         m.own_tail = True
+    elif P.UNREADABLE_DATE.match(text, pos, limit):
+        pos = P.UNREADABLE_DATE.match(text, pos, limit).end()  # no date, but the issuer after it
     of = P.OF_ISSUER.match(text, pos, limit)
     if of:
         issuer_end = _issuer_end(text, of.end(), limit, joint=m.doc_type.endswith("liên tịch"))
@@ -514,7 +516,11 @@ def _normalise_issuer(raw: str) -> str | None:
                                     or P.HEAD_TITLES.match(stripped)):
             break
         name = stripped  # `Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ` → `Văn phòng Chính phủ`
+    name = _COMPLETE_ISSUER_SPELLING.get(name.casefold(), name)  # `Chính Phủ` → `Chính phủ`
     return gazetteer.expand_issuer(name) or None
+
+
+_COMPLETE_ISSUER_SPELLING = {n.casefold(): n for n in P.PHRASES["complete_issuers"]["names"]}
 
 
 # ---------------------------------------------------------------- roles
@@ -624,11 +630,14 @@ def _share_issuers(text: str, mentions: list[_Mention]) -> None:
 
 
 def _issuer_code(symbol: str) -> str:
-    """The issuer part of a symbol: `01/2018/TT-VPCP` → `VPCP`, `60-NQ/TU` → `TU`, `30/2020` → ``."""
+    """The issuer part of a symbol: `01/2018/TT-VPCP` → `VPCP`, `60-NQ/TU` → `TU`, `163/2024/QH15` → `QH15`,
+    `30/2020` → ``."""
     last = symbol.rsplit("/", 1)[-1]
     if "-" in symbol.split("/", 1)[0]:
         return last  # Party form: the issuer follows the slash
-    return last.split("-", 1)[1] if "-" in last else ""
+    if "-" in last:
+        return last.split("-", 1)[1]
+    return "" if last.isdigit() else last  # a Quốc hội symbol is its issuer alone
 
 
 _BEFORE_AT = regex.compile(r"(?x) \s+ tại \s* $")

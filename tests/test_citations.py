@@ -491,6 +491,12 @@ CASES = [
     ("Quyết định số 7619/QĐĐ-BCA ngày 8/9/2025 của Bộ trưởng Bộ Công an về phê",
      [("Quyết định", "7619/QĐ-BCA", "2025-09-08", "Bộ Công an")]),
     ("số 984/QĐĐ-BCA- C04 ngày 21/02/2025 của Bộ Công an", []),
+    # A complete body's name in its table spelling (519-TTr-CAT-PC06.pdf).
+    ("Thực hiện Nghị quyết 214/NQ-CP ngày 23/7/2025 của Chính Phủ về ban\nhành Kế hoạch hành động của Chính phủ",
+     [("Nghị quyết", "214/NQ-CP", "2025-07-23", "Chính phủ")]),
+    # An OCR-garbled date is no date, but the issuer after it is read (5689_BCA-C04.pdf).
+    ("Kế hoạch triển khai Nghị quyết 163/2024/QHI15 và Quyết định số 7619/QĐ-\nBCA ngày 8/9/2925 của Bộ trưởng Bộ Công an phê duyệt Chương trình mục tiêu",
+     [("Nghị quyết", "163/2024/QH15", None, None), ("Quyết định", "7619/QĐ-BCA", None, "Bộ Công an")]),
     # Not citations: a bare type, a profession, a law's own clause.
     ("Ban hành các chương trình, kế hoạch, các văn bản chỉ đạo triển khai thực hiện các Nghị quyết của Trung ương.", []),
     ("Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng (cũ) giữ chức Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng lâm thời.", []),
