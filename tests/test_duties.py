@@ -411,6 +411,8 @@ NORMATIVE_FILES = [
     ]),
     ("vbpl_layout_html/doc_000101.html", [
         ('Tổng cục Hải quan', 'lead', 'chịu trách nhiệm hướng dẫn,'),
+        ('Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập'
+         ' khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm', 'lead', 'thực hiện theo quy định'),
     ]),
     ("vbpl_layout_html/doc_000138.html", [
         ('Hội đồng nhân dân cấp tỉnh', 'lead', 'ban hành Quy chế làm'),
@@ -533,6 +535,67 @@ REVIEW_CASES = [
      "- Ban tổ chức tỉnh uỷ: BTCTU\n",
      DocumentInfo(doc_type="Hướng dẫn", issuer="Văn phòng Trung ương Đảng"),
      []),
+]
+
+
+BCD_LAM_DONG = DocumentInfo(doc_type="Báo cáo", issuer="Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo,"
+                           " chuyển đổi số và Đề án 06", parent_issuer="Ủy ban nhân dân tỉnh Lâm Đồng")
+HD_VPTW = DocumentInfo(doc_type="Hướng dẫn", issuer="Văn phòng Trung ương Đảng")
+
+REVIEW_CASES += [
+    # congvan3917 của BTP: two sentences differing only in their object are two duties, not one repeated
+    ("1. Đối với việc hợp nhất các Hội công chứng viên\n"
+     "Căn cứ quy định của Luật Công chứng năm 2024, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội Công chứng viên"
+     " địa phương phối hợp xây dựng Đề án hợp nhất để trình Ủy ban nhân dân cấp tỉnh, thành phố quyết định hợp nhất"
+     " Hội Công chứng viên đảm bảo thực hiện nhiệm vụ thông suốt, liên tục.\n"
+     "2. Đối với việc hợp nhất các Đoàn Luật sư\n"
+     "Căn cứ quy định của Luật Luật sư năm 2006, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Đoàn Luật sư"
+     " phối hợp xây dựng Đề án hợp nhất để trình Ủy ban nhân dân cấp tỉnh, thành phố quyết định hợp nhất"
+     " Đoàn Luật sư đảm bảo thực hiện nhiệm vụ thông suốt, liên tục.\n",
+     BTP,
+     [("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Hội Công chứng viên", None),
+      ("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Đoàn Luật sư", None)]),
+    # 000 seed (news): the title's duty repeated in the lead paragraph with a bracketed note is one duty
+    ("Văn phòng UBND tỉnh chỉ đạo các phòng, ban, đơn vị trực thuộc tiếp tục chấn chỉnh, tăng cường kỷ luật, kỷ"
+     " cương hành chính\n\n"
+     "Chánh Văn phòng UBND tỉnh vừa chỉ đạo các phòng, ban, đơn vị trực thuộc Văn phòng về việc tiếp tục chấn"
+     " chỉnh, tăng cường kỷ luật, kỷ cương hành chính (Công văn số 5743 /VP-HCQT, ngày 16/11/2023).\n",
+     DocumentInfo(),
+     [("các phòng, ban, đơn vị trực thuộc", "lead", "tiếp tục chấn chỉnh", None)]),
+    # 1187 BNV: a short task whose words a long bullet happens to hold is a duty of its own
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Bộ Nội vụ\n"
+     "a) Tổ chức công tác điều tra xã hội học: Nghiên cứu, xác định đối tượng điều tra xã hội học và xây dựng bộ câu"
+     " hỏi điều tra xã hội học; phối hợp với các cơ quan liên quan tổ chức điều tra xã hội học, công bố Chỉ số CCHC"
+     " hàng năm của các bộ, các tỉnh; chủ trì kiểm tra.\n"
+     "b) Chủ trì, phối hợp với các cơ quan liên quan tổ chức công bố Chỉ số CCHC hàng năm.\n",
+     DocumentInfo(doc_type="Quyết định", issuer="Bộ Nội vụ"),
+     [("Bộ Nội vụ", "lead", "Tổ chức công tác điều tra", None),
+      ("Bộ Nội vụ", "lead", "Chủ trì, phối hợp với các cơ quan liên quan tổ chức công bố", None)]),
+    # doc_000101 Điều 17.2: "người nộp đơn đề nghị …", "… có yêu cầu bảo hộ …" are nouns inside the agency list
+    ("Điều 17. Trách nhiệm thực hiện\n2. Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám"
+     " sát hàng hóa xuất khẩu, nhập khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm và các tổ"
+     " chức, cá nhân có liên quan có trách nhiệm thực hiện theo quy định hiện hành và hướng dẫn tại Thông tư này.\n",
+     DocumentInfo(doc_type="Thông tư", symbol="13/2015/TT-BTC", year=2015, issuer="Bộ Tài chính"),
+     [("Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập"
+       " khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm", "lead", "thực hiện theo quy định", None)]),
+    # 36-HD_VPTW: people named by their work ("làm nhiệm vụ …", "được giao …") before "có trách nhiệm"
+    ("4. Trách nhiệm của các cá nhân\n"
+     "- Cán bộ, nhân viên được giao soạn thảo văn bản có trách nhiệm thực hiện đúng hướng dẫn về thể thức.\n"
+     "- Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan có trách nhiệm kiểm tra thể thức và kỹ thuật trình bày văn"
+     " bản trước khi trình ký, phát hành.\n",
+     HD_VPTW,
+     [("Cán bộ, nhân viên được giao soạn thảo văn bản", "lead", "thực hiện đúng hướng dẫn", None),
+      ("Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan", "lead", "kiểm tra thể thức", None)]),
+    # BÁO CÁO ĐỀ ÁN 06: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI" opens the agency headings; "Ban chỉ đạo tỉnh"
+    # is a name, its "chỉ đạo" no trigger; "Thuế tỉnh …" is an agency
+    ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI\n1. Công an tỉnh\n"
+     "a) Phát huy vai trò thường trực tham mưu cho Ban chỉ đạo tỉnh triển khai kịp thời, hiệu quả các nhiệm vụ"
+     " của Đề án.\n"
+     "10. Thuế tỉnh Lâm Đồng và Sở Xây dựng\n"
+     "Đẩy mạnh thực hiện 02 nhiệm vụ trọng tâm đã được giao.\n",
+     BCD_LAM_DONG,
+     [("Công an tỉnh", "lead", "Phát huy vai trò thường trực", None),
+      ("Thuế tỉnh Lâm Đồng và Sở Xây dựng", "lead", "Đẩy mạnh thực hiện", None)]),
 ]
 
 
