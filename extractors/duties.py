@@ -16,6 +16,7 @@ extractors/data/duty_lexicon.json and duty_sections.json.
 """
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,9 +68,10 @@ _LEVELS = {"article": 0, "roman": 1, "num": 2, "letter": 5, "dash": 6, "plus": 7
 _BODY_END = regex.compile(r"(?m)^[ \t|]*Nơi[ \t]+nhận[ \t]*:")
 
 # A heading that opens an implementation section: "III. TỔ CHỨC THỰC HIỆN", "1. Trách nhiệm thực hiện",
-# also after a topic joined by "và": "III. GIẢI PHÁP THỰC HIỆN VÀ PHÂN CÔNG NHIỆM VỤ".
+# also after a topic joined by "và" or a comma: "III. GIẢI PHÁP THỰC HIỆN VÀ PHÂN CÔNG NHIỆM VỤ",
+# "III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI".
 _IMPLEMENTATION = regex.compile(
-    r"(?xi) ^(?:[^.:;]{3,50}?\s+và\s+)?(?:" + _alternation(_SECTIONS["implementation_sections"]) + r")\b[^.]{0,40}$"
+    r"(?xi) ^(?:[^.:;]{3,50}?(?:\s+và|,)\s+)?(?:" + _alternation(_SECTIONS["implementation_sections"]) + r")\b[^.]{0,40}$"
 )
 
 # A heading that opens an assessment section, which states facts: "I. Đánh giá chung", "1. Tình hình triển khai".
@@ -351,7 +353,11 @@ _VAGUE_QUALIFIER_RE = regex.compile(r"(?i)^(?:" + _alternation(_LEX["vague_quali
 _PREFIX_RE = regex.compile(r"(?i)^(?:(?:" + _alternation(_PREFIXES) + r")\s+)+")
 _HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_HEADS) + r")(?!\w)")
 _NOT_HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_NOT_HEADS) + r")(?!\w)")
-_BREAKER_RE = regex.compile(r"(?<!\w)(?:" + _alternation(_BREAKERS) + r")(?!\w)")
+# A clause word inside a would-be subject; a trigger after a paper's name or "có" is a noun
+# ("người nộp đơn đề nghị kiểm tra …", "hàng hóa … có yêu cầu bảo hộ …") and breaks nothing.
+_BREAKER_RE = regex.compile(
+    r"(?<!\w)(?<!(?:" + _alternation(_LEX["papers"] + ["có"]) + r")\s(?=" + _alternation(_TRIGGERS) + r"))"
+    r"(?:" + _alternation(_BREAKERS) + r")(?!\w)")
 _TITLES = regex.compile(r"(?i)^(?:chánh|phó chánh|giám đốc|phó giám đốc|chủ tịch|phó chủ tịch|bộ trưởng|thứ trưởng|trưởng|thủ trưởng|lãnh đạo)\s+")
 
 
@@ -543,6 +549,12 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
     if not idx:
         return None
     first = idx[0]
+    # "Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan có trách nhiệm kiểm tra …": people named by their work
+    role = _ROLE_SUBJECT.match(sentence, words[first].start)
+    if role and len(role["agency"].split()) <= 12 and _first_verb(_words(role["agency"])) is None \
+            and _looks_like_agency(role["agency"]) and not _is_issuer(role["agency"], info):
+        agency = _clean_agency(role["agency"] + " " + role["clause"])
+        return _Found(agency, role.end(), [], None)
     # giao / yêu cầu / đề nghị X <verb> …
     for i in idx:
         w = words[i]
@@ -550,6 +562,10 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
         if subject_only or low not in _TRIGGERS or not (
                 i == first or w.text[:1].islower() or sentence[begin:w.start].rstrip().endswith(":")):
             continue  # "3. Đối với hạng mục …: Giao Ban Quản lý … chủ trì"
+        if i > first and (_paper(words[i - 1]) or words[i - 1].text.lower() == "có"):
+            continue  # "người nộp đơn đề nghị kiểm tra …", "hàng hóa … có yêu cầu bảo hộ": a noun, no request
+        if low == "chỉ đạo" and i > first and words[i - 1].text.lower() in _BARE_HEADS:
+            continue  # "tham mưu cho Ban chỉ đạo tỉnh triển khai …": part of a name ("Giám đốc sở yêu cầu" is not)
         before = sentence[begin:w.start]
         if not before.rstrip().endswith(":") and not _speaker_is_issuer(before, info):
             speaker = _speaker(before)
@@ -595,11 +611,31 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
     k = _first_verb(words, first + 1)
     if k is None:
         return None
+    if _paper(words[k - 1]) or (k >= 2 and _paper(words[k - 2]) and words[k - 1].text.lower() in _TRIGGERS):
+        frame = _DUTY_FRAME.search(sentence, words[k].end, len(_lead(sentence)))
+        if frame is None:
+            return None
+        k = next(j for j, w in enumerate(words) if w.start >= frame.start())  # "…, người nộp đơn đề nghị kiểm tra …, cá nhân có liên quan có trách nhiệm thực hiện …"
     agency = _clean_agency(sentence[words[first].start:words[k].start])
     if not _looks_like_agency(agency) or _is_issuer(agency, info):
         return None
     supports, support_start = _supports(sentence, words)
     return _Found(agency, _strip_duty_frame(sentence, words[k].start), supports, support_start)
+
+
+_PAPERS = frozenset(_LEX["papers"])
+# A subject naming people by their work, then the duty frame: "Cán bộ, nhân viên | làm nhiệm vụ văn thư
+# cơ quan | có trách nhiệm | kiểm tra thể thức …".
+_ROLE_SUBJECT = regex.compile(
+    r"(?P<agency>[^.;:]{3,120}?)\s+(?P<clause>(?:" + _alternation(_LEX["role_clauses"]) + r")\s[^.;:]{3,120}?)"
+    r"\s+(?:có|chịu)\s+trách\s+nhiệm\s+")
+# The frame that ends a long subject: "…, người tố cáo vi phạm và các tổ chức, cá nhân có liên quan có trách nhiệm thực hiện …".
+_DUTY_FRAME = regex.compile(r"(?i)(?<!\w)(?:có|chịu)\s+trách\s+nhiệm(?!\w)")
+
+
+def _paper(word: _Word) -> bool:
+    """The word names a paper ("đơn", "hồ sơ"): a trigger or verb after it is part of that paper's name."""
+    return word.text.lower() in _PAPERS
 
 
 # An agency label before its task: "e) Sở Xây dựng: Tiếp tục duy trì chế độ họp giao ban …".
@@ -939,21 +975,43 @@ def _canonical(agency: str, locality: str | None) -> str:
 
 
 def _dedupe(duties: list[Duty]) -> list[Duty]:
-    """One entry for a duty reported twice (a news title and its body). Word bags are built once per
-    duty: the pairwise check is quadratic, and a law has a hundred duties."""
-    def bag(s: str) -> frozenset[str]:
-        return frozenset(_WORD.findall(s.lower()))
-
-    def near(a: frozenset[str], b: frozenset[str], share: float) -> bool:
-        return bool(a and b) and len(a & b) >= share * min(len(a), len(b))
-
-    kept: list[tuple[Duty, frozenset[str], frozenset[str]]] = []
+    """One entry for a duty reported twice (a news title or lead repeating its body): the same agency and
+    role, and one task's words are the other's, in order, over about the same stretch. Two duties whose
+    tasks differ in their object ("chỉ đạo các Hội Công chứng viên …" / "chỉ đạo các Đoàn Luật sư …"),
+    or a short task whose words a long one happens to hold, are both kept."""
+    kept: list[tuple[Duty, frozenset[str], list[str]]] = []
     for duty in duties:
-        agency, task = bag(duty.agency), bag(duty.task)
-        if not any(k.role == duty.role and near(k_agency, agency, 0.8) and near(k_task, task, 0.8)
-                   and len(k_task ^ task) <= 0.25 * len(k_task | task) for k, k_agency, k_task in kept):
+        agency = frozenset(_WORD.findall(duty.agency.lower()))
+        task = [w for word in _WORD.findall(duty.task.lower()) for w in _ABBREV.get(word, word).split()]
+        same = next((k for k, k_agency, k_task in kept
+                     if k.role == duty.role and _near(k_agency, agency) and _repeats(k_task, task)), None)
+        if same is None:
             kept.append((duty, agency, task))
+        else:  # the body's bullet and its appendix row: the row's time cell completes the bullet
+            same.deadline = same.deadline or duty.deadline
+            same.recurrence = same.recurrence or duty.recurrence
     return [duty for duty, _, _ in kept]
+
+
+def _near(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Four in five words of the smaller bag are in the other."""
+    return bool(a and b) and len(a & b) >= 0.8 * min(len(a), len(b))
+
+
+def _repeats(a: list[str], b: list[str]) -> bool:
+    """The shorter word list is found in the longer one, in order and within one stretch of about its
+    own length, but for one word in twenty ("tiếp tục chấn chỉnh … hành chính" in a title, then in the
+    body with "(Công văn số 5743/VP-HCQT …)" after it)."""
+    short, long = sorted((a, b), key=len)
+    if not short or short == long:
+        return bool(short)
+    if len(short) < 6:
+        return False
+    blocks = [block for block in difflib.SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks()
+              if block.size]
+    if not blocks or blocks[-1].b + blocks[-1].size - blocks[0].b > 1.25 * len(short) + 2:
+        return False
+    return sum(block.size for block in blocks) >= len(short) - max(1, 0.05 * len(short))
 
 
 _WORD = regex.compile(r"\w+")
