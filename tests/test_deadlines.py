@@ -35,6 +35,10 @@ RECURRENCES = [
     ("tổ chức công bố Chỉ số CCHC hàng năm", "hàng năm"),
     ("báo cáo định kỳ 6 tháng, hằng năm về UBND tỉnh", "định kỳ 6 tháng"),
     ("báo cáo kết quả hằng quý", "hằng quý"),
+    # doc_000001 Điều 14.9.c: a bare "định kỳ" gives way to the period printed later for the same task
+    ("Thanh tra, kiểm tra, giám sát các chương trình; định kỳ báo cáo Chính phủ, Thủ tướng Chính phủ về tình hình,"
+     " kết quả thực hiện trước ngày 15 tháng 11 hàng năm, đồng thời gửi Bộ Nội vụ để theo dõi.", "hàng năm"),
+    ("định kỳ báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện", "định kỳ"),
     # seed 002
     ("trên Trang thông tin điện tử Văn phòng ít nhất 01 tin, bài/tháng.", "01 tin, bài/tháng"),
     ("Tham mưu, giúp UBND tỉnh chỉ đạo triển khai thực hiện có hiệu quả kế hoạch này", None),

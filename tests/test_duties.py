@@ -586,6 +586,20 @@ REVIEW_CASES += [
      HD_VPTW,
      [("Cán bộ, nhân viên được giao soạn thảo văn bản", "lead", "thực hiện đúng hướng dẫn", None),
       ("Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan", "lead", "kiểm tra thể thức", None)]),
+    # 36-HD_VPTW: "tổ chức" as a list item before "có trách nhiệm"; "cụ thể hoá" is the task's verb
+    ("2. Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm thực hiện Hướng dẫn này.\n"
+     "Cơ quan Uỷ ban Kiểm tra Trung ương, Quân uỷ Trung ương, Đảng uỷ Công an Trung ương và Đảng uỷ Ngoài nước cụ thể"
+     " hoá một số điểm trong Hướng dẫn này cho phù hợp với đặc điểm tổ chức và hoạt động của cơ quan uỷ ban kiểm tra.\n",
+     HD_VPTW,
+     [("Các cấp ủy, thủ trưởng cơ quan, tổ chức đảng", "lead", "thực hiện Hướng dẫn này", None),
+      ("Cơ quan Ủy ban Kiểm tra Trung ương, Quân ủy Trung ương, Đảng ủy Công an Trung ương và Đảng ủy Ngoài nước",
+       "lead", "cụ thể hoá một số điểm", None)]),
+    # 996KH-TCTLNTW-C04: the role set off by a dash is no part of the agency
+    ("II. TỔ CHỨC THỰC HIỆN\n1. Giao Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an -\n"
+     "đơn vị thường trực Tổ Công tác liên ngành trung ương chủ trì, phối hợp với các\n"
+     "đơn vị, địa phương tổ chức thực hiện Kế hoạch này.\n",
+     DocumentInfo(doc_type="Kế hoạch", issuer="Tổ Công tác liên ngành trung ương"),
+     [("Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an", "lead", "chủ trì, phối hợp", None)]),
     # BÁO CÁO ĐỀ ÁN 06: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI" opens the agency headings; "Ban chỉ đạo tỉnh"
     # is a name, its "chỉ đạo" no trigger; "Thuế tỉnh …" is an agency
     ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI\n1. Công an tỉnh\n"
