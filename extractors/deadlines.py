@@ -127,8 +127,11 @@ def find_cell_recurrence(cell: str) -> str | None:
 
 
 def find_recurrence(text: str) -> str | None:
-    """The recurrence phrase in ``text`` as printed, else None."""
-    m = _RECURRENCE.search(text)
-    if not m:
+    """The recurrence phrase in ``text`` as printed, else None. A bare "định kỳ" gives way to the period
+    printed later for the same task ("định kỳ báo cáo … trước ngày 15 tháng 11 hàng năm" → "hàng năm")."""
+    found = [regex.sub(r"\s+", " ", m["rec"] or m["rate"]) for m in _RECURRENCE.finditer(text)]
+    if not found:
         return None
-    return regex.sub(r"\s+", " ", m["rec"] or m["rate"])
+    if found[0].lower() == "định kỳ":
+        return next((f for f in found[1:] if f.lower() != "định kỳ"), found[0])
+    return found[0]

@@ -380,6 +380,7 @@ def _clean_agency(name: str) -> str:
     name = regex.sub(r"\s+", " ", name).strip(" ,;:.-–")
     name = _TRAILING_RECURRENCE.sub("", name)  # "Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần"
     name = _OWN_SCOPE.sub("", name)
+    name = _APPOSITIVE_ROLE.sub("", name)  # "Phòng 5, Cục …, Bộ Công an - đơn vị thường trực Tổ Công tác …"
     name = _KINDLY.sub("", name)  # "Ủy ban nhân dân tỉnh, thành phố quan tâm thực hiện …": "quan tâm" asks, names no one  # "Bộ Nông nghiệp và Môi trường trong phạm vi chức năng, nhiệm vụ của mình"
     cuts = [m.start() for m in regex.finditer(r"\s*[,;]\s*|\s+và\s+", name)]
     for pos in cuts:  # leftmost separator whose whole tail is one generic group
@@ -392,6 +393,11 @@ def _clean_agency(name: str) -> str:
 # A limit of scope between the subject and its verb belongs to neither: "Kiểm toán nhà nước, trong phạm vi
 # nhiệm vụ, quyền hạn của mình, phối hợp …".
 _OWN_SCOPE = regex.compile(r"(?i)\s*,?\s*trong\s+phạm\s+vi\s+[^.;]{0,80}?\s+của\s+mình\s*,?$")
+
+# The role an agency plays, set off by a dash after its name, is no part of it: "Phòng 5, Cục Cảnh sát điều tra
+# tội phạm về ma túy, Bộ Công an - đơn vị thường trực Tổ Công tác liên ngành trung ương".
+_APPOSITIVE_ROLE = regex.compile(
+    r"(?xi) \s+[-–]\s+(?:là\s+)?(?:đơn\s+vị|cơ\s+quan)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)\b.*$")
 
 _KINDLY = regex.compile(r"(?i)\s+quan\s+tâm$")
 
@@ -616,6 +622,8 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
         if frame is None:
             return None
         k = next(j for j, w in enumerate(words) if w.start >= frame.start())  # "…, người nộp đơn đề nghị kiểm tra …, cá nhân có liên quan có trách nhiệm thực hiện …"
+    elif words[k - 1].text == "," and (frame := _DUTY_FRAME.match(sentence, _after_list_item(sentence, words[k].end))):
+        k = next(j for j, w in enumerate(words) if w.start >= frame.start())  # "Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm …"
     agency = _clean_agency(sentence[words[first].start:words[k].start])
     if not _looks_like_agency(agency) or _is_issuer(agency, info):
         return None
@@ -631,6 +639,16 @@ _ROLE_SUBJECT = regex.compile(
     r"\s+(?:có|chịu)\s+trách\s+nhiệm\s+")
 # The frame that ends a long subject: "…, người tố cáo vi phạm và các tổ chức, cá nhân có liên quan có trách nhiệm thực hiện …".
 _DUTY_FRAME = regex.compile(r"(?i)(?<!\w)(?:có|chịu)\s+trách\s+nhiệm(?!\w)")
+
+
+# A list item after a verb-like noun: "tổ chức| đảng " in "Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm".
+_LIST_ITEM_TAIL = regex.compile(r"(?:\s+\w+){0,3}?\s+(?=(?:có|chịu)\s+trách\s+nhiệm(?!\w))")
+
+
+def _after_list_item(sentence: str, pos: int) -> int:
+    """Where a duty frame starts within three words after ``pos``, else ``pos``."""
+    m = _LIST_ITEM_TAIL.match(sentence, pos)
+    return m.end() if m else pos
 
 
 def _paper(word: _Word) -> bool:
