@@ -600,6 +600,31 @@ REVIEW_CASES += [
      "đơn vị, địa phương tổ chức thực hiện Kế hoạch này.\n",
      DocumentInfo(doc_type="Kế hoạch", issuer="Tổ Công tác liên ngành trung ương"),
      [("Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an", "lead", "chủ trì, phối hợp", None)]),
+    # BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY: a report's "Kiến nghị, đề xuất" proposes upward, its "Kính đề nghị" closing
+    # asks upward; "Phần thứ hai" ends the section
+    ("IV. KIẾN NGHỊ, ĐỀ XUẤT\n- Chỉ đạo Công an TP Hồ Chí Minh có biện pháp quản lý sau cai nghiện đối với số học"
+     " viên hoàn thành cai nghiện ma túy tại Cơ sở cai nghiện ma túy số 2 và số 4.\n"
+     "Phần thứ hai\n1. Nhiệm vụ trong thời gian tới\n1.1. Sở Y tế\n"
+     "- Tiếp tục nâng cao chất lượng điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế.\n"
+     "Trên đây là báo cáo sơ kết công tác phòng, chống ma túy năm 2025. Kính đề nghị Bộ Công an xem xét, tổng hợp./.\n",
+     DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+     [("Sở Y tế", "lead", "Tiếp tục nâng cao chất lượng", None)]),
+    # 329 BAO CAO CCHC: "… đã chỉ đạo X …" reports a past act
+    ("Sau Hội nghị đối thoại, Ủy ban nhân dân tỉnh đã ghi nhận các ý kiến, kiến nghị của doanh nghiệp; với tinh"
+     " thần đồng hành, Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành liên quan nghiên cứu, trả lời, phúc đáp"
+     " cụ thể cho doanh nghiệp.\n"
+     "Trong năm 2025, Tỉnh ủy, Ủy ban nhân dân tỉnh đã lãnh đạo, chỉ đạo các sở, ban, ngành, địa phương tập trung"
+     " triển khai kịp thời các nghị quyết.\n",
+     DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+     []),
+    # 110925 QĐ kiện toàn Đội UCSC: an adverb before the verb is no part of the agency; "Hằng năm," opens a sentence
+    ("Điều 4. Tổ chức và hoạt động của Đội ứng cứu sự cố.\n"
+     "1. Công an tỉnh Lâm Đồng trực tiếp quản lý và chỉ đạo Đội ứng cứu sự cố.\n"
+     "6. Hằng năm, Công an tỉnh có trách nhiệm xây dựng dự toán gửi Sở Tài chính thẩm định, trình Ủy ban nhân dân"
+     " tỉnh phê duyệt.\n",
+     DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+     [("Công an tỉnh Lâm Đồng", "lead", "quản lý và chỉ đạo", None),
+      ("Công an tỉnh", "lead", "xây dựng dự toán", None)]),
     # BÁO CÁO ĐỀ ÁN 06: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI" opens the agency headings; "Ban chỉ đạo tỉnh"
     # is a name, its "chỉ đạo" no trigger; "Thuế tỉnh …" is an agency
     ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI\n1. Công an tỉnh\n"
@@ -616,6 +641,13 @@ REVIEW_CASES += [
 @pytest.mark.parametrize(("text", "info", "expected"), REVIEW_CASES)
 def test_reviewed_document_forms(text: str, info: DocumentInfo, expected: list) -> None:
     assert brief(duties_of(text, info), expected) == expected
+
+
+def test_recurrence_before_the_subject_is_the_duties() -> None:
+    """110925 QĐ Đội UCSC: "Hằng năm, Công an tỉnh có trách nhiệm …" recurs yearly."""
+    duties = duties_of("6. Hằng năm, Công an tỉnh có trách nhiệm xây dựng dự toán gửi Sở Tài chính thẩm định.\n",
+                       DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"))
+    assert [(d.agency, d.recurrence) for d in duties] == [("Công an tỉnh", "Hằng năm")]
 
 
 @pytest.mark.parametrize(("issuer", "parent", "agency", "canonical"), [
