@@ -97,6 +97,9 @@ _IMPLEMENTATION_ARTICLE = regex.compile(
 # A chapter, section or part heading of a legal normative document: "Chương VIII", "MỤC 2", "Chương 12.".
 _CHAPTER = regex.compile(r"(?xi) ^(?:chương|mục|phần)\s+(?:[IVXLC]+|\d+)\b")
 
+# A part heading of a report, which closes any section before it: "Phần thứ hai", "PHẦN II".
+_PART = regex.compile(r"(?xi) ^phần\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\s*$")
+
 # Openers before a sentence's subject: "Theo đó, …", "Trong thời hạn 30 ngày kể từ …, …".
 _OPENER = regex.compile(
     r"""(?xi)
@@ -378,6 +381,7 @@ def _looks_like_agency(name: str, max_words: int = 70) -> bool:
 def _clean_agency(name: str) -> str:
     """Without a trailing generic group or punctuation."""
     name = regex.sub(r"\s+", " ", name).strip(" ,;:.-–")
+    name = _TRAILING_ADVERB.sub("", name)  # "Công an tỉnh Lâm Đồng trực tiếp quản lý …"
     name = _TRAILING_RECURRENCE.sub("", name)  # "Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần"
     name = _OWN_SCOPE.sub("", name)
     name = _APPOSITIVE_ROLE.sub("", name)  # "Phòng 5, Cục …, Bộ Công an - đơn vị thường trực Tổ Công tác …"
@@ -400,6 +404,9 @@ _APPOSITIVE_ROLE = regex.compile(
     r"(?xi) \s+[-–]\s+(?:là\s+)?(?:đơn\s+vị|cơ\s+quan)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)\b.*$")
 
 _KINDLY = regex.compile(r"(?i)\s+quan\s+tâm$")
+
+# An adverb between the subject and its verb: "Công an tỉnh Lâm Đồng trực tiếp quản lý và chỉ đạo …".
+_TRAILING_ADVERB = regex.compile(r"(?i)\s+(?:" + _alternation(_LEX["agency_tail_adverbs"]) + r")$")
 
 # A recurrence between the subject and its verb belongs to the task: "… địa phương định kỳ hằng tuần tổ chức …".
 _TRAILING_RECURRENCE = regex.compile(r"(?i)\s+(?:" + _alternation(_RECURRENCES) + r")$")
@@ -573,6 +580,8 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
         if low == "chỉ đạo" and i > first and words[i - 1].text.lower() in _BARE_HEADS:
             continue  # "tham mưu cho Ban chỉ đạo tỉnh triển khai …": part of a name ("Giám đốc sở yêu cầu" is not)
         before = sentence[begin:w.start]
+        if _PAST.search(before):
+            return None  # "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành …": a past act reported, no assignment
         if not before.rstrip().endswith(":") and not _speaker_is_issuer(before, info):
             speaker = _speaker(before)
             if low == "chỉ đạo" and speaker and _first_verb(_words(speaker)) is None \
@@ -600,6 +609,8 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
             continue
         if low in {"đề nghị", "kính đề nghị"} and _is_superior(agency, info):
             return None
+        if statements_only and (low == "kính đề nghị" or i > first and words[i - 1].text.lower() == "kính"):
+            return None  # a report's "Kính đề nghị Bộ Công an xem xét, tổng hợp" asks upward
         supports, support_start = _supports(sentence, words)
         return _Found(agency, _strip_duty_frame(sentence, task), supports, support_start)
     if statements_only:
@@ -656,6 +667,10 @@ def _paper(word: _Word) -> bool:
     return word.text.lower() in _PAPERS
 
 
+# A past act just before a trigger: "… đã chỉ đạo", "… đã lãnh đạo, chỉ đạo", "… cũng đã yêu cầu".
+_PAST = regex.compile(r"(?i)(?<!\w)đã(?:\s+\w+){0,2}\s*,?\s*$")
+
+
 # An agency label before its task: "e) Sở Xây dựng: Tiếp tục duy trì chế độ họp giao ban …".
 _LABELLED = regex.compile(r"(?P<agency>[^:;.\n]{3,120}?)\s*:\s+(?P<task>\p{Lu})")
 
@@ -696,7 +711,8 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
                 continue
         if block.kind is None and _CLOSING_PARAGRAPH.match(title):
             impl_level, ctx, article_ctx, last_agency = None, None, None, None  # only its own sentences assign
-        if assess_level is not None and block.kind in ("roman", "num", "article") and block.level <= assess_level:
+        if assess_level is not None and (block.kind in ("roman", "num", "article") and block.level <= assess_level
+                                         or block.kind is None and _PART.match(title)):
             assess_level = None
         if block.kind in ("roman", "num", "letter") and len(title.split()) <= 14 \
                 and _ASSESSMENT.match(title.rstrip(":")):
@@ -899,7 +915,7 @@ def _make(doc: TextDocument, agency: str, task_start: int, end: int, supports: l
     if doc.text[task_start:end].rstrip().endswith(":") and len(task.split()) <= 8:
         return []  # "… quan tâm thực hiện một số nội dung:": a lead-in, its items are the duties
     whole = doc.text[span_start if span_start is not None else task_start:end]
-    deadline, recurrence = find_deadline(whole), find_recurrence(task)
+    deadline, recurrence = find_deadline(whole), find_recurrence(whole)  # "Hằng năm, Công an tỉnh … xây dựng dự toán"
     span = [span_start if span_start is not None else task_start, end]
     duties = [Duty(agency=agency, role="lead", task=task, deadline=deadline, recurrence=recurrence, span=span)]
     if supports and support_start is not None:
