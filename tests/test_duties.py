@@ -625,6 +625,14 @@ REVIEW_CASES += [
      DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
      [("Công an tỉnh Lâm Đồng", "lead", "quản lý và chỉ đạo", None),
       ("Công an tỉnh", "lead", "xây dựng dự toán", None)]),
+    # Giay moi hoi nghi CTMTQG ma túy: "liên hệ" is a task verb, "Viễn thông Lâm Đồng" an agency
+    ("IV. Phân công chuẩn bị\n- Công an tỉnh liên hệ Cục C04 - Bộ Công an để tiếp nhận tài liệu họp và gửi đến các"
+     " đại biểu qua địa chỉ thư công vụ.\n"
+     "- Viễn thông Lâm Đồng phối hợp Trung tâm Thông tin - Văn phòng UBND tỉnh chuẩn bị các điều kiện kỹ thuật,"
+     " đường truyền phục vụ Hội nghị.\n",
+     DocumentInfo(doc_type="Giấy mời", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+     [("Công an tỉnh", "lead", "liên hệ Cục C04", None),
+      ("Viễn thông Lâm Đồng", "lead", "phối hợp Trung tâm Thông tin", None)]),
     # BÁO CÁO ĐỀ ÁN 06: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI" opens the agency headings; "Ban chỉ đạo tỉnh"
     # is a name, its "chỉ đạo" no trigger; "Thuế tỉnh …" is an agency
     ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI\n1. Công an tỉnh\n"
