@@ -479,7 +479,8 @@ class _Found:
 
 
 def _strip_duty_frame(sentence: str, pos: int) -> int:
-    """Skip "có trách nhiệm" / "có nhiệm vụ" before the task's own verb."""
+    """Skip "có trách nhiệm" / "có nhiệm vụ" before the task's own verb. A ground before the verb stays in
+    the task, as the gold has it ("căn cứ các qui định hiện hành tại Nghị định số 126/2024/NĐ-CP … để xem xét …")."""
     m = regex.match(r"(?i)có\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s+", sentence[pos:])
     return pos + m.end() if m else pos
 
