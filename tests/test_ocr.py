@@ -244,3 +244,60 @@ def test_e_signed_header_is_checked_on_the_rendered_page(realdocs: Path) -> None
     from vanban.pipeline.ocr import header_shows_only_text
 
     assert not header_shows_only_text(realdocs / "vbai" / "Công văn số 11902 của BNV.pdf")
+
+
+SIGNER_LEFT = ["Nơi nhận:", "- Như trên;", "- Sở Nội vụ tỉnh Lạng Sơn;", "- Lưu: VT, TCCB."]
+SIGNER_RIGHT = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+SIGNER_NAME = "Đương Xuân Huyền"
+SEAL_RED = (215, 35, 40)
+
+
+def _sealed_signer_pdf(path: Path) -> Path:
+    """An image-only A4 page ending in a signer block under a red round seal, as scanned in colour.
+
+    The seal (a thick red ring with red lettering) is pressed over the left of the
+    title, the blue signature and the start of the name, as on real scans.
+    """
+    width, height = 2480, 3508
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    regular = ImageFont.truetype(str(FONT), 46)
+    bold = ImageFont.truetype(str(FONT_BOLD), 46)
+    small = ImageFont.truetype(str(FONT_BOLD), 34)
+    for i, line in enumerate(BODY[2:]):
+        draw.text((250, 400 + i * 80), line, font=regular, fill="black")
+    draw.text((250, 700), "Nơi nhận:", font=bold, fill="black")
+    for i, line in enumerate(SIGNER_LEFT[1:]):
+        draw.text((250, 770 + i * 60), line, font=ImageFont.truetype(str(FONT), 38), fill="black")
+
+    def centred(text: str, y: int, font) -> None:
+        w = draw.textlength(text, font=font)
+        draw.text((1750 - w / 2, y), text, font=font, fill="black")
+
+    centred(SIGNER_RIGHT[0], 700, bold)
+    centred(SIGNER_RIGHT[1], 770, bold)
+    centred(SIGNER_NAME, 1230, bold)
+    draw.line([(1500, 1060), (1620, 980), (1700, 1080), (1850, 990), (1990, 1050)], fill=(30, 40, 160), width=8)
+    # The seal: 40 mm ring over the title's left, the signature and the name's start.
+    cx, cy, r = 1480, 1000, 236
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], outline=SEAL_RED, width=14)
+    draw.ellipse([cx - r + 60, cy - r + 60, cx + r - 60, cy + r - 60], outline=SEAL_RED, width=6)
+    for i, word in enumerate(["ỦY BAN", "NHÂN DÂN", "TỈNH"]):
+        w = draw.textlength(word, font=small)
+        draw.text((cx - w / 2, cy - 70 + i * 50), word, font=small, fill=SEAL_RED)
+    image.save(path, "PDF", resolution=300)
+    return path
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_signer_under_red_seal_is_read(tmp_path: Path, ocr_cache: Path) -> None:
+    if not FONT.exists():
+        pytest.skip("DejaVu fonts not installed")
+    [page] = ocr.ocr_pdf_pages(_sealed_signer_pdf(tmp_path / "sealed.pdf"), [0])
+    lines = page.text.splitlines()
+    assert SIGNER_NAME in lines
+    assert "PHÓ CHỦ TỊCH" in lines and "KT. CHỦ TỊCH" in lines
+    assert lines.index("KT. CHỦ TỊCH") < lines.index("PHÓ CHỦ TỊCH") < lines.index(SIGNER_NAME)
+    # The Nơi nhận column beside it is read as before, before the signer block.
+    assert lines.index("- Sở Nội vụ tỉnh Lạng Sơn;") < lines.index("KT. CHỦ TỊCH")
