@@ -50,6 +50,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_highlight(args: argparse.Namespace) -> int:
+    from vanban.extract import extract_file
+    from vanban.highlight import render_html
+
+    try:
+        record, doc = extract_file(args.file)
+    except ReadError as exc:
+        _fail(str(exc))
+        return 1
+    html = render_html(doc.text, record.to_dict())
+    if args.output:
+        Path(args.output).write_text(html, encoding="utf-8")
+    else:
+        sys.stdout.write(html)
+    return 0
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from vanban.store import ingest_paths
 
@@ -101,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("highlight", help="an HTML page of a file with its citations and duties highlighted")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", help="write the page here (default: stdout)")
+    p.set_defaults(func=cmd_highlight)
 
     p = sub.add_parser("ingest", help="extract files or folders into the database")
     p.add_argument("paths", nargs="+", metavar="PATH")

@@ -11,6 +11,8 @@
   of the documents it cites and that cite it. Document text is untrusted:
   every piece is escaped before markup is added.
 - ``document_id`` columns of canned queries link to the document page.
+- ``/-/vanban/annotated/<id>``: the document's text with its citations and
+  duties drawn by displaCy from spaCy span groups (``vanban.highlight``).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import json
 from dataclasses import dataclass
 
 import regex
-from datasette import hookimpl
+from datasette import Response, hookimpl
 from markupsafe import Markup, escape
 
 from vanban.pipeline.normalize import fold_diacritics, search_key
@@ -73,6 +75,23 @@ def prepare_connection(conn):
     conn.create_function("vanban_symbol_key", 1, symbol_key, deterministic=True)
     conn.create_function("vanban_snippet", 2, snippet, deterministic=True)
     conn.create_function("vanban_snippet", 3, snippet, deterministic=True)
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/vanban/annotated/(?P<id>\d+)$", annotated_document)]
+
+
+async def annotated_document(datasette, request):
+    """The document's text with citations and duties highlighted by displaCy (``vanban.highlight``)."""
+    from vanban.highlight import render_html
+
+    db = datasette.get_database("vanban")
+    row = (await db.execute("SELECT text, record FROM documents WHERE id = ?",
+                            [int(request.url_vars["id"])])).first()
+    if row is None:
+        return Response.html("<p>No such document.</p>", status=404)
+    return Response.html(render_html(row["text"] or "", json.loads(row["record"] or "{}")))
 
 
 @hookimpl
