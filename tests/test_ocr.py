@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from vanban.pipeline import ocr
 from vanban.pipeline.ocr_correct import as_digits, correct_digits, correct_names, correct_ocr_text
@@ -278,14 +278,17 @@ def _sealed_signer_pdf(path: Path) -> Path:
     centred(SIGNER_RIGHT[1], 770, bold)
     centred(SIGNER_NAME, 1230, bold)
     draw.line([(1500, 1060), (1620, 980), (1700, 1080), (1850, 990), (1990, 1050)], fill=(30, 40, 160), width=8)
-    # The seal: 40 mm ring over the title's left, the signature and the name's start.
-    cx, cy, r = 1480, 1000, 236
-    draw.ellipse([cx - r, cy - r, cx + r, cy + r], outline=SEAL_RED, width=14)
-    draw.ellipse([cx - r + 60, cy - r + 60, cx + r - 60, cy + r - 60], outline=SEAL_RED, width=6)
+    # The seal: a 40 mm ring over the title's left, the signature and the name's start,
+    # its ink multiplied into the print (black under red stays black) as stamp ink does.
+    seal = Image.new("RGB", (width, height), "white")
+    stamp = ImageDraw.Draw(seal)
+    cx, cy, r = 1560, 1020, 236
+    stamp.ellipse([cx - r, cy - r, cx + r, cy + r], outline=SEAL_RED, width=14)
+    stamp.ellipse([cx - r + 60, cy - r + 60, cx + r - 60, cy + r - 60], outline=SEAL_RED, width=6)
     for i, word in enumerate(["ỦY BAN", "NHÂN DÂN", "TỈNH"]):
-        w = draw.textlength(word, font=small)
-        draw.text((cx - w / 2, cy - 70 + i * 50), word, font=small, fill=SEAL_RED)
-    image.save(path, "PDF", resolution=300)
+        w = stamp.textlength(word, font=small)
+        stamp.text((cx - w / 2, cy - 70 + i * 50), word, font=small, fill=SEAL_RED)
+    ImageChops.multiply(image, seal).save(path, "PDF", resolution=300)
     return path
 
 
