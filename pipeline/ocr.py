@@ -11,6 +11,13 @@ The PDF reader calls two functions:
   are drawn only in the signature stamp; :func:`fill_blank_number_and_day`
   splices what the page shows into the text-layer header.
 
+On a scanned page with a red round seal, the signer block around the seal is
+read a second time from a crop with the red ink whitened (the seal hides the
+title and name from the page-wide reading); its lines replace the page's words
+in that region when the crop reads more, and more confidently. An unsigned
+draft whose page 1 draws nothing but text (:func:`header_shows_only_text`) is
+not OCR'd at all: its blank Số is really blank.
+
 Tesseract runs as a subprocess (``tesseract stdin stdout … tsv``; no pytesseract),
 one process per page with ``OMP_THREAD_LIMIT=1``, as many at once as there are
 cores: on two cores that is ~1 s/page against ~5 s with Tesseract's own threads
