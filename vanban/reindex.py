@@ -21,7 +21,7 @@ import sqlite_utils
 from vanban.batch import default_workers, extract_many
 from vanban.extract import file_sha256
 from vanban.extractors import EXTRACTOR_VERSION
-from vanban.store import ingest_file, iter_files, open_db, record_error
+from vanban.store import Progress, ingest_file, iter_files, open_db, record_error
 
 
 @dataclass
@@ -32,30 +32,6 @@ class ReindexReport:
     missing: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
-
-
-class _Progress:
-    """A one-line progress bar on stderr, drawn at most ten times a second, only on a terminal."""
-
-    def __init__(self, label: str, total: int, enabled: bool):
-        self.label, self.total, self.enabled = label, total, enabled and sys.stderr.isatty()
-        self.done, self.shown, self.start = 0, 0.0, time.monotonic()
-
-    def step(self, n: int = 1) -> None:
-        self.done += n
-        now = time.monotonic()
-        if self.enabled and (now - self.shown > 0.1 or self.done == self.total):
-            self.shown = now
-            width = 30
-            filled = width * self.done // max(self.total, 1)
-            rate = self.done / max(now - self.start, 1e-9)
-            sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] "
-                             f"{self.done}/{self.total} {rate:,.0f}/s ")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
 
 
 def _stat_cache(db: sqlite_utils.Database) -> dict[str, tuple[int, int, str]]:
@@ -106,7 +82,7 @@ def reindex_db(db: sqlite_utils.Database, paths: list[str | os.PathLike] | None 
     seen = {str(p) for p in known}
     files = known + [p for p in iter_files(list(paths or [])) if str(p) not in seen]
     todo = list(_changed_files(db, files, force, report))
-    bar = _Progress("reindex", len(todo), progress)
+    bar = Progress("reindex", len(todo), progress)
     hashes = dict(todo)
     for outcome in extract_many((path for path, _ in todo), workers=workers or default_workers(), keep_text=True):
         if outcome.error is not None:

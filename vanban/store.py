@@ -20,6 +20,7 @@ import calendar
 import json
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -343,25 +344,41 @@ def iter_files(paths: list[str | os.PathLike]) -> list[Path]:
     return found
 
 
-def _progress(done: int, total: int, name: str) -> None:
-    width = 30
-    filled = width * done // max(total, 1)
-    line = f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:60]}"
-    sys.stderr.write(line.ljust(110))
-    sys.stderr.flush()
+class Progress:
+    """A one-line progress bar on stderr, drawn at most ten times a second, only on a terminal
+    (``ingest`` and ``reindex`` share it)."""
+
+    def __init__(self, label: str, total: int, enabled: bool):
+        self.label, self.total, self.enabled = label, total, enabled and sys.stderr.isatty()
+        self.done, self.shown, self.start = 0, 0.0, time.monotonic()
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if self.enabled and (now - self.shown > 0.1 or self.done == self.total):
+            self.shown = now
+            width = 30
+            filled = width * self.done // max(self.total, 1)
+            rate = self.done / max(now - self.start, 1e-9)
+            sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] "
+                             f"{self.done}/{self.total} {rate:,.0f}/s ")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
 
 
 def ingest_paths(paths: list[str | os.PathLike], db_path: str | os.PathLike, progress: bool = True) -> IngestReport:
     """Ingest files and folders into the database at ``db_path``; a progress line on stderr when it is a terminal."""
     db = open_db(db_path)
     files = iter_files(paths)
-    show = progress and sys.stderr.isatty()
+    bar = Progress("ingest", len(files), progress)
     report = IngestReport()
     try:
-        for number, path in enumerate(files, start=1):
-            if show:
-                _progress(number - 1, len(files), path.name)
+        for path in files:
             outcome = ingest_file(db, path)
+            bar.step()
             if outcome.status == "ingested":
                 report.ingested += 1
             elif outcome.status == "unchanged":
@@ -370,9 +387,7 @@ def ingest_paths(paths: list[str | os.PathLike], db_path: str | os.PathLike, pro
                 report.duplicates += 1
             else:
                 report.failed.append((str(path), outcome.reason or "failed"))
-        if show:
-            _progress(len(files), len(files), "")
-            sys.stderr.write("\n")
+        bar.close()
     finally:
         db.close()
     return report
