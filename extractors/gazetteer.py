@@ -42,11 +42,22 @@ def _load(name: str) -> dict:
 _LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 
 
+_SPACE_RUN = regex.compile(r"[ \t\u00a0]+")
+
+
 def clean(text: str, fold: bool = True) -> str:
     """NFC, look-alike letters and dashes fixed, runs of spaces made one; new-style tones unless ``fold=False``."""
+    # The extractors clean the same header and signature lines many times over: lines are remembered.
+    return _clean_line(text, fold) if len(text) <= 300 else _clean(text, fold)
+
+
+def _clean(text: str, fold: bool) -> str:
     text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
     text = fold_tones(text) if fold else text
-    return regex.sub(r"[ \t\u00a0]+", " ", text).strip()
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+_clean_line = lru_cache(maxsize=8192)(_clean)
 
 
 # ---------------------------------------------------------------------------
@@ -321,8 +332,14 @@ def repair_name(text: str) -> str:
 def _starts_with_known_name(name: str) -> bool:
     """Whether a name opens with a multi-word gazetteer name, whose own casing then stands
     (``"Hội đồng thẩm định, …"``)."""
-    return any(" " in known and (name == known or name.startswith(known + " ") or name.startswith(known + ","))
-               for known in map(clean, AGENCY_NAMES) if known not in AGENCY_HEADS)
+    return any(name == known or name.startswith(known + " ") or name.startswith(known + ",")
+               for known in _multiword_names())
+
+
+@lru_cache(maxsize=1)
+def _multiword_names() -> tuple[str, ...]:
+    """Gazetteer names of more than one word that are not bare agency heads, cleaned."""
+    return tuple(known for known in map(clean, AGENCY_NAMES) if " " in known and known not in AGENCY_HEADS)
 
 
 def _starts_with_known_head(name: str) -> bool:
