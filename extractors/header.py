@@ -20,6 +20,7 @@ from vanban.pipeline.normalize import fold_diacritics
 from vanban.record import DocumentInfo
 
 from . import gazetteer as gz
+from .file_name import number_from_file_name
 from .signature import is_title_line
 
 HEADER_WINDOW = 60  # lines searched when the reader found no header region
@@ -186,15 +187,15 @@ def _iso_date(year: str | None, month: str | None, day: str | None) -> str | Non
     return f"{y:04d}-{mth:02d}"
 
 
-def _find_symbol(lines: list[_Line], header_lines: int) -> tuple[int, dict] | None:
-    """The Số line: in the reader's header region when it found one, else above the body's first line."""
+def _find_symbol(lines: list[_Line], header_lines: int) -> tuple[int, regex.Match] | None:
+    """The Số line and its match: in the reader's header region when it found one, else above the body's first line."""
     for line in lines[:header_lines or None]:
         if not header_lines and line.segments and _BODY_OPENER.match(line.segments[0]):
             break
         for m in _SYMBOL.finditer(line.text):
             # At the start of a line or of a column: "Số: 02 /KH-UBND", never "Công văn số 5743/VP-HCQT".
             if m.start() == 0 or line.text[:m.start()].endswith("  "):
-                return line.index, parse_symbol(m.group("number"), m.group("sep"), m.group("rest"))
+                return line.index, m
     if header_lines:
         # A scan's reader may close the header region before the Số line: "Só:đÓ6 /KH-TCTLNTW-C04"
         # printed after the Quốc hiệu. Only a line opening with the Số label counts there.
@@ -203,8 +204,18 @@ def _find_symbol(lines: list[_Line], header_lines: int) -> tuple[int, dict] | No
                 break
             m = _SYMBOL.match(line.text)
             if m and _SO_LABEL.match(line.text):
-                return line.index, parse_symbol(m.group("number"), m.group("sep"), m.group("rest"))
+                return line.index, m
     return None
+
+
+def _number_from_file_name(info: DocumentInfo, match: regex.Match, doc: TextDocument, file_name: str | None) -> None:
+    """A blank number that OCR saw written by hand, as the file's name confirms it (:mod:`.file_name`)."""
+    if info.number is not None or not file_name or doc.ocr is None or not doc.ocr.unread_number:
+        return
+    number = number_from_file_name(file_name, doc.ocr.unread_number, info)
+    if number:
+        for key, value in parse_symbol(number, match.group("sep"), match.group("rest")).items():
+            setattr(info, key, value)
 
 
 def _unread_symbol_line(lines: list[_Line], national: int) -> int:
@@ -415,8 +426,12 @@ def _marks(lines: list[_Line]) -> tuple[str | None, str | None]:
     return urgency, confidentiality
 
 
-def extract_header(doc: TextDocument) -> DocumentInfo:
-    """The document's own identity from its header; empty for a text that is not an official document."""
+def extract_header(doc: TextDocument, file_name: str | None = None) -> DocumentInfo:
+    """The document's own identity from its header; empty for a text that is not an official document.
+
+    ``file_name`` may confirm a number written by hand that OCR could not read
+    (:mod:`.file_name`).
+    """
     lines = _lines(doc)
     header_lines = doc.text[:doc.header_end].count("\n") + 1 if doc.header_end else 0
     symbol_at = _find_symbol(lines, header_lines)
@@ -426,7 +441,8 @@ def extract_header(doc: TextDocument) -> DocumentInfo:
         return DocumentInfo()
     if place_date is None and (symbol_at is None or national is None):
         return DocumentInfo()
-    codes = symbol_at[1] if symbol_at else {}
+    codes = parse_symbol(symbol_at[1].group("number"), symbol_at[1].group("sep"),
+                         symbol_at[1].group("rest")) if symbol_at else {}
     anchor = symbol_at[0] if symbol_at else _unread_symbol_line(lines, national)
     place = place_date[1] if place_date else None
     info = DocumentInfo(**codes) if codes else DocumentInfo()
@@ -449,4 +465,6 @@ def extract_header(doc: TextDocument) -> DocumentInfo:
     if vv is not None and (info.subject is None or info.doc_type == "Công văn"):
         info.subject = _subject_after(lines, vv[0] + 1, vv[1].group("subject"))
     info.urgency, info.confidentiality = _marks(lines)
+    if symbol_at:
+        _number_from_file_name(info, symbol_at[1], doc, file_name)
     return info

@@ -23,6 +23,9 @@ class OcrInfo:
     pages: list[int]  # 1-based pages whose text is OCR output
     header_only: bool  # only the page-1 header region was OCR'd (e-signed number/day)
     confidence: float | None  # mean word confidence 0–100
+    # A number written into page 1's Số slot that OCR could not read for sure (the slot is left
+    # blank in the text): what the readers made of it, for the extractor to check against the file name.
+    unread_number: list[str] | None = None
 
 
 @dataclass

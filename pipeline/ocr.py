@@ -46,7 +46,7 @@ from vanban.errors import ReadError
 
 from .document import OcrInfo
 from .layout import Word, split_header
-from .ocr_correct import correct_ocr_text
+from .ocr_correct import as_digits, correct_ocr_text
 
 DPI = 300
 LANG = "vie"
@@ -91,6 +91,7 @@ class OcrPage:
     word_count: int
     header_end: int | None = None  # on page 1: end of the two-column header block in ``text``
     cached: bool = False
+    unread_number: list[str] | None = None  # page 1: a number slot with ink nobody could read (see NumberSlot)
 
 
 @dataclass
@@ -568,6 +569,113 @@ def page_text(words: list[OcrWord], page_width: int, first_page: bool) -> tuple[
     return head + correct_ocr_text(text[block_end:]), len(head)
 
 
+# --- A number written by hand ------------------------------------------------------
+#
+# Many offices print "Số:      /TTr-CAT" and write the number in by pen once the
+# document is signed. Tesseract's Vietnamese model reads pen figures as anything
+# ("23§ÿÿ", "Z⁄") and some of its readings look like numbers ("4ZZ" → 422 for a
+# written 519, "3 49" for 3980). A number is kept when the page model read plain
+# digits with confidence, or when a second reading of the slot alone (the
+# digits-only model) agrees with it. Otherwise the slot is left blank, as the
+# contract wants for a number the page does not show legibly, and what both
+# readers saw is kept: the extractor may find it confirmed by the file name
+# (``extractors/file_name.py``).
+
+NUMBER_SURE_CONFIDENCE = 85  # printed numbers read 90+; pen figures rarely above 65
+_SO_WORD = regex.compile(r"^(?i:s[ốôóo])\s*[:.]*")
+_SLOT_END = regex.compile(r"/|-(?=\p{L})")  # "2388/C04-P6", a Party form's "391-TTr/…"
+NUMBER_SLOT_REACH = 0.40  # share of the page height where page 1's Số line can be
+NUMBER_SLOT_WORDS = 3  # words after "Số:" that may hold the number before the "/…" of the symbol
+
+
+@dataclass
+class NumberSlot:
+    """The characters between ``Số:`` and the symbol's slash, as (word index, start, end) pieces."""
+
+    pieces: list[tuple[int, int, int]]
+    text: str  # what the page model read there
+    confidence: float  # the lowest confidence of the words it came from
+    box: OcrWord  # the slot's box on the page (pixels), for a second reading
+
+
+def _piece_box(word: OcrWord, start: int, end: int) -> tuple[int, int]:
+    """Horizontal pixel range of ``word.text[start:end]``, letters taken as equally wide."""
+    width = (word.right - word.left) / max(1, len(word.text))
+    return round(word.left + start * width), round(word.left + end * width)
+
+
+def find_number_slot(words: list[OcrWord], page_height: int) -> NumberSlot | None:
+    """The number slot of page 1's ``Số: ___/SYMBOL`` (or ``___-TYPE/…``), or None when no Số line ends in a symbol."""
+    for i, word in enumerate(words):
+        if word.top > page_height * NUMBER_SLOT_REACH:
+            continue
+        label = _SO_WORD.match(word.text)
+        if not label:
+            continue
+        pieces, start = [], label.end()
+        for j, other in enumerate([word, *words[i + 1:i + 1 + NUMBER_SLOT_WORDS]], start=i):
+            if other.line_key != word.line_key:
+                break
+            begin = start if other is word else 0
+            cut = _SLOT_END.search(other.text, begin)
+            if cut and cut.group() == "-" and regex.search(r"\p{L}{2}", other.text[begin:cut.start()]):
+                cut = None  # "Só:%CAT-PA05": the symbol's own dash, its slash lost; no slot to read
+            end = cut.start() if cut else len(other.text)
+            if end > begin:
+                pieces.append((j, begin, end))
+            if cut:
+                if not pieces:
+                    return None  # "Số: /KH-UBND": nothing written in
+                spans = [(_piece_box(words[k], a, b), words[k]) for k, a, b in pieces]
+                box = OcrWord("", min(x for (x, _), _w in spans), min(w.top for _, w in spans),
+                              max(x for (_, x), _w in spans), max(w.bottom for _, w in spans), 0.0, word.line_key)
+                return NumberSlot(pieces, "".join(words[k].text[a:b] for k, a, b in pieces),
+                                  min(words[k].confidence for k, _, _ in pieces), box)
+    return None
+
+
+def _slot_reading(text: str) -> str:
+    """The page model's reading as digits where it reads as a number ("4ZZ" → "422"), else as read."""
+    return as_digits(text.replace(" ", "")) or text
+
+
+def _without_slot(words: list[OcrWord], slot: NumberSlot) -> list[OcrWord]:
+    """``words`` with the slot's characters taken out (a word left empty is dropped)."""
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    for index, start, end in slot.pieces:
+        cuts.setdefault(index, []).append((start, end))
+    kept = []
+    for index, word in enumerate(words):
+        if index in cuts:
+            text = word.text
+            for start, end in sorted(cuts[index], reverse=True):
+                text = text[:start] + text[end:]
+            if not text.strip():
+                continue
+            word = OcrWord(text, word.left, word.top, word.right, word.bottom, word.confidence, word.line_key)
+        kept.append(word)
+    return kept
+
+
+def settle_number_slot(words: list[OcrWord], page_height: int, render) -> tuple[list[OcrWord], list[str] | None]:
+    """Page 1's words with a number nobody could read for sure taken out, and the readings of it.
+
+    ``render`` gives page 1 rendered (called only when a second reading is needed).
+    The readings are None when the slot is empty or its number stands.
+    """
+    slot = find_number_slot(words, page_height)
+    if slot is None:
+        return words, None
+    reading = _slot_reading(slot.text)
+    if slot.text.isdigit() and slot.confidence >= NUMBER_SURE_CONFIDENCE:
+        return words, None
+    second = _reread_digits(render(), slot.box, longest=6) or ""
+    if reading.isdigit() and reading == second:
+        return words, None
+    readings = [r for r in dict.fromkeys([reading, second]) if r]
+    return _without_slot(words, slot), readings
+
+
 # --- Public API ------------------------------------------------------------------
 
 def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[OcrPage]:
@@ -601,13 +709,17 @@ def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[
                 if not cached:
                     tsv = tsv.result()
                 words = parse_tsv(tsv)
+                unread = None
                 page = pdf[index]
                 try:
                     words = _with_signer_blocks(page, words, width, height)
+                    confidence = mean_confidence(words)
+                    if index == 0:
+                        words, unread = settle_number_slot(words, height, lambda: _render(page))
                 finally:
                     page.close()
                 text, header_end = page_text(words, width, first_page=index == 0)
-                results.append(OcrPage(index, text, mean_confidence(words), len(words), header_end, cached))
+                results.append(OcrPage(index, text, confidence, len(words), header_end, cached, unread))
         return results
     finally:
         pdf.close()
@@ -662,13 +774,14 @@ def _date_slots(words: list[OcrWord]) -> dict[str, OcrWord]:
     return {}
 
 
-def _reread_digits(render: _Render, word: OcrWord) -> str | None:
-    """The word read again as digits only, or None if the digit model sees none (or eng is absent)."""
+def _reread_digits(render: _Render, word: OcrWord, longest: int = 2) -> str | None:
+    """The word read again as digits only, or None if the digit model sees none, or more than
+    ``longest`` digits (or eng is absent)."""
     if "eng" not in _installed_languages():
         return None
     tsv, _ = _ocr_cached(_crop(render, word), "digits", PSM_WORD, DIGITS_ONLY)
     digits = "".join(w.text for w in parse_tsv(tsv))
-    return digits if digits.isdigit() and len(digits) <= 2 else None
+    return digits if digits.isdigit() and len(digits) <= longest else None
 
 
 @lru_cache(maxsize=1)
@@ -872,7 +985,9 @@ def complete_with_ocr(pdf_path: str | os.PathLike, texts: list[str], header_text
         weights = [(p.confidence, p.word_count) for p in pages if p.confidence is not None]
         total = sum(n for _, n in weights)
         confidence = round(sum(c * n for c, n in weights) / total, 1) if total else None
-        info = OcrInfo(pages=[p.index + 1 for p in pages], header_only=False, confidence=confidence)
+        unread = next((p.unread_number for p in pages if p.index == 0), None)
+        info = OcrInfo(pages=[p.index + 1 for p in pages], header_only=False, confidence=confidence,
+                       unread_number=unread)
         return OcrOutcome(texts, header_text, info, warnings)
 
     in_header = bool(header_text)

@@ -305,6 +305,16 @@ def correct_anchors(text: str) -> str:
     return _NOI_NHAN.sub("Nơi nhận:", text)
 
 
+# One Đ read twice, the second time as the look-alike eth: "QĐÐ-TTg", "BCĐÐX". (A printed
+# "ĐĐ", as in "QLĐĐ", is read as two Đ.)
+_DOUBLED_D = regex.compile("\u0110\u00d0")
+
+
+def correct_doubled_letters(text: str) -> str:
+    return _DOUBLED_D.sub("\u0110", text)
+
+
 def correct_ocr_text(text: str) -> str:
     """Every certain repair: digits in number slots (junk there blanked), known names, anchors."""
+    text = correct_doubled_letters(text)
     return correct_anchors(correct_names(blank_unreadable(correct_month_word(correct_digits(text)))))

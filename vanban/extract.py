@@ -8,6 +8,7 @@ from pathlib import Path
 from vanban.extractors import EXTRACTOR_VERSION
 from vanban.extractors.citations import extract_citations
 from vanban.extractors.duties import extract_duties
+from vanban.extractors.file_name import CONFIRMED
 from vanban.extractors.header import extract_header
 from vanban.extractors.recipients import extract_recipients
 from vanban.extractors.signature import extract_signer
@@ -26,7 +27,9 @@ def file_sha256(path: str | os.PathLike) -> str:
 
 def extract_document(doc: TextDocument, source: Source) -> Record:
     """Run the extractors over an already-read document."""
-    info = extract_header(doc)
+    info = extract_header(doc, file_name=source.path)
+    if info.number is not None and doc.ocr is not None and doc.ocr.unread_number:
+        source.warnings.append(CONFIRMED.format(number=info.number, readings=", ".join(doc.ocr.unread_number)))
     info.signer = extract_signer(doc)
     return Record(
         source=source,
