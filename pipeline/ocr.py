@@ -582,7 +582,7 @@ def page_text(words: list[OcrWord], page_width: int, first_page: bool) -> tuple[
 # (``extractors/file_name.py``).
 
 NUMBER_SURE_CONFIDENCE = 85  # printed numbers read 90+; pen figures rarely above 65
-_SO_WORD = regex.compile(r"^(?i:s[ốôóo])\s*[:.]*")
+_SO_WORD = regex.compile(r"^(?i:s[ốôóo])(?!\p{L})\s*[:.]*")  # "Số:", "Só", never "Sóc Trăng"
 _SLOT_END = regex.compile(r"/|-(?=\p{L})")  # "2388/C04-P6", a Party form's "391-TTr/…"
 NUMBER_SLOT_REACH = 0.40  # share of the page height where page 1's Số line can be
 NUMBER_SLOT_WORDS = 3  # words after "Số:" that may hold the number before the "/…" of the symbol

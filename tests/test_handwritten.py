@@ -65,6 +65,7 @@ def test_number_slot_between_label_and_slash() -> None:
     # Nothing written in; the symbol's own dash with its slash lost; a Số far down the page.
     assert ocr.find_number_slot([_word("Số:", 300, 96), _word("/BC-UBND", 420, 92)], 3508) is None
     assert ocr.find_number_slot([_word("Só:%CAT-PA05", 300, 40)], 3508) is None
+    assert ocr.find_number_slot([_word("SÓC", 300, 90), _word("12/BC", 420, 90)], 3508) is None
     assert ocr.find_number_slot([OcrWord("Số:", 300, 3000, 380, 3050, 93, (9, 1, 1)),
                                  OcrWord("12/BC", 400, 3000, 600, 3050, 93, (9, 1, 1))], 3508) is None
 
