@@ -234,20 +234,42 @@ def _segmenter():
     return sent_tokenize, word_tokenize
 
 
+_SPACE_RUN = regex.compile(r"\s{2,}")
+
+
+def _single_spaced(sentence: str) -> tuple[str, list[int]]:
+    """``sentence`` with runs of white space made one space, and each of its offsets in ``sentence``.
+
+    A word wrapped at a line end keeps the line's trailing space ("đề \nnghị"); underthesea
+    gives it back as "đề nghị", which the sentence itself does not contain.
+    """
+    if not _SPACE_RUN.search(sentence):
+        return sentence, list(range(len(sentence) + 1))
+    out, offsets = [], []
+    for i, ch in enumerate(sentence):
+        if ch.isspace() and i > 0 and sentence[i - 1].isspace():
+            continue
+        out.append(" " if ch.isspace() else ch)
+        offsets.append(i)
+    offsets.append(len(sentence))
+    return "".join(out), offsets
+
+
 @lru_cache(maxsize=4096)
 def _words(sentence: str) -> tuple[_Word, ...]:
     """underthesea words with their offsets in ``sentence``."""
+    single, at = _single_spaced(sentence)
     out, pos = [], 0
-    for token in _segmenter()[1](sentence):
-        i = sentence.find(token, pos)
+    for token in _segmenter()[1](single):
+        i = single.find(token, pos)
         if i < 0:
             continue
         glued = _GLUED_TRIGGER.match(token)
         if glued:  # "Giao Ban" segmented as one word: the trigger, then the agency's first word
-            out.append(_Word(glued["trigger"], i, i + glued.end("trigger")))
-            out.append(_Word(glued["rest"], i + glued.start("rest"), i + len(token)))
+            out.append(_Word(glued["trigger"], at[i], at[i + glued.end("trigger") - 1] + 1))
+            out.append(_Word(glued["rest"], at[i + glued.start("rest")], at[i + len(token) - 1] + 1))
         else:
-            out.append(_Word(token, i, i + len(token)))
+            out.append(_Word(token, at[i], at[i + len(token) - 1] + 1))
         pos = i + len(token)
     return tuple(out)
 
@@ -261,13 +283,14 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     if not _SENTENCE_BREAK.search(chunk):
         return [(start, end)] if chunk.strip() else []
+    single, at = _single_spaced(chunk)
     spans, pos = [], 0
-    for sent in _segmenter()[0](chunk):
+    for sent in _segmenter()[0](single):
         probe = sent.strip()[:20]
-        i = chunk.find(probe, pos) if probe else -1
+        i = single.find(probe, pos) if probe else -1
         if i < 0:
             continue
-        spans.append(i)
+        spans.append(at[i])
         pos = i + 1
     if not spans or spans[0] != 0:
         spans.insert(0, 0)

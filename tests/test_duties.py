@@ -671,3 +671,15 @@ def test_canonical_agency_takes_the_issuing_province(issuer, parent, agency, can
     from vanban.extractors.duties import _canonical, _locality
 
     assert _canonical(agency, _locality(DocumentInfo(issuer=issuer, parent_issuer=parent))) == canonical
+
+
+def test_a_trigger_wrapped_at_a_line_end_is_read() -> None:
+    # A PDF line wrap leaves "đề \nnghị": underthesea gives the word back as "đề nghị".
+    text = ("Căn cứ khoản 10 Điều 49 Nghị định số 126/2024/NĐ-CP của Chính phủ, Bộ Nội vụ đề \n"
+            "nghị Ủy ban nhân dân tỉnh, thành phố khẩn trương xây dựng báo cáo về tình \n"
+            "hình tổ chức, hoạt động và quản lý hội và gửi về Bộ Nội vụ trước ngày 31/12/2025.\n")
+    (duty,) = duties_of(text, DocumentInfo(doc_type="Công văn", issuer="Bộ Nội vụ"))
+    assert duty.agency == "Ủy ban nhân dân tỉnh, thành phố" and duty.role == "lead"
+    assert duty.task.startswith("khẩn trương xây dựng báo cáo về tình hình tổ chức")
+    assert duty.deadline == "2025-12-31"
+    assert text[duty.span[0]:duty.span[1]].rstrip(".\n").endswith("31/12/2025")
