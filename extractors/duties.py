@@ -426,7 +426,7 @@ _OWN_SCOPE = regex.compile(r"(?i)\s*,?\s*trong\s+phạm\s+vi\s+[^.;]{0,80}?\s+c�
 _APPOSITIVE_ROLE = regex.compile(
     r"(?xi) \s+[-–]\s+(?:là\s+)?(?:đơn\s+vị|cơ\s+quan)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)\b.*$")
 
-_KINDLY = regex.compile(r"(?i)\s+quan\s+tâm$")
+_KINDLY = regex.compile(r"(?i)\s+(?:quan\s+tâm|kính)$")  # "… quan tâm thực hiện", "Công an tỉnh kính báo cáo …"
 
 # An adverb between the subject and its verb: "Công an tỉnh Lâm Đồng trực tiếp quản lý và chỉ đạo …".
 _TRAILING_ADVERB = regex.compile(r"(?i)\s+(?:" + _alternation(_LEX["agency_tail_adverbs"]) + r")$")
@@ -879,6 +879,9 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
         return _make(doc, owner, block.content, block.end, owner_supports or [], block.content)
     duties: list[Duty] = []
     sentences = _sentences(text, block.content, block.end)
+    if sentences and (body := _after_heading(doc.text, block)) is not None \
+            and not _assigning(text[sentences[0][0]:sentences[0][1]], info, statements_only, list_item=True):
+        sentences = _sentences(text, body, block.end)  # "2. Tăng cường công tác tuyên truyền\nCác bộ … tổ chức …"
     open_duty: list[Duty] = []
     for a, b in sentences:
         sentence = text[a:b]
@@ -900,6 +903,29 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
                 open_duty = _make(doc, last_agency, start, b, [], None)
                 duties += open_duty
     return duties
+
+
+HEADING_MAX_WORDS = 20
+
+
+def _after_heading(text: str, block: _Block) -> int | None:
+    """Where the paragraph starts when a numbered block opens with a title line of its own.
+
+    The title has no closing punctuation and the next line starts a sentence:
+    underthesea would read the two as one sentence whose subject is the title.
+    """
+    if block.kind is None:
+        return None
+    newline = text.find("\n", block.content, block.end)
+    if newline < 0:
+        return None
+    title = text[block.content:newline].strip()
+    body = newline + 1 + (len(text[newline + 1:block.end]) - len(text[newline + 1:block.end].lstrip()))
+    if not title or title[-1] in ".,;:!?…)" or len(title.split()) > HEADING_MAX_WORDS:
+        return None
+    if body >= block.end or not text[body].isupper():
+        return None
+    return body
 
 
 def _generic_subject(sentence: str) -> bool:

@@ -683,3 +683,20 @@ def test_a_trigger_wrapped_at_a_line_end_is_read() -> None:
     assert duty.task.startswith("khẩn trương xây dựng báo cáo về tình hình tổ chức")
     assert duty.deadline == "2025-12-31"
     assert text[duty.span[0]:duty.span[1]].rstrip(".\n").endswith("31/12/2025")
+
+
+def test_a_numbered_title_line_is_not_the_subject_of_the_paragraph_under_it() -> None:
+    # 1187/QĐ-BNV: "2. <title>" then, on the next line, the paragraph whose subject is the agency.
+    text = ("III. GIẢI PHÁP THỰC HIỆN\n"
+            "2. Tăng cường công tác tuyên truyền, phổ biến về Chỉ số CCHC\n"
+            "Các bộ, cơ quan, địa phương tổ chức tuyên truyền, phổ biến về mục tiêu, nội dung, kết quả "
+            "Chỉ số CCHC hàng năm dưới nhiều hình thức khác nhau.\n")
+    (duty,) = duties_of(text, DocumentInfo(doc_type="Quyết định", issuer="Bộ Nội vụ"))
+    assert duty.agency == "Các bộ, cơ quan, địa phương"
+    assert duty.task.startswith("tổ chức tuyên truyền, phổ biến về mục tiêu")
+
+
+def test_the_issuer_reporting_kindly_assigns_nothing() -> None:
+    text = ("2. Hình thức: tổ chức trực tuyến\n"
+            "Công an tỉnh kính báo cáo, đề xuất đồng chí Chủ tịch Ủy ban nhân dân tỉnh xem xét, chỉ đạo.\n")
+    assert duties_of(text, DocumentInfo(doc_type="Báo cáo đề xuất", issuer="Công an tỉnh Lâm Đồng")) == []
