@@ -334,8 +334,8 @@ def _first_verb(words: tuple[_Word, ...], begin: int = 0) -> int | None:
     except at the very start: "Tham mưu …")."""
     for i in range(begin, len(words)):
         if (i == 0 or words[i].text[:1].islower()) and (n := _verb_at(words, i)) \
-                and not _numbered_name(words, i + n):
-            return i
+                and not _numbered_name(words, i + n) and not (i > 0 and _paper(words[i - 1])):
+            return i  # (after a paper's name the verb is its title: "Quy chế tổ chức và hoạt động")
     return None
 
 

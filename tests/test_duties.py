@@ -700,3 +700,13 @@ def test_the_issuer_reporting_kindly_assigns_nothing() -> None:
     text = ("2. Hình thức: tổ chức trực tuyến\n"
             "Công an tỉnh kính báo cáo, đề xuất đồng chí Chủ tịch Ủy ban nhân dân tỉnh xem xét, chỉ đạo.\n")
     assert duties_of(text, DocumentInfo(doc_type="Báo cáo đề xuất", issuer="Công an tỉnh Lâm Đồng")) == []
+
+
+def test_a_verb_in_a_documents_title_is_not_the_subjects_verb() -> None:
+    # 58/CĐ-VPCP's Quyết định: members "làm việc theo Quy chế tổ chức và hoạt động": a standing rule.
+    text = ("Điều 4. Chế độ làm việc của Ban Chỉ đạo\n"
+            "1. Các thành viên Ban Chỉ đạo làm việc theo Quy chế tổ chức và hoạt động của Ban Chỉ đạo.\n"
+            "2. Sở Nội vụ xây dựng Kế hoạch triển khai thực hiện Quyết định này.\n")
+    duties = duties_of(text, DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"))
+    assert [d.agency for d in duties] == ["Sở Nội vụ"]
+    assert duties[0].task.startswith("xây dựng Kế hoạch triển khai")
