@@ -920,7 +920,7 @@ def _after_heading(text: str, block: _Block) -> int | None:
     if newline < 0:
         return None
     title = text[block.content:newline].strip()
-    body = newline + 1 + (len(text[newline + 1:block.end]) - len(text[newline + 1:block.end].lstrip()))
+    body = block.end - len(text[newline + 1:block.end].lstrip())
     if not title or title[-1] in ".,;:!?…)" or len(title.split()) > HEADING_MAX_WORDS:
         return None
     if body >= block.end or not text[body].isupper():

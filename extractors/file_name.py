@@ -30,6 +30,7 @@ from . import gazetteer as gz
 _DATE_LIKE = regex.compile(r"(?<!\d)(?:\d{1,2}[._-]\d{1,2}[._-](?:19|20)\d\d|\d{8,})(?!\d)")
 _COPY_MARK = regex.compile(r"\(\d+\)")  # "62_0001 (1).pdf": the second copy of a download
 _TOKEN = regex.compile(r"\p{L}+|\d+")
+_EXTENSIONS = {"pdf", "docx", "doc", "html", "htm", "txt", "signed", "kydaude"}  # "….signed.signed.kydaude.pdf"
 MAX_DIGITS = 5  # numbers run to 5 digits (11902); longer runs are ids and timestamps
 CONFIRMED = "number {number} written by hand, unreadable by OCR ({readings}): taken from the file name"
 
@@ -39,14 +40,10 @@ def _folded(name: str) -> str:
 
 
 def _stem(path: str) -> str:
+    """The name without its extensions ("1_4214.signed.pdf" → "1_4214"; "2388.C04.pdf" → "2388.C04")."""
     name = PurePath(path).name
-    while "." in name and not name.rsplit(".", 1)[1].isdigit():  # ".signed.pdf", but not "2388.C04"'s ".C04"
-        stem, ext = name.rsplit(".", 1)
-        if len(ext) > 6 or not ext.isalpha():
-            break
-        if ext.casefold() not in {"pdf", "docx", "doc", "signed", "html", "htm", "txt", "kydaude"}:
-            break
-        name = stem
+    while "." in name and name.rsplit(".", 1)[1].casefold() in _EXTENSIONS:
+        name = name.rsplit(".", 1)[0]
     return name
 
 
