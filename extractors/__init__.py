@@ -5,6 +5,7 @@ plus a digest of the readers, the extractors and their data tables. Any change
 to them gives a new version, so ``vanban reindex`` re-extracts exactly the
 files whose records could differ, and nobody has to remember to bump it.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -5,6 +5,7 @@ same offsets as ``text``). Knowledge — type names and codes, opener words,
 issuer stop words — lives in the data files; this module only turns it into
 compiled ``regex`` patterns.
 """
+
 from __future__ import annotations
 
 import json
@@ -55,9 +56,15 @@ _TYPE_ALT = _words_alternation([t.word for t in DOC_TYPES if not t.by_name] + ["
 # Words between a type word and its số that do not change the type (`Thông báo kết luận số 125-TB/TU`).
 _QUALIFIER_ALT = _words_alternation(_load("citation_types.json")["qualifiers"], "i")
 # The type word's first letter as printed; later words in any case (`Bộ Luật Hình sự`).
-_LAW_ALT = "(?:" + "|".join(
-    regex.escape(w.split()[0]) + "".join(rf"\s+(?i:{regex.escape(x)})" for x in w.split()[1:])
-    for w in sorted((t.word for t in DOC_TYPES if t.by_name), key=len, reverse=True)) + r"|luật(?=\s+[Ll]uật\s)" + ")"
+_LAW_ALT = (
+    "(?:"
+    + "|".join(
+        regex.escape(w.split()[0]) + "".join(rf"\s+(?i:{regex.escape(x)})" for x in w.split()[1:])
+        for w in sorted((t.word for t in DOC_TYPES if t.by_name), key=len, reverse=True)
+    )
+    + r"|luật(?=\s+[Ll]uật\s)"
+    + ")"
+)
 # (and a doubled `luật` in lower case: `biện pháp thi hành luật luật sư`)
 
 # One segment of a ký hiệu: upper-case letters and digits with at least one letter,
@@ -221,12 +228,17 @@ OFFICIAL_MARK = regex.compile(
 )
 
 # Clause boundaries for role decisions: `;` or `.` before whitespace, a colon at a line end, a blank line.
-CLAUSE_BREAK = regex.compile(r"(?x) [;] | \.(?=\s) | :(?=\s*\n) | \n\s*\n | \n(?=\s*(?:[-+•]\s|Căn\s+cứ|Theo\s+đề\s+nghị|Điều\s+\d))")
+CLAUSE_BREAK = regex.compile(
+    r"(?x) [;] | \.(?=\s) | :(?=\s*\n) | \n\s*\n | \n(?=\s*(?:[-+•]\s|Căn\s+cứ|Theo\s+đề\s+nghị|Điều\s+\d))"
+)
 
-RELATION_BEFORE = [(regex.compile(rf"(?xi) {_words_alternation([p])} \s* $"), rel)
-                   for p, rel in PHRASES["relations"]["before"]]
-RELATION_TITLE = [(regex.compile(rf"(?xi) ^ \s* (?:về\s+(?:việc\s+)?)? {_words_alternation([p])}"), rel)
-                  for p, rel in PHRASES["relations"]["title"]]
+RELATION_BEFORE = [
+    (regex.compile(rf"(?xi) {_words_alternation([p])} \s* $"), rel) for p, rel in PHRASES["relations"]["before"]
+]
+RELATION_TITLE = [
+    (regex.compile(rf"(?xi) ^ \s* (?:về\s+(?:việc\s+)?)? {_words_alternation([p])}"), rel)
+    for p, rel in PHRASES["relations"]["title"]
+]
 
 ISSUER_STOP = regex.compile(rf"(?x) {_words_alternation(PHRASES['issuer_stop_words']['words'])} (?![\p{{L}}])")
 ISSUER_THROUGH_VE = tuple(PHRASES["issuer_names_through_ve"]["names"])
@@ -263,8 +275,10 @@ NOT_LAWS = frozenset(PHRASES["law_names"]["not_laws"])
 
 def _law_names_alternation(names) -> str:
     """Known law names, longest first; a comma inside a name is optional (`Phòng chống ma túy`)."""
+
     def one(name: str) -> str:
         return r",?\s+".join(regex.escape(w) for w in name.replace(",", "").split())
+
     return "|".join(one(n) for n in sorted(set(names), key=len, reverse=True))
 
 

@@ -7,9 +7,10 @@ its role from where it stands (a `Căn cứ …` clause of the preamble is a bas
 a mention inside another citation's trích yếu is a reference), and finally
 merges the mentions of one document into one :class:`Citation`.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -59,9 +60,13 @@ def extract_citations(doc: TextDocument, info: DocumentInfo) -> list[Citation]:
     mentions = _find_mentions(doc, text)
     _amending_law_symbols(mentions)
     own = _own_keys(doc, info)
-    mentions = [m for m in mentions
-                if m.key not in own and not (m.blank_key and ("own-codes", m.blank_key) in own)
-                and not _own_attachment(text, m, info)]
+    mentions = [
+        m
+        for m in mentions
+        if m.key not in own
+        and not (m.blank_key and ("own-codes", m.blank_key) in own)
+        and not _own_attachment(text, m, info)
+    ]
     _fix_footnote_digits(mentions, text)
     _read_tails(doc, text, mentions)
     _assign_roles(doc, info, text, mentions)
@@ -72,10 +77,13 @@ def extract_citations(doc: TextDocument, info: DocumentInfo) -> list[Citation]:
 
 # ---------------------------------------------------------------- mentions
 
+
 def _find_mentions(doc: TextDocument, text: str) -> list[_Mention]:
     found: list[_Mention] = []
     for m in P.CITATION.finditer(text):
-        if not (m.group("number") or "").isdigit() and not _BLANK_CODES.search(m.group("codes") or m.group("party_type") or ""):
+        if not (m.group("number") or "").isdigit() and not _BLANK_CODES.search(
+            m.group("codes") or m.group("party_type") or ""
+        ):
             continue  # `pháp luật /In case …`: a blank number needs a real code after it (`văn bản số /SNV`)
         found.append(_symbol_mention(doc, m, m.start("type"), m.group("type")))
         found += _list_mentions(doc, text, m.end(), m.group("type"))
@@ -104,8 +112,14 @@ def _amending_law_symbols(mentions: list[_Mention]) -> None:
             continue
         last = inner[-1]
         numbered_alone = len(inner) >= 2 and [n for n in inner if n.symbol] == [last]
-        cited_otherwise = any(o.name and o.symbol and o not in inner and _name_key(o.name) == _name_key(last.name)
-                              and _symbol_key(o.symbol) != _symbol_key(last.symbol) for o in mentions)
+        cited_otherwise = any(
+            o.name
+            and o.symbol
+            and o not in inner
+            and _name_key(o.name) == _name_key(last.name)
+            and _symbol_key(o.symbol) != _symbol_key(last.symbol)
+            for o in mentions
+        )
         if numbered_alone or cited_otherwise:
             amending.symbol, amending.number, amending.year = last.symbol, last.number, last.year
             amending.name = amending.title = regex.sub(r"\s+số\s*:?\s*\S+$", "", amending.name)
@@ -133,18 +147,22 @@ def _list_mentions(doc: TextDocument, text: str, pos: int, type_word: str) -> li
 
 def _symbol_mention(doc: TextDocument, m: regex.Match, start: int, type_word: str) -> _Mention:
     """A mention from a match of a pattern holding the SYMBOL groups."""
-    symbol_raw = doc.text[m.start("symbol"):m.end("symbol")]
+    symbol_raw = doc.text[m.start("symbol") : m.end("symbol")]
     number = m.group("number")
     blank = number is None or not number.isdigit()
-    codes = m.group("codes") or (f"{m.group('party_type')}/{m.group('party_issuer')}"
-                                 if m.group("party_type") else "")
+    codes = m.group("codes") or (f"{m.group('party_type')}/{m.group('party_issuer')}" if m.group("party_type") else "")
     type_code = m.group("party_type") or (m.group("codes") or "").split("-")[0]
     doc_type = _doc_type(type_word, type_code)
-    mention = _Mention(start=start, end=m.end("symbol"), doc_type=doc_type,
-                       symbol=None if blank else _repair_ocr(_clean_symbol(symbol_raw),
-                                                             int(m.group("year")) if m.group("year") else None),
-                       number=None if blank else number,
-                       year=int(m.group("year")) if m.group("year") else None)
+    mention = _Mention(
+        start=start,
+        end=m.end("symbol"),
+        doc_type=doc_type,
+        symbol=None
+        if blank
+        else _repair_ocr(_clean_symbol(symbol_raw), int(m.group("year")) if m.group("year") else None),
+        number=None if blank else number,
+        year=int(m.group("year")) if m.group("year") else None,
+    )
     if blank:
         mention.blank_key = _symbol_key(codes)
     return mention
@@ -169,20 +187,26 @@ def _law_mention(doc: TextDocument, text: str, m: regex.Match) -> _Mention | Non
     first = regex.match(r"\p{L}+", text[name_start:])
     if first and first.group() in P.NOT_LAWS and type_word != "Hiến pháp":
         return None  # Đoàn Luật sư, Hội Luật gia
-    before = text[max(0, m.start() - 12):m.start()]
+    before = text[max(0, m.start() - 12) : m.start()]
     if regex.search(r"(?i)(?:đoàn|hội)\s+$", before):
         return None
     name_end = _law_name_end(text, name_start, type_word)
     name = " ".join(doc.text[name_start:name_end].split()).strip(" ,")
     if not name and type_word != "Hiến pháp":
         return None
-    mention = _Mention(start=m.start(), end=name_end if name else m.end(), doc_type=type_word, symbol=None,
-                       name=name or None, title=name or None)
+    mention = _Mention(
+        start=m.start(),
+        end=name_end if name else m.end(),
+        doc_type=type_word,
+        symbol=None,
+        name=name or None,
+        title=name or None,
+    )
     mention.name_end = mention.end
     mention.bare = not name and not _YEAR_AFTER.match(text, name_end)
     sym = P.BARE_SYMBOL.match(text, name_end)
     if sym and sym.group("number") and sym.group("number").isdigit():
-        mention.symbol = _clean_symbol(doc.text[sym.start("symbol"):sym.end("symbol")])
+        mention.symbol = _clean_symbol(doc.text[sym.start("symbol") : sym.end("symbol")])
         mention.number = sym.group("number")
         mention.year = int(sym.group("year")) if sym.group("year") else None
         mention.end = sym.end("symbol")
@@ -202,8 +226,12 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
     known = None if amending else P.KNOWN_LAW_NAME.match(text, pos)
     if known:
         after = _WORD.match(text, known.end())
-        carried_on = after and after.group("word") and after.group("word")[0].isupper() \
+        carried_on = (
+            after
+            and after.group("word")
+            and after.group("word")[0].isupper()
             and not P.TYPE_WORD.match(text, after.start("word"))
+        )
         if not carried_on:
             return known.end()  # `Luật Hải quan và thông báo cho …` → Hải quan
     words = 0
@@ -216,7 +244,7 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
         if tok is None:
             break
         word, punct = tok.group("word"), tok.group("punct")
-        gap = rest[:tok.start("word" if word else "punct")]
+        gap = rest[: tok.start("word" if word else "punct")]
         if "\n" in gap and regex.match(r"(?i)\s*(?:[-+•]|căn\s+cứ|theo\s+đề\s+nghị)", rest):
             break
         if punct:
@@ -225,12 +253,16 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
                 continue
             if punct == "," and not amending and words <= 2:
                 nxt = _WORD.match(rest, tok.end())
-                if nxt and nxt.group("word") and nxt.group("word")[0].islower() \
-                        and not P.LAW_STOP_PHRASE.match(rest[nxt.start("word"):]):
+                if (
+                    nxt
+                    and nxt.group("word")
+                    and nxt.group("word")[0].islower()
+                    and not P.LAW_STOP_PHRASE.match(rest[nxt.start("word") :])
+                ):
                     end += tok.end()
                     continue
             break
-        at = rest[tok.start("word"):]
+        at = rest[tok.start("word") :]
         inside = P.LAW_INSIDE_PHRASE.match(at)
         if inside and words:
             words += len(inside.group().split())
@@ -246,9 +278,12 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
             break
         elif not words and P.LAW_STOP_PHRASE.match(at) and not regex.match(r"(?i)sửa|bổ", at):
             break
-        if not amending and word == "và" and regex.match(
-                r"và\s+(?:(?:các\s+)?(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị|Quyết|Thông|Chỉ|Hiến)|\p{Ll})", at) and \
-                regex.match(r"và\s+\p{Lu}|và\s+các", at):
+        if (
+            not amending
+            and word == "và"
+            and regex.match(r"và\s+(?:(?:các\s+)?(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị|Quyết|Thông|Chỉ|Hiến)|\p{Ll})", at)
+            and regex.match(r"và\s+\p{Lu}|và\s+các", at)
+        ):
             break
         if not amending and word in ("và",) and not regex.match(r"và\s+\p{Ll}", at):
             break
@@ -272,16 +307,18 @@ def _repair_ocr(symbol: str, year: int | None) -> str:
     khoa = P.LEGISLATURE_CODE.search(symbol)
     if khoa and not khoa.group("khoa").isdigit() or khoa and len(khoa.group("khoa")) == 3:
         digits = regex.sub(r"[Il|]", "1", khoa.group("khoa"))
-        options = {digits} if len(digits) == 2 else {digits[:i] + digits[i + 1:] for i in range(3)}
+        options = {digits} if len(digits) == 2 else {digits[:i] + digits[i + 1 :] for i in range(3)}
         if year is not None:
-            options = {o for o in options if o in P.LEGISLATURES and P.LEGISLATURES[o][0] <= year <= P.LEGISLATURES[o][1]}
+            options = {
+                o for o in options if o in P.LEGISLATURES and P.LEGISLATURES[o][0] <= year <= P.LEGISLATURES[o][1]
+            }
         if len(options) == 1:
-            symbol = symbol[:khoa.start()] + options.pop()
+            symbol = symbol[: khoa.start()] + options.pop()
     code = _TYPE_CODE_AT.match(symbol)
     if code and not gazetteer.is_type_code(code.group("code")):
         single = regex.sub(r"(\p{Lu})\1", r"\1", code.group("code"), count=1)
         if single != code.group("code") and gazetteer.is_type_code(single):
-            symbol = symbol[:code.start("code")] + single + symbol[code.end("code"):]
+            symbol = symbol[: code.start("code")] + single + symbol[code.end("code") :]
     return symbol
 
 
@@ -312,7 +349,7 @@ def _own_keys(doc: TextDocument, info: DocumentInfo) -> set[tuple]:
         number = m.group("number")
         codes = m.group("codes") or f"{m.group('party_type')}/{m.group('party_issuer')}"
         if number and number.isdigit():
-            keys.add(("sym", _symbol_key(doc.text[m.start("symbol"):m.end("symbol")])))
+            keys.add(("sym", _symbol_key(doc.text[m.start("symbol") : m.end("symbol")])))
         keys.add(("own-codes", _symbol_key(codes)))
     if info.type_code and info.issuer_code:
         keys.add(("own-codes", _symbol_key(f"{info.type_code}-{info.issuer_code}")))
@@ -325,8 +362,12 @@ _ATTACHED_TO = regex.compile(r"(?xi) kèm \s+ theo \s* $")
 def _own_attachment(text: str, m: _Mention, info: DocumentInfo) -> bool:
     """`(Kèm theo Báo cáo số /BC-UBND ngày tháng 12 năm 2025 …)` heading an appendix: a blank
     number of the document's own type names the document itself."""
-    return bool(m.blank_key and info.doc_type and m.doc_type == info.doc_type
-                and _ATTACHED_TO.search(text, max(0, m.start - 20), m.start))
+    return bool(
+        m.blank_key
+        and info.doc_type
+        and m.doc_type == info.doc_type
+        and _ATTACHED_TO.search(text, max(0, m.start - 20), m.start)
+    )
 
 
 def _fix_footnote_digits(mentions: list[_Mention], text: str) -> None:
@@ -336,8 +377,9 @@ def _fix_footnote_digits(mentions: list[_Mention], text: str) -> None:
     for m in mentions:
         if m.symbol and m.symbol[-1].isdigit() and m.symbol[-2:-1].isalpha():
             shorter = m.symbol[:-1]
-            if ("sym", _symbol_key(shorter)) in keys and ("sym", _symbol_key(m.symbol)) not in \
-                    {x.key for x in mentions if x is not m}:
+            if ("sym", _symbol_key(shorter)) in keys and ("sym", _symbol_key(m.symbol)) not in {
+                x.key for x in mentions if x is not m
+            }:
                 m.symbol = shorter
                 m.end -= 1
                 while text[m.end - 1].isspace():
@@ -345,6 +387,7 @@ def _fix_footnote_digits(mentions: list[_Mention], text: str) -> None:
 
 
 # ---------------------------------------------------------------- tails
+
 
 def _read_tails(doc: TextDocument, text: str, mentions: list[_Mention]) -> None:
     """Date, issuer and trích yếu after each mention. A mention inside an amending law's
@@ -381,7 +424,7 @@ def _read_tail(doc: TextDocument, text: str, m: _Mention, limit: int) -> None:
     if of:
         issuer_end = _issuer_end(text, of.end(), limit, joint=m.doc_type.endswith("liên tịch"))
         if issuer_end > of.end():
-            m.issuer = _normalise_issuer(doc.text[of.end():issuer_end])
+            m.issuer = _normalise_issuer(doc.text[of.end() : issuer_end])
             pos = issuer_end
             m.own_tail = True
             paren = regex.match(r"\s*\([^()\n]{0,40}\)", text[pos:limit])
@@ -431,11 +474,17 @@ def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
         if tok is None:
             break
         word, punct = tok.group("word"), tok.group("punct")
-        after = rest[tok.end():]
-        if word and words and "\n" in rest[:tok.start("word")] and word.isupper() and len(word) > 1 \
-                and word not in P.ABBREVIATIONS:
+        after = rest[tok.end() :]
+        if (
+            word
+            and words
+            and "\n" in rest[: tok.start("word")]
+            and word.isupper()
+            and len(word) > 1
+            and word not in P.ABBREVIATIONS
+        ):
             break  # the next header line (`CỘNG HÒA XÃ HỘI …`), not the rest of the name
-        if word and words and "\n" in rest[:tok.start("word")] and _LINE_LABEL.match(rest, tok.start("word")):
+        if word and words and "\n" in rest[: tok.start("word")] and _LINE_LABEL.match(rest, tok.start("word")):
             break  # `… của UBND tỉnh\nKính gửi: …`
         if punct:
             nxt = _WORD.match(after)
@@ -443,11 +492,21 @@ def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
             if punct == "-" and nxt_word and nxt_word[0].isupper():
                 end += tok.end()
                 continue
-            if punct == "," and nxt_word and words and (
+            if (
+                punct == ","
+                and nxt_word
+                and words
+                and (
                     (through_ve and nxt_word[0].islower() and nxt_word not in ("ngày", "theo", "tại", "đề"))
-                    or (nxt_word[0].isupper() and not _starts_entity(after)
-                        and not (P.HEAD_TITLES.match(after.lstrip())
-                                 and not P.HEAD_TITLES.match(" ".join(words) + " X")))):
+                    or (
+                        nxt_word[0].isupper()
+                        and not _starts_entity(after)
+                        and not (
+                            P.HEAD_TITLES.match(after.lstrip()) and not P.HEAD_TITLES.match(" ".join(words) + " X")
+                        )
+                    )
+                )
+            ):
                 end += tok.end()
                 continue
             break
@@ -460,12 +519,14 @@ def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
         stop = P.ISSUER_STOP.match(rest, tok.start("word"))
         if stop and words and f"{words[-1]} {word}" in P.ISSUER_INSIDE_PAIRS:
             stop = None  # `Cục Chuyển đổi số và …`
-        if words and word[0].islower() and P.COMPLETE_ISSUER.search(" ".join(words)) \
-                and word not in P.ABBREVIATIONS:
+        if words and word[0].islower() and P.COMPLETE_ISSUER.search(" ".join(words)) and word not in P.ABBREVIATIONS:
             break  # `của Chính phủ cơ sở dữ liệu quốc gia về pháp luật`
         if through_ve:
-            if word == "của" or (word == "về" and regex.match(r"\s*việc", after)) or \
-                    (stop and word not in P.ISSUER_NAME_WORDS):
+            if (
+                word == "của"
+                or (word == "về" and regex.match(r"\s*việc", after))
+                or (stop and word not in P.ISSUER_NAME_WORDS)
+            ):
                 break
         elif stop and not (len(words) == 1 and words[0] in P.ISSUER_NAME_WORDS):
             break  # `Ban chỉ đạo`, `Ban Chấp hành`: a one-word head is not yet a name
@@ -484,8 +545,7 @@ _LINE_LABEL = regex.compile(r"(?x) Kính\s+gửi | Nơi\s+nhận")
 def _starts_entity(after: str) -> bool:
     """The text continues with another body or document, not the rest of this name."""
     s = after.lstrip()
-    return bool(P.ORG_HEAD.match(s) or P.CITATION.match(s) or P.LAW_BY_NAME.match(s)
-                or P.TYPE_WORD.match(s))
+    return bool(P.ORG_HEAD.match(s) or P.CITATION.match(s) or P.LAW_BY_NAME.match(s) or P.TYPE_WORD.match(s))
 
 
 def _title_end(text: str, start: int) -> int:
@@ -512,8 +572,9 @@ def _normalise_issuer(raw: str) -> str | None:
         return None
     while not P.HEAD_KEEP.match(name):
         stripped = P.HEAD_TITLES.sub("", name, count=1)
-        if stripped == name or not (P.ORG_HEAD.match(stripped) or P.ABBREVIATION.match(stripped)
-                                    or P.HEAD_TITLES.match(stripped)):
+        if stripped == name or not (
+            P.ORG_HEAD.match(stripped) or P.ABBREVIATION.match(stripped) or P.HEAD_TITLES.match(stripped)
+        ):
             break
         name = stripped  # `Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ` → `Văn phòng Chính phủ`
     name = _COMPLETE_ISSUER_SPELLING.get(name.casefold(), name)  # `Chính Phủ` → `Chính phủ`
@@ -524,6 +585,7 @@ _COMPLETE_ISSUER_SPELLING = {n.casefold(): n for n in P.PHRASES["complete_issuer
 
 
 # ---------------------------------------------------------------- roles
+
 
 def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: list[_Mention]) -> None:
     """basis: cited in the preamble as a ground for issuing; reference: everything else."""
@@ -537,8 +599,11 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
         if m.start >= doc.header_end > clause_start:
             clause_start, boundary = doc.header_end, ""  # the V/v line is no part of the body's clause
         prev = next((p for p in reversed(mentions[:i]) if p.start >= clause_start), None)
-        if any(p.title_span and p.title_span[0] <= m.start < p.title_span[1]
-               for p in mentions[:i] if p.start >= clause_start):
+        if any(
+            p.title_span and p.title_span[0] <= m.start < p.title_span[1]
+            for p in mentions[:i]
+            if p.start >= clause_start
+        ):
             m.nested = True  # in a trích yếu, however many documents that names before it
         elif prev is not None and prev.name and P.AMENDING.match(prev.name) and m.start < prev.end:
             m.nested = True
@@ -548,9 +613,9 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
         if not in_preamble:
             _relation_before(text, m, clause_start)
             continue
-        prefix = text[clause_start:m.start]
+        prefix = text[clause_start : m.start]
         if prev is not None and not prev.nested:
-            between = text[min(prev.tail_end, m.start):m.start]
+            between = text[min(prev.tail_end, m.start) : m.start]
             if _governed(between):
                 m.role = "basis"
             elif P.CONNECTOR.match(between):
@@ -562,9 +627,13 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
             m.role = "basis"
         elif not prefix.strip(" \n\t-+•,") or prefix.strip() == "và":
             earlier = next((p for p in reversed(mentions[:i]) if p.start < clause_start and not p.nested), None)
-            if earlier is not None and boundary == ";" and earlier.role == "basis" \
-                    and _SPACES.match(text, _clause_start(breaks, earlier.start)[0]).end() \
-                    >= _paragraph_start(text, clause_start):
+            if (
+                earlier is not None
+                and boundary == ";"
+                and earlier.role == "basis"
+                and _SPACES.match(text, _clause_start(breaks, earlier.start)[0]).end()
+                >= _paragraph_start(text, clause_start)
+            ):
                 m.role = "basis"
         _relation_before(text, m, clause_start)
 
@@ -574,7 +643,7 @@ _SPACES = regex.compile(r"\s*")
 
 def _clause_start(breaks: list[tuple[int, int, str]], pos: int) -> tuple[int, str]:
     start, kind = 0, ""
-    for b_start, b_end, b_text in breaks:
+    for _b_start, b_end, b_text in breaks:
         if b_end > pos:
             break
         start, kind = b_end, b_text
@@ -582,10 +651,10 @@ def _clause_start(breaks: list[tuple[int, int, str]], pos: int) -> tuple[int, st
 
 
 def _paragraph_start(text: str, pos: int) -> int:
-    m = None
-    for m in regex.finditer(r"\n\s*\n|\n(?=\s*(?:[-+•]\s|Căn\s+cứ|Theo\s+đề\s+nghị))|[.:]\s*\n", text[:pos]):
-        pass
-    return m.end() if m else 0
+    ends = [
+        m.end() for m in regex.finditer(r"\n\s*\n|\n(?=\s*(?:[-+•]\s|Căn\s+cứ|Theo\s+đề\s+nghị))|[.:]\s*\n", text[:pos])
+    ]
+    return ends[-1] if ends else 0
 
 
 def _governed(prefix: str) -> bool:
@@ -595,19 +664,22 @@ def _governed(prefix: str) -> bool:
     a bracketed note (`Luật Luật sư năm 2006 (được sửa đổi, bổ sung năm 2012), …`)."""
     last = None
     for opener in P.OPENER.finditer(prefix):
-        if opener.group()[0].isupper() or P.OPENER_MID_SENTENCE.match(opener.group()) \
-                or P.CLAUSE_OPENING.search(prefix, 0, opener.start()):
+        if (
+            opener.group()[0].isupper()
+            or P.OPENER_MID_SENTENCE.match(opener.group())
+            or P.CLAUSE_OPENING.search(prefix, 0, opener.start())
+        ):
             last = opener
     if last is None:
         return False
-    between = P.PROVISIONS.sub("Điều", regex.sub(r"\([^()]*\)", " ", prefix[last.end():]))
+    between = P.PROVISIONS.sub("Điều", regex.sub(r"\([^()]*\)", " ", prefix[last.end() :]))
     return not P.NEW_CLAUSE_COMMA.search(between)
 
 
 def _relation_before(text: str, m: _Mention, clause_start: int) -> None:
     if m.relation:
         return
-    before = text[max(clause_start, m.start - 60):m.start]
+    before = text[max(clause_start, m.start - 60) : m.start]
     for pattern, relation in P.RELATION_BEFORE:
         if pattern.search(before):
             m.relation = relation
@@ -616,16 +688,22 @@ def _relation_before(text: str, m: _Mention, clause_start: int) -> None:
 
 # ---------------------------------------------------------------- issuers
 
+
 def _share_issuers(text: str, mentions: list[_Mention]) -> None:
     """`Công điện số 968/CĐ-TTg và Công điện số 280/CĐ-TTg của Thủ tướng Chính phủ`: one `của` for the list."""
     for i in range(len(mentions) - 2, -1, -1):
         m, nxt = mentions[i], mentions[i + 1]
         if m.issuer or m.title_span or m.name:
             continue  # a law cited by name takes no `của` from the next: `Hiến pháp và Luật hoạt động giám sát của Quốc hội`
-        if m.symbol and nxt.symbol and _issuer_code(m.symbol) and _issuer_code(nxt.symbol) \
-                and _issuer_code(m.symbol) != _issuer_code(nxt.symbol):
+        if (
+            m.symbol
+            and nxt.symbol
+            and _issuer_code(m.symbol)
+            and _issuer_code(nxt.symbol)
+            and _issuer_code(m.symbol) != _issuer_code(nxt.symbol)
+        ):
             continue  # `Thông tư số 01/2018/TT-VPCP và Quyết định số 766/QĐ-TTg … của Thủ tướng Chính phủ`
-        if regex.fullmatch(r"[\s,]*(?:và|hoặc|,)?\s*(?:số\s*)?", text[m.tail_end:nxt.start]) and nxt.issuer:
+        if regex.fullmatch(r"[\s,]*(?:và|hoặc|,)?\s*(?:số\s*)?", text[m.tail_end : nxt.start]) and nxt.issuer:
             m.issuer = nxt.issuer
 
 
@@ -649,24 +727,24 @@ def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention]) -> N
     Ủy ban nhân tỉnh đã có Công văn số 574/UBND-NCKSTTHC`: and the day it did."""
     for i, m in enumerate(mentions):
         lo = max(mentions[i - 1].tail_end if i else 0, m.start - 200)
-        prefix = text[lo:m.start]
+        prefix = text[lo : m.start]
         if m.issued_date is None:
             dated = P.DATED_BEFORE.search(text, lo, m.start)
             if dated:
                 m.issued_date = _iso(P.DATE.match(dated.group("date")))
                 subject = P.HEAD_TITLES.sub("", dated.group("subject"), count=1)
                 if m.issuer is None and (P.ORG_HEAD.match(subject) or P.ABBREVIATION.match(subject)):
-                    m.issuer = _normalise_issuer(doc.text[dated.start("subject"):dated.end("subject")])
+                    m.issuer = _normalise_issuer(doc.text[dated.start("subject") : dated.end("subject")])
         if m.issuer:
             continue
         cut = _BEFORE_AT.search(prefix) or P.ISSUED_BEFORE.search(prefix)
         if not cut:
             continue
-        head = prefix[:cut.start()]
+        head = prefix[: cut.start()]
         pieces = regex.split(r"(?:\s+của\s+|\s+và\s+|,\s+|;\s*|\n\s*\n|[.:]\s+|\(\d+\)\s*)", head)
         candidate = pieces[-1] if pieces else ""
         offset = lo + len(head) - len(candidate)
-        candidate_text = doc.text[offset:lo + len(head)]
+        candidate_text = doc.text[offset : lo + len(head)]
         start = P.HEAD_TITLES.sub("", candidate, count=1)
         if (P.ORG_HEAD.match(start) or P.ABBREVIATION.match(start)) and len(candidate.split()) <= 14:
             name_end = _issuer_end(text, offset, lo + len(head))  # `UBND tỉnh đã có chỉ đạo tại …` → UBND tỉnh
@@ -674,6 +752,7 @@ def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention]) -> N
 
 
 # ---------------------------------------------------------------- merge
+
 
 def _merge(mentions: list[_Mention]) -> list[Citation]:
     """One Citation per document; a law cited by name joins the same law cited with its số.
@@ -690,14 +769,25 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
         key = named_laws.get(m.key, m.key)
         c = by_key.get(key)
         if c is None:
-            by_key[key] = Citation(doc_type=m.doc_type, symbol=m.symbol, number=m.number, year=m.year,
-                                   issued_date=m.issued_date, issuer=m.issuer, title=m.title,
-                                   role=m.role, mentions=1, spans=[[m.start, m.end]], relation=m.relation)
+            by_key[key] = Citation(
+                doc_type=m.doc_type,
+                symbol=m.symbol,
+                number=m.number,
+                year=m.year,
+                issued_date=m.issued_date,
+                issuer=m.issuer,
+                title=m.title,
+                role=m.role,
+                mentions=1,
+                spans=[[m.start, m.end]],
+                relation=m.relation,
+            )
             continue
         c.mentions += 1
         c.spans.append([m.start, m.end])
-        if m.symbol and (c.symbol is None or m.symbol.count("-") > c.symbol.count("-")
-                         and m.symbol.count("/") == c.symbol.count("/")):
+        if m.symbol and (
+            c.symbol is None or m.symbol.count("-") > c.symbol.count("-") and m.symbol.count("/") == c.symbol.count("/")
+        ):
             c.symbol, c.number, c.year = m.symbol, m.number, m.year  # the fullest printing: NĐ-CP over NĐCP
         c.issued_date = c.issued_date or m.issued_date
         c.issuer = c.issuer or m.issuer

@@ -6,6 +6,7 @@ a stated period comes back as text without its preposition (``trong Quý II/2023
 ``find_recurrence`` returns the recurrence phrase as printed (``"hằng tháng"``).
 The phrases are data: extractors/data/duty_deadlines.json.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,9 @@ _DAY_NO_YEAR = regex.compile(
 # "Trong thời hạn 30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực".
 _PERIOD = regex.compile(
     r"""(?xi)
-    (?<!\w)(?:""" + _alternation(_DATA["deadline_prepositions"]) + r""")\s+
+    (?<!\w)(?:"""
+    + _alternation(_DATA["deadline_prepositions"])
+    + r""")\s+
     (?P<period>
         quý\s+[IV1-4]+(?:\s*/\s*|\s+năm\s+)\d{4}                                                   # Quý II/2023
       | quý\s+(?:I{1,3}|IV|[1-4])(?!\s*/)                                                         # quý I hằng năm
@@ -62,7 +65,9 @@ _PERIOD = regex.compile(
 # A recurrence as printed: "hằng tháng", "định kỳ 6 tháng", or a rate "01 tin, bài/tháng".
 _RECURRENCE = regex.compile(
     r"""(?xi)
-    (?<!\w)(?P<rec>""" + _alternation(_DATA["recurrences"]) + r""")(?!\w)                          # hằng quý
+    (?<!\w)(?P<rec>"""
+    + _alternation(_DATA["recurrences"])
+    + r""")(?!\w)                          # hằng quý
     | (?<!\w)(?P<rate>\d+\s+\w+(?:,\s*\w+)?\s*/\s*(?:tháng|quý|năm|tuần|ngày))(?!\w)               # 01 tin, bài/tháng
     """
 )

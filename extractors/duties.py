@@ -14,6 +14,7 @@ Structure is found with ``regex``; words (duty verbs, agency heads) with underth
 word segmentation, run on candidate sentences only. Knowledge lives in
 extractors/data/duty_lexicon.json and duty_sections.json.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -71,13 +72,13 @@ _BODY_END = regex.compile(r"(?m)^[ \t|]*Nơi[ \t]+nhận[ \t]*:")
 # also after a topic joined by "và" or a comma: "III. GIẢI PHÁP THỰC HIỆN VÀ PHÂN CÔNG NHIỆM VỤ",
 # "III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI".
 _IMPLEMENTATION = regex.compile(
-    r"(?xi) ^(?:[^.:;]{3,50}?(?:\s+và|,)\s+)?(?:" + _alternation(_SECTIONS["implementation_sections"]) + r")\b[^.]{0,40}$"
+    r"(?xi) ^(?:[^.:;]{3,50}?(?:\s+và|,)\s+)?(?:"
+    + _alternation(_SECTIONS["implementation_sections"])
+    + r")\b[^.]{0,40}$"
 )
 
 # A heading that opens an assessment section, which states facts: "I. Đánh giá chung", "1. Tình hình triển khai".
-_ASSESSMENT = regex.compile(
-    r"(?xi) ^(?:" + _alternation(_SECTIONS["assessment_sections"]) + r")(?!\w)[^.]{0,80}$"
-)
+_ASSESSMENT = regex.compile(r"(?xi) ^(?:" + _alternation(_SECTIONS["assessment_sections"]) + r")(?!\w)[^.]{0,80}$")
 
 # A list marker a scan misread, before a heading: "Š. Phân công trách nhiệm" (for "5.").
 _GARBLED_MARKER = regex.compile(r"^[^\s\d]{1,2}[.)]\s+")
@@ -103,7 +104,9 @@ _PART = regex.compile(r"(?xi) ^phần\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\s*$")
 # Openers before a sentence's subject: "Theo đó, …", "Trong thời hạn 30 ngày kể từ …, …".
 _OPENER = regex.compile(
     r"""(?xi)
-    ^(?:(?:""" + _alternation(_LEX["connectors"]) + r""")\s*,\s*                        # Theo đó,
+    ^(?:(?:"""
+    + _alternation(_LEX["connectors"])
+    + r""")\s*,\s*                        # Theo đó,
       | (?:trong\s+thời\s+hạn|trong\s+thời\s+gian|sau\s+khi)[^,]{0,120},\s*   # Trong thời hạn 30 ngày …,
       | về\s+[^,.]{0,60}(?:,\s*[^,.]{0,40})?,\s*(?=\p{Lu})                   # Về nhiệm vụ, giải pháp cụ thể, Chánh …
       | (?:trong\s+)?quá\s+trình\s+[^,.]{0,80},\s*                         # Trong quá trình thực hiện Thông tư này,
@@ -137,7 +140,9 @@ _ABOUT = regex.compile(r"(?i)\s+về\s+việc\s+")
 # An informational closing after the last heading: "Trân trọng thông báo kết luận … biết, thực hiện./."
 _CLOSING_PARAGRAPH = regex.compile(
     r"""(?xi)
-    ^(?:""" + _alternation(_LEX["closing_openers"]) + r""")(?!\w)                 # Trân trọng thông báo …
+    ^(?:"""
+    + _alternation(_LEX["closing_openers"])
+    + r""")(?!\w)                 # Trân trọng thông báo …
     | ^[^.;:]{3,80}?\s+thông\s+báo\s+(?:để|đến|cho)\s+[^.]{3,160}?\s+biết     # Văn phòng UBND tỉnh thông báo để … biết
     """
 )
@@ -179,6 +184,7 @@ def extract_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
 
 # --- blocks -----------------------------------------------------------------------------------
 
+
 def _blocks(text: str, start: int, end: int) -> list[_Block]:
     """Lines joined into paragraphs: a marker, a blank line or a finished sentence starts a new one."""
     lines = []
@@ -197,18 +203,27 @@ def _blocks(text: str, start: int, end: int) -> list[_Block]:
             blank_before = True
             continue
         marker = _MARKER.match(line)
-        if marker and marker["dash"] and blocks and stripped[1:].lstrip()[:1].isdigit() \
-                and not text[blocks[-1].start:blocks[-1].end].rstrip().endswith((".", ":", ";")):
+        if (
+            marker
+            and marker["dash"]
+            and blocks
+            and stripped[1:].lstrip()[:1].isdigit()
+            and not text[blocks[-1].start : blocks[-1].end].rstrip().endswith((".", ":", ";"))
+        ):
             marker = None  # "giai đoạn 2020\n- 2024." — a range wrapped before its dash, not a bullet
         first = stripped[0]
         if blocks and not marker:
-            prev = text[blocks[-1].start:blocks[-1].end].rstrip()
+            prev = text[blocks[-1].start : blocks[-1].end].rstrip()
             ends_sentence = prev.endswith((".", ":", ";", "!", "?", "./."))
             short_prev = len(prev.split("\n")[-1].strip()) < 0.7 * wide
             # "Điều 2. Chức năng, nhiệm vụ của Tổ Công tác …" / "Nghiên cứu, đề xuất …": a duty article's title
             # stands alone when a full line follows (a short one is its wrapped end: "… của Ban" / "Chỉ đạo")
-            titled = blocks[-1].kind == "article" and not first.islower() and len(stripped) >= 0.6 * wide \
-                and bool(_DUTY_ARTICLE.match(regex.sub(r"\s+", " ", text[blocks[-1].content:blocks[-1].end]).strip()))
+            titled = (
+                blocks[-1].kind == "article"
+                and not first.islower()
+                and len(stripped) >= 0.6 * wide
+                and bool(_DUTY_ARTICLE.match(regex.sub(r"\s+", " ", text[blocks[-1].content : blocks[-1].end]).strip()))
+            )
             joins = first.islower() or not (ends_sentence or blank_before or short_prev or titled)
             if joins:
                 blocks[-1].end = b
@@ -225,6 +240,7 @@ def _blocks(text: str, start: int, end: int) -> list[_Block]:
 
 
 # --- words ------------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def _segmenter():
@@ -316,15 +332,15 @@ def _candidate(sentence: str, begin: int) -> bool:
     """Worth segmenting: opens with an agency word, or holds a trigger word."""
     rest = sentence[begin:].lstrip(" -–+•*")
     prefix = _PREFIX_RE.match(rest)
-    rest = rest[prefix.end():] if prefix else rest
+    rest = rest[prefix.end() :] if prefix else rest
     return bool(_HEAD_RE.match(rest)) or bool(_TRIGGER_RE.search(sentence))
 
 
 def _verb_at(words: tuple[_Word, ...], i: int) -> int:
     """Length in words of the duty verb starting at word ``i`` (0 if none)."""
     for n in (3, 2, 1):
-        phrase = " ".join(w.text for w in words[i:i + n]).lower()
-        if len(words[i:i + n]) == n and phrase in _VERBS:
+        phrase = " ".join(w.text for w in words[i : i + n]).lower()
+        if len(words[i : i + n]) == n and phrase in _VERBS:
             return n
     return 0
 
@@ -333,8 +349,12 @@ def _first_verb(words: tuple[_Word, ...], begin: int = 0) -> int | None:
     """Index of the first lower-case duty verb from ``begin`` (a capitalised one is part of a name,
     except at the very start: "Tham mưu …")."""
     for i in range(begin, len(words)):
-        if (i == 0 or words[i].text[:1].islower()) and (n := _verb_at(words, i)) \
-                and not _numbered_name(words, i + n) and not (i > 0 and _paper(words[i - 1])):
+        if (
+            (i == 0 or words[i].text[:1].islower())
+            and (n := _verb_at(words, i))
+            and not _numbered_name(words, i + n)
+            and not (i > 0 and _paper(words[i - 1]))
+        ):
             return i  # (after a paper's name the verb is its title: "Quy chế tổ chức và hoạt động")
     return None
 
@@ -345,6 +365,7 @@ def _numbered_name(words: tuple[_Word, ...], i: int) -> bool:
 
 
 # --- agencies ---------------------------------------------------------------------------------
+
 
 def _norm(s: str) -> str:
     return regex.sub(r"\s+", " ", s).strip(" \t\n,;:.-–").lower()
@@ -358,7 +379,9 @@ def _is_generic(agency: str) -> bool:
         return True
     if regex.search(r"\p{Lu}", agency.strip()[1:]):
         return False
-    strip = _PREFIX_RE if regex.search(r"(?<!\w)liên\s+quan$", name) else _QUANTIFIER_RE  # "trưởng các đơn vị có liên quan"
+    strip = (
+        _PREFIX_RE if regex.search(r"(?<!\w)liên\s+quan$", name) else _QUANTIFIER_RE
+    )  # "trưởng các đơn vị có liên quan"
     pieces = [strip.sub("", p) for p in _LIST_SPLIT.split(name) if p]
     return bool(pieces) and all(_vague_piece(p) for p in pieces)
 
@@ -369,7 +392,7 @@ def _vague_piece(piece: str) -> bool:
     head = _GENERIC_HEAD_RE.match(piece)
     if not head:
         return False
-    tail = piece[head.end():].strip()
+    tail = piece[head.end() :].strip()
     return not tail or bool(_GENERIC_HEAD_RE.match(tail) or _VAGUE_QUALIFIER_RE.match(tail))
 
 
@@ -383,8 +406,11 @@ _NOT_HEAD_RE = regex.compile(r"(?i)^(?:" + _alternation(_NOT_HEADS) + r")(?!\w)"
 # ("người nộp đơn đề nghị kiểm tra …", "hàng hóa … có yêu cầu bảo hộ …") and breaks nothing.
 _BREAKER_RE = regex.compile(
     r"(?<!\w)(?<!(?:" + _alternation(_LEX["papers"] + ["có"]) + r")\s(?=" + _alternation(_TRIGGERS) + r"))"
-    r"(?:" + _alternation(_BREAKERS) + r")(?!\w)")
-_TITLES = regex.compile(r"(?i)^(?:chánh|phó chánh|giám đốc|phó giám đốc|chủ tịch|phó chủ tịch|bộ trưởng|thứ trưởng|trưởng|thủ trưởng|lãnh đạo)\s+")
+    r"(?:" + _alternation(_BREAKERS) + r")(?!\w)"
+)
+_TITLES = regex.compile(
+    r"(?i)^(?:chánh|phó chánh|giám đốc|phó giám đốc|chủ tịch|phó chủ tịch|bộ trưởng|thứ trưởng|trưởng|thủ trưởng|lãnh đạo)\s+"
+)
 
 
 def _looks_like_agency(name: str, max_words: int = 70) -> bool:
@@ -393,7 +419,7 @@ def _looks_like_agency(name: str, max_words: int = 70) -> bool:
     if not name or len(name.split()) > max_words or _is_generic(name):
         return False
     prefix = _PREFIX_RE.match(name)
-    rest = name[prefix.end():] if prefix else name
+    rest = name[prefix.end() :] if prefix else name
     if not rest or _NOT_HEAD_RE.match(rest) or not _HEAD_RE.match(rest):
         return False
     if _BREAKER_RE.search(name):
@@ -408,7 +434,9 @@ def _clean_agency(name: str) -> str:
     name = _TRAILING_RECURRENCE.sub("", name)  # "Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần"
     name = _OWN_SCOPE.sub("", name)
     name = _APPOSITIVE_ROLE.sub("", name)  # "Phòng 5, Cục …, Bộ Công an - đơn vị thường trực Tổ Công tác …"
-    name = _KINDLY.sub("", name)  # "Ủy ban nhân dân tỉnh, thành phố quan tâm thực hiện …": "quan tâm" asks, names no one  # "Bộ Nông nghiệp và Môi trường trong phạm vi chức năng, nhiệm vụ của mình"
+    name = _KINDLY.sub(
+        "", name
+    )  # "Ủy ban nhân dân tỉnh, thành phố quan tâm thực hiện …": "quan tâm" asks, names no one  # "Bộ Nông nghiệp và Môi trường trong phạm vi chức năng, nhiệm vụ của mình"
     cuts = [m.start() for m in regex.finditer(r"\s*[,;]\s*|\s+và\s+", name)]
     for pos in cuts:  # leftmost separator whose whole tail is one generic group
         tail = name[pos:]
@@ -424,7 +452,8 @@ _OWN_SCOPE = regex.compile(r"(?i)\s*,?\s*trong\s+phạm\s+vi\s+[^.;]{0,80}?\s+c�
 # The role an agency plays, set off by a dash after its name, is no part of it: "Phòng 5, Cục Cảnh sát điều tra
 # tội phạm về ma túy, Bộ Công an - đơn vị thường trực Tổ Công tác liên ngành trung ương".
 _APPOSITIVE_ROLE = regex.compile(
-    r"(?xi) \s+[-–]\s+(?:là\s+)?(?:đơn\s+vị|cơ\s+quan)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)\b.*$")
+    r"(?xi) \s+[-–]\s+(?:là\s+)?(?:đơn\s+vị|cơ\s+quan)\s+(?:thường\s+trực|đầu\s+mối|chủ\s+trì|tham\s+mưu)\b.*$"
+)
 
 _KINDLY = regex.compile(r"(?i)\s+(?:quan\s+tâm|kính)$")  # "… quan tâm thực hiện", "Công an tỉnh kính báo cáo …"
 
@@ -441,7 +470,7 @@ def _split_agencies(segment: str) -> list[str]:
     pieces: list[str] = []
     pos = pieces_end = 0
     for sep in [*_LIST_SPLIT.finditer(segment), None]:
-        piece = segment[pos:sep.start() if sep else len(segment)]
+        piece = segment[pos : sep.start() if sep else len(segment)]
         glue = segment[pieces_end:pos] if pieces else ""
         if piece and pieces and (not _looks_like_agency(piece) or regex.fullmatch(r"\p{Ll}+", piece)):
             pieces[-1] += glue + piece  # "Sở Nông nghiệp" + " và " + "Môi trường"; "các sở" + ", " + "ban"
@@ -493,6 +522,7 @@ def _speaker(before: str) -> str | None:
 
 # --- sentences --------------------------------------------------------------------------------
 
+
 @dataclass
 class _Found:
     agency: str
@@ -518,7 +548,7 @@ def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int |
         if after_lead is not None:  # "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu …"
             k = i + 1
             if k < len(words) and _verb_at(words, k):
-                agencies = _split_agencies(_clean_agency(sentence[after_lead:w.start]))
+                agencies = _split_agencies(_clean_agency(sentence[after_lead : w.start]))
                 if agencies:
                     return agencies, words[k].start
         if _embedded(words, i):
@@ -537,7 +567,7 @@ def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int |
         k = _first_verb(words, j + 1)
         if k is None or k == j + 1:
             return [], None
-        segment = sentence[words[j].end:words[k].start]
+        segment = sentence[words[j].end : words[k].start]
         if regex.search(r"(?i)(?<!\w)(?:trong|để|nhằm|về)(?!\w)", segment):
             return [], None  # "phối hợp với Bộ Nội vụ trong việc …": no shared task
         agencies = _split_agencies(_clean_agency(segment))
@@ -546,13 +576,13 @@ def _supports(sentence: str, words: tuple[_Word, ...]) -> tuple[list[str], int |
 
 
 def _embedded(words: tuple[_Word, ...], i: int) -> bool:
-    """"phối hợp" at word ``i`` has its own subject inside another verb's object ("Hướng dẫn các cơ sở giáo dục
+    """ "phối hợp" at word ``i`` has its own subject inside another verb's object ("Hướng dẫn các cơ sở giáo dục
     phối hợp với Ủy ban nhân dân các cấp …"), so its partners do not support the sentence's task."""
     for h in range(i - 1, -1, -1):
         if n := _verb_at(words, h):
             if words[h].text.lower() in _TRIGGERS or words[h].text.lower() in _FRAME_VERBS:
                 return False
-            return any(w.text not in {",", "và"} for w in words[h + n:i])
+            return any(w.text not in {",", "và"} for w in words[h + n : i])
     return False
 
 
@@ -570,8 +600,9 @@ def _after_chu_tri(sentence: str, words: tuple[_Word, ...], i: int) -> int | Non
     return None
 
 
-def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
-               subject_only: bool = False, list_item: bool = False) -> _Found | None:
+def _assigning(
+    sentence: str, info: DocumentInfo, statements_only: bool, subject_only: bool = False, list_item: bool = False
+) -> _Found | None:
     """The agency a sentence assigns a task to, by trigger ("giao X …") or subject ("X chủ trì …")."""
     opener = _OPENER.match(sentence)
     begin = opener.end() if opener else 0
@@ -588,29 +619,43 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
     first = idx[0]
     # "Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan có trách nhiệm kiểm tra …": people named by their work
     role = _ROLE_SUBJECT.match(sentence, words[first].start)
-    if role and len(role["agency"].split()) <= 12 and _first_verb(_words(role["agency"])) is None \
-            and _looks_like_agency(role["agency"]) and not _is_issuer(role["agency"], info):
+    if (
+        role
+        and len(role["agency"].split()) <= 12
+        and _first_verb(_words(role["agency"])) is None
+        and _looks_like_agency(role["agency"])
+        and not _is_issuer(role["agency"], info)
+    ):
         agency = _clean_agency(role["agency"] + " " + role["clause"])
         return _Found(agency, role.end(), [], None)
     # giao / yêu cầu / đề nghị X <verb> …
     for i in idx:
         w = words[i]
         low = w.text.lower()
-        if subject_only or low not in _TRIGGERS or not (
-                i == first or w.text[:1].islower() or sentence[begin:w.start].rstrip().endswith(":")):
+        if (
+            subject_only
+            or low not in _TRIGGERS
+            or not (i == first or w.text[:1].islower() or sentence[begin : w.start].rstrip().endswith(":"))
+        ):
             continue  # "3. Đối với hạng mục …: Giao Ban Quản lý … chủ trì"
         if i > first and (_paper(words[i - 1]) or words[i - 1].text.lower() == "có"):
             continue  # "người nộp đơn đề nghị kiểm tra …", "hàng hóa … có yêu cầu bảo hộ": a noun, no request
         if low == "chỉ đạo" and i > first and words[i - 1].text.lower() in _BARE_HEADS:
             continue  # "tham mưu cho Ban chỉ đạo tỉnh triển khai …": part of a name ("Giám đốc sở yêu cầu" is not)
-        before = sentence[begin:w.start]
+        before = sentence[begin : w.start]
         if _PAST.search(before):
             return None  # "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành …": a past act reported, no assignment
         if not before.rstrip().endswith(":") and not _speaker_is_issuer(before, info):
             speaker = _speaker(before)
-            if low == "chỉ đạo" and speaker and _first_verb(_words(speaker)) is None \
-                    and not before.rstrip().endswith((",", ";")):
-                supports, support_start = _supports(sentence, words)  # "…, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội …"
+            if (
+                low == "chỉ đạo"
+                and speaker
+                and _first_verb(_words(speaker)) is None
+                and not before.rstrip().endswith((",", ";"))
+            ):
+                supports, support_start = _supports(
+                    sentence, words
+                )  # "…, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội …"
                 return _Found(_clean_agency(speaker), w.start, supports, support_start)
             if _verb_at(words, i):
                 break  # "Ủy ban nhân dân cấp tỉnh chịu trách nhiệm chỉ đạo …": a verb here, the subject's task
@@ -623,9 +668,9 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
         k = _first_verb(words, a + 1)
         about = _ABOUT.search(sentence, words[a].start)
         if about and (k is None or about.start() < words[k].start):
-            agency, task = sentence[words[a].start:about.start()], about.end()
+            agency, task = sentence[words[a].start : about.start()], about.end()
         elif k is not None:
-            agency, task = sentence[words[a].start:words[k].start], words[k].start
+            agency, task = sentence[words[a].start : words[k].start], words[k].start
         else:
             continue
         agency = _clean_agency(agency)
@@ -641,8 +686,12 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
         return None
     # "Sở Xây dựng: Tiếp tục duy trì …" — the agency, a colon, its task
     labelled = _LABELLED.match(sentence, words[first].start) if list_item else None
-    if labelled and _looks_like_agency(labelled["agency"]) and not _is_issuer(labelled["agency"], info) \
-            and _verb_at(_words(sentence[labelled.start("task"):labelled.start("task") + 40]), 0):
+    if (
+        labelled
+        and _looks_like_agency(labelled["agency"])
+        and not _is_issuer(labelled["agency"], info)
+        and _verb_at(_words(sentence[labelled.start("task") : labelled.start("task") + 40]), 0)
+    ):
         agency, heading_supports = _agency_heading(labelled["agency"]) or (labelled["agency"], [])
         if heading_supports:  # "Sở Tài chính chủ trì, phối hợp Sở Nội vụ: Tham mưu …"
             return _Found(_clean_agency(agency), labelled.start("task"), heading_supports, labelled.start("task"))
@@ -656,10 +705,14 @@ def _assigning(sentence: str, info: DocumentInfo, statements_only: bool,
         frame = _DUTY_FRAME.search(sentence, words[k].end, len(_lead(sentence)))
         if frame is None:
             return None
-        k = next(j for j, w in enumerate(words) if w.start >= frame.start())  # "…, người nộp đơn đề nghị kiểm tra …, cá nhân có liên quan có trách nhiệm thực hiện …"
+        k = next(
+            j for j, w in enumerate(words) if w.start >= frame.start()
+        )  # "…, người nộp đơn đề nghị kiểm tra …, cá nhân có liên quan có trách nhiệm thực hiện …"
     elif words[k - 1].text == "," and (frame := _DUTY_FRAME.match(sentence, _after_list_item(sentence, words[k].end))):
-        k = next(j for j, w in enumerate(words) if w.start >= frame.start())  # "Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm …"
-    agency = _clean_agency(sentence[words[first].start:words[k].start])
+        k = next(
+            j for j, w in enumerate(words) if w.start >= frame.start()
+        )  # "Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm …"
+    agency = _clean_agency(sentence[words[first].start : words[k].start])
     if not _looks_like_agency(agency) or _is_issuer(agency, info):
         return None
     supports, support_start = _supports(sentence, words)
@@ -671,7 +724,8 @@ _PAPERS = frozenset(_LEX["papers"])
 # cơ quan | có trách nhiệm | kiểm tra thể thức …".
 _ROLE_SUBJECT = regex.compile(
     r"(?P<agency>[^.;:]{3,120}?)\s+(?P<clause>(?:" + _alternation(_LEX["role_clauses"]) + r")\s[^.;:]{3,120}?)"
-    r"\s+(?:có|chịu)\s+trách\s+nhiệm\s+")
+    r"\s+(?:có|chịu)\s+trách\s+nhiệm\s+"
+)
 # The frame that ends a long subject: "…, người tố cáo vi phạm và các tổ chức, cá nhân có liên quan có trách nhiệm thực hiện …".
 _DUTY_FRAME = regex.compile(r"(?i)(?<!\w)(?:có|chịu)\s+trách\s+nhiệm(?!\w)")
 
@@ -701,6 +755,7 @@ _LABELLED = regex.compile(r"(?P<agency>[^:;.\n]{3,120}?)\s*:\s+(?P<task>\p{Lu})"
 
 # --- body -------------------------------------------------------------------------------------
 
+
 def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     text = doc.text
     start = doc.header_end
@@ -720,7 +775,7 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     in_force = not normative  # a normative text assigns only in its implementation and untitled articles
     title_pending = False  # "Điều 2." alone: the next line is its title, or its first sentence
     for block in _blocks(text, start, end):
-        content = text[block.content:block.end]
+        content = text[block.content : block.end]
         title = regex.sub(r"\s+", " ", content).strip()
         if any(a <= block.content < b for a, b in quotes):
             continue
@@ -735,11 +790,18 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
                 continue
         if block.kind is None and _CLOSING_PARAGRAPH.match(title):
             impl_level, ctx, article_ctx, last_agency = None, None, None, None  # only its own sentences assign
-        if assess_level is not None and (block.kind in ("roman", "num", "article") and block.level <= assess_level
-                                         or block.kind is None and _PART.match(title)):
+        if assess_level is not None and (
+            block.kind in ("roman", "num", "article")
+            and block.level <= assess_level
+            or block.kind is None
+            and _PART.match(title)
+        ):
             assess_level = None
-        if block.kind in ("roman", "num", "letter") and len(title.split()) <= 14 \
-                and _ASSESSMENT.match(title.rstrip(":")):
+        if (
+            block.kind in ("roman", "num", "letter")
+            and len(title.split()) <= 14
+            and _ASSESSMENT.match(title.rstrip(":"))
+        ):
             assess_level, impl_level, ctx, last_agency = block.level, None, None, None
             continue
         if assess_level is not None:
@@ -750,27 +812,48 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
             if m:
                 article_ctx = m["agency"].strip()
                 continue
-        if block.kind in ("roman", "num", "letter", "article") and len(title.split()) <= 12 \
-                and _IMPLEMENTATION.match(title.rstrip(":")):
+        if (
+            block.kind in ("roman", "num", "letter", "article")
+            and len(title.split()) <= 12
+            and _IMPLEMENTATION.match(title.rstrip(":"))
+        ):
             impl_level, ctx, impl_fresh = block.level, None, True
             continue
-        if block.kind is None and len(title.split()) <= 8 and not title.endswith(".") \
-                and _IMPLEMENTATION.fullmatch(_GARBLED_MARKER.sub("", title).rstrip(":")):
+        if (
+            block.kind is None
+            and len(title.split()) <= 8
+            and not title.endswith(".")
+            and _IMPLEMENTATION.fullmatch(_GARBLED_MARKER.sub("", title).rstrip(":"))
+        ):
             impl_level, ctx, impl_fresh = _LEVELS["num"], None, False  # "Š. Phân công trách nhiệm": a scan lost "5."
             continue
-        if block.kind is None and not statements_only and title.endswith(":") and _TRIGGER_RE.search(title) \
-                and _speaker_is_issuer(title[:_TRIGGER_RE.search(title).start()], info):
+        if (
+            block.kind is None
+            and not statements_only
+            and title.endswith(":")
+            and _TRIGGER_RE.search(title)
+            and _speaker_is_issuer(title[: _TRIGGER_RE.search(title).start()], info)
+        ):
             impl_level, ctx = _LEVELS["roman"], None  # "Sở Tư pháp đề nghị các cơ quan, đơn vị thực hiện …:"
-        if impl_fresh and block.kind == "num" and block.level == impl_level \
-                and regex.match(r"\s*0?1[.)]", text[block.start:block.content]):
+        if (
+            impl_fresh
+            and block.kind == "num"
+            and block.level == impl_level
+            and regex.match(r"\s*0?1[.)]", text[block.start : block.content])
+        ):
             impl_level -= 0.5  # "2. Nhiệm vụ thời gian tới" → "1. Sở Nội vụ": numbering restarts inside it
         impl_fresh = False
         if impl_level is not None and block.kind in ("roman", "num", "article") and block.level <= impl_level:
             impl_level = None
         if ctx and block.kind is not None and block.level <= ctx[1]:
             ctx = None
-        if impl_level is not None and block.kind is not None and not title.endswith(".") \
-                and len(title.split()) <= 40 and (heading := _agency_heading(title)):
+        if (
+            impl_level is not None
+            and block.kind is not None
+            and not title.endswith(".")
+            and len(title.split()) <= 40
+            and (heading := _agency_heading(title))
+        ):
             ctx = (heading[0], block.level, heading[1])
             continue
         owner = ctx[0] if ctx else article_ctx
@@ -784,7 +867,8 @@ def _is_normative(info: DocumentInfo) -> bool:
     """A legal normative document: a Luật, Nghị định, Thông tư …, or a Nghị quyết/Quyết định with a
     year in its symbol (29/2025/QĐ-TTg, 170/2024/QH15)."""
     return info.doc_type in _LEX["normative_doc_types"] or (
-        info.doc_type in _LEX["normative_with_year_doc_types"] and info.year is not None)
+        info.doc_type in _LEX["normative_with_year_doc_types"] and info.year is not None
+    )
 
 
 def _article_force(block: _Block, title: str, title_pending: bool) -> tuple[bool, bool, bool]:
@@ -820,7 +904,7 @@ _TOPIC = regex.compile(r"(?i)^(?:đối\s+với|về)\s+")
 
 
 def _heading_agency(title: str) -> str:
-    """"a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" → "Bộ Nội vụ"."""
+    """ "a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" → "Bộ Nội vụ"."""
     title = _FOR_AGENCY.sub("", title.rstrip(" :."))
     title = _HEADING_REQUEST.sub("", title)
     return regex.split(r",\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)", title)[0]
@@ -842,22 +926,30 @@ def _agency_heading(title: str) -> tuple[str, list[str]] | None:
         return None
     words = _words(name)
     k = _first_verb(words, 2)  # two words at least before the verb: "Ban chỉ đạo tỉnh" stays a name
-    if k is None or not _looks_like_agency(name[:words[k].start]):
+    if k is None or not _looks_like_agency(name[: words[k].start]):
         return name, []
-    agency, rest = _clean_agency(name[:words[k].start]), name[words[k].start:]
+    agency, rest = _clean_agency(name[: words[k].start]), name[words[k].start :]
     supports = _HEADING_SUPPORTS.match(rest)
     return agency, _split_agencies(supports["supports"]) if supports else []
 
 
-def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInfo, owner: str | None,
-                  last_agency: str | None, statements_only: bool, owner_supports: list[str] | None = None) -> list[Duty]:
+def _block_duties(
+    doc: TextDocument,
+    flat: str,
+    block: _Block,
+    info: DocumentInfo,
+    owner: str | None,
+    last_agency: str | None,
+    statements_only: bool,
+    owner_supports: list[str] | None = None,
+) -> list[Duty]:
     """Duties in one paragraph: its own assigning sentences, else the whole paragraph for ``owner``
     (with ``owner_supports``, the agencies its heading has supporting it).
 
     ``flat`` is ``doc.match_text`` with line breaks as spaces (same offsets) for matching."""
     text = flat
     if owner is not None:
-        head = text[block.content:block.end]
+        head = text[block.content : block.end]
         colon = regex.match(r"(?s)([^:]{3,200}?):\s+(\S.*)", head)
         if colon and _first_verb(_words(colon[2][:80])) == 0:
             label = _FOR_AGENCY.sub("", colon[1])
@@ -868,25 +960,31 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
         if head.rstrip().endswith(":") and block.kind is None:
             return []  # an unnumbered lead-in introduces the items below it
         first_sentence = _sentences(text, block.content, block.end)[0]
-        if block.kind is None and _generic_subject(text[first_sentence[0]:first_sentence[1]]):
+        if block.kind is None and _generic_subject(text[first_sentence[0] : first_sentence[1]]):
             return []  # "Các cơ quan, đơn vị tiếp tục thực hiện …" after the heading's items: not the heading's
-        if block.kind is None and (trigger := _TRIGGER_RE.search(head)) \
-                and _looks_like_agency(head[:trigger.start()]) and _is_issuer(head[:trigger.start()], info):
+        if (
+            block.kind is None
+            and (trigger := _TRIGGER_RE.search(head))
+            and _looks_like_agency(head[: trigger.start()])
+            and _is_issuer(head[: trigger.start()], info)
+        ):
             return _block_duties(doc, flat, block, info, None, None, statements_only)  # "Sở Tư pháp đề nghị …"
-        found = _assigning(text[first_sentence[0]:first_sentence[1]], info, False, subject_only=True)
+        found = _assigning(text[first_sentence[0] : first_sentence[1]], info, False, subject_only=True)
         if found and found.task_start > 0 and _norm(found.agency) not in _VERBS:  # "c) Thanh tra, kiểm tra, …": a verb
             return _duties_from(doc, found, first_sentence[0], block.end)
         return _make(doc, owner, block.content, block.end, owner_supports or [], block.content)
     duties: list[Duty] = []
     sentences = _sentences(text, block.content, block.end)
-    if sentences and (body := _after_heading(doc.text, block)) is not None \
-            and not _assigning(text[sentences[0][0]:sentences[0][1]], info, statements_only, list_item=True):
+    if (
+        sentences
+        and (body := _after_heading(doc.text, block)) is not None
+        and not _assigning(text[sentences[0][0] : sentences[0][1]], info, statements_only, list_item=True)
+    ):
         sentences = _sentences(text, body, block.end)  # "2. Tăng cường công tác tuyên truyền\nCác bộ … tổ chức …"
     open_duty: list[Duty] = []
     for a, b in sentences:
         sentence = text[a:b]
-        found = _assigning(sentence, info, statements_only,
-                           list_item=block.kind is not None and (a, b) == sentences[0])
+        found = _assigning(sentence, info, statements_only, list_item=block.kind is not None and (a, b) == sentences[0])
         if found:
             open_duty = _duties_from(doc, found, a, b)
             duties += open_duty
@@ -894,10 +992,15 @@ def _block_duties(doc: TextDocument, flat: str, block: _Block, info: DocumentInf
             for duty in open_duty:  # a following sentence without its own subject continues the task
                 duty.task = (duty.task + " " + _trim(doc.text[a:b])).strip()
                 duty.span[1] = b
-        elif not duties and last_agency and block.kind is None and (a, b) == sentences[0] \
-                and text[block.content:block.end].rstrip().endswith("."):
+        elif (
+            not duties
+            and last_agency
+            and block.kind is None
+            and (a, b) == sentences[0]
+            and text[block.content : block.end].rstrip().endswith(".")
+        ):
             opener = _OPENER.match(sentence)
-            rest = _words(sentence[opener.end():]) if opener else _words(sentence)
+            rest = _words(sentence[opener.end() :]) if opener else _words(sentence)
             if rest and _first_verb(rest) == 0:  # "Đồng thời, tổ chức …" continues; "Trong quá trình …, nếu …" does not
                 start = a + (opener.end() if opener else 0)
                 open_duty = _make(doc, last_agency, start, b, [], None)
@@ -919,8 +1022,8 @@ def _after_heading(text: str, block: _Block) -> int | None:
     newline = text.find("\n", block.content, block.end)
     if newline < 0:
         return None
-    title = text[block.content:newline].strip()
-    body = block.end - len(text[newline + 1:block.end].lstrip())
+    title = text[block.content : newline].strip()
+    body = block.end - len(text[newline + 1 : block.end].lstrip())
     if not title or title[-1] in ".,;:!?…)" or len(title.split()) > HEADING_MAX_WORDS:
         return None
     if body >= block.end or not text[body].isupper():
@@ -934,13 +1037,19 @@ def _generic_subject(sentence: str) -> bool:
     if not words or _first_verb(words) == 0:
         return False
     k = _first_verb(words, 1)
-    return k is not None and _is_generic(sentence[:words[k].start])
+    return k is not None and _is_generic(sentence[: words[k].start])
 
 
 def _duties_from(doc: TextDocument, found: _Found, sentence_start: int, end: int) -> list[Duty]:
-    return _make(doc, found.agency, sentence_start + found.task_start, end, found.supports,
-                 sentence_start + found.support_task_start if found.support_task_start is not None else None,
-                 span_start=sentence_start)
+    return _make(
+        doc,
+        found.agency,
+        sentence_start + found.task_start,
+        end,
+        found.supports,
+        sentence_start + found.support_task_start if found.support_task_start is not None else None,
+        span_start=sentence_start,
+    )
 
 
 def _trim(task: str) -> str:
@@ -956,27 +1065,37 @@ def _readable(task: str) -> bool:
     return len(regex.findall(r"(?<!\w)\p{Ll}{2,}(?!\w)", task)) >= 2
 
 
-def _make(doc: TextDocument, agency: str, task_start: int, end: int, supports: list[str],
-          support_start: int | None, span_start: int | None = None) -> list[Duty]:
+def _make(
+    doc: TextDocument,
+    agency: str,
+    task_start: int,
+    end: int,
+    supports: list[str],
+    support_start: int | None,
+    span_start: int | None = None,
+) -> list[Duty]:
     """A lead duty (plus one support duty per supporting agency) for ``doc.text[task_start:end]``."""
     task = _trim(doc.text[task_start:end])
     if not task or not agency or _norm(agency) in _BARE_HEADS or not _readable(task):
         return []
     if doc.text[task_start:end].rstrip().endswith(":") and len(task.split()) <= 8:
         return []  # "… quan tâm thực hiện một số nội dung:": a lead-in, its items are the duties
-    whole = doc.text[span_start if span_start is not None else task_start:end]
+    whole = doc.text[span_start if span_start is not None else task_start : end]
     deadline, recurrence = find_deadline(whole), find_recurrence(whole)  # "Hằng năm, Công an tỉnh … xây dựng dự toán"
     span = [span_start if span_start is not None else task_start, end]
     duties = [Duty(agency=agency, role="lead", task=task, deadline=deadline, recurrence=recurrence, span=span)]
     if supports and support_start is not None:
         shared = _trim(doc.text[support_start:end])
         duties[0].task = shared
-        duties += [Duty(agency=s, role="support", task=shared, deadline=deadline, recurrence=recurrence,
-                        span=list(span)) for s in supports]
+        duties += [
+            Duty(agency=s, role="support", task=shared, deadline=deadline, recurrence=recurrence, span=list(span))
+            for s in supports
+        ]
     return duties
 
 
 # --- tables -----------------------------------------------------------------------------------
+
 
 def _column(header: list[str], names: list[str]) -> int | None:
     cells = [_norm(c) for c in header]
@@ -994,7 +1113,7 @@ _CELL_REFERENCE = regex.compile(r"(?i)^(?:theo|căn\s+cứ)\s")
 def _table_duties(doc: TextDocument, table: Table) -> list[Duty]:
     """One duty per row of a Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian table."""
     cols = _SECTIONS["table_columns"]
-    for h, header in enumerate(table.rows[:3]):
+    for h, header in enumerate(table.rows[:3]):  # noqa: B007 (h is the header row, used below)
         task_col, lead_col = _column(header, cols["task"]), _column(header, cols["lead"])
         if task_col is not None and lead_col is not None and task_col != lead_col:
             break
@@ -1002,7 +1121,7 @@ def _table_duties(doc: TextDocument, table: Table) -> list[Duty]:
         return []
     support_col, deadline_col = _column(header, cols["support"]), _column(header, cols["deadline"])
     duties: list[Duty] = []
-    for row in table.rows[h + 1:]:
+    for row in table.rows[h + 1 :]:
         if max(task_col, lead_col) >= len(row):
             continue
         task, lead = _trim(row[task_col]), _clean_agency(row[lead_col])
@@ -1067,8 +1186,14 @@ def _dedupe(duties: list[Duty]) -> list[Duty]:
     for duty in duties:
         agency = frozenset(_WORD.findall(duty.agency.lower()))
         task = [w for word in _WORD.findall(duty.task.lower()) for w in _ABBREV.get(word, word).split()]
-        same = next((k for k, k_agency, k_task in kept
-                     if k.role == duty.role and _near(k_agency, agency) and _repeats(k_task, task)), None)
+        same = next(
+            (
+                k
+                for k, k_agency, k_task in kept
+                if k.role == duty.role and _near(k_agency, agency) and _repeats(k_task, task)
+            ),
+            None,
+        )
         if same is None:
             kept.append((duty, agency, task))
         else:  # the body's bullet and its appendix row: the row's time cell completes the bullet
@@ -1091,8 +1216,11 @@ def _repeats(a: list[str], b: list[str]) -> bool:
         return bool(short)
     if len(short) < 6:
         return False
-    blocks = [block for block in difflib.SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks()
-              if block.size]
+    blocks = [
+        block
+        for block in difflib.SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks()
+        if block.size
+    ]
     if not blocks or blocks[-1].b + blocks[-1].size - blocks[0].b > 1.25 * len(short) + 2:
         return False
     return sum(block.size for block in blocks) >= len(short) - max(1, 0.05 * len(short))

@@ -16,6 +16,7 @@ A number from the name is taken only when the name is this document's:
 A scanner's or a system's name (``SKM_450i25082609220.pdf``, ``1774256810651.pdf``)
 gives nothing, and the slot stays blank.
 """
+
 from __future__ import annotations
 
 from pathlib import PurePath
@@ -93,8 +94,9 @@ def _names_document(stem: str, info) -> bool:
     spaced = " ".join(regex.findall(r"[\p{L}\d]+", folded) + regex.findall(r"\p{L}+|\d+", folded))
     joined = regex.sub(r"[^\p{L}\d]+", "", folded)
     words, compact = _document_words(info)
-    return (any(regex.search(rf"(?<![\p{{L}}\d]){regex.escape(w)}(?![\p{{L}}\d])", spaced) for w in words)
-            or any(code in joined for code in compact))
+    return any(regex.search(rf"(?<![\p{{L}}\d]){regex.escape(w)}(?![\p{{L}}\d])", spaced) for w in words) or any(
+        code in joined for code in compact
+    )
 
 
 def number_from_file_name(path: str, readings: list[str], info) -> str | None:

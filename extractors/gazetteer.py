@@ -12,6 +12,7 @@ provinces.json); this module loads it once and offers it to every extractor:
 - :func:`find_agencies`, :func:`find_provinces`, :func:`province_named` — a spaCy
   ``PhraseMatcher`` (blank multilingual pipeline, no model) over the gazetteer.
 """
+
 from __future__ import annotations
 
 import json
@@ -173,8 +174,8 @@ LOCAL_UNITS: tuple[str, ...] = tuple(sorted(_ISSUER_DATA["local_units"], key=len
 
 _ABBREV_BY_KEY = {k.casefold(): v for k, v in ABBREVIATIONS.items()}
 _KNOWN_BY_COMPACT: dict[str, str] = {
-    regex.sub(r"\s+", "", n).casefold(): n
-    for n in [*AGENCY_NAMES, *(c.name for c in ISSUER_CODES.values() if c.name)]}
+    regex.sub(r"\s+", "", n).casefold(): n for n in [*AGENCY_NAMES, *(c.name for c in ISSUER_CODES.values() if c.name)]
+}
 """Known body names with their spaces removed, to read a scan's run-together header line."""
 
 # A word of a name, with any trailing dot kept so "TP." is seen whole.
@@ -240,7 +241,7 @@ def sentence_case(text: str) -> str:
         span = doc[start:end]
         name = canonical.get(span.text.casefold())
         if name and len(name) == len(span.text):
-            chars[span.start_char:span.end_char] = list(name)
+            chars[span.start_char : span.end_char] = list(name)
     out = "".join(chars)
     return out[0].upper() + out[1:]
 
@@ -297,8 +298,11 @@ def _known_near(name: str) -> str | None:
     if len(key) < 12:
         return None
     for known_key, known in _known_by_key().items():
-        if known_key[:3] == key[:3] and abs(len(known_key) - len(key)) <= len(key) // 12 and regex.fullmatch(
-                f"(?:{regex.escape(known_key)}){{e<={len(key) // 12}}}", key):
+        if (
+            known_key[:3] == key[:3]
+            and abs(len(known_key) - len(key)) <= len(key) // 12
+            and regex.fullmatch(f"(?:{regex.escape(known_key)}){{e<={len(key) // 12}}}", key)
+        ):
             return known
     return None
 
@@ -311,7 +315,7 @@ def repair_name(text: str) -> str:
     bare = name.rstrip(" ,;:")
     glued = _KNOWN_BY_COMPACT.get(regex.sub(r"\s+", "", bare).casefold()) or _known_near(bare)
     if glued and glued.casefold() != bare.casefold():
-        return (glued.upper() if _is_upper(bare) else glued) + name[len(bare):]
+        return (glued.upper() if _is_upper(bare) else glued) + name[len(bare) :]
     words = name.split(" ")
     for i, word in enumerate(words):
         letters = regex.sub(r"\W", "", word)
@@ -324,7 +328,7 @@ def repair_name(text: str) -> str:
             f_head = fold_diacritics(head).casefold()
             if folded == f_head or folded.startswith(f_head + " "):
                 spelled = head.upper() if _is_upper(name) else head
-                name = spelled + name[len(head):]
+                name = spelled + name[len(head) :]
                 break
     return name
 
@@ -332,8 +336,9 @@ def repair_name(text: str) -> str:
 def _starts_with_known_name(name: str) -> bool:
     """Whether a name opens with a multi-word gazetteer name, whose own casing then stands
     (``"Hội đồng thẩm định, …"``)."""
-    return any(name == known or name.startswith(known + " ") or name.startswith(known + ",")
-               for known in _multiword_names())
+    return any(
+        name == known or name.startswith(known + " ") or name.startswith(known + ",") for known in _multiword_names()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -350,12 +355,18 @@ def _starts_with_known_head(name: str) -> bool:
 # The first word of an agency's own name after its kind, capitalised per Nghị định 30/2020 Phụ lục I:
 # "Cục quản lý dược" → "Cục Quản lý dược", "Văn phòng sở" → "Văn phòng Sở"; never a locality or a link word
 # ("Ủy ban nhân dân tỉnh …", "Công an tỉnh …", "Ban … và …").
-_NAME_AFTER_KIND = regex.compile(r"""(?x)
-    ^(?>(?P<kind>""" + "|".join(regex.escape(h) for h in sorted(AGENCY_HEADS, key=len, reverse=True)) + r"""))
+_NAME_AFTER_KIND = regex.compile(
+    r"""(?x)
+    ^(?>(?P<kind>"""
+    + "|".join(regex.escape(h) for h in sorted(AGENCY_HEADS, key=len, reverse=True))
+    + r"""))
     \s+
-    (?!(?:""" + "|".join(regex.escape(u) for u in LOCAL_UNITS) + r"""|thôn|ấp|bản|tổ|khu|khối|các|của|và|thuộc|trực|cấp|nhân)\b)
+    (?!(?:"""
+    + "|".join(regex.escape(u) for u in LOCAL_UNITS)
+    + r"""|thôn|ấp|bản|tổ|khu|khối|các|của|và|thuộc|trực|cấp|nhân)\b)
     (?P<first>\p{Ll})
-""")
+"""
+)
 
 
 def expand_issuer(text: str, locality: str | None = None) -> str:
@@ -381,7 +392,7 @@ def expand_issuer(text: str, locality: str | None = None) -> str:
         loc_kind, _, loc_name = locality.partition(" ")
         committee_level = PARTY_COMMITTEES.get(name)
         if committee_level and locality.startswith(committee_level + " "):
-            name = f"{name} {locality[len(committee_level) + 1:]}"  # "Huyện ủy" + "huyện Đức Trọng"
+            name = f"{name} {locality[len(committee_level) + 1 :]}"  # "Huyện ủy" + "huyện Đức Trọng"
         elif regex.search(r"(?i)\b(?:tỉnh|thành phố)$", name):
             name = f"{name} {loc_name}" if loc_name else name
         else:
@@ -398,25 +409,30 @@ _LOCALITY = regex.compile(r"""(?x)
 
 # An administrative unit and its proper name closing a header name, after sentence casing.
 # "ủy ban nhân dân huyện đức trọng" → "huyện" + "đức trọng"; "phường xuân hương - đà lạt"; "xã tân hà"
-_LOCAL_UNIT_AT_END = regex.compile(r"""(?x)
-    (?<=\s|^)(?P<unit>""" + "|".join(regex.escape(u) for u in LOCAL_UNITS) + r""")
+_LOCAL_UNIT_AT_END = regex.compile(
+    r"""(?x)
+    (?<=\s|^)(?P<unit>"""
+    + "|".join(regex.escape(u) for u in LOCAL_UNITS)
+    + r""")
     \s+
     (?P<name>(?!(?:các|trên|địa|thuộc|trực|và|của|cấp)\b)\w+(?:(?:\s|\s?-\s?)\w+){0,4})$
-""")
+"""
+)
 
 
 def local_unit(name: str) -> str | None:
     """The administrative unit a body's name ends with: ``"Ủy ban nhân dân huyện Đức Trọng"`` →
     ``"huyện Đức Trọng"``; None when the name ends with none."""
     m = _LOCAL_UNIT_AT_END.search(name)
-    if not m or any(w.casefold() in {"các", "trên", "địa", "bàn", "thuộc", "và", "của"} for w in m.group("name").split()):
+    if not m or any(
+        w.casefold() in {"các", "trên", "địa", "bàn", "thuộc", "và", "của"} for w in m.group("name").split()
+    ):
         return None
     return f"{m.group('unit').casefold()} {m.group('name')}"
 
 
 def _has_locality(name: str) -> bool:
-    return bool(_LOCALITY.search(name)) or any(
-        regex.search(rf"\b{regex.escape(p)}$", name) for p in PROVINCES)
+    return bool(_LOCALITY.search(name)) or any(regex.search(rf"\b{regex.escape(p)}$", name) for p in PROVINCES)
 
 
 def issuer_for_code(code: str | None, province: Province | None = None) -> str | None:
@@ -455,9 +471,14 @@ def _agency_matcher() -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     patterns = [clean(n) for n in AGENCY_NAMES if " " in n]
     # Abbreviated forms as written in running text: "UBND", "HĐND", "UBMTTQ".
-    patterns += [k for k, v in ABBREVIATIONS.items() if any(clean(v).casefold() == clean(a).casefold()
-                                                             or clean(a).casefold().startswith(clean(v).casefold())
-                                                             for a in AGENCY_NAMES)]
+    patterns += [
+        k
+        for k, v in ABBREVIATIONS.items()
+        if any(
+            clean(v).casefold() == clean(a).casefold() or clean(a).casefold().startswith(clean(v).casefold())
+            for a in AGENCY_NAMES
+        )
+    ]
     matcher.add("AGENCY", [nlp.make_doc(p) for p in patterns])
     return matcher
 
@@ -492,7 +513,9 @@ def find_provinces(text: str) -> list[NameMatch]:
         span = doc[start:end]
         province = province_named(span.text)
         if province:
-            found.append(NameMatch(span.start_char, span.end_char, text[span.start_char:span.end_char], province.name))
+            found.append(
+                NameMatch(span.start_char, span.end_char, text[span.start_char : span.end_char], province.name)
+            )
             taken_to = end
     return found
 

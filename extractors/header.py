@@ -8,6 +8,7 @@ line where both columns were printed side by side
 A text with no Quốc hiệu and no ``Số:`` line (a news page that reports on
 documents) gets an empty :class:`DocumentInfo`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -124,8 +125,8 @@ def _lines(doc: TextDocument) -> list[_Line]:
     """The header region's lines, plus enough of the body to reach the trích yếu."""
     text = doc.match_text
     if doc.header_end:
-        body_lines = text[doc.header_end:].split("\n")[:40]
-        raw = text[:doc.header_end].split("\n") + body_lines
+        body_lines = text[doc.header_end :].split("\n")[:40]
+        raw = text[: doc.header_end].split("\n") + body_lines
     else:
         raw = text.split("\n")[:HEADER_WINDOW]
     out = []
@@ -167,8 +168,13 @@ def parse_symbol(number: str | None, sep: str, rest: str) -> dict:
         else:
             issuer_code = body
     symbol = f"{number}{sep}{rest}" if number else None
-    return {"symbol": symbol, "number": number, "year": year,
-            "type_code": type_code or None, "issuer_code": issuer_code or None}
+    return {
+        "symbol": symbol,
+        "number": number,
+        "year": year,
+        "type_code": type_code or None,
+        "issuer_code": issuer_code or None,
+    }
 
 
 def _iso_date(year: str | None, month: str | None, day: str | None) -> str | None:
@@ -189,17 +195,17 @@ def _iso_date(year: str | None, month: str | None, day: str | None) -> str | Non
 
 def _find_symbol(lines: list[_Line], header_lines: int) -> tuple[int, regex.Match] | None:
     """The Số line and its match: in the reader's header region when it found one, else above the body's first line."""
-    for line in lines[:header_lines or None]:
+    for line in lines[: header_lines or None]:
         if not header_lines and line.segments and _BODY_OPENER.match(line.segments[0]):
             break
         for m in _SYMBOL.finditer(line.text):
             # At the start of a line or of a column: "Số: 02 /KH-UBND", never "Công văn số 5743/VP-HCQT".
-            if m.start() == 0 or line.text[:m.start()].endswith("  "):
+            if m.start() == 0 or line.text[: m.start()].endswith("  "):
                 return line.index, m
     if header_lines:
         # A scan's reader may close the header region before the Số line: "Só:đÓ6 /KH-TCTLNTW-C04"
         # printed after the Quốc hiệu. Only a line opening with the Số label counts there.
-        for line in lines[header_lines:header_lines + _TYPE_REACH]:
+        for line in lines[header_lines : header_lines + _TYPE_REACH]:
             if line.segments and _BODY_OPENER.match(line.segments[0]):
                 break
             m = _SYMBOL.match(line.text)
@@ -264,8 +270,11 @@ def _starts_with_head(name: str) -> bool:
 def _is_complete(name: str) -> bool:
     """Whether a header name stands on its own (has a locality or is a known national body)."""
     expanded = gz.expand_issuer(name)
-    if (gz.find_provinces(expanded) or gz.local_unit(expanded)
-            or regex.search(r"(?i)\b(?:việt nam|trung ương)$", expanded)):
+    if (
+        gz.find_provinces(expanded)
+        or gz.local_unit(expanded)
+        or regex.search(r"(?i)\b(?:việt nam|trung ương)$", expanded)
+    ):
         return True
     known = {n.casefold() for n in gz.AGENCY_NAMES} | {c.name.casefold() for c in gz.ISSUER_CODES.values() if c.name}
     return expanded.casefold() in known
@@ -295,7 +304,7 @@ def _locality(name: str) -> tuple[str | None, gz.Province | None]:
         return local, None  # below province level: "huyện Đức Trọng", "phường Hà Giang 1"
     match = found[-1]
     province = gz.province_named(match.name)
-    before = name[:match.start].rstrip().casefold()
+    before = name[: match.start].rstrip().casefold()
     kind = "thành phố" if before.endswith("thành phố") else "tỉnh" if before.endswith("tỉnh") else province.kind
     return f"{kind} {province.name}", province
 
@@ -335,8 +344,12 @@ def _issuer(header_names: list[str], codes: dict, place: str | None) -> tuple[st
 def _closes_upper_subject(seg: str, issuer_names: set[str]) -> bool:
     """Whether an upper-case line after an upper-case trích yếu is the enacting body, not more title."""
     folded = gz.clean(seg).casefold().strip(" :")
-    return (folded in issuer_names or _ENACTING_LINE.search(seg) is not None or is_title_line(seg)
-            or gz.expand_issuer(seg).casefold() in issuer_names)
+    return (
+        folded in issuer_names
+        or _ENACTING_LINE.search(seg) is not None
+        or is_title_line(seg)
+        or gz.expand_issuer(seg).casefold() in issuer_names
+    )
 
 
 def _is_short_title(lines: list[_Line], line: _Line) -> bool:
@@ -348,8 +361,9 @@ def _is_short_title(lines: list[_Line], line: _Line) -> bool:
     return nxt is None or not nxt.segments or _BODY_OPENER.match(nxt.segments[0]) is not None
 
 
-def _subject_after(lines: list[_Line], start: int, first: str = "",
-                   issuer_names: frozenset[str] = frozenset()) -> str | None:
+def _subject_after(
+    lines: list[_Line], start: int, first: str = "", issuer_names: frozenset[str] = frozenset()
+) -> str | None:
     """The trích yếu: ``first`` plus the lines from ``start`` until the body or a blank begins.
 
     A trích yếu printed in capitals right under the type name (vbpl.vn pages, laws: ``LUẬT`` /
@@ -358,27 +372,40 @@ def _subject_after(lines: list[_Line], start: int, first: str = "",
     parts = [first] if first else []
     upper = False
     start_of_title = not first  # the line right under the type name
-    for line in lines[start:start + 8]:
+    for line in lines[start : start + 8]:
         seg = line.segments[0] if line.segments else ""
         if not seg:
-            nxt = next((ln for ln in lines[line.index + 1:line.index + 3] if ln.segments), None)
+            nxt = next((ln for ln in lines[line.index + 1 : line.index + 3] if ln.segments), None)
             if parts and nxt and nxt.segments[0][:1].islower():
                 continue
             if parts:
                 break
             continue
-        if not parts and not first and _is_upper(seg) and not (
-                _NATIONAL_TITLE.search(seg) or _MOTTO_OR_RULE.match(seg) or _BODY_OPENER.match(seg)
-                or _closes_upper_subject(seg, issuer_names)):
+        if (
+            not parts
+            and not first
+            and _is_upper(seg)
+            and not (
+                _NATIONAL_TITLE.search(seg)
+                or _MOTTO_OR_RULE.match(seg)
+                or _BODY_OPENER.match(seg)
+                or _closes_upper_subject(seg, issuer_names)
+            )
+        ):
             upper = True
         if upper:
             if not _is_upper(seg) or _MOTTO_OR_RULE.match(seg) or (parts and _closes_upper_subject(seg, issuer_names)):
                 break
             parts.append(seg)
             continue
-        if (_is_upper(seg) or (_BODY_OPENER.match(seg) and not (start_of_title and _is_short_title(lines, line)))
-                or _NATIONAL_TITLE.search(seg) or _MOTTO_OR_RULE.match(seg)
-                or _PLACE_DATE.search(line.text) or (_SO_LABEL.match(seg) and _SYMBOL.match(seg))):
+        if (
+            _is_upper(seg)
+            or (_BODY_OPENER.match(seg) and not (start_of_title and _is_short_title(lines, line)))
+            or _NATIONAL_TITLE.search(seg)
+            or _MOTTO_OR_RULE.match(seg)
+            or _PLACE_DATE.search(line.text)
+            or (_SO_LABEL.match(seg) and _SYMBOL.match(seg))
+        ):
             break
         parts.append(seg)
         start_of_title = False
@@ -433,7 +460,7 @@ def extract_header(doc: TextDocument, file_name: str | None = None) -> DocumentI
     (:mod:`.file_name`).
     """
     lines = _lines(doc)
-    header_lines = doc.text[:doc.header_end].count("\n") + 1 if doc.header_end else 0
+    header_lines = doc.text[: doc.header_end].count("\n") + 1 if doc.header_end else 0
     symbol_at = _find_symbol(lines, header_lines)
     place_date = _find_place_date(lines)
     national = next((ln.index for ln in lines if any(_NATIONAL_TITLE.search(s) for s in ln.segments)), None)
@@ -441,8 +468,11 @@ def extract_header(doc: TextDocument, file_name: str | None = None) -> DocumentI
         return DocumentInfo()
     if place_date is None and (symbol_at is None or national is None):
         return DocumentInfo()
-    codes = parse_symbol(symbol_at[1].group("number"), symbol_at[1].group("sep"),
-                         symbol_at[1].group("rest")) if symbol_at else {}
+    codes = (
+        parse_symbol(symbol_at[1].group("number"), symbol_at[1].group("sep"), symbol_at[1].group("rest"))
+        if symbol_at
+        else {}
+    )
     anchor = symbol_at[0] if symbol_at else _unread_symbol_line(lines, national)
     place = place_date[1] if place_date else None
     info = DocumentInfo(**codes) if codes else DocumentInfo()
@@ -453,8 +483,9 @@ def extract_header(doc: TextDocument, file_name: str | None = None) -> DocumentI
 
     header_last = max(i for i in (anchor, national, place_date and place_date[0]) if i is not None)
     type_line = _find_type_line(lines, header_last + 1) or _find_type_line(lines, anchor + 1)
-    vv = next(((ln.index, m) for ln in lines[anchor:anchor + 10] for s in ln.segments[:1]
-               if (m := _VV.match(s))), None)
+    vv = next(
+        ((ln.index, m) for ln in lines[anchor : anchor + 10] for s in ln.segments[:1] if (m := _VV.match(s))), None
+    )
     if type_line and (vv is None or type_line[0] < vv[0] or type_line[0] <= header_last + 3):
         info.doc_type = type_line[1]
         printed = (info.issuer, info.parent_issuer, " ".join(header_names), *header_names)

@@ -5,6 +5,7 @@ and a trailing purpose (``(để b/c)``); items that only point elsewhere
 (``Như trên``, ``Như Điều 3``) and the file copy (``Lưu: VT, …``) are left
 out; an item listed under both labels appears once.
 """
+
 from __future__ import annotations
 
 import regex
@@ -67,7 +68,7 @@ def _list_after(lines: list[str], start: int, first: str, signature_parts: set[s
         items.append(m.group("item") if m else first)
     blank_run = 0
     filed = False
-    for line in lines[start:start + 80]:
+    for line in lines[start : start + 80]:
         col = _column(line)
         if col is None:
             continue
@@ -86,8 +87,11 @@ def _list_after(lines: list[str], start: int, first: str, signature_parts: set[s
             items.append(m.group("item"))
             # "Lưu" closes the list; a scan may still have put one more item under it.
             filed = _FILE_COPY.match(gz.clean(m.group("item"))) is not None
-        elif items and not regex.search(r"[;.]\s*$", items[-1]) and (
-                col[:1].islower() or regex.search(r",\s*$", items[-1])):
+        elif (
+            items
+            and not regex.search(r"[;.]\s*$", items[-1])
+            and (col[:1].islower() or regex.search(r",\s*$", items[-1]))
+        ):
             # The item runs on: "(để\nphối hợp);", "Đồng chí Hồ Văn Mười, Phó Bí thư Tỉnh ủy,\nChủ tịch …"
             items[-1] = f"{items[-1]} {col}"
         else:

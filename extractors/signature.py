@@ -5,6 +5,7 @@ segments (a reader may print ``Nơi nhận:`` and ``KT. GIÁM ĐỐC`` on one li
 classified as authority, title, name or stamp noise, and assembled in order:
 the authority lines, the first title under them, the first name under that.
 """
+
 from __future__ import annotations
 
 import json
@@ -57,7 +58,8 @@ _ONE_FOR_T = regex.compile(r"(?x)(?<![\w\d])1(?=\p{Ll})")
 _RANKED_NAME = regex.compile(rf"(?x)^(?:{_MILITARY})\s+\p{{Lu}}")
 
 _NOISE = regex.compile(
-    r"(?i)^(?:" + "|".join(regex.escape(n) for n in _DATA["stamp_noise"]) + r")\b|@|\d{4}[.-]\d\d[.-]\d\d")
+    r"(?i)^(?:" + "|".join(regex.escape(n) for n in _DATA["stamp_noise"]) + r")\b|@|\d{4}[.-]\d\d[.-]\d\d"
+)
 
 # "Nơi nhận:" opening the recipients list that sits beside the signature.
 _RECIPIENTS_LABEL = regex.compile(r"(?i)^\W{0,3}nơi\s+nhận\s*:?")
@@ -83,8 +85,11 @@ def segments(line: str, fold: bool = True) -> list[str]:
         if not seg:
             continue
         m = _RUN_ON.match(seg)
-        if m and _ITEM_START.match(seg) and (_AUTHORITY.match(m.group("right")) or _TITLE.match(m.group("right"))
-                                             or _NAME.match(m.group("right"))):
+        if (
+            m
+            and _ITEM_START.match(seg)
+            and (_AUTHORITY.match(m.group("right")) or _TITLE.match(m.group("right")) or _NAME.match(m.group("right")))
+        ):
             out += [m.group("left"), m.group("right")]
         else:
             out.append(seg)
@@ -109,11 +114,12 @@ def title_case(title: str) -> str:
     """``"PHÓ CHÁNH VĂN PHÒNG"`` → ``"Phó Chánh Văn phòng"``; ``"BỘ TRƯỞNG"`` → ``"Bộ trưởng"``."""
     text = gz.sentence_case(title)
     # Abbreviations keep their capitals: "PHÓ CHỦ TỊCH UBND TỈNH" → "Phó Chủ tịch UBND tỉnh"
-    text = regex.sub(r"(?<![\w&])\w+(?:&\w+)*(?![\w&])",
-                     lambda m: _ABBREVIATION_CASE.get(m.group(0).casefold(), m.group(0)), text)
+    text = regex.sub(
+        r"(?<![\w&])\w+(?:&\w+)*(?![\w&])", lambda m: _ABBREVIATION_CASE.get(m.group(0).casefold(), m.group(0)), text
+    )
     m = regex.match(r"^(Phó|Quyền)\s+(\w)", text)
     if m:
-        text = text[:m.start(2)] + m.group(2).upper() + text[m.end(2):]
+        text = text[: m.start(2)] + m.group(2).upper() + text[m.end(2) :]
     return text
 
 
@@ -129,8 +135,8 @@ def scan_name(seg: str) -> str:
     if _NAME.match(fixed):
         return fixed
     m = _SCAN_RANK.match(fixed)
-    if m and _NAME.match(fixed[m.end():]):
-        return fixed[m.end():]
+    if m and _NAME.match(fixed[m.end() :]):
+        return fixed[m.end() :]
     return seg
 
 
@@ -183,14 +189,14 @@ def extract_signer(doc: TextDocument) -> Signer:
     lines = doc.match_text.split("\n")
     start = _block_start(lines)
     if start is not None:
-        found = _read_block(lines[start:start + 40])
+        found = _read_block(lines[start : start + 40])
         if found:
             return found
     # No Nơi nhận: the first authority or title line followed by a name within a few lines.
     for i, line in enumerate(lines):
         segs = segments(line)
         if any(_AUTHORITY.match(s) or _TITLE.match(s) for s in segs):
-            found = _read_block(lines[i:i + 12])
+            found = _read_block(lines[i : i + 12])
             if found and found.name:
                 return found
     return Signer()

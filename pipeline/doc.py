@@ -10,6 +10,7 @@ which is fine for an ingest pipeline. Each call runs with its own throw-away
 profile (``-env:UserInstallation``) so parallel conversions do not collide on
 LibreOffice's profile lock.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -39,14 +40,26 @@ def convert_to_docx(path: Path, outdir: Path) -> Path:
     """Convert ``path`` with LibreOffice headless into ``outdir``; return the .docx written."""
     soffice = _soffice()
     if soffice is None:
-        raise ReadError(str(path), "cannot read .doc: LibreOffice (soffice) is not installed "
-                        "(Debian: apt-get install libreoffice-writer-nogui)")
+        raise ReadError(
+            str(path),
+            "cannot read .doc: LibreOffice (soffice) is not installed "
+            "(Debian: apt-get install libreoffice-writer-nogui)",
+        )
     profile = outdir / "profile"
     # Copy to a plain name: soffice mangles some non-ASCII paths and names its output after the input.
     source = outdir / "input.doc"
     shutil.copyfile(path, source)
-    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir), str(source)]
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(outdir),
+        str(source),
+    ]
     try:
         result = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, text=True)
     except subprocess.TimeoutExpired:

@@ -1,4 +1,5 @@
 """What every reader returns: one structure whatever the file format."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

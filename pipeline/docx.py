@@ -7,6 +7,7 @@ văn bản is nearly always a borderless two-column table at the top (issuer and
 ``Số`` on the left, Quốc hiệu and place/date on the right): its left cells are
 emitted first, then its right cells, as the header region.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -33,8 +34,14 @@ W_FOOTNOTE_REFERENCE, W_FOOTNOTE_REF = qn("w:footnoteReference"), qn("w:footnote
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 W_ID, W_TYPE, W_PPR, W_RPR = qn("w:id"), qn("w:type"), qn("w:pPr"), qn("w:rPr")
 # Deleted or moved-away revisions, field codes: not part of the visible text.
-_SKIP = {qn("w:del"), qn("w:moveFrom"), qn("w:delText"), qn("w:instrText"), qn("w:delInstrText"),
-         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_SKIP = {
+    qn("w:del"),
+    qn("w:moveFrom"),
+    qn("w:delText"),
+    qn("w:instrText"),
+    qn("w:delInstrText"),
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -125,8 +132,10 @@ class _Walker:
 
     def table_rows(self, tbl) -> list[list[list[str]]]:
         """Rows → cells → lines of the cell."""
-        return [[self.cell_lines(tc) for tc in tr.iter(W_TC) if tc.getparent() is tr or tc.getparent().getparent() is tr]
-                for tr in tbl.findall(W_TR)]
+        return [
+            [self.cell_lines(tc) for tc in tr.iter(W_TC) if tc.getparent() is tr or tc.getparent().getparent() is tr]
+            for tr in tbl.findall(W_TR)
+        ]
 
 
 def _footnotes_root(document):
@@ -172,8 +181,9 @@ def read(path: Path, format: str = "docx") -> TextDocument:
 
     def add_table(rows: list[list[list[str]]]) -> None:
         start = raw.add("".join(line + "\n" for row in rows for cell in row for line in cell if line.strip()))
-        tables.append(([["\n".join(line for line in cell if line.strip()) for cell in row] for row in rows],
-                       start, raw.length))
+        tables.append(
+            ([["\n".join(line for line in cell if line.strip()) for cell in row] for row in rows], start, raw.length)
+        )
 
     # Header laid out with spaces and tabs instead of a table: split it by columns.
     lines, count = _leading_lines(blocks)
@@ -207,8 +217,7 @@ def read(path: Path, format: str = "docx") -> TextDocument:
     footnote_spans: list[tuple[int, int]] = []
     root = _footnotes_root(document)
     if root is not None and walker.footnote_numbers:
-        notes = {note.get(W_ID): note for note in root.iter(qn("w:footnote"))
-                 if note.get(W_TYPE) in (None, "normal")}
+        notes = {note.get(W_ID): note for note in root.iter(qn("w:footnote")) if note.get(W_TYPE) in (None, "normal")}
         ordered = sorted((number, note_id) for note_id, number in walker.footnote_numbers.items())
         for number, note_id in ordered:
             note = notes.get(note_id)
@@ -228,10 +237,15 @@ def read(path: Path, format: str = "docx") -> TextDocument:
         return bisect_left(norm.offsets, offset)
 
     return TextDocument(
-        text=norm.text, format=format, page_count=_page_count(document), page_starts=[0],
+        text=norm.text,
+        format=format,
+        page_count=_page_count(document),
+        page_starts=[0],
         header_end=at(header_end),
-        tables=[Table(rows=[[normalize(cell).text for cell in row] for row in rows], start=at(s), end=at(e))
-                for rows, s, e in tables],
+        tables=[
+            Table(rows=[[normalize(cell).text for cell in row] for row in rows], start=at(s), end=at(e))
+            for rows, s, e in tables
+        ],
         footnotes=[(at(s), at(e)) for s, e in footnote_spans],
         raw_offsets=norm.offsets,
     )

@@ -7,6 +7,7 @@ DOCX header table. Other pages are articles: the text is taken from ``<article>`
 navigation, menus, footers, forms and scripts are removed. Parsing uses lxml
 (already a dependency of python-docx).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -24,17 +25,58 @@ from .layout import header_lines, is_header_table, split_header_table
 from .normalize import normalize
 
 # Never text: scripts, styles, embedded objects, form controls.
-_DROP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
-              "canvas", "button", "select", "input", "textarea", "head"}
+_DROP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "head",
+}
 # Site chrome around an article.
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form", "menu", "dialog"}
 # Class or id words that mark chrome: "main-menu", "breadcrumb", "site-footer", "share-box".
 _CHROME_NAME = regex.compile(
     r"""(?xi) (?<![a-z]) (?: nav | navbar | menu | footer | breadcrumbs? | sidebar | share | social
-    | comments? | related | banner | advert | ads | cookie | popup | modal | subscribe ) (?![a-z])""")
-_BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
-               "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "address", "hr", "center", "tr",
-               "body", "html"}
+    | comments? | related | banner | advert | ads | cookie | popup | modal | subscribe ) (?![a-z])"""
+)
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "center",
+    "tr",
+    "body",
+    "html",
+}
 _SPACE_RUN = regex.compile(r"[ \t\r\n\f]+")
 
 
@@ -217,8 +259,14 @@ def read(path: Path) -> TextDocument:
         return bisect_left(norm.offsets, offset)
 
     return TextDocument(
-        text=norm.text, format="html", page_count=1, page_starts=[0], header_end=at(header_end),
-        tables=[Table(rows=[[normalize(cell).text for cell in row] for row in rows], start=at(s), end=at(e))
-                for rows, s, e in tables],
+        text=norm.text,
+        format="html",
+        page_count=1,
+        page_starts=[0],
+        header_end=at(header_end),
+        tables=[
+            Table(rows=[[normalize(cell).text for cell in row] for row in rows], start=at(s), end=at(e))
+            for rows, s, e in tables
+        ],
         raw_offsets=norm.offsets,
     )

@@ -8,6 +8,7 @@ line. Reading such a page line by line interleaves the columns; :func:`split_hea
 takes the positioned words of page 1 and returns the two columns separately, plus
 where the block ends so the body can be read below it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -197,10 +198,12 @@ def split_header(words: list[Word], *, max_rows: int = 40) -> HeaderColumns | No
         sides = _sides(row, boundary)
         if index > anchor_index:
             below_anchors = index > last_anchor
-            if (sides is None
-                    or BODY_OPENING.search(row.segments()[0].text)
-                    or (below_anchors and sides[1])
-                    or (below_anchors and row.top - bottom > 2.5 * line_height)):
+            if (
+                sides is None
+                or BODY_OPENING.search(row.segments()[0].text)
+                or (below_anchors and sides[1])
+                or (below_anchors and row.top - bottom > 2.5 * line_height)
+            ):
                 next_top = row.top
                 break
         if sides is None:  # above the Quốc hiệu (a stamp line, a page banner): keep on the left
@@ -280,19 +283,20 @@ def split_text_header(lines: list[str], *, max_lines: int = 20) -> tuple[list[st
 # Header blocks laid out as a table (Word, LibreOffice conversions, vbpl.vn pages):
 # rows → cells → lines of the cell.
 
+
 def is_header_table(rows: list[list[list[str]]]) -> bool:
     """A two-column table holding the Quốc hiệu (or Party name) or a place/date line."""
     if not rows or max(len(r) for r in rows) < 2:
         return False
     text = "\n".join(line.strip() for row in rows for cell in row for line in cell)
     return bool(RIGHT_COLUMN_TOP.search(text)) or any(
-        PLACE_DATE.search(line.strip()) for row in rows for cell in row for line in cell)
+        PLACE_DATE.search(line.strip()) for row in rows for cell in row for line in cell
+    )
 
 
 def split_header_table(rows: list[list[list[str]]]) -> tuple[list[list[list[str]]], list[list[list[str]]]]:
     """(header rows, rows that are body): "Kính gửi: …" in a last row belongs to the body."""
-    cut = next((i for i, row in enumerate(rows)
-                if row and BODY_OPENING.search(" ".join(row[0]).strip())), len(rows))
+    cut = next((i for i, row in enumerate(rows) if row and BODY_OPENING.search(" ".join(row[0]).strip())), len(rows))
     return rows[:cut], rows[cut:]
 
 

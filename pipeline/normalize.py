@@ -4,6 +4,7 @@ Readers hand raw text to :func:`normalize`; everything downstream works on the
 normalised text, and :attr:`Normalized.offsets` maps each of its characters back
 to the raw string so spans can be shown on the original.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 # Characters dropped outright: soft hyphen, zero-width space/joiners, BOM.
 _DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Characters replaced by a plain space: NBSP and the other Unicode spaces, tabs.
-_SPACE = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c")
+_SPACE = frozenset(
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+)
 _NEWLINE = frozenset("\r\u2028\u2029\x85")
 # One-for-one replacements. pdfium reports some hyphens as U+FFFE ("126/2024/NĐ\ufffeCP");
 # Unicode hyphens become "-" so symbols match; the Icelandic eth "Ð" that some
@@ -23,12 +26,26 @@ _REPLACE = {"\ufffe": "-", "\u2010": "-", "\u2011": "-", "\u00d0": "\u0110", "\u
 # Old-style tone placement ("hoà", "uỷ") → new style ("hòa", "ủy"). Same length
 # on both sides, so a folded copy keeps every offset of the text it came from.
 _OLD_TO_NEW_TONE = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _OLD_TO_NEW_TONE.update({k.upper(): v.upper() for k, v in list(_OLD_TO_NEW_TONE.items())})
-_OLD_TO_NEW_TONE.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TO_NEW_TONE.items()) if k.islower()})
+_OLD_TO_NEW_TONE.update(
+    {k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TO_NEW_TONE.items()) if k.islower()}
+)
 
 
 @dataclass(frozen=True)
@@ -99,8 +116,11 @@ def fold_tones(text: str) -> str:
         new = _OLD_TO_NEW_TONE.get(pair)
         # Only at a syllable's end ("hoàn" is the same in both styles), and not
         # after "q", where "u" belongs to the consonant ("quý" stays "quý").
-        if (new is not None and not (k + 2 < len(chars) and chars[k + 2].isalpha())
-                and not (k > 0 and chars[k - 1] in "qQ")):
+        if (
+            new is not None
+            and not (k + 2 < len(chars) and chars[k + 2].isalpha())
+            and not (k > 0 and chars[k - 1] in "qQ")
+        ):
             chars[k], chars[k + 1] = new[0], new[1]
     return "".join(chars)
 

@@ -25,6 +25,7 @@ fighting each other. Results are cached by the hash of the rendered bitmap plus
 dpi, region, page-segmentation mode and Tesseract version, under
 ``$VANBAN_OCR_CACHE`` (default ``~/.cache/vanban/ocr``).
 """
+
 from __future__ import annotations
 
 import csv
@@ -117,6 +118,7 @@ class _Row:
 
 # --- Tesseract -------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def tesseract_version() -> str:
     """``tesseract 5.3.0``; raises :class:`OcrUnavailable` if Tesseract or ``vie`` is missing."""
@@ -164,12 +166,17 @@ def parse_tsv(tsv: str) -> list[OcrWord]:
         if row.get("level") != "5" or not text:
             continue
         left, top = int(row["left"]), int(row["top"])
-        words.append(OcrWord(
-            text=text, left=left, top=top,
-            right=left + int(row["width"]), bottom=top + int(row["height"]),
-            confidence=float(row["conf"]),
-            line_key=(int(row["block_num"]), int(row["par_num"]), int(row["line_num"])),
-        ))
+        words.append(
+            OcrWord(
+                text=text,
+                left=left,
+                top=top,
+                right=left + int(row["width"]),
+                bottom=top + int(row["height"]),
+                confidence=float(row["conf"]),
+                line_key=(int(row["block_num"]), int(row["par_num"]), int(row["line_num"])),
+            )
+        )
     return words
 
 
@@ -185,6 +192,7 @@ def mean_confidence(words: list[OcrWord]) -> float | None:
 
 
 # --- Cache -----------------------------------------------------------------------
+
 
 def cache_dir() -> Path:
     """Where OCR results live: ``$VANBAN_OCR_CACHE`` or ``~/.cache/vanban/ocr``."""
@@ -225,6 +233,7 @@ def _cache_put(key: str, tsv: str) -> None:
 
 
 # --- Rendering -------------------------------------------------------------------
+
 
 @dataclass
 class _Render:
@@ -287,8 +296,9 @@ def _red_mask(image):
 
     red, green, blue = image.convert("RGB").split()
     excess = ImageChops.subtract(red, ImageChops.lighter(green, blue))
-    return ImageChops.multiply(excess.point(lambda v: 255 if v >= SEAL_RED_EXCESS else 0),
-                               red.point(lambda v: 255 if v >= SEAL_MIN_RED else 0))
+    return ImageChops.multiply(
+        excess.point(lambda v: 255 if v >= SEAL_RED_EXCESS else 0), red.point(lambda v: 255 if v >= SEAL_MIN_RED else 0)
+    )
 
 
 def _red_clusters(mask) -> list[tuple[int, int, int, int, int]]:
@@ -343,8 +353,9 @@ def _find_seals(page) -> list[tuple[int, int, int, int]]:
     return seals
 
 
-def _signer_region(seal: tuple[int, int, int, int], words: list[OcrWord], page_width: int,
-                   page_height: int) -> tuple[int, int, int, int]:
+def _signer_region(
+    seal: tuple[int, int, int, int], words: list[OcrWord], page_width: int, page_height: int
+) -> tuple[int, int, int, int]:
     """The signer block around a seal: up to the authority line, down to the name, right column only.
 
     The block stops at the first line above or below it that runs across its left
@@ -361,15 +372,21 @@ def _signer_region(seal: tuple[int, int, int, int], words: list[OcrWord], page_w
             upper = max(upper, row.bottom + 1)
         elif crossing and row.top >= bottom:
             lower = min(lower, row.top - 1)
-    beside = [max(w.right for w in seg) for row in rows if row.bottom > upper and row.top < lower
-              for seg in row.segments if (seg[0].left + max(w.right for w in seg)) / 2 < left]
+    beside = [
+        max(w.right for w in seg)
+        for row in rows
+        if row.bottom > upper and row.top < lower
+        for seg in row.segments
+        if (seg[0].left + max(w.right for w in seg)) / 2 < left
+    ]
     if beside:
         edge = max(edge, max(beside) + 0.01 * page_width)
     return int(edge), int(max(0, upper)), page_width, int(min(page_height, lower))
 
 
-def _read_signer_block(page, seal: tuple[int, int, int, int], words: list[OcrWord],
-                       page_width: int, page_height: int) -> tuple[tuple[int, int, int, int], list[OcrWord]] | None:
+def _read_signer_block(
+    page, seal: tuple[int, int, int, int], words: list[OcrWord], page_width: int, page_height: int
+) -> tuple[tuple[int, int, int, int], list[OcrWord]] | None:
     """(region, its words in page pixels) read from the seal-free signer block, or None if unsure."""
     region = _signer_region(seal, words, page_width, page_height)
     colour = page.render(scale=DPI / 72, may_draw_forms=True).to_pil().convert("RGB").crop(region)
@@ -378,10 +395,19 @@ def _read_signer_block(page, seal: tuple[int, int, int, int], words: list[OcrWor
     tsv, _ = _ocr_cached(_Render(gray.tobytes(), gray.width, gray.height), "signer-block", PSM_BLOCK)
     left, top = region[0], region[1]
     block = 1 + max((w.line_key[0] for w in words), default=0)
-    read = [OcrWord(w.text, w.left + left, w.top + top, w.right + left, w.bottom + top, w.confidence,
-                    (block + w.line_key[0], w.line_key[1], w.line_key[2]))
-            for w in parse_tsv(tsv)
-            if w.confidence >= SEAL_NOISE_CONFIDENCE and any(c.isalnum() for c in w.text)]
+    read = [
+        OcrWord(
+            w.text,
+            w.left + left,
+            w.top + top,
+            w.right + left,
+            w.bottom + top,
+            w.confidence,
+            (block + w.line_key[0], w.line_key[1], w.line_key[2]),
+        )
+        for w in parse_tsv(tsv)
+        if w.confidence >= SEAL_NOISE_CONFIDENCE and any(c.isalnum() for c in w.text)
+    ]
     replaced = [w for w in words if _inside(w, region)]
     confidence = mean_confidence(read)
     if confidence is None or confidence < SEAL_MIN_CONFIDENCE or _sure_letters(read) < _sure_letters(replaced):
@@ -421,6 +447,7 @@ def _open_pdf(pdf_path: str | os.PathLike):
 
 
 # --- Layout ----------------------------------------------------------------------
+
 
 def _rows(words: list[OcrWord], page_width: int) -> list[_Row]:
     """Words grouped into visual lines, top to bottom, each cut at column-wide gaps.
@@ -554,8 +581,9 @@ def page_text(words: list[OcrWord], page_width: int, first_page: bool) -> tuple[
     kept = [w for w in words if not _is_speck(w)]
     if first_page:
         scale = 72 / DPI
-        header = split_header([Word(w.text, w.left * scale, w.right * scale, w.top * scale, w.bottom * scale)
-                               for w in kept])
+        header = split_header(
+            [Word(w.text, w.left * scale, w.right * scale, w.top * scale, w.bottom * scale) for w in kept]
+        )
         if header is not None:
             cut = header.bottom + 1 if header.next_top is None else (header.bottom + header.next_top) / 2
             below = [w for w in kept if (w.top + w.bottom) / 2 * scale > cut]
@@ -613,12 +641,12 @@ def find_number_slot(words: list[OcrWord], page_height: int) -> NumberSlot | Non
         if not label:
             continue
         pieces, start = [], label.end()
-        for j, other in enumerate([word, *words[i + 1:i + 1 + NUMBER_SLOT_WORDS]], start=i):
+        for j, other in enumerate([word, *words[i + 1 : i + 1 + NUMBER_SLOT_WORDS]], start=i):
             if other.line_key != word.line_key:
                 break
             begin = start if other is word else 0
             cut = _SLOT_END.search(other.text, begin)
-            if cut and cut.group() == "-" and regex.search(r"\p{L}{2}", other.text[begin:cut.start()]):
+            if cut and cut.group() == "-" and regex.search(r"\p{L}{2}", other.text[begin : cut.start()]):
                 cut = None  # "Só:%CAT-PA05": the symbol's own dash, its slash lost; no slot to read
             end = cut.start() if cut else len(other.text)
             if end > begin:
@@ -627,10 +655,21 @@ def find_number_slot(words: list[OcrWord], page_height: int) -> NumberSlot | Non
                 if not pieces:
                     return None  # "Số: /KH-UBND": nothing written in
                 spans = [(_piece_box(words[k], a, b), words[k]) for k, a, b in pieces]
-                box = OcrWord("", min(x for (x, _), _w in spans), min(w.top for _, w in spans),
-                              max(x for (_, x), _w in spans), max(w.bottom for _, w in spans), 0.0, word.line_key)
-                return NumberSlot(pieces, "".join(words[k].text[a:b] for k, a, b in pieces),
-                                  min(words[k].confidence for k, _, _ in pieces), box)
+                box = OcrWord(
+                    "",
+                    min(x for (x, _), _w in spans),
+                    min(w.top for _, w in spans),
+                    max(x for (_, x), _w in spans),
+                    max(w.bottom for _, w in spans),
+                    0.0,
+                    word.line_key,
+                )
+                return NumberSlot(
+                    pieces,
+                    "".join(words[k].text[a:b] for k, a, b in pieces),
+                    min(words[k].confidence for k, _, _ in pieces),
+                    box,
+                )
     return None
 
 
@@ -678,6 +717,7 @@ def settle_number_slot(words: list[OcrWord], page_height: int, render) -> tuple[
 
 # --- Public API ------------------------------------------------------------------
 
+
 def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[OcrPage]:
     """OCR the given 0-based pages of a PDF; one :class:`OcrPage` each, in the order asked.
 
@@ -715,7 +755,7 @@ def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[
                     words = _with_signer_blocks(page, words, width, height)
                     confidence = mean_confidence(words)
                     if index == 0:
-                        words, unread = settle_number_slot(words, height, lambda: _render(page))
+                        words, unread = settle_number_slot(words, height, lambda page=page: _render(page))
                 finally:
                     page.close()
                 text, header_end = page_text(words, width, first_page=index == 0)
@@ -752,8 +792,12 @@ def _crop(render: _Render, word: OcrWord, pad: int = 12) -> _Render:
     from PIL import Image
 
     image = Image.frombytes("L", (render.width, render.height), render.pixels)
-    box = (max(0, word.left - pad), max(0, word.top - pad),
-           min(render.width, word.right + pad), min(render.height, word.bottom + pad))
+    box = (
+        max(0, word.left - pad),
+        max(0, word.top - pad),
+        min(render.width, word.right + pad),
+        min(render.height, word.bottom + pad),
+    )
     piece = image.crop(box)
     return _Render(piece.tobytes(), piece.width, piece.height)
 
@@ -803,6 +847,7 @@ _OCR_NUMBER = regex.compile(
 
 def _in_range(slot: str, value: int) -> bool:
     return 1 <= value <= (31 if slot == "day" else 12)
+
 
 # Day and month in the OCR'd header: "ngày 11 tháng 12 năm 2025".
 _OCR_DATE = regex.compile(
@@ -909,8 +954,9 @@ _BLANK_DATE = regex.compile(
 )
 
 
-def blank_fills(header_text: str, number: str | None, day: str | None,
-                month: str | None = None) -> list[tuple[int, int, str]]:
+def blank_fills(
+    header_text: str, number: str | None, day: str | None, month: str | None = None
+) -> list[tuple[int, int, str]]:
     """Edits ``(start, end, replacement)`` that put the shown number/day/month into blanks.
 
     Only blanks are filled: a number or day the text layer already has is kept.
@@ -941,6 +987,7 @@ def fill_blank_number_and_day(header_text: str, ocr_text: str) -> str:
 
 # --- The reader's seam -------------------------------------------------------------
 
+
 @dataclass
 class OcrOutcome:
     """Page texts after OCR, the header block, what OCR did (for ``TextDocument.ocr``) and warnings."""
@@ -959,8 +1006,9 @@ def needs_header_fill(header_text: str) -> bool:
     return bool(date and (date.group("day_blank") is not None or date.group("month_blank") is not None))
 
 
-def complete_with_ocr(pdf_path: str | os.PathLike, texts: list[str], header_text: str,
-                      scanned: list[int]) -> OcrOutcome:
+def complete_with_ocr(
+    pdf_path: str | os.PathLike, texts: list[str], header_text: str, scanned: list[int]
+) -> OcrOutcome:
     """What the PDF reader gets from OCR: scanned pages read, blank Số/ngày filled from the stamp.
 
     ``texts`` are the page texts from the text layer (page 1 without its header
@@ -981,13 +1029,14 @@ def complete_with_ocr(pdf_path: str | os.PathLike, texts: list[str], header_text
         for page in pages:
             texts[page.index] = page.text
             if page.index == 0 and page.header_end:
-                header_text, texts[0] = page.text[:page.header_end], page.text[page.header_end:]
+                header_text, texts[0] = page.text[: page.header_end], page.text[page.header_end :]
         weights = [(p.confidence, p.word_count) for p in pages if p.confidence is not None]
         total = sum(n for _, n in weights)
         confidence = round(sum(c * n for c, n in weights) / total, 1) if total else None
         unread = next((p.unread_number for p in pages if p.index == 0), None)
-        info = OcrInfo(pages=[p.index + 1 for p in pages], header_only=False, confidence=confidence,
-                       unread_number=unread)
+        info = OcrInfo(
+            pages=[p.index + 1 for p in pages], header_only=False, confidence=confidence, unread_number=unread
+        )
         return OcrOutcome(texts, header_text, info, warnings)
 
     in_header = bool(header_text)
@@ -1011,5 +1060,5 @@ def complete_with_ocr(pdf_path: str | os.PathLike, texts: list[str], header_text
     if in_header:
         header_text = "".join(filled)
     else:
-        texts[0] = "".join(filled) + texts[0][len(head):]
+        texts[0] = "".join(filled) + texts[0][len(head) :]
     return OcrOutcome(texts, header_text, OcrInfo(pages=[1], header_only=True, confidence=shown.confidence), warnings)

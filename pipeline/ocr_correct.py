@@ -11,6 +11,7 @@ Two kinds of repair, both driven by ``extractors/data/ocr_corrections.json``:
 
 :func:`correct_ocr_text` applies both; the functions are pure text → text.
 """
+
 from __future__ import annotations
 
 import json
@@ -161,10 +162,10 @@ def _replace_groups(pattern: regex.Pattern, text: str, parts: tuple[str, ...], m
             parts_here = parts
         pieces, cursor = [], match.start()
         for part in parts_here:
-            pieces.append(text[cursor:match.start(part)])
+            pieces.append(text[cursor : match.start(part)])
             pieces.append(values[part])
             cursor = match.end(part)
-        pieces.append(text[cursor:match.end()])
+        pieces.append(text[cursor : match.end()])
         return "".join(pieces)
 
     return pattern.sub(fix, text)
@@ -261,8 +262,9 @@ def _match_case(canonical: str, original: str) -> str:
     if letters and all(c.isupper() for c in letters):
         return canonical.upper()
     if len(canonical) == len(original):
-        return "".join(c.upper() if o.isupper() else c.lower() if o.islower() else c
-                       for c, o in zip(canonical, original))
+        return "".join(
+            c.upper() if o.isupper() else c.lower() if o.islower() else c for c, o in zip(canonical, original)
+        )
     return canonical
 
 
@@ -278,13 +280,13 @@ def correct_names(text: str) -> str:
         return text
     out, cursor = [], 0
     for match in pattern.finditer(folded):
-        original = text[match.start():match.end()]
+        original = text[match.start() : match.end()]
         if not original[0].isupper():
             continue
         canonical = by_fold[" ".join(match.group(0).split())]
         fixed = _match_case(canonical, original)
         if fixed != original and len(fixed.split()) == len(original.split()):
-            out.append(text[cursor:match.start()])
+            out.append(text[cursor : match.start()])
             out.append(fixed)
             cursor = match.end()
     out.append(text[cursor:])

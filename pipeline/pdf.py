@@ -7,6 +7,7 @@ tables on pages that have ruling lines. A page pdfplumber cannot parse (e-signed
 PDFs whose signature dictionaries recurse) keeps its pypdfium2 text and adds a
 warning; one bad page never loses the file.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -16,8 +17,8 @@ from pathlib import Path
 from statistics import median
 
 import pypdfium2 as pdfium
-import regex
 import pypdfium2.raw as pdfium_c
+import regex
 
 from vanban.errors import ReadError
 
@@ -131,8 +132,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
                 images += 1
     finally:
         page.close()
-    return _Page(text=text, chars=sum(not c.isspace() for c in text), images=images, paths=paths,
-                 lost_glyphs=lost)
+    return _Page(text=text, chars=sum(not c.isspace() for c in text), images=images, paths=paths, lost_glyphs=lost)
 
 
 def pages_needing_ocr(pages: list[_Page]) -> list[int]:
@@ -142,9 +142,12 @@ def pages_needing_ocr(pages: list[_Page]) -> list[int]:
     This is the seam for OCR (``vanban.pipeline.ocr.ocr_pdf_pages``): the pages it
     names are the ones whose text must come from the rendered image.
     """
-    return [i for i, page in enumerate(pages)
-            if (page.chars < MIN_TEXT_CHARS and (page.images or page.paths >= MIN_OUTLINED_PATHS))
-            or page.lost_glyphs >= MIN_LOST_GLYPHS]
+    return [
+        i
+        for i, page in enumerate(pages)
+        if (page.chars < MIN_TEXT_CHARS and (page.images or page.paths >= MIN_OUTLINED_PATHS))
+        or page.lost_glyphs >= MIN_LOST_GLYPHS
+    ]
 
 
 def _light_objects(plumber_page) -> dict[str, list[dict]]:
@@ -171,8 +174,17 @@ def _light_objects(plumber_page) -> dict[str, list[dict]]:
         elif type(obj) is LTChar:
             top = height - obj.y1 + mb_top
             objects.setdefault("char", []).append(
-                {"object_type": "char", "text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
-                 "top": top, "bottom": height - obj.y0 + mb_top, "doctop": doctop + top, "upright": obj.upright})
+                {
+                    "object_type": "char",
+                    "text": obj.get_text(),
+                    "x0": obj.x0 + mb_x0,
+                    "x1": obj.x1 + mb_x0,
+                    "top": top,
+                    "bottom": height - obj.y0 + mb_top,
+                    "doctop": doctop + top,
+                    "upright": obj.upright,
+                }
+            )
         else:
             converted = plumber_page.process_object(obj)
             if converted["object_type"] != "anno":
@@ -188,8 +200,10 @@ def _light(plumber_page):
 
 
 def _page1_words(plumber_page) -> list[Word]:
-    return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
-            for w in plumber_page.extract_words(x_tolerance=_WORD_GAP, use_text_flow=False)]
+    return [
+        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
+        for w in plumber_page.extract_words(x_tolerance=_WORD_GAP, use_text_flow=False)
+    ]
 
 
 def _header_and_rest(path: Path, pdf: pdfium.PdfDocument, plumber_page) -> tuple[HeaderColumns, str] | None:
@@ -259,7 +273,9 @@ def read(path: Path) -> TextDocument:
                     try:
                         split = _header_and_rest(path, pdf, _light(plumber.pages[0]))
                     except (Exception, RecursionError) as exc:
-                        warnings.append(f"page 1 layout unreadable ({type(exc).__name__}); header columns may interleave")
+                        warnings.append(
+                            f"page 1 layout unreadable ({type(exc).__name__}); header columns may interleave"
+                        )
                         split = None
                     if split is not None:
                         header_text, texts[0] = split[0].text, split[1]
@@ -284,6 +300,13 @@ def read(path: Path) -> TextDocument:
     page_starts = [bisect_left(norm.offsets, start) for start in raw_starts]
     header_end = bisect_left(norm.offsets, len(header_text))
     return TextDocument(
-        text=norm.text, format="pdf", page_count=page_count, page_starts=page_starts,
-        header_end=header_end, tables=tables, ocr=ocr.info, warnings=warnings, raw_offsets=norm.offsets,
+        text=norm.text,
+        format="pdf",
+        page_count=page_count,
+        page_starts=page_starts,
+        header_end=header_end,
+        tables=tables,
+        ocr=ocr.info,
+        warnings=warnings,
+        raw_offsets=norm.offsets,
     )

@@ -1,4 +1,5 @@
 """One entry point for every format: :func:`read` sniffs the file and picks the reader."""
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,11 @@ def sniff(path: Path, head: bytes) -> str:
     """The format the extension claims, checked against the file's first bytes."""
     claimed = EXTENSIONS.get(path.suffix.lower())
     if claimed is None:
-        raise ReadError(str(path), f"unsupported file type {path.suffix or '(no extension)'!r}; "
-                        "vanban reads .pdf, .docx, .doc, .html and .txt")
+        raise ReadError(
+            str(path),
+            f"unsupported file type {path.suffix or '(no extension)'!r}; "
+            "vanban reads .pdf, .docx, .doc, .html and .txt",
+        )
     if not head:
         raise ReadError(str(path), "empty file (0 bytes)")
     if claimed == "pdf" and b"%PDF-" not in head[:1024]:

@@ -5,6 +5,7 @@ clerk can re-save the file as UTF-8 instead of getting silently garbled
 Vietnamese (TCVN3/VNI fonts look like Latin-1 to a decoder). A space-aligned
 two-column header at the top is split into its columns like a Word header.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -57,5 +58,11 @@ def read(path: Path) -> TextDocument:
         raw = header + "".join(lines[used:])
         header_end = len(header)
     norm = normalize(raw)
-    return TextDocument(text=norm.text, format="txt", page_count=1, page_starts=[0],
-                        header_end=min(header_end, len(norm.text)), raw_offsets=norm.offsets)
+    return TextDocument(
+        text=norm.text,
+        format="txt",
+        page_count=1,
+        page_starts=[0],
+        header_end=min(header_end, len(norm.text)),
+        raw_offsets=norm.offsets,
+    )

@@ -20,6 +20,7 @@ the generator's version (the source of ``vanban/synth.py`` and :data:`RECIPE_VER
 so a re-run only measures. Timings are wall-clock on a machine other work may share:
 compare runs on an idle machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,6 +61,7 @@ QUICK = {"docs": 200, "db_docs": 10_000, "ocr_pages": 3}
 
 # ---------------------------------------------------------------- reporting
 
+
 def say(line: str) -> None:
     print(line, flush=True)
 
@@ -79,8 +81,10 @@ def machine() -> str:
     except (OSError, subprocess.SubprocessError):
         pass
     ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{model}, {os.cpu_count()} cores ({_workers()} usable), {ram:.1f} GiB RAM, "
-            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    return (
+        f"{model}, {os.cpu_count()} cores ({_workers()} usable), {ram:.1f} GiB RAM, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 def _workers() -> int:
@@ -90,6 +94,7 @@ def _workers() -> int:
 
 
 # ---------------------------------------------------------------- the bench corpus
+
 
 def recipe_key() -> str:
     """Version of what the generator writes: synth.py's source and this recipe."""
@@ -102,9 +107,15 @@ def recipe_key() -> str:
 
 def _fill(template: str, ident, rng: random.Random) -> str:
     """A synth sentence template with the document's topic, province and figures."""
-    return template.format(topic=ident.topic.phrase, short=ident.topic.short, cap=ident.province.kind,
-                           year=ident.year_scope, pct=rng.randrange(90, 100), pct2=rng.randrange(40, 95),
-                           n=rng.randrange(3, 30))
+    return template.format(
+        topic=ident.topic.phrase,
+        short=ident.topic.short,
+        cap=ident.province.kind,
+        year=ident.year_scope,
+        pct=rng.randrange(90, 100),
+        pct2=rng.randrange(40, 95),
+        n=rng.randrange(3, 30),
+    )
 
 
 def bench_spec(index: int):
@@ -118,8 +129,14 @@ def bench_spec(index: int):
     rng = random.Random(BENCH_SEED + index)
     spec = synth.random_spec(rng, index, draft=rng.random() < DRAFT_SHARE)
     ident = synth.identity(index)
-    headings = ["TÌNH HÌNH, KẾT QUẢ THỰC HIỆN", "NỘI DUNG TRỌNG TÂM", "GIẢI PHÁP THỰC HIỆN",
-                "ĐÁNH GIÁ CHUNG", "PHƯƠNG HƯỚNG, NHIỆM VỤ", "KINH PHÍ THỰC HIỆN"]
+    headings = [
+        "TÌNH HÌNH, KẾT QUẢ THỰC HIỆN",
+        "NỘI DUNG TRỌNG TÂM",
+        "GIẢI PHÁP THỰC HIỆN",
+        "ĐÁNH GIÁ CHUNG",
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ",
+        "KINH PHÍ THỰC HIỆN",
+    ]
     for n in range(rng.choice([0, 1, 2, 2, 3, 4, 5, 6])):
         templates = synth.RESULTS + synth.PURPOSES + [t + "." for t in synth.TASKS]
         paragraphs = [_fill(t, ident, rng) for t in rng.sample(templates, rng.randint(5, 9))]
@@ -198,6 +215,7 @@ def realdocs() -> list[Path]:
 
 # ---------------------------------------------------------------- raw pypdfium2 against vanban
 
+
 def _pdfium_pages(path: str) -> int:
     """What any pypdfium2 text extraction does: every page's text layer."""
     import pypdfium2 as pdfium
@@ -238,6 +256,7 @@ def vanban_extract(paths: list[str], workers: int):
 
 # ---------------------------------------------------------------- reindex
 
+
 def reindex_rates(outcomes, folder: Path, repeats: int = 3) -> tuple[float, float, float, int]:
     """(store docs/s, first reindex files/s, no-op reindex files/s, files) on a database of ``outcomes``.
 
@@ -273,6 +292,7 @@ def reindex_rates(outcomes, folder: Path, repeats: int = 3) -> tuple[float, floa
 
 
 # ---------------------------------------------------------------- OCR
+
 
 def ocr_pages(corpus: Path, n: int, folder: Path) -> tuple[Path, list[tuple[Path, str]]]:
     """A scanned PDF of ``n`` pages (page 1 of generated PDFs at 300 dpi), and each page as a PNG with its text.
@@ -314,8 +334,12 @@ def ocr_pages(corpus: Path, n: int, folder: Path) -> tuple[Path, list[tuple[Path
 
 def _tesseract(png: Path) -> str:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    done = subprocess.run(["tesseract", str(png), "stdout", "-l", "vie", "--psm", "3", "--dpi", "300"],
-                          capture_output=True, env=env, check=True)
+    done = subprocess.run(
+        ["tesseract", str(png), "stdout", "-l", "vie", "--psm", "3", "--dpi", "300"],
+        capture_output=True,
+        env=env,
+        check=True,
+    )
     return done.stdout.decode("utf-8", "replace")
 
 
@@ -345,13 +369,15 @@ def ocr_rates(scan: Path, pages: list[tuple[Path, str]], workers: int) -> dict:
     texts = [page.text for page in ocr_pdf_pages(scan, list(range(len(pages))))]
     ours = (time.perf_counter() - started) / len(pages)
     return {
-        "raw": raw, "vanban": ours,
+        "raw": raw,
+        "vanban": ours,
         "raw_similarity": statistics.mean(_similarity(t, p[1]) for t, p in zip(raw_texts, pages)),
         "vanban_similarity": statistics.mean(_similarity(t, p[1]) for t, p in zip(texts, pages)),
     }
 
 
 # ---------------------------------------------------------------- the synthetic database
+
 
 def _synthetic_record(index: int) -> tuple:
     """Document ``index`` as the store would hold it: (record, text, folded subject, folded text, folded tasks)."""
@@ -377,13 +403,28 @@ def _synthetic_record(index: int) -> tuple:
         found = text.find(d["task"][:40])
         duties.append(Duty(**d, span=[found, found + len(d["task"])] if found >= 0 else None))
     ext = "docx" if rng.random() < DOCX_SHARE else "pdf"
-    source = Source(path=f"/srv/vanban/archive/{synth.file_stem(spec, index)}.{ext}",
-                    sha256=hashlib.sha256(f"bench-{index}".encode() + text.encode()).hexdigest(),
-                    format=ext, pages=1 + len(text) // 3000, size=20_000 + len(text) * 4)
-    record = Record(source=source, document=info, citations=citations, recipients=expected["recipients"],
-                    duties=duties, extractor_version=EXTRACTOR_VERSION)
-    return (record, text, fold_diacritics(info.subject or ""), fold_diacritics(text),
-            [fold_diacritics(d.task) for d in duties])
+    source = Source(
+        path=f"/srv/vanban/archive/{synth.file_stem(spec, index)}.{ext}",
+        sha256=hashlib.sha256(f"bench-{index}".encode() + text.encode()).hexdigest(),
+        format=ext,
+        pages=1 + len(text) // 3000,
+        size=20_000 + len(text) * 4,
+    )
+    record = Record(
+        source=source,
+        document=info,
+        citations=citations,
+        recipients=expected["recipients"],
+        duties=duties,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    return (
+        record,
+        text,
+        fold_diacritics(info.subject or ""),
+        fold_diacritics(text),
+        [fold_diacritics(d.task) for d in duties],
+    )
 
 
 def _records(n: int, workers: int) -> Iterator[tuple]:
@@ -408,47 +449,93 @@ def build_synthetic_db(path: Path, n: int, workers: int) -> None:
     db = store.open_db(path)
     conn = db.conn
     doc_columns = list(store._document_row(_synthetic_record(0)[0], "").keys())
-    insert_document = (f"INSERT INTO documents (id, {', '.join(doc_columns)}) "
-                       f"VALUES (?, {', '.join('?' for _ in doc_columns)})")
+    insert_document = (
+        f"INSERT INTO documents (id, {', '.join(doc_columns)}) VALUES (?, {', '.join('?' for _ in doc_columns)})"
+    )
     duty_id = 0
     started = time.perf_counter()
     conn.execute("BEGIN")
     for document_id, (record, text, folded_subject, folded_text, folded_tasks) in enumerate(
-            _records(n, workers), start=1):
+        _records(n, workers), start=1
+    ):
         when = f"2026-0{1 + document_id % 6}-{1 + document_id % 28:02d}T{document_id % 24:02d}:00:00+00:00"
         if random.Random(document_id).random() < ERROR_SHARE:
-            conn.execute("INSERT INTO errors (path, sha256, reason, extractor_version, time) VALUES (?, ?, ?, ?, ?)",
-                         [record.source.path, record.source.sha256, "encrypted PDF: a password is needed to open it",
-                          record.extractor_version, when])
-            conn.execute("INSERT INTO files (path, sha256, status, document_id, time, message) "
-                         "VALUES (?, ?, 'failed', NULL, ?, ?)",
-                         [record.source.path, record.source.sha256, when, "encrypted PDF"])
+            conn.execute(
+                "INSERT INTO errors (path, sha256, reason, extractor_version, time) VALUES (?, ?, ?, ?, ?)",
+                [
+                    record.source.path,
+                    record.source.sha256,
+                    "encrypted PDF: a password is needed to open it",
+                    record.extractor_version,
+                    when,
+                ],
+            )
+            conn.execute(
+                "INSERT INTO files (path, sha256, status, document_id, time, message) "
+                "VALUES (?, ?, 'failed', NULL, ?, ?)",
+                [record.source.path, record.source.sha256, when, "encrypted PDF"],
+            )
         row = store._document_row(record, text)
         row["ingested_at"] = when
         conn.execute(insert_document, [document_id, *row.values()])
-        conn.execute("INSERT INTO documents_folded_fts (rowid, subject, text) VALUES (?, ?, ?)",
-                     [document_id, folded_subject, folded_text])
+        conn.execute(
+            "INSERT INTO documents_folded_fts (rowid, subject, text) VALUES (?, ?, ?)",
+            [document_id, folded_subject, folded_text],
+        )
         conn.executemany(
             "INSERT INTO citations (citing_document_id, position, doc_type, symbol, symbol_key, number, year, "
             "issued_date, issuer, title, role, mentions, spans, relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [[document_id, position, c.doc_type, c.symbol, symbol_key(c.symbol), c.number, c.year, c.issued_date,
-              c.issuer, c.title, c.role, c.mentions, json.dumps(c.spans), c.relation]
-             for position, c in enumerate(record.citations)])
+            [
+                [
+                    document_id,
+                    position,
+                    c.doc_type,
+                    c.symbol,
+                    symbol_key(c.symbol),
+                    c.number,
+                    c.year,
+                    c.issued_date,
+                    c.issuer,
+                    c.title,
+                    c.role,
+                    c.mentions,
+                    json.dumps(c.spans),
+                    c.relation,
+                ]
+                for position, c in enumerate(record.citations)
+            ],
+        )
         for position, (duty, folded_task) in enumerate(zip(record.duties, folded_tasks)):
             duty_id += 1
             conn.execute(
                 "INSERT INTO duties (id, document_id, agency_id, position, agency, role, task, deadline, deadline_date, "
                 "recurrence, span, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [duty_id, document_id, store._agency_id(db, duty, record.document), position, duty.agency, duty.role,
-                 duty.task, duty.deadline, store.deadline_date(duty.deadline, record.document.issued_date),
-                 duty.recurrence, json.dumps(duty.span) if duty.span else None,
-                 duty.span[0] if duty.span else None, duty.span[1] if duty.span else None])
+                [
+                    duty_id,
+                    document_id,
+                    store._agency_id(db, duty, record.document),
+                    position,
+                    duty.agency,
+                    duty.role,
+                    duty.task,
+                    duty.deadline,
+                    store.deadline_date(duty.deadline, record.document.issued_date),
+                    duty.recurrence,
+                    json.dumps(duty.span) if duty.span else None,
+                    duty.span[0] if duty.span else None,
+                    duty.span[1] if duty.span else None,
+                ],
+            )
             conn.execute("INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)", [duty_id, folded_task])
-        conn.executemany("INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)",
-                         [[document_id, position, name] for position, name in enumerate(record.recipients)])
-        conn.execute("INSERT INTO files (path, sha256, status, document_id, time, message) "
-                     "VALUES (?, ?, 'ingested', ?, ?, NULL)", [record.source.path, record.source.sha256,
-                                                                document_id, when])
+        conn.executemany(
+            "INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)",
+            [[document_id, position, name] for position, name in enumerate(record.recipients)],
+        )
+        conn.execute(
+            "INSERT INTO files (path, sha256, status, document_id, time, message) "
+            "VALUES (?, ?, 'ingested', ?, ?, NULL)",
+            [record.source.path, record.source.sha256, document_id, when],
+        )
         if document_id % 5000 == 0:
             conn.execute("COMMIT")
             conn.execute("BEGIN")
@@ -487,17 +574,24 @@ def synthetic_db(n: int, workers: int) -> Path:
 
 # ---------------------------------------------------------------- canned queries
 
+
 def query_parameters(path: Path) -> dict[str, list[dict]]:
     """Realistic parameters for each canned query, some taken from the database itself."""
     conn = sqlite3.connect(path)
     try:
         mid = conn.execute("SELECT max(id) / 2 FROM documents").fetchone()[0]
-        local_symbol = conn.execute("SELECT symbol FROM citations WHERE cited_document_id IS NOT NULL "
-                                    "AND citing_document_id >= ? LIMIT 1", [mid]).fetchone()
-        cited_doc = conn.execute("SELECT cited_document_id FROM citations WHERE cited_document_id IS NOT NULL "
-                                 "AND citing_document_id >= ? LIMIT 1", [mid]).fetchone()
-        locality = conn.execute("SELECT locality FROM agencies WHERE canonical_name = 'Sở Nội vụ' "
-                                "AND locality IS NOT NULL LIMIT 1").fetchone()
+        local_symbol = conn.execute(
+            "SELECT symbol FROM citations WHERE cited_document_id IS NOT NULL AND citing_document_id >= ? LIMIT 1",
+            [mid],
+        ).fetchone()
+        cited_doc = conn.execute(
+            "SELECT cited_document_id FROM citations WHERE cited_document_id IS NOT NULL "
+            "AND citing_document_id >= ? LIMIT 1",
+            [mid],
+        ).fetchone()
+        locality = conn.execute(
+            "SELECT locality FROM agencies WHERE canonical_name = 'Sở Nội vụ' AND locality IS NOT NULL LIMIT 1"
+        ).fetchone()
     finally:
         conn.close()
     no_range = {"locality": "", "from": "", "to": ""}
@@ -506,8 +600,10 @@ def query_parameters(path: Path) -> dict[str, list[dict]]:
         "search_duties": [{"q": "tong hop ket qua"}, {"q": "tuyên truyền"}],
         "citing_symbol": [{"symbol": "45/2020/NĐ-CP"}, {"symbol": local_symbol[0] if local_symbol else "02/KH-UBND"}],
         "document_citations": [{"id": str(mid)}, {"id": str(cited_doc[0] if cited_doc else 1)}],
-        "agency_duties": [dict(no_range, agency="Sở Nội vụ", **{"from": "2025-01-01", "to": "2025-12-31"}),
-                          dict(no_range, agency="so tu phap", locality=locality[0] if locality else "")],
+        "agency_duties": [
+            dict(no_range, agency="Sở Nội vụ", **{"from": "2025-01-01", "to": "2025-12-31"}),
+            dict(no_range, agency="so tu phap", locality=locality[0] if locality else ""),
+        ],
         "missing_cited": [{}],
         "recent_ingests": [{}],
         "recent_failures": [{}],
@@ -543,6 +639,7 @@ async def _time_queries(path: Path, repeats: int) -> list[tuple[str, str, float,
 
 
 # ---------------------------------------------------------------- the run
+
 
 def peak_memory() -> tuple[float, float]:
     """(this process, largest child) peak resident set in MiB; ru_maxrss is in KiB on Linux."""
@@ -581,10 +678,12 @@ def main(argv: list[str] | None = None) -> int:
     text_pdfs, others = text_layer_pdfs([p for p in generated + real if p.suffix.lower() == ".pdf"])
     real_text = sum(1 for f in text_pdfs if not f.path.startswith(f"{corpus}{os.sep}"))
     pages = sum(f.pages for f in text_pdfs)
-    say(f"corpus: {len(generated)} generated ({sum(p.suffix == '.pdf' for p in generated)} PDF, "
+    say(
+        f"corpus: {len(generated)} generated ({sum(p.suffix == '.pdf' for p in generated)} PDF, "
         f"{sum(p.suffix == '.docx' for p in generated)} DOCX) + {len(real)} realdocs; "
         f"text-layer PDFs: {len(text_pdfs)} ({real_text} real), {pages} pages, "
-        f"{pages / max(1, len(text_pdfs)):.1f} pages/file  [{corpus.relative_to(OUT.parent) if OUT.parent in corpus.parents else corpus}]")
+        f"{pages / max(1, len(text_pdfs)):.1f} pages/file  [{corpus.relative_to(OUT.parent) if OUT.parent in corpus.parents else corpus}]"
+    )
 
     # The raw rate is taken before and after vanban's run and averaged: on a shared
     # machine the load can change between the two measurements.
@@ -599,21 +698,32 @@ def main(argv: list[str] | None = None) -> int:
     seconds += real_seconds
     failed = [o for o in outcomes if o.error]
     ours = pages / seconds
-    for label, group, spent in (("generated", generated_pdfs, seconds - real_seconds), ("realdocs", real_pdfs, real_seconds)):
+    for label, group, spent in (
+        ("generated", generated_pdfs, seconds - real_seconds),
+        ("realdocs", real_pdfs, real_seconds),
+    ):
         if group:
-            say(f"vanban extract, {label} PDFs only: {sum(f.pages for f in group) / spent:,.1f} pages/s "
-                f"({len(group)} files)")
+            say(
+                f"vanban extract, {label} PDFs only: {sum(f.pages for f in group) / spent:,.1f} pages/s "
+                f"({len(group)} files)"
+            )
     raw_after = raw_pdfium_rate(text_pdfs, workers)
     raw_all = (raw_before + raw_after) / 2
-    say(f"raw pypdfium2 text, {workers} processes: {raw_all:,.0f} pages/s "
-        f"(mean of {raw_before:,.0f} before and {raw_after:,.0f} after vanban's run)")
+    say(
+        f"raw pypdfium2 text, {workers} processes: {raw_all:,.0f} pages/s "
+        f"(mean of {raw_before:,.0f} before and {raw_after:,.0f} after vanban's run)"
+    )
     say(f"raw pypdfium2 text, 1 process: {raw_one:,.0f} pages/s")
-    say(f"vanban extract (extract_many, {workers} processes): {ours:,.1f} pages/s, "
-        f"{len(text_pdfs) / seconds:,.1f} files/s, {len(failed)} failed  (target ≥ 0.5 × raw)")
+    say(
+        f"vanban extract (extract_many, {workers} processes): {ours:,.1f} pages/s, "
+        f"{len(text_pdfs) / seconds:,.1f} files/s, {len(failed)} failed  (target ≥ 0.5 × raw)"
+    )
     rest = [str(p) for p in generated + real if p.suffix.lower() != ".pdf"]
     rest_outcomes, rest_seconds = vanban_extract(rest, workers)
-    say(f"vanban extract, other formats (DOCX, DOC, HTML): {len(rest) / rest_seconds:,.1f} files/s over {len(rest)} files"
-        f"; PDFs needing OCR ({len(others)}) are left out")
+    say(
+        f"vanban extract, other formats (DOCX, DOC, HTML): {len(rest) / rest_seconds:,.1f} files/s over {len(rest)} files"
+        f"; PDFs needing OCR ({len(others)}) are left out"
+    )
 
     store_rate, first_rate, noop_rate, files = reindex_rates(outcomes + rest_outcomes, run_dir)
     say(f"store (ingest_file of extracted records): {store_rate:,.0f} documents/s")
@@ -622,29 +732,44 @@ def main(argv: list[str] | None = None) -> int:
 
     if sizes["ocr_pages"] and shutil.which("tesseract"):
         ocr = ocr_rates(*ocr_pages(corpus, sizes["ocr_pages"], run_dir / "scans"), workers)
-        say(f"OCR raw tesseract (vie, psm 3, {workers} at a time): {ocr['raw']:.2f} s/page, "
-            f"text similarity {ocr['raw_similarity']:.3f}")
-        say(f"OCR vanban ocr_pdf_pages ({workers} at a time): {ocr['vanban']:.2f} s/page, "
-            f"text similarity {ocr['vanban_similarity']:.3f}, {ocr['vanban'] / ocr['raw']:.2f}× raw  (target ≤ 1.2×)")
+        say(
+            f"OCR raw tesseract (vie, psm 3, {workers} at a time): {ocr['raw']:.2f} s/page, "
+            f"text similarity {ocr['raw_similarity']:.3f}"
+        )
+        say(
+            f"OCR vanban ocr_pdf_pages ({workers} at a time): {ocr['vanban']:.2f} s/page, "
+            f"text similarity {ocr['vanban_similarity']:.3f}, {ocr['vanban'] / ocr['raw']:.2f}× raw  (target ≤ 1.2×)"
+        )
     else:
-        say("OCR: skipped" + ("" if sizes["ocr_pages"] else " (--ocr-pages 0)") +
-            ("" if shutil.which("tesseract") else " (tesseract not installed)"))
+        say(
+            "OCR: skipped"
+            + ("" if sizes["ocr_pages"] else " (--ocr-pages 0)")
+            + ("" if shutil.which("tesseract") else " (tesseract not installed)")
+        )
 
     own, child = peak_memory()
     started = time.perf_counter()
     db_path = synthetic_db(sizes["db_docs"], workers)
-    counts = sqlite3.connect(db_path).execute(
-        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM citations), "
-        "(SELECT count(*) FROM duties)").fetchone()
-    say(f"synthetic database: {counts[0]:,} documents, {counts[1]:,} citations, {counts[2]:,} duties, "
-        f"{db_path.stat().st_size / 2**20:,.0f} MiB ({time.perf_counter() - started:.0f} s to build or load)")
+    counts = (
+        sqlite3.connect(db_path)
+        .execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM citations), (SELECT count(*) FROM duties)"
+        )
+        .fetchone()
+    )
+    say(
+        f"synthetic database: {counts[0]:,} documents, {counts[1]:,} citations, {counts[2]:,} duties, "
+        f"{db_path.stat().st_size / 2**20:,.0f} MiB ({time.perf_counter() - started:.0f} s to build or load)"
+    )
     for name, shown, seconds, rows, status in asyncio.run(_time_queries(db_path, repeats=3)):
         flag = status or ("" if seconds < 0.2 else "  (over 200 ms)")
         say(f"query {name} [{shown}]: {seconds * 1000:,.0f} ms, {rows} rows{flag}")
 
-    say(f"peak memory (extract, store, reindex, OCR): {own:,.0f} MiB this process, {child:,.0f} MiB largest "
+    say(
+        f"peak memory (extract, store, reindex, OCR): {own:,.0f} MiB this process, {child:,.0f} MiB largest "
         f"child, {own + child:,.0f} MiB together  (target < 1 GiB; measured before the synthetic database, "
-        f"whose bulk build is the bench's own work)")
+        f"whose bulk build is the bench's own work)"
+    )
     shutil.rmtree(run_dir, ignore_errors=True)
     say(f"ratio vanban/pypdfium2 text-layer pages/s: {ours / raw_all:.2f}")
     return 0

@@ -5,6 +5,7 @@
 
 Deterministic: the same command writes byte-identical files.
 """
+
 from __future__ import annotations
 
 import argparse

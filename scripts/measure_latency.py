@@ -8,6 +8,7 @@ settle delay is part of the latency by design.
 
     .venv/bin/python scripts/measure_latency.py [--drops 20] [--settle 2] [--pdf FILE] [--poll]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -70,8 +71,18 @@ def main() -> int:
         place = Path(tmp)
         inbox, db = place / "inbox", place / "data" / "vanban.db"
         inbox.mkdir()
-        command = [str(VANBAN), "watch", str(inbox), "--db", str(db), "--settle", str(args.settle),
-                   "--rescan", "60", *(["--poll"] if args.poll else [])]
+        command = [
+            str(VANBAN),
+            "watch",
+            str(inbox),
+            "--db",
+            str(db),
+            "--settle",
+            str(args.settle),
+            "--rescan",
+            "60",
+            *(["--poll"] if args.poll else []),
+        ]
         with open(place / "watch.log", "wb") as log:
             watcher = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
@@ -94,8 +105,10 @@ def main() -> int:
         log_text = (place / "watch.log").read_text(encoding="utf-8")
 
     p50, p95 = percentile(latencies, 50), percentile(latencies, 95)
-    print(f"{len(latencies)} drops of {args.pdf.name} ({len(pdf) // 1024} KiB), settle {args.settle:g} s,"
-          f" {'polling' if args.poll else 'native events'}")
+    print(
+        f"{len(latencies)} drops of {args.pdf.name} ({len(pdf) // 1024} KiB), settle {args.settle:g} s,"
+        f" {'polling' if args.poll else 'native events'}"
+    )
     print(f"drop → visible: p50 {p50:.2f} s, p95 {p95:.2f} s, min {min(latencies):.2f} s, max {max(latencies):.2f} s")
     print(f"minus settle:   p50 {p50 - args.settle:.2f} s, p95 {p95 - args.settle:.2f} s")
     if re.search(r"(?m)^\S+ \S+ (failed|error) ", log_text):

@@ -1,4 +1,5 @@
 """Shared fixtures: where ../shared is, and a skip when it is absent."""
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 Every bad file is made here in tmp_path: hand-built PDFs (encrypted, no pages),
 truncated copies of real documents, renamed or mis-encoded files.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -15,7 +16,6 @@ import pytest
 
 from vanban.errors import ReadError
 from vanban.pipeline.read import read
-
 
 
 def minimal_pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
@@ -35,11 +35,14 @@ def minimal_pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
 def encrypted_pdf() -> bytes:
     """A PDF under the Standard security handler whose user password is not empty."""
     return minimal_pdf(
-        [b"<< /Type /Catalog /Pages 2 0 R >>",
-         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
-         b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"],
-        trailer_extra=b"/Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">] ")
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+            b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>",
+        ],
+        trailer_extra=b"/Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">] ",
+    )
 
 
 def zero_page_pdf() -> bytes:
@@ -82,9 +85,11 @@ def make_bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
     put("word97.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "named .docx")
     put("zipped.doc", b"PK\x03\x04" + b"\0" * 100, "named .doc")
     put("notword.docx", b"PK\x03\x04" + b"\0" * 100, "Word document")
-    put("latin1.txt", "Quyết định số 12/QĐ-UBND của Ủy ban".encode("utf-8").decode("utf-8").encode("cp1258",
-                                                                                            errors="replace"),
-        "not UTF-8 text")
+    put(
+        "latin1.txt",
+        "Quyết định số 12/QĐ-UBND của Ủy ban".encode().decode("utf-8").encode("cp1258", errors="replace"),
+        "not UTF-8 text",
+    )
     put("binary.txt", b"\x00\x01\x02\x03ELF\x7f" * 50, "binary")
 
     zip_path = tmp / "no-document.docx"
@@ -103,9 +108,25 @@ def make_bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
     return files
 
 
-BAD_NAMES = ["empty.pdf", "empty.docx", "encrypted.pdf", "zero-pages.pdf", "garbage.pdf", "not-a-pdf.pdf",
-             "report.xlsx", "README", "word97.docx", "zipped.doc", "notword.docx", "latin1.txt", "binary.txt",
-             "no-document.docx", "blank.pdf", "folder.pdf", "missing.pdf"]
+BAD_NAMES = [
+    "empty.pdf",
+    "empty.docx",
+    "encrypted.pdf",
+    "zero-pages.pdf",
+    "garbage.pdf",
+    "not-a-pdf.pdf",
+    "report.xlsx",
+    "README",
+    "word97.docx",
+    "zipped.doc",
+    "notword.docx",
+    "latin1.txt",
+    "binary.txt",
+    "no-document.docx",
+    "blank.pdf",
+    "folder.pdf",
+    "missing.pdf",
+]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """scripts/bench.py end to end on a tiny corpus: it runs and ends with the ratio line (no timing asserted)."""
+
 from __future__ import annotations
 
 import re
@@ -16,15 +17,38 @@ pytest.importorskip("datasette")
 
 def test_quick_bench_prints_every_figure_and_ends_with_the_ratio(tmp_path):
     done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "bench.py"), "--quick", "--docs", "6", "--db-docs", "60",
-         "--ocr-pages", "1", "--no-realdocs", "--out", str(tmp_path / "out")],
-        capture_output=True, text=True, timeout=600, cwd=REPO,
+        [
+            sys.executable,
+            str(REPO / "scripts" / "bench.py"),
+            "--quick",
+            "--docs",
+            "6",
+            "--db-docs",
+            "60",
+            "--ocr-pages",
+            "1",
+            "--no-realdocs",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.strip().splitlines()
-    for start in ("machine:", "corpus: 6 generated", "raw pypdfium2 text, 1 process:", "vanban extract (extract_many",
-                  "reindex, no-op:", "synthetic database: 60 documents", "query search [", "query agency_duties [",
-                  "peak memory"):
+    for start in (
+        "machine:",
+        "corpus: 6 generated",
+        "raw pypdfium2 text, 1 process:",
+        "vanban extract (extract_many",
+        "reindex, no-op:",
+        "synthetic database: 60 documents",
+        "query search [",
+        "query agency_duties [",
+        "peak memory",
+    ):
         assert any(line.startswith(start) for line in lines), f"no line starting {start!r} in:\n{done.stdout}"
     assert not [line for line in lines if line.startswith("query ") and "HTTP" in line], done.stdout
     assert re.fullmatch(r"ratio vanban/pypdfium2 text-layer pages/s: \d\.\d\d", lines[-1]), lines[-1]

@@ -1,4 +1,5 @@
 """Deadlines and recurrences: real phrases from the seeds and ../shared/realdocs with their values."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,8 +18,10 @@ DEADLINES = [
     ("trình UBND tỉnh trong tháng 6/2026", "tháng 6/2026"),
     ("báo cáo UBND tỉnh trước ngày 31 tháng 3 hằng năm", "trước ngày 31 tháng 3"),
     # Quyet dinh sap nhap hoi cuu CAND.docx
-    ("Trong thời hạn 30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực, Hội Cựu Công an nhân dân",
-     "30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực"),
+    (
+        "Trong thời hạn 30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực, Hội Cựu Công an nhân dân",
+        "30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực",
+    ),
     # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc.doc
     ("trình UBND xã phê duyệt trước ngày 10/5/2026.", "2026-05-10"),
     ("Hoàn thành việc phê duyệt trong tháng 4/2026", "tháng 4/2026"),
@@ -36,8 +39,11 @@ RECURRENCES = [
     ("báo cáo định kỳ 6 tháng, hằng năm về UBND tỉnh", "định kỳ 6 tháng"),
     ("báo cáo kết quả hằng quý", "hằng quý"),
     # doc_000001 Điều 14.9.c: a bare "định kỳ" gives way to the period printed later for the same task
-    ("Thanh tra, kiểm tra, giám sát các chương trình; định kỳ báo cáo Chính phủ, Thủ tướng Chính phủ về tình hình,"
-     " kết quả thực hiện trước ngày 15 tháng 11 hàng năm, đồng thời gửi Bộ Nội vụ để theo dõi.", "hàng năm"),
+    (
+        "Thanh tra, kiểm tra, giám sát các chương trình; định kỳ báo cáo Chính phủ, Thủ tướng Chính phủ về tình hình,"
+        " kết quả thực hiện trước ngày 15 tháng 11 hàng năm, đồng thời gửi Bộ Nội vụ để theo dõi.",
+        "hàng năm",
+    ),
     ("định kỳ báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện", "định kỳ"),
     # seed 002
     ("trên Trang thông tin điện tử Văn phòng ít nhất 01 tin, bài/tháng.", "01 tin, bài/tháng"),

@@ -1,5 +1,6 @@
 """Duties: real sentences, headings and table rows (seeds and ../shared/realdocs) with what they assign,
 plus an end-to-end check of whole files against the gold records."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -34,91 +35,133 @@ TB_KET_LUAN = DocumentInfo(doc_type="Thông báo", issuer="Ủy ban nhân dân t
 
 CASES = [
     # vbpl.vn doc_000019 (Nghị quyết of the Chính phủ): "chỉ đạo" is the subject's verb, not a trigger
-    ("Điều 4. Trách nhiệm thi hành\n4. Ủy ban nhân dân cấp tỉnh chịu trách nhiệm chỉ đạo tổ chức thực hiện Nghị quyết"
-     " này đảm bảo công khai, minh bạch, hiệu quả; không để sơ hở, tham nhũng, tiêu cực, trục lợi chính sách.\n",
-     CHINH_PHU,
-     [("Ủy ban nhân dân cấp tỉnh", "lead", "chịu trách nhiệm chỉ đạo", None)]),
+    (
+        "Điều 4. Trách nhiệm thi hành\n4. Ủy ban nhân dân cấp tỉnh chịu trách nhiệm chỉ đạo tổ chức thực hiện Nghị quyết"
+        " này đảm bảo công khai, minh bạch, hiệu quả; không để sơ hở, tham nhũng, tiêu cực, trục lợi chính sách.\n",
+        CHINH_PHU,
+        [("Ủy ban nhân dân cấp tỉnh", "lead", "chịu trách nhiệm chỉ đạo", None)],
+    ),
     # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc.doc: agency headings under a
     # "Nhiệm vụ, giải pháp trong thời gian tới" section, "Agency: Verb …" items, "…: Giao X chủ trì"
     # (underthesea glues "Giao Ban"), a name ending in "xây dựng số 1", an informational closing.
-    ("II. Nhiệm vụ, giải pháp trong thời gian tới\n"
-     "3. Đối với hạng mục đường dẫn vào các hạng mục công trình thi công: Giao Ban Quản lý dự án đầu tư xây dựng số 1"
-     " chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư và địa phương có liên quan làm việc với các hộ dân"
-     " để tuyên truyền vận động.\n"
-     "4. Đối với công tác giải phóng mặt bằng\n"
-     "a) Trung tâm Phát triển quỹ đất tỉnh\n"
-     "- Đẩy nhanh việc chi trả tiền bồi thường cho người dân.\n"
-     "b) UBND xã Bảo Lâm 2: Rà soát toàn bộ hồ sơ có liên quan đến 36 hộ dân/4,92 ha nhận khoán Nông trường Cà phê Lộc An.\n"
-     "d) UBND xã Đạ Huoai: \n"
-     "- Phối hợp Trung tâm Phát triển quỹ đất tỉnh để tổ chức công tác xét pháp lý, thẩm định và phê duyệt toàn bộ"
-     " phương án bồi thường đối với các hồ sơ còn lại chưa được phê duyệt trước ngày 15/5/2026.\n"
-     "e) Sở Xây dựng: Tiếp tục duy trì chế độ họp giao ban định kỳ 02 tuần/lần với các đơn vị liên quan.\n"
-     "Trân trọng thông báo kết luận của đồng chí Nguyễn Hồng Hải - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND"
-     " tỉnh đến các sở, ban, ngành và cơ quan, đơn vị liên quan biết, thực hiện./.\n",
-     TB_KET_LUAN,
-     [("Ban Quản lý dự án đầu tư xây dựng số 1", "lead", "chủ trì", None),
-      ("Trung tâm Phát triển quỹ đất tỉnh", "lead", "Đẩy nhanh việc chi trả", None),
-      ("UBND xã Bảo Lâm 2", "lead", "Rà soát toàn bộ hồ sơ", None),
-      ("UBND xã Đạ Huoai", "lead", "Phối hợp Trung tâm Phát triển quỹ đất", "2026-05-15"),
-      ("Sở Xây dựng", "lead", "Tiếp tục duy trì chế độ họp", None)]),
+    (
+        "II. Nhiệm vụ, giải pháp trong thời gian tới\n"
+        "3. Đối với hạng mục đường dẫn vào các hạng mục công trình thi công: Giao Ban Quản lý dự án đầu tư xây dựng số 1"
+        " chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư và địa phương có liên quan làm việc với các hộ dân"
+        " để tuyên truyền vận động.\n"
+        "4. Đối với công tác giải phóng mặt bằng\n"
+        "a) Trung tâm Phát triển quỹ đất tỉnh\n"
+        "- Đẩy nhanh việc chi trả tiền bồi thường cho người dân.\n"
+        "b) UBND xã Bảo Lâm 2: Rà soát toàn bộ hồ sơ có liên quan đến 36 hộ dân/4,92 ha nhận khoán Nông trường Cà phê Lộc An.\n"
+        "d) UBND xã Đạ Huoai: \n"
+        "- Phối hợp Trung tâm Phát triển quỹ đất tỉnh để tổ chức công tác xét pháp lý, thẩm định và phê duyệt toàn bộ"
+        " phương án bồi thường đối với các hồ sơ còn lại chưa được phê duyệt trước ngày 15/5/2026.\n"
+        "e) Sở Xây dựng: Tiếp tục duy trì chế độ họp giao ban định kỳ 02 tuần/lần với các đơn vị liên quan.\n"
+        "Trân trọng thông báo kết luận của đồng chí Nguyễn Hồng Hải - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND"
+        " tỉnh đến các sở, ban, ngành và cơ quan, đơn vị liên quan biết, thực hiện./.\n",
+        TB_KET_LUAN,
+        [
+            ("Ban Quản lý dự án đầu tư xây dựng số 1", "lead", "chủ trì", None),
+            ("Trung tâm Phát triển quỹ đất tỉnh", "lead", "Đẩy nhanh việc chi trả", None),
+            ("UBND xã Bảo Lâm 2", "lead", "Rà soát toàn bộ hồ sơ", None),
+            ("UBND xã Đạ Huoai", "lead", "Phối hợp Trung tâm Phát triển quỹ đất", "2026-05-15"),
+            ("Sở Xây dựng", "lead", "Tiếp tục duy trì chế độ họp", None),
+        ],
+    ),
     # seed 003: agency headings under TỔ CHỨC THỰC HIỆN, one duty per bullet, an unbulleted paragraph
-    ("III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Tham mưu, giúp UBND tỉnh chỉ đạo triển khai thực hiện có hiệu quả"
-     " kế hoạch này.\n- Tổ chức đánh giá, chấm điểm Chỉ số CCHC năm 2023 của tỉnh.\n2. Sở Tài chính\n"
-     "Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan thẩm định dự toán kinh phí thực hiện công tác CCHC.\n",
-     LAM_DONG,
-     [("Sở Nội vụ", "lead", "Tham mưu, giúp UBND tỉnh chỉ đạo triển kh", None),
-      ("Sở Nội vụ", "lead", "Tổ chức đánh giá, chấm điểm Chỉ số CCHC n", None),
-      ("Sở Tài chính", "lead", "Chủ trì, phối hợp với các cơ quan, đơn v", None)]),
+    (
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Tham mưu, giúp UBND tỉnh chỉ đạo triển khai thực hiện có hiệu quả"
+        " kế hoạch này.\n- Tổ chức đánh giá, chấm điểm Chỉ số CCHC năm 2023 của tỉnh.\n2. Sở Tài chính\n"
+        "Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan thẩm định dự toán kinh phí thực hiện công tác CCHC.\n",
+        LAM_DONG,
+        [
+            ("Sở Nội vụ", "lead", "Tham mưu, giúp UBND tỉnh chỉ đạo triển kh", None),
+            ("Sở Nội vụ", "lead", "Tổ chức đánh giá, chấm điểm Chỉ số CCHC n", None),
+            ("Sở Tài chính", "lead", "Chủ trì, phối hợp với các cơ quan, đơn v", None),
+        ],
+    ),
     # 1187 BNV: "Trách nhiệm thực hiện" with a lettered agency heading carrying an apposition
-    ("IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm thực hiện\na) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:\n"
-     "- Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC.\nb) Các bộ, các tỉnh:\n"
-     "- Bố trí đủ kinh phí, nhân lực để triển khai việc xác định Chỉ số CCHC.\n",
-     BNV,
-     [("Bộ Nội vụ", "lead", "Tổng hợp, xử lý số liệu, xây dựng báo cáo", None),
-      ("Các bộ, các tỉnh", "lead", "Bố trí đủ kinh phí, nhân lực để triển k", None)]),
+    (
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm thực hiện\na) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:\n"
+        "- Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC.\nb) Các bộ, các tỉnh:\n"
+        "- Bố trí đủ kinh phí, nhân lực để triển khai việc xác định Chỉ số CCHC.\n",
+        BNV,
+        [
+            ("Bộ Nội vụ", "lead", "Tổng hợp, xử lý số liệu, xây dựng báo cáo", None),
+            ("Các bộ, các tỉnh", "lead", "Bố trí đủ kinh phí, nhân lực để triển k", None),
+        ],
+    ),
     # Giấy mời họp CCHC: giao X …
-    ("6. Phân công chuẩn bị:\n- Giao Sở Nội vụ chuẩn bị nội dung để báo cáo Tóm tắt kết quả thực hiện công tác"
-     " cải cách hành chính năm 2025 của tỉnh.\n",
-     LAM_DONG,
-     [("Sở Nội vụ", "lead", "chuẩn bị nội dung để báo cáo Tóm tắt kết", None)]),
+    (
+        "6. Phân công chuẩn bị:\n- Giao Sở Nội vụ chuẩn bị nội dung để báo cáo Tóm tắt kết quả thực hiện công tác"
+        " cải cách hành chính năm 2025 của tỉnh.\n",
+        LAM_DONG,
+        [("Sở Nội vụ", "lead", "chuẩn bị nội dung để báo cáo Tóm tắt kết", None)],
+    ),
     # seed 000: X phối hợp với Y, Z và các phòng, đơn vị liên quan <task> → lead + two supports
-    ("Trung tâm Phục vụ hành chính công phối hợp với Phòng Tổng hợp, Phòng Hành chính - Quản trị và các phòng,"
-     " đơn vị liên quan thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ.\n",
-     DocumentInfo(),
-     [("Trung tâm Phục vụ hành chính công", "lead", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
-      ("Phòng Tổng hợp", "support", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
-      ("Phòng Hành chính - Quản trị", "support", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023")]),
+    (
+        "Trung tâm Phục vụ hành chính công phối hợp với Phòng Tổng hợp, Phòng Hành chính - Quản trị và các phòng,"
+        " đơn vị liên quan thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ.\n",
+        DocumentInfo(),
+        [
+            ("Trung tâm Phục vụ hành chính công", "lead", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
+            ("Phòng Tổng hợp", "support", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
+            ("Phòng Hành chính - Quản trị", "support", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
+        ],
+    ),
     # Công văn số 11902 của BNV: đề nghị X … trước ngày; the informational closing is not a duty
-    ("Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ chức, hoạt động và quản lý"
-     " hội, Bộ Nội vụ đề nghị Ủy ban nhân dân tỉnh, thành phố khẩn trương xây dựng báo cáo và gửi về Bộ Nội vụ"
-     " trước ngày 31/12/2025.\nBộ Nội vụ thông báo để Ủy ban nhân dân tỉnh, thành phố biết, thực hiện./.\n",
-     BNV,
-     [("Ủy ban nhân dân tỉnh, thành phố", "lead", "khẩn trương xây dựng báo cáo và gửi về B", "2025-12-31")]),
+    (
+        "Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ chức, hoạt động và quản lý"
+        " hội, Bộ Nội vụ đề nghị Ủy ban nhân dân tỉnh, thành phố khẩn trương xây dựng báo cáo và gửi về Bộ Nội vụ"
+        " trước ngày 31/12/2025.\nBộ Nội vụ thông báo để Ủy ban nhân dân tỉnh, thành phố biết, thực hiện./.\n",
+        BNV,
+        [("Ủy ban nhân dân tỉnh, thành phố", "lead", "khẩn trương xây dựng báo cáo và gửi về B", "2025-12-31")],
+    ),
     # 779 QĐ UBND Bình Thuận: the closing article, generic group dropped
-    ("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Chủ tịch Hội Khuyến học tỉnh Bình Thuận"
-     " và Thủ trưởng các cơ quan có liên quan căn cứ Quyết định thi hành./.\n",
-     DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Bình Thuận"),
-     [("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Chủ tịch Hội Khuyến học tỉnh Bình Thuận",
-       "lead", "căn cứ Quyết định thi hành", None)]),
+    (
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Chủ tịch Hội Khuyến học tỉnh Bình Thuận"
+        " và Thủ trưởng các cơ quan có liên quan căn cứ Quyết định thi hành./.\n",
+        DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Bình Thuận"),
+        [
+            (
+                "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Chủ tịch Hội Khuyến học tỉnh Bình Thuận",
+                "lead",
+                "căn cứ Quyết định thi hành",
+                None,
+            )
+        ],
+    ),
     # 58 QĐ-TTg: a duty article, each item and paragraph one duty of its body
-    ("Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo\n1. Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ"
-     " phương hướng, giải pháp.\nCho ý kiến về các chiến lược, chương trình, cơ chế, chính sách.\n",
-     DocumentInfo(doc_type="Quyết định", issuer="Thủ tướng Chính phủ"),
-     [("Ban Chỉ đạo", "lead", "Nghiên cứu, đề xuất với Chính phủ, Thủ t", None),
-      ("Ban Chỉ đạo", "lead", "Cho ý kiến về các chiến lược, chương trì", None)]),
+    (
+        "Điều 3. Nhiệm vụ và quyền hạn của Ban Chỉ đạo\n1. Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ"
+        " phương hướng, giải pháp.\nCho ý kiến về các chiến lược, chương trình, cơ chế, chính sách.\n",
+        DocumentInfo(doc_type="Quyết định", issuer="Thủ tướng Chính phủ"),
+        [
+            ("Ban Chỉ đạo", "lead", "Nghiên cứu, đề xuất với Chính phủ, Thủ t", None),
+            ("Ban Chỉ đạo", "lead", "Cho ý kiến về các chiến lược, chương trì", None),
+        ],
+    ),
     # Văn bản của Sở Nội vụ: a request recited from another body, and a request upward — no duties
-    ("Thực hiện Công văn số 11902/BNV-TCPCP ngày 11/12/2025 của Bộ Nội vụ; trong đó, Bộ Nội vụ đề nghị UBND"
-     " tỉnh, thành phố khẩn trương xây dựng báo cáo.\nKính trình UBND tỉnh xem xét, báo cáo Bộ Nội vụ theo quy"
-     " định./.\n",
-     SO_NOI_VU, []),
+    (
+        "Thực hiện Công văn số 11902/BNV-TCPCP ngày 11/12/2025 của Bộ Nội vụ; trong đó, Bộ Nội vụ đề nghị UBND"
+        " tỉnh, thành phố khẩn trương xây dựng báo cáo.\nKính trình UBND tỉnh xem xét, báo cáo Bộ Nội vụ theo quy"
+        " định./.\n",
+        SO_NOI_VU,
+        [],
+    ),
     # sở Y tế: the issuer's own statement
-    ("Sở Y tế cử lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ, cụ thể như sau:\n",
-     DocumentInfo(doc_type="Công văn", issuer="Sở Y tế tỉnh Lâm Đồng"), []),
+    (
+        "Sở Y tế cử lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ, cụ thể như sau:\n",
+        DocumentInfo(doc_type="Công văn", issuer="Sở Y tế tỉnh Lâm Đồng"),
+        [],
+    ),
     # 10797 QĐ: X có trách nhiệm <task>
-    ("Điều 2. Nhiệm vụ, hoạt động của Tổ giúp việc\nTổ giúp việc có trách nhiệm tham mưu Hội đồng thẩm định"
-     " tổng hợp, chấm điểm, đánh giá.\n",
-     DocumentInfo(doc_type="Quyết định", issuer="Hội đồng thẩm định tỉnh Lâm Đồng"),
-     [("Tổ giúp việc", "lead", "tham mưu Hội đồng thẩm định tổng hợp, ch", None)]),
+    (
+        "Điều 2. Nhiệm vụ, hoạt động của Tổ giúp việc\nTổ giúp việc có trách nhiệm tham mưu Hội đồng thẩm định"
+        " tổng hợp, chấm điểm, đánh giá.\n",
+        DocumentInfo(doc_type="Quyết định", issuer="Hội đồng thẩm định tỉnh Lâm Đồng"),
+        [("Tổ giúp việc", "lead", "tham mưu Hội đồng thẩm định tổng hợp, ch", None)],
+    ),
 ]
 
 
@@ -128,26 +171,34 @@ TB_VP = DocumentInfo(doc_type="Thông báo", issuer="Văn phòng Ủy ban nhân 
 CASES += [
     # corpus 0037 (công văn): a request lead-in ending in ":" opens numbered agency headings; a following
     # paragraph whose subject is a generic group, a year wrapped after a dash and the closing assign nothing
-    ("Thực hiện Chỉ thị số 43/CT-TTg ngày 11/12/2020 của Thủ tướng Chính phủ; Sở Tư pháp đề nghị các cơ quan,"
-     " đơn vị thực hiện một số nội dung sau:\n1. Văn phòng UBND tỉnh\n- Tham mưu UBND tỉnh chỉ đạo, hướng dẫn triển"
-     " khai thực hiện có hiệu quả công tác PBGDPL trên địa bàn tỉnh;\n2. Báo và Phát thanh, Truyền hình tỉnh\n"
-     "Xây dựng chuyên mục, chuyên trang tuyên truyền về phổ biến, giáo dục pháp luật trước ngày 31/12/2025.\n"
-     "Các cơ quan, đơn vị tiếp tục thực hiện nghiêm Kế hoạch số 110/KH-UBND ngày 02/11/2022 của UBND tỉnh về cải"
-     " cách hành chính tỉnh Bến Tre giai đoạn 2020\n- 2024.\n"
-     "Sở Tư pháp đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.\n",
-     STP_CA_MAU,
-     [("Văn phòng UBND tỉnh", "lead", "Tham mưu UBND tỉnh chỉ đạo", None),
-      ("Báo và Phát thanh, Truyền hình tỉnh", "lead", "Xây dựng chuyên mục", "2025-12-31")]),
+    (
+        "Thực hiện Chỉ thị số 43/CT-TTg ngày 11/12/2020 của Thủ tướng Chính phủ; Sở Tư pháp đề nghị các cơ quan,"
+        " đơn vị thực hiện một số nội dung sau:\n1. Văn phòng UBND tỉnh\n- Tham mưu UBND tỉnh chỉ đạo, hướng dẫn triển"
+        " khai thực hiện có hiệu quả công tác PBGDPL trên địa bàn tỉnh;\n2. Báo và Phát thanh, Truyền hình tỉnh\n"
+        "Xây dựng chuyên mục, chuyên trang tuyên truyền về phổ biến, giáo dục pháp luật trước ngày 31/12/2025.\n"
+        "Các cơ quan, đơn vị tiếp tục thực hiện nghiêm Kế hoạch số 110/KH-UBND ngày 02/11/2022 của UBND tỉnh về cải"
+        " cách hành chính tỉnh Bến Tre giai đoạn 2020\n- 2024.\n"
+        "Sở Tư pháp đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.\n",
+        STP_CA_MAU,
+        [
+            ("Văn phòng UBND tỉnh", "lead", "Tham mưu UBND tỉnh chỉ đạo", None),
+            ("Báo và Phát thanh, Truyền hình tỉnh", "lead", "Xây dựng chuyên mục", "2025-12-31"),
+        ],
+    ),
     # corpus r15 (thông báo kết luận): "2. Nhiệm vụ thời gian tới" with its agencies numbered again from 1;
     # the assessment before it and the issuer's "thông báo để … biết" assign nothing
-    ("1. Đánh giá chung\nCông tác văn thư, lưu trữ tiếp tục được quan tâm chỉ đạo.\n2. Nhiệm vụ thời gian tới\n"
-     "1. Sở Nội vụ\nCập nhật, công khai đầy đủ thông tin về công tác văn thư, lưu trữ; báo cáo kết quả thực hiện"
-     " hằng tháng.\n2. UBND các huyện, thành phố\nTổ chức tập huấn, bồi dưỡng nghiệp vụ về văn thư, lưu trữ cho"
-     " cán bộ, công chức làm công tác chuyên môn.\nVăn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết,"
-     " thực hiện./.\n",
-     TB_VP,
-     [("Sở Nội vụ", "lead", "Cập nhật, công khai", None),
-      ("UBND các huyện, thành phố", "lead", "Tổ chức tập huấn", None)]),
+    (
+        "1. Đánh giá chung\nCông tác văn thư, lưu trữ tiếp tục được quan tâm chỉ đạo.\n2. Nhiệm vụ thời gian tới\n"
+        "1. Sở Nội vụ\nCập nhật, công khai đầy đủ thông tin về công tác văn thư, lưu trữ; báo cáo kết quả thực hiện"
+        " hằng tháng.\n2. UBND các huyện, thành phố\nTổ chức tập huấn, bồi dưỡng nghiệp vụ về văn thư, lưu trữ cho"
+        " cán bộ, công chức làm công tác chuyên môn.\nVăn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết,"
+        " thực hiện./.\n",
+        TB_VP,
+        [
+            ("Sở Nội vụ", "lead", "Cập nhật, công khai", None),
+            ("UBND các huyện, thành phố", "lead", "Tổ chức tập huấn", None),
+        ],
+    ),
 ]
 
 
@@ -155,30 +206,38 @@ CASES += [
     # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc.doc: the "Đánh giá chung" section states
     # findings ("Nhà đầu tư triển khai … vẫn còn chậm"); "Đối với Nhà đầu tư …:" names a narrower agency;
     # "+ Đối với dự án …: Tập trung …" is a topic, the task starts at its verb
-    ("I. Đánh giá chung\nNhà đầu tư triển khai công tác lập hồ sơ thiết kế kỹ thuật và thiết kế bản vẽ thi công tại"
-     " các vị trí dự kiến thi công vẫn còn chậm, chưa đúng cam kết với UBND tỉnh.\n"
-     "II. Nhiệm vụ, giải pháp trong thời gian tới\n"
-     "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:\n"
-     "e) Đối với Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc: Khẩn trương nộp hồ sơ chuyển mục đích sử dụng rừng"
-     " trước ngày 28/4/2026.\n"
-     "2. Trung tâm Phát triển quỹ đất tỉnh\n"
-     "+ Đối với dự án cao tốc Bảo Lộc – Liên Khương: Tập trung ưu tiên giải phóng mặt bằng tại vị trí từ Km161+750"
-     " đến Km171+600.\n"
-     "3. Đối với hạng mục đường dẫn vào các hạng mục công trình thi công: Giao Ban Quản lý dự án đầu tư xây dựng"
-     " số 1 chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư và địa phương có liên quan tổ chức vận động"
-     " các hộ dân.\n",
-     TB_KET_LUAN,
-     [("Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc", "lead", "Khẩn trương nộp hồ sơ", "2026-04-28"),
-      ("Trung tâm Phát triển quỹ đất tỉnh", "lead", "Tập trung ưu tiên giải phóng", None),
-      ("Ban Quản lý dự án đầu tư xây dựng số 1", "lead", "tổ chức vận động các hộ dân", None),
-      ("Sở Nông nghiệp và Môi trường", "support", "tổ chức vận động các hộ dân", None),
-      ("Nhà Đầu tư", "support", "tổ chức vận động các hộ dân", None)]),
+    (
+        "I. Đánh giá chung\nNhà đầu tư triển khai công tác lập hồ sơ thiết kế kỹ thuật và thiết kế bản vẽ thi công tại"
+        " các vị trí dự kiến thi công vẫn còn chậm, chưa đúng cam kết với UBND tỉnh.\n"
+        "II. Nhiệm vụ, giải pháp trong thời gian tới\n"
+        "1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo Lộc – Liên Khương:\n"
+        "e) Đối với Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc: Khẩn trương nộp hồ sơ chuyển mục đích sử dụng rừng"
+        " trước ngày 28/4/2026.\n"
+        "2. Trung tâm Phát triển quỹ đất tỉnh\n"
+        "+ Đối với dự án cao tốc Bảo Lộc – Liên Khương: Tập trung ưu tiên giải phóng mặt bằng tại vị trí từ Km161+750"
+        " đến Km171+600.\n"
+        "3. Đối với hạng mục đường dẫn vào các hạng mục công trình thi công: Giao Ban Quản lý dự án đầu tư xây dựng"
+        " số 1 chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư và địa phương có liên quan tổ chức vận động"
+        " các hộ dân.\n",
+        TB_KET_LUAN,
+        [
+            ("Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc", "lead", "Khẩn trương nộp hồ sơ", "2026-04-28"),
+            ("Trung tâm Phát triển quỹ đất tỉnh", "lead", "Tập trung ưu tiên giải phóng", None),
+            ("Ban Quản lý dự án đầu tư xây dựng số 1", "lead", "tổ chức vận động các hộ dân", None),
+            ("Sở Nông nghiệp và Môi trường", "support", "tổ chức vận động các hộ dân", None),
+            ("Nhà Đầu tư", "support", "tổ chức vận động các hộ dân", None),
+        ],
+    ),
     # supporting agencies named between "chủ trì," and "phối hợp"
-    ("Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu UBND tỉnh ban hành quy chế.\n",
-     LAM_DONG,
-     [("Sở Nội vụ", "lead", "tham mưu UBND tỉnh ban hành quy chế", None),
-      ("Sở Tài chính", "support", "tham mưu UBND tỉnh ban hành quy chế", None),
-      ("Sở Tư pháp", "support", "tham mưu UBND tỉnh ban hành quy chế", None)]),
+    (
+        "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu UBND tỉnh ban hành quy chế.\n",
+        LAM_DONG,
+        [
+            ("Sở Nội vụ", "lead", "tham mưu UBND tỉnh ban hành quy chế", None),
+            ("Sở Tài chính", "support", "tham mưu UBND tỉnh ban hành quy chế", None),
+            ("Sở Tư pháp", "support", "tham mưu UBND tỉnh ban hành quy chế", None),
+        ],
+    ),
 ]
 
 
@@ -187,69 +246,88 @@ TRUONG_DH = DocumentInfo(doc_type="Kế hoạch", issuer="Trường Đại học
 CASES += [
     # kh-753 (scanned Kế hoạch of a university): "5." read as "Š.", em-dash bullets, faculties (Khoa …),
     # "X là đầu mối …", the issuer itself ("Trường tiến hành …") assigns nothing to another body
-    ("Bước 3: Trường tiến hành lập danh sách sinh viên theo khoa.\n"
-     "Š. Phân công trách nhiệm\n5.1. Trung tâm Quản lý chất lượng\n"
-     "— Là đơn vị đầu mối tham mưu ban hành kế hoạch và tổ chức triển khai khảo sát.\n"
-     "3.3. Các khoa tham gia khảo sát\n"
-     "— Khoa Công nghệ Cơ khí, Khoa Công nghệ Thông tin và Khoa Thương mại phối hợp triển khai khảo sát đến"
-     " sinh viên thuộc khoa.\n"
-     "6. Tiến độ thực hiện\n"
-     "— Trung tâm Quản lý chất lượng là đầu mối theo dõi, đôn đốc, tổng hợp kết quả thực hiện.\n",
-     TRUONG_DH,
-     [("Trung tâm Quản lý chất lượng", "lead", "Là đơn vị đầu mối tham mưu", None),
-      ("Khoa Công nghệ Cơ khí, Khoa Công nghệ Thông tin và Khoa Thương mại", "lead", "phối hợp triển khai", None),
-      ("Trung tâm Quản lý chất lượng", "lead", "là đầu mối theo dõi", None)]),
+    (
+        "Bước 3: Trường tiến hành lập danh sách sinh viên theo khoa.\n"
+        "Š. Phân công trách nhiệm\n5.1. Trung tâm Quản lý chất lượng\n"
+        "— Là đơn vị đầu mối tham mưu ban hành kế hoạch và tổ chức triển khai khảo sát.\n"
+        "3.3. Các khoa tham gia khảo sát\n"
+        "— Khoa Công nghệ Cơ khí, Khoa Công nghệ Thông tin và Khoa Thương mại phối hợp triển khai khảo sát đến"
+        " sinh viên thuộc khoa.\n"
+        "6. Tiến độ thực hiện\n"
+        "— Trung tâm Quản lý chất lượng là đầu mối theo dõi, đôn đốc, tổng hợp kết quả thực hiện.\n",
+        TRUONG_DH,
+        [
+            ("Trung tâm Quản lý chất lượng", "lead", "Là đơn vị đầu mối tham mưu", None),
+            ("Khoa Công nghệ Cơ khí, Khoa Công nghệ Thông tin và Khoa Thương mại", "lead", "phối hợp triển khai", None),
+            ("Trung tâm Quản lý chất lượng", "lead", "là đầu mối theo dõi", None),
+        ],
+    ),
     # QD932.pdf: a duty article's title on its own line, its paragraph on the next
-    ("Điều 2. Chức năng, nhiệm vụ của Tổ Công tác cải cách hành chính\n"
-     "Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ, Ban Chỉ đạo của Chính phủ về phát triển khoa học,\n"
-     "công nghệ, đổi mới sáng tạo trên phạm vi toàn quốc.\n",
-     DocumentInfo(doc_type="Quyết định", issuer="Thủ tướng Chính phủ"),
-     [("Tổ Công tác cải cách hành chính", "lead", "Nghiên cứu, đề xuất với Chính phủ", None)]),
+    (
+        "Điều 2. Chức năng, nhiệm vụ của Tổ Công tác cải cách hành chính\n"
+        "Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ, Ban Chỉ đạo của Chính phủ về phát triển khoa học,\n"
+        "công nghệ, đổi mới sáng tạo trên phạm vi toàn quốc.\n",
+        DocumentInfo(doc_type="Quyết định", issuer="Thủ tướng Chính phủ"),
+        [("Tổ Công tác cải cách hành chính", "lead", "Nghiên cứu, đề xuất với Chính phủ", None)],
+    ),
 ]
 
 CASES += [
     # KẾ HOẠCH KMT UBND TỈNH NĂM 2026.doc: the implementation phrase after a topic and "và"; agency headings
     # opened by "Đề nghị", ended by their verb ("… chỉ đạo"), with supports after "chủ trì, phối hợp";
     # "Giao X là cơ quan thường trực, …"
-    ("III. GIẢI PHÁP THỰC HIỆN VÀ PHÂN CÔNG NHIỆM VỤ\n1. Công tác tham mưu, triển khai thực hiện\n"
-     "1.1. Các sở, ban, ngành\n- Đề xuất Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh bảo đảm kinh phí triển khai"
-     " công tác phòng, chống ma túy trên địa bàn.\n"
-     "3.7. Sở Tư pháp\n"
-     "Tăng cường công tác tuyên truyền, phổ biến giáo dục pháp luật về phòng, chống tội phạm ma túy nhằm "
-     "tạo sự chuyển biến tích cực trong nhận thức và hành động của đội ngũ cán bộ, công chức, viên chức và"
-     " Nhân dân trên địa bàn tỉnh; góp phần ngăn chặn kịp thời, có hiệu quả các loại tội phạm; phát huy "
-     "sức mạnh tổng hợp của các cấp, các ngành, tổ chức, đoàn thể, xã hội và toàn dân đối với công tác "
-     "phòng, chống tội phạm về ma túy.\n"
-     "3.8. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh,"
-     " Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn Thanh niên\n"
-     "Chỉ đạo thực hiện có hiệu quả các kế hoạch liên tịch, chương trình phối hợp hành động với Bộ Công an,"
-     " tuyên truyền nâng cao nhận thức cho đoàn viên, hội viên, thanh, thiếu niên; xây dựng mô hình phòng, chống"
-     " ma túy và thực hiện có hiệu quả hoạt động tuyên truyền phòng, chống ma túy, gắn với cuộc vận động “Toàn"
-     " dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” và các phong trào thi đua yêu nước khác.\n"
-     "3.9. Chủ tịch Ủy ban nhân dân địa bàn cấp xã chỉ đạo\n"
-     "- Đẩy mạnh hoạt động tuyên truyền tại các địa bàn dân cư, khu vực, địa bàn trọng điểm, phức tạp về ma túy.\n"
-     "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành \n"
-     "- Đề xuất Hội đồng nhân dân tỉnh hỗ trợ kinh phí cho lực lượng trực tiếp thực hiện công tác đấu tranh.\n"
-     "V. TỔ CHỨC THỰC HIỆN\n2. Giao Công an tỉnh là cơ quan thường trực, có trách nhiệm quản lý và giám sát"
-     " tổng thể về kết quả thực hiện kế hoạch trên toàn tỉnh.\n",
-     LAM_DONG,
-     [("Các sở, ban, ngành", "lead", "Đề xuất Hội đồng nhân dân tỉnh", None),
-      ("Sở Tư pháp", "lead", "Tăng cường công tác tuyên truyền", None),
-      ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân"
-       " tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn Thanh niên", "lead", "Chỉ đạo thực hiện", None),
-      ("Chủ tịch Ủy ban nhân dân địa bàn cấp xã", "lead", "Đẩy mạnh hoạt động", None),
-      ("Sở Tài chính", "lead", "Đề xuất Hội đồng nhân dân tỉnh hỗ trợ", None),
-      ("các sở, ban, ngành", "support", "Đề xuất Hội đồng nhân dân tỉnh hỗ trợ", None),
-      ("Công an tỉnh", "lead", "là cơ quan thường trực", None)]),
+    (
+        "III. GIẢI PHÁP THỰC HIỆN VÀ PHÂN CÔNG NHIỆM VỤ\n1. Công tác tham mưu, triển khai thực hiện\n"
+        "1.1. Các sở, ban, ngành\n- Đề xuất Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh bảo đảm kinh phí triển khai"
+        " công tác phòng, chống ma túy trên địa bàn.\n"
+        "3.7. Sở Tư pháp\n"
+        "Tăng cường công tác tuyên truyền, phổ biến giáo dục pháp luật về phòng, chống tội phạm ma túy nhằm "
+        "tạo sự chuyển biến tích cực trong nhận thức và hành động của đội ngũ cán bộ, công chức, viên chức và"
+        " Nhân dân trên địa bàn tỉnh; góp phần ngăn chặn kịp thời, có hiệu quả các loại tội phạm; phát huy "
+        "sức mạnh tổng hợp của các cấp, các ngành, tổ chức, đoàn thể, xã hội và toàn dân đối với công tác "
+        "phòng, chống tội phạm về ma túy.\n"
+        "3.8. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh,"
+        " Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn Thanh niên\n"
+        "Chỉ đạo thực hiện có hiệu quả các kế hoạch liên tịch, chương trình phối hợp hành động với Bộ Công an,"
+        " tuyên truyền nâng cao nhận thức cho đoàn viên, hội viên, thanh, thiếu niên; xây dựng mô hình phòng, chống"
+        " ma túy và thực hiện có hiệu quả hoạt động tuyên truyền phòng, chống ma túy, gắn với cuộc vận động “Toàn"
+        " dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” và các phong trào thi đua yêu nước khác.\n"
+        "3.9. Chủ tịch Ủy ban nhân dân địa bàn cấp xã chỉ đạo\n"
+        "- Đẩy mạnh hoạt động tuyên truyền tại các địa bàn dân cư, khu vực, địa bàn trọng điểm, phức tạp về ma túy.\n"
+        "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành \n"
+        "- Đề xuất Hội đồng nhân dân tỉnh hỗ trợ kinh phí cho lực lượng trực tiếp thực hiện công tác đấu tranh.\n"
+        "V. TỔ CHỨC THỰC HIỆN\n2. Giao Công an tỉnh là cơ quan thường trực, có trách nhiệm quản lý và giám sát"
+        " tổng thể về kết quả thực hiện kế hoạch trên toàn tỉnh.\n",
+        LAM_DONG,
+        [
+            ("Các sở, ban, ngành", "lead", "Đề xuất Hội đồng nhân dân tỉnh", None),
+            ("Sở Tư pháp", "lead", "Tăng cường công tác tuyên truyền", None),
+            (
+                "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân"
+                " tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn Thanh niên",
+                "lead",
+                "Chỉ đạo thực hiện",
+                None,
+            ),
+            ("Chủ tịch Ủy ban nhân dân địa bàn cấp xã", "lead", "Đẩy mạnh hoạt động", None),
+            ("Sở Tài chính", "lead", "Đề xuất Hội đồng nhân dân tỉnh hỗ trợ", None),
+            ("các sở, ban, ngành", "support", "Đề xuất Hội đồng nhân dân tỉnh hỗ trợ", None),
+            ("Công an tỉnh", "lead", "là cơ quan thường trực", None),
+        ],
+    ),
     # Kế hoạch CCHC 2026 Lâm Đồng: a group defined by a clause is named (a vague one is not); a recurrence
     # between subject and verb is no part of the agency
-    ("III. TỔ CHỨC THỰC HIỆN\n- Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước thường xuyên rà soát,"
-     " cập nhật các quy định của pháp luật.\n- Các cơ quan, đơn vị quan tâm thực hiện tốt kế hoạch.\n"
-     "- Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần tổ chức rà soát, theo dõi tình hình giải"
-     " quyết thủ tục hành chính.\n",
-     LAM_DONG,
-     [("Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước", "lead", "thường xuyên rà soát", None),
-      ("Thủ trưởng các cơ quan, đơn vị, địa phương", "lead", "tổ chức rà soát", None)]),
+    (
+        "III. TỔ CHỨC THỰC HIỆN\n- Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước thường xuyên rà soát,"
+        " cập nhật các quy định của pháp luật.\n- Các cơ quan, đơn vị quan tâm thực hiện tốt kế hoạch.\n"
+        "- Thủ trưởng các cơ quan, đơn vị, địa phương định kỳ hằng tuần tổ chức rà soát, theo dõi tình hình giải"
+        " quyết thủ tục hành chính.\n",
+        LAM_DONG,
+        [
+            ("Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước", "lead", "thường xuyên rà soát", None),
+            ("Thủ trưởng các cơ quan, đơn vị, địa phương", "lead", "tổ chức rà soát", None),
+        ],
+    ),
 ]
 
 
@@ -259,47 +337,70 @@ def test_duty_forms(text: str, info: DocumentInfo, expected: list) -> None:
 
 
 def test_task_comes_without_agency_and_span_points_into_text() -> None:
-    text = "Trưởng các phòng, ban, đơn vị trực thuộc tổ chức quán triệt, thực hiện nghiêm túc Công điện số 968/CĐ-TTg.\n"
+    text = (
+        "Trưởng các phòng, ban, đơn vị trực thuộc tổ chức quán triệt, thực hiện nghiêm túc Công điện số 968/CĐ-TTg.\n"
+    )
     (duty,) = duties_of(text, DocumentInfo())
     assert duty.agency == "Trưởng các phòng, ban, đơn vị trực thuộc"
     assert duty.task.startswith("tổ chức quán triệt")
-    assert text[duty.span[0]:duty.span[1]].startswith("Trưởng các phòng")
+    assert text[duty.span[0] : duty.span[1]].startswith("Trưởng các phòng")
 
 
 def test_tables_give_one_duty_per_row_and_supports() -> None:
     # the columns of a Phụ lục nhiệm vụ trọng tâm (Kế hoạch CCHC, Lâm Đồng)
-    table = Table(rows=[
-        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
-        ["1", "Xây dựng Kế hoạch kiểm tra công tác cải cách hành chính năm 2026", "Sở Nội vụ",
-         "Văn phòng UBND tỉnh; Sở Tư pháp", "Quý I/2026", "Kế hoạch"],
-    ])
-    expected = [("Sở Nội vụ", "lead", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
-                ("Văn phòng UBND tỉnh", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
-                ("Sở Tư pháp", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026")]
+    table = Table(
+        rows=[
+            ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+            [
+                "1",
+                "Xây dựng Kế hoạch kiểm tra công tác cải cách hành chính năm 2026",
+                "Sở Nội vụ",
+                "Văn phòng UBND tỉnh; Sở Tư pháp",
+                "Quý I/2026",
+                "Kế hoạch",
+            ],
+        ]
+    )
+    expected = [
+        ("Sở Nội vụ", "lead", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
+        ("Văn phòng UBND tỉnh", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
+        ("Sở Tư pháp", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
+    ]
     assert brief(duties_of("KẾ HOẠCH\n", LAM_DONG, [table]), expected) == expected
 
 
 def test_table_time_cells_give_iso_dates_and_recurrences() -> None:
     # corpus 0008 appendix: "31/12/2024" is a date, "Hằng tháng" recurs; "Thường xuyên" (ongoing) neither
-    table = Table(rows=[
-        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
-        ["1", "Tổ chức tập huấn nghiệp vụ", "Sở Kế hoạch và Đầu tư", "", "31/12/2024"],
-        ["2", "Báo cáo kết quả thực hiện", "Sở Y tế", "", "Hằng tháng"],
-        ["3", "Kiểm tra việc thực hiện", "Sở Công Thương", "các cơ quan, đơn vị quan tâm", "Thường xuyên"],
-    ])
+    table = Table(
+        rows=[
+            ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            ["1", "Tổ chức tập huấn nghiệp vụ", "Sở Kế hoạch và Đầu tư", "", "31/12/2024"],
+            ["2", "Báo cáo kết quả thực hiện", "Sở Y tế", "", "Hằng tháng"],
+            ["3", "Kiểm tra việc thực hiện", "Sở Công Thương", "các cơ quan, đơn vị quan tâm", "Thường xuyên"],
+        ]
+    )
     got = [(d.agency, d.deadline, d.recurrence) for d in duties_of("KẾ HOẠCH\n", LAM_DONG, [table])]
-    assert got == [("Sở Kế hoạch và Đầu tư", "2024-12-31", None), ("Sở Y tế", None, "Hằng tháng"),
-                   ("Sở Công Thương", None, None)]
+    assert got == [
+        ("Sở Kế hoạch và Đầu tư", "2024-12-31", None),
+        ("Sở Y tế", None, "Hằng tháng"),
+        ("Sở Công Thương", None, None),
+    ]
 
 
 def test_table_lead_cell_pointing_elsewhere_names_no_agency() -> None:
     # Kế hoạch CCHC 2026 Lâm Đồng appendix: "Theo phân công tại Quyết định …" in Chủ trì; the support stays
-    table = Table(rows=[
-        ["STT", "Nhiệm vụ", "Thời gian hoàn thành", "Chủ trì thực hiện", "Phối hợp thực hiện"],
-        ["5", "Tiếp tục triển khai thực hiện Quyết định số 1441/QĐ-UBND ngày 25/9/2025",
-         "Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh",
-         "Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025", "Văn phòng UBND tỉnh"],
-    ])
+    table = Table(
+        rows=[
+            ["STT", "Nhiệm vụ", "Thời gian hoàn thành", "Chủ trì thực hiện", "Phối hợp thực hiện"],
+            [
+                "5",
+                "Tiếp tục triển khai thực hiện Quyết định số 1441/QĐ-UBND ngày 25/9/2025",
+                "Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh",
+                "Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025",
+                "Văn phòng UBND tỉnh",
+            ],
+        ]
+    )
     got = [(d.agency, d.role, d.deadline) for d in duties_of("KẾ HOẠCH\n", LAM_DONG, [table])]
     assert got == [("Văn phòng UBND tỉnh", "support", None)]
 
@@ -347,104 +448,228 @@ def test_whole_documents_against_gold(shared_dir, gold_dir) -> None:
 # tiết"), untitled articles of the issuing text ("Điều 6. Chính phủ chỉ đạo …") and the closing assign —
 # as the gold of doc_000138 and doc_000234 has it. (agency, role, first five words of the task)
 NORMATIVE_FILES = [
-    ("vbpl_layout_html/doc_000001.html", [
-        ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng, trình cấp có'),
-        ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng cơ sở dữ'),
-        ('Bộ Nội vụ', 'lead', 'Hướng dẫn, kiểm tra việc'),
-        ('Bộ Nội vụ', 'lead', 'Thực hiện hoặc đề xuất'),
-        ('Bộ Ngoại giao', 'lead', 'chỉ đạo các cơ quan'),
-        ('Bộ Giáo dục và Đào tạo', 'lead', 'ưu tiên cử công dân'),
-        ('Bộ Tài chính', 'lead', 'cân đối, đề xuất bố'),
-        ('Bộ Công an', 'lead', 'Chủ trì hướng dẫn, kiểm'),
-        ('Bộ Công an', 'lead', 'Đề xuất chính sách ưu'),
-        ('Bộ Quốc phòng', 'lead', 'kiểm tra việc thực hiện'),
-        ('Bộ Tư pháp', 'lead', 'chủ trì, phối hợp với'),
-        ('Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương', 'lead', 'Xây dựng, đề xuất chương'),
-        ('Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương', 'lead', 'Cung cấp đầy đủ dữ'),
-        ('Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương', 'lead', 'Thanh tra, kiểm tra, giám'),
-        ('Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương', 'lead', 'chịu trách nhiệm thi hành'),
-    ]),
-    ("vbpl_layout_html/doc_000003.html", [
-    ]),
-    ("vbpl_layout_html/doc_000012.html", [
-        ('Tổng Tham mưu trưởng, Chủ nhiệm Tổng cục Chính trị, Chỉ huy các cơ quan, đơn vị, tổ chức và cá nhân có liên quan hoạt động đấu thầu trong phạm vi quản lý của Bộ Quốc phòng', 'lead', 'chịu trách nhiệm thực hiện'),
-        ('Cục trưởng Cục Tài chính/BQP', 'lead', 'chịu trách nhiệm tổ chức'),
-    ]),
-    ("vbpl_layout_html/doc_000016.html", [
-        ('Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương; Chánh Văn phòng, Vụ trưởng Vụ Tổ chức cán bộ, thủ trưởng đơn vị thuộc Bộ, trực thuộc Bộ; giám đốc sở giáo dục và đào tạo; giám đốc đại học, học viện; hiệu trưởng các cơ sở giáo dục', 'lead', 'có trách nhiệm thực hiện'),
-    ]),
-    ("vbpl_layout_html/doc_000019.html", [
-        ('Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương', 'lead', 'chịu trách nhiệm thi hành'),
-        ('Bộ Xây dựng', 'lead', 'tham mưu Chính phủ về'),
-        ('Bộ Nông nghiệp và Môi trường', 'lead', 'rà soát, đề xuất hoàn'),
-        ('Ủy ban nhân dân cấp tỉnh', 'lead', 'chịu trách nhiệm chỉ đạo'),
-        ('Hội đồng nhân dân, Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân, Mặt trận Tổ quốc Việt Nam các cấp', 'lead', 'tăng cường giám sát việc'),
-        ('Bộ Xây dựng, các bộ, ngành có liên quan, Ủy ban nhân dân các cấp', 'lead', 'thực hiện nghiêm túc kết'),
-    ]),
-    ("vbpl_layout_html/doc_000049.html", [
-        ('Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương', 'lead', 'chịu trách nhiệm thi hành'),
-    ]),
-    ("vbpl_layout_html/doc_000081.html", [
-        ('Ngân hàng Chính sách xã hội', 'lead', 'Hướng dẫn chi tiết về'),
-        ('Ngân hàng Chính sách xã hội', 'lead', 'Quản lý và sử dụng'),
-        ('Ngân hàng Chính sách xã hội', 'lead', 'Định kỳ rà soát, kiểm'),
-        ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính,'),
-        ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính'),
-        ('Ngân hàng Chính sách xã hội', 'lead', 'Phối hợp với các bộ,'),
-        ('Bộ Tài chính', 'lead', 'Chủ trì, phối hợp với'),
-        ('Bộ Tài chính', 'lead', 'Trên cơ sở báo cáo'),
-        ('Bộ Giáo dục và Đào tạo', 'lead', 'Hướng dẫn các cơ sở'),
-        ('Ủy ban nhân dân các cấp', 'lead', 'Hằng năm, báo cáo cấp'),
-        ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng'),
-        ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng'),
-        ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Thực hiện việc xác nhận'),
-        ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Thông báo cho Ngân hàng'),
-        ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Phối hợp với Ủy ban'),
-        ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Phối hợp với Ngân hàng'),
-        ('Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương, Chủ tịch Hội đồng quản trị và Tổng Giám đốc Ngân hàng Chính sách xã hội', 'lead', 'chịu trách nhiệm thi hành'),
-    ]),
-    ("vbpl_layout_html/doc_000094.html", [
-        ('Thủ trưởng các đơn vị trực thuộc Bộ, Giám đốc bệnh viện, học viện, Hiệu trưởng Trường Công an nhân dân, Giám đốc Công an tỉnh, thành phố trực thuộc Trung ương', 'lead', 'chịu trách nhiệm quán triệt'),
-        ('Bộ Tư lệnh Cảnh sát cơ động', 'lead', 'chịu trách nhiệm hướng dẫn'),
-        ('Cục Tổ chức cán bộ', 'lead', 'hướng dẫn, kiểm tra, đề'),
-        ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ (qua'),
-    ]),
-    ("vbpl_layout_html/doc_000101.html", [
-        ('Tổng cục Hải quan', 'lead', 'chịu trách nhiệm hướng dẫn,'),
-        ('Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập'
-         ' khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm', 'lead', 'thực hiện theo quy định'),
-    ]),
-    ("vbpl_layout_html/doc_000138.html", [
-        ('Hội đồng nhân dân cấp tỉnh', 'lead', 'ban hành Quy chế làm'),
-        ('Hội đồng nhân dân, Thường trực Hội đồng nhân dân, Ban của Hội đồng nhân dân, Tổ đại biểu Hội đồng nhân dân, đại biểu Hội đồng nhân dân, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân', 'lead', 'chịu trách nhiệm thi hành'),
-    ]),
-    ("vbpl_layout_html/doc_000170.html", [
-        ('Chính phủ', 'lead', 'quy định chi tiết và'),
-        ('Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước', 'lead', 'phối hợp tổ chức thực'),
-        ('Kiểm toán nhà nước', 'lead', 'thực hiện kiểm toán việc'),
-        ('Ủy ban nhân dân Thành phố Hồ Chí Minh, Ủy ban nhân dân thành phố Đà Nẵng và Ủy ban nhân dân tỉnh Khánh Hòa', 'lead', 'tổ chức thực hiện Nghị'),
-        ('Ủy ban Thường vụ Quốc hội, Mặt trận Tổ quốc Việt Nam, Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh, Đoàn đại biểu Quốc hội thành phố Đà Nẵng, Đoàn đại biểu Quốc hội tỉnh Khánh Hòa, đại biểu Quốc hội, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc', 'lead', 'thực hiện Nghị quyết này'),
-    ]),
-    ("vbpl_layout_html/doc_000234.html", [
-        ('Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, các đơn vị thuộc Bộ Tài nguyên và Môi trường', 'lead', 'chịu trách nhiệm thi hành'),
-    ]),
-    ("vbpl_layout_html/doc_000428.html", [
-        ('Chánh Văn phòng Bộ, Cục trưởng Cục Mỹ thuật, Nhiếp ảnh và Triển lãm, Thủ trưởng các đơn vị có liên quan thuộc Bộ Văn hóa, Thể thao và Du lịch, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Giám đốc các Sở Văn hóa, Thể thao và Du lịch, Sở Văn hóa và Thể thao', 'lead', 'chịu trách nhiệm thi hành'),
-    ]),
-    ("vbpl_layout_html/doc_000633.html", [
-        ('Cục Cảnh sát giao thông', 'lead', 'Phối hợp với các đơn'),
-        ('Cục Cảnh sát giao thông', 'lead', 'Hướng dẫn, kiểm tra Công'),
-        ('Cục Cảnh sát giao thông', 'lead', 'Định kỳ 06 tháng, 01'),
-        ('Thủ trưởng các đơn vị thuộc cơ quan Bộ Công an, Giám đốc Học viện, Hiệu trưởng các trường Công an nhân dân, Giám đốc Công an tỉnh, thành phố trực thuộc trung ương', 'lead', 'có trách nhiệm thi hành'),
-        ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ Công'),
-    ]),
-    ("vbpl_layout_html/doc_000707.html", [
-        ('Chính phủ', 'lead', 'chỉ đạo tổ chức tuyên'),
-        ('Thủ tướng Chính phủ, Chánh án Tòa án nhân dân tối cao, Viện trưởng Viện kiểm sát nhân dân tối cao, Chủ tịch và các thành viên Hội đồng tư vấn đặc xá, Chủ nhiệm Văn phòng Chủ tịch nước', 'lead', 'chịu trách nhiệm thi hành'),
-    ]),
-    ("quocan_legal_retrieval/luatdatdai2013.pdf", [
-        ('Chính phủ', 'lead', 'quy định chi tiết các'),
-    ]),
+    (
+        "vbpl_layout_html/doc_000001.html",
+        [
+            ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng, trình cấp có'),
+            ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng cơ sở dữ'),
+            ('Bộ Nội vụ', 'lead', 'Hướng dẫn, kiểm tra việc'),
+            ('Bộ Nội vụ', 'lead', 'Thực hiện hoặc đề xuất'),
+            ('Bộ Ngoại giao', 'lead', 'chỉ đạo các cơ quan'),
+            ('Bộ Giáo dục và Đào tạo', 'lead', 'ưu tiên cử công dân'),
+            ('Bộ Tài chính', 'lead', 'cân đối, đề xuất bố'),
+            ('Bộ Công an', 'lead', 'Chủ trì hướng dẫn, kiểm'),
+            ('Bộ Công an', 'lead', 'Đề xuất chính sách ưu'),
+            ('Bộ Quốc phòng', 'lead', 'kiểm tra việc thực hiện'),
+            ('Bộ Tư pháp', 'lead', 'chủ trì, phối hợp với'),
+            (
+                'Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
+                'lead',
+                'Xây dựng, đề xuất chương',
+            ),
+            (
+                'Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
+                'lead',
+                'Cung cấp đầy đủ dữ',
+            ),
+            (
+                'Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
+                'lead',
+                'Thanh tra, kiểm tra, giám',
+            ),
+            (
+                'Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
+                'lead',
+                'chịu trách nhiệm thi hành',
+            ),
+        ],
+    ),
+    ("vbpl_layout_html/doc_000003.html", []),
+    (
+        "vbpl_layout_html/doc_000012.html",
+        [
+            (
+                'Tổng Tham mưu trưởng, Chủ nhiệm Tổng cục Chính trị, Chỉ huy các cơ quan, đơn vị, tổ chức và cá nhân có liên quan hoạt động đấu thầu trong phạm vi quản lý của Bộ Quốc phòng',
+                'lead',
+                'chịu trách nhiệm thực hiện',
+            ),
+            ('Cục trưởng Cục Tài chính/BQP', 'lead', 'chịu trách nhiệm tổ chức'),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000016.html",
+        [
+            (
+                'Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương; Chánh Văn phòng, Vụ trưởng Vụ Tổ chức cán bộ, thủ trưởng đơn vị thuộc Bộ, trực thuộc Bộ; giám đốc sở giáo dục và đào tạo; giám đốc đại học, học viện; hiệu trưởng các cơ sở giáo dục',
+                'lead',
+                'có trách nhiệm thực hiện',
+            ),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000019.html",
+        [
+            (
+                'Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương',
+                'lead',
+                'chịu trách nhiệm thi hành',
+            ),
+            ('Bộ Xây dựng', 'lead', 'tham mưu Chính phủ về'),
+            ('Bộ Nông nghiệp và Môi trường', 'lead', 'rà soát, đề xuất hoàn'),
+            ('Ủy ban nhân dân cấp tỉnh', 'lead', 'chịu trách nhiệm chỉ đạo'),
+            (
+                'Hội đồng nhân dân, Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân, Mặt trận Tổ quốc Việt Nam các cấp',
+                'lead',
+                'tăng cường giám sát việc',
+            ),
+            ('Bộ Xây dựng, các bộ, ngành có liên quan, Ủy ban nhân dân các cấp', 'lead', 'thực hiện nghiêm túc kết'),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000049.html",
+        [
+            (
+                'Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+                'lead',
+                'chịu trách nhiệm thi hành',
+            ),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000081.html",
+        [
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Hướng dẫn chi tiết về'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Quản lý và sử dụng'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Định kỳ rà soát, kiểm'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính,'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Phối hợp với các bộ,'),
+            ('Bộ Tài chính', 'lead', 'Chủ trì, phối hợp với'),
+            ('Bộ Tài chính', 'lead', 'Trên cơ sở báo cáo'),
+            ('Bộ Giáo dục và Đào tạo', 'lead', 'Hướng dẫn các cơ sở'),
+            ('Ủy ban nhân dân các cấp', 'lead', 'Hằng năm, báo cáo cấp'),
+            ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng'),
+            ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng'),
+            ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Thực hiện việc xác nhận'),
+            ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Thông báo cho Ngân hàng'),
+            ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Phối hợp với Ủy ban'),
+            ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Phối hợp với Ngân hàng'),
+            (
+                'Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương, Chủ tịch Hội đồng quản trị và Tổng Giám đốc Ngân hàng Chính sách xã hội',
+                'lead',
+                'chịu trách nhiệm thi hành',
+            ),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000094.html",
+        [
+            (
+                'Thủ trưởng các đơn vị trực thuộc Bộ, Giám đốc bệnh viện, học viện, Hiệu trưởng Trường Công an nhân dân, Giám đốc Công an tỉnh, thành phố trực thuộc Trung ương',
+                'lead',
+                'chịu trách nhiệm quán triệt',
+            ),
+            ('Bộ Tư lệnh Cảnh sát cơ động', 'lead', 'chịu trách nhiệm hướng dẫn'),
+            ('Cục Tổ chức cán bộ', 'lead', 'hướng dẫn, kiểm tra, đề'),
+            ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ (qua'),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000101.html",
+        [
+            ('Tổng cục Hải quan', 'lead', 'chịu trách nhiệm hướng dẫn,'),
+            (
+                'Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập'
+                ' khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm',
+                'lead',
+                'thực hiện theo quy định',
+            ),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000138.html",
+        [
+            ('Hội đồng nhân dân cấp tỉnh', 'lead', 'ban hành Quy chế làm'),
+            (
+                'Hội đồng nhân dân, Thường trực Hội đồng nhân dân, Ban của Hội đồng nhân dân, Tổ đại biểu Hội đồng nhân dân, đại biểu Hội đồng nhân dân, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân',
+                'lead',
+                'chịu trách nhiệm thi hành',
+            ),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000170.html",
+        [
+            ('Chính phủ', 'lead', 'quy định chi tiết và'),
+            (
+                'Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước',
+                'lead',
+                'phối hợp tổ chức thực',
+            ),
+            ('Kiểm toán nhà nước', 'lead', 'thực hiện kiểm toán việc'),
+            (
+                'Ủy ban nhân dân Thành phố Hồ Chí Minh, Ủy ban nhân dân thành phố Đà Nẵng và Ủy ban nhân dân tỉnh Khánh Hòa',
+                'lead',
+                'tổ chức thực hiện Nghị',
+            ),
+            (
+                'Ủy ban Thường vụ Quốc hội, Mặt trận Tổ quốc Việt Nam, Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh, Đoàn đại biểu Quốc hội thành phố Đà Nẵng, Đoàn đại biểu Quốc hội tỉnh Khánh Hòa, đại biểu Quốc hội, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc',
+                'lead',
+                'thực hiện Nghị quyết này',
+            ),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000234.html",
+        [
+            (
+                'Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, các đơn vị thuộc Bộ Tài nguyên và Môi trường',
+                'lead',
+                'chịu trách nhiệm thi hành',
+            ),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000428.html",
+        [
+            (
+                'Chánh Văn phòng Bộ, Cục trưởng Cục Mỹ thuật, Nhiếp ảnh và Triển lãm, Thủ trưởng các đơn vị có liên quan thuộc Bộ Văn hóa, Thể thao và Du lịch, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Giám đốc các Sở Văn hóa, Thể thao và Du lịch, Sở Văn hóa và Thể thao',
+                'lead',
+                'chịu trách nhiệm thi hành',
+            ),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000633.html",
+        [
+            ('Cục Cảnh sát giao thông', 'lead', 'Phối hợp với các đơn'),
+            ('Cục Cảnh sát giao thông', 'lead', 'Hướng dẫn, kiểm tra Công'),
+            ('Cục Cảnh sát giao thông', 'lead', 'Định kỳ 06 tháng, 01'),
+            (
+                'Thủ trưởng các đơn vị thuộc cơ quan Bộ Công an, Giám đốc Học viện, Hiệu trưởng các trường Công an nhân dân, Giám đốc Công an tỉnh, thành phố trực thuộc trung ương',
+                'lead',
+                'có trách nhiệm thi hành',
+            ),
+            ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ Công'),
+        ],
+    ),
+    (
+        "vbpl_layout_html/doc_000707.html",
+        [
+            ('Chính phủ', 'lead', 'chỉ đạo tổ chức tuyên'),
+            (
+                'Thủ tướng Chính phủ, Chánh án Tòa án nhân dân tối cao, Viện trưởng Viện kiểm sát nhân dân tối cao, Chủ tịch và các thành viên Hội đồng tư vấn đặc xá, Chủ nhiệm Văn phòng Chủ tịch nước',
+                'lead',
+                'chịu trách nhiệm thi hành',
+            ),
+        ],
+    ),
+    (
+        "quocan_legal_retrieval/luatdatdai2013.pdf",
+        [
+            ('Chính phủ', 'lead', 'quy định chi tiết các'),
+        ],
+    ),
 ]
 
 
@@ -460,54 +685,81 @@ def test_normative_documents_assign_only_in_their_implementation_articles(realdo
 
 NGHI_DINH = DocumentInfo(doc_type="Nghị định", symbol="249/2025/NĐ-CP", year=2025, issuer="Chính phủ")
 LUAT = DocumentInfo(doc_type="Luật", symbol="45/2013/QH13", year=2013, issuer="Quốc hội")
-NQ_UBTVQH = DocumentInfo(doc_type="Nghị quyết", symbol="103/2025/UBTVQH15", year=2025, issuer="Ủy ban Thường vụ Quốc hội")
+NQ_UBTVQH = DocumentInfo(
+    doc_type="Nghị quyết", symbol="103/2025/UBTVQH15", year=2025, issuer="Ủy ban Thường vụ Quốc hội"
+)
 
 NORMATIVE_CASES = [
     # doc_000001: a titled article's rule ("Trách nhiệm của chuyên gia") assigns nothing; "Trách nhiệm thực hiện" does
-    ("Điều 6. Trách nhiệm của chuyên gia\n1. Chuyên gia có trách nhiệm thực hiện nhiệm vụ đúng tiến độ.\n"
-     "Điều 14. Trách nhiệm thực hiện\n3. Bộ Ngoại giao chỉ đạo các cơ quan thuộc thẩm quyền quản lý phát triển các"
-     " chương trình tìm kiếm, thu hút và hỗ trợ chuyên gia.\n"
-     "4. Bộ Giáo dục và Đào tạo ưu tiên cử công dân Việt Nam đi đào tạo, bồi dưỡng tại nước ngoài.\n",
-     NGHI_DINH,
-     [("Bộ Ngoại giao", "lead", "chỉ đạo các cơ quan", None),
-      ("Bộ Giáo dục và Đào tạo", "lead", "ưu tiên cử công dân", None)]),
+    (
+        "Điều 6. Trách nhiệm của chuyên gia\n1. Chuyên gia có trách nhiệm thực hiện nhiệm vụ đúng tiến độ.\n"
+        "Điều 14. Trách nhiệm thực hiện\n3. Bộ Ngoại giao chỉ đạo các cơ quan thuộc thẩm quyền quản lý phát triển các"
+        " chương trình tìm kiếm, thu hút và hỗ trợ chuyên gia.\n"
+        "4. Bộ Giáo dục và Đào tạo ưu tiên cử công dân Việt Nam đi đào tạo, bồi dưỡng tại nước ngoài.\n",
+        NGHI_DINH,
+        [
+            ("Bộ Ngoại giao", "lead", "chỉ đạo các cơ quan", None),
+            ("Bộ Giáo dục và Đào tạo", "lead", "ưu tiên cử công dân", None),
+        ],
+    ),
     # doc_000001 9.c): under an agency heading, "Thanh tra, kiểm tra, …" is the task's verb, not an agency
-    ("Điều 14. Trách nhiệm thực hiện\n9. Các bộ, cơ quan trung ương có trách nhiệm:\n"
-     "c) Thanh tra, kiểm tra, giám sát các chương trình, nhiệm vụ, dự án có sử dụng chuyên gia.\n",
-     NGHI_DINH,
-     [("Các bộ, cơ quan trung ương", "lead", "Thanh tra, kiểm tra", None)]),
+    (
+        "Điều 14. Trách nhiệm thực hiện\n9. Các bộ, cơ quan trung ương có trách nhiệm:\n"
+        "c) Thanh tra, kiểm tra, giám sát các chương trình, nhiệm vụ, dự án có sử dụng chuyên gia.\n",
+        NGHI_DINH,
+        [("Các bộ, cơ quan trung ương", "lead", "Thanh tra, kiểm tra", None)],
+    ),
     # luatdatdai2013: "Chương 13." and its articles are rules ("Ủy ban nhân dân cấp tỉnh chỉ đạo …" in a titled
     # article); "Điều 212. Quy định chi tiết" assigns
-    ("Chương 13.\nGIÁM SÁT, THEO DÕI VÀ ĐÁNH GIÁ\nĐiều 200. Hệ thống theo dõi và đánh giá\n"
-     "3. Ủy ban nhân dân cấp tỉnh chỉ đạo việc theo dõi và đánh giá đối với quản lý và sử dụng đất đai tại địa phương.\n"
-     "Điều 212. Quy định chi tiết\nChính phủ quy định chi tiết các điều, khoản được giao trong Luật.\n",
-     LUAT,
-     [("Chính phủ", "lead", "quy định chi tiết các điều", None)]),
+    (
+        "Chương 13.\nGIÁM SÁT, THEO DÕI VÀ ĐÁNH GIÁ\nĐiều 200. Hệ thống theo dõi và đánh giá\n"
+        "3. Ủy ban nhân dân cấp tỉnh chỉ đạo việc theo dõi và đánh giá đối với quản lý và sử dụng đất đai tại địa phương.\n"
+        "Điều 212. Quy định chi tiết\nChính phủ quy định chi tiết các điều, khoản được giao trong Luật.\n",
+        LUAT,
+        [("Chính phủ", "lead", "quy định chi tiết các điều", None)],
+    ),
     # doc_000138: "Điều 2." alone on its line, its sentence below: an untitled article of the issuing text assigns
-    ("Điều 1.\nBan hành kèm theo Nghị quyết này Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố.\n"
-     "Điều 2.\nHội đồng nhân dân cấp tỉnh ban hành Quy chế làm việc của cấp mình phù hợp với Quy chế này.\n",
-     NQ_UBTVQH,
-     [("Hội đồng nhân dân cấp tỉnh", "lead", "ban hành Quy chế làm việc", None)]),
+    (
+        "Điều 1.\nBan hành kèm theo Nghị quyết này Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố.\n"
+        "Điều 2.\nHội đồng nhân dân cấp tỉnh ban hành Quy chế làm việc của cấp mình phù hợp với Quy chế này.\n",
+        NQ_UBTVQH,
+        [("Hội đồng nhân dân cấp tỉnh", "lead", "ban hành Quy chế làm việc", None)],
+    ),
     # doc_000170 / doc_000019: "trong phạm vi nhiệm vụ, quyền hạn của mình" is neither agency nor task
-    ("Điều 9. Tổ chức thực hiện\n2. Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước, trong"
-     " phạm vi nhiệm vụ, quyền hạn của mình, phối hợp tổ chức thực hiện Nghị quyết này.\n",
-     DocumentInfo(doc_type="Nghị quyết", symbol="170/2024/QH15", year=2024, issuer="Quốc hội"),
-     [("Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước", "lead", "phối hợp tổ chức", None)]),
+    (
+        "Điều 9. Tổ chức thực hiện\n2. Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước, trong"
+        " phạm vi nhiệm vụ, quyền hạn của mình, phối hợp tổ chức thực hiện Nghị quyết này.\n",
+        DocumentInfo(doc_type="Nghị quyết", symbol="170/2024/QH15", year=2024, issuer="Quốc hội"),
+        [
+            (
+                "Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước",
+                "lead",
+                "phối hợp tổ chức",
+                None,
+            )
+        ],
+    ),
     # doc_000081: "phối hợp với" inside the object of another verb names no supporting agency
-    ("Điều 16. Tổ chức thực hiện\n3. Bộ Giáo dục và Đào tạo: Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân"
-     " các cấp và Ngân hàng Chính sách xã hội tổ chức thực hiện chính sách.\n",
-     DocumentInfo(doc_type="Quyết định", symbol="29/2025/QĐ-TTg", year=2025, issuer="Thủ tướng Chính phủ"),
-     [("Bộ Giáo dục và Đào tạo", "lead", "Hướng dẫn các cơ sở", None)]),
+    (
+        "Điều 16. Tổ chức thực hiện\n3. Bộ Giáo dục và Đào tạo: Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân"
+        " các cấp và Ngân hàng Chính sách xã hội tổ chức thực hiện chính sách.\n",
+        DocumentInfo(doc_type="Quyết định", symbol="29/2025/QĐ-TTg", year=2025, issuer="Thủ tướng Chính phủ"),
+        [("Bộ Giáo dục và Đào tạo", "lead", "Hướng dẫn các cơ sở", None)],
+    ),
     # doc_000633: "Trong quá trình …, nếu có khó khăn, vướng mắc, X báo cáo …" assigns to X; doc_000234's
     # "…, nếu có khó khăn, vướng mắc đề nghị phản ánh về Bộ …" names no one
-    ("Điều 48. Trách nhiệm thi hành\nTrong quá trình thực hiện Thông tư này, nếu có khó khăn, vướng mắc, Công an các"
-     " đơn vị, địa phương báo cáo về Bộ Công an (qua Cục Cảnh sát giao thông) để kịp thời hướng dẫn./.\n",
-     DocumentInfo(doc_type="Thông tư", symbol="66/2024/TT-BCA", year=2024, issuer="Bộ Công an"),
-     [("Công an các đơn vị, địa phương", "lead", "báo cáo về Bộ Công an", None)]),
-    ("Điều 3. Các Bộ, cơ quan ngang Bộ và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này.\n"
-     "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị phản ánh về Bộ Tài nguyên và Môi trường.\n",
-     DocumentInfo(doc_type="Thông tư", symbol="51/2024/TT-BTNMT", year=2024, issuer="Bộ Tài nguyên và Môi trường"),
-     [("Các Bộ, cơ quan ngang Bộ", "lead", "chịu trách nhiệm thi hành", None)]),
+    (
+        "Điều 48. Trách nhiệm thi hành\nTrong quá trình thực hiện Thông tư này, nếu có khó khăn, vướng mắc, Công an các"
+        " đơn vị, địa phương báo cáo về Bộ Công an (qua Cục Cảnh sát giao thông) để kịp thời hướng dẫn./.\n",
+        DocumentInfo(doc_type="Thông tư", symbol="66/2024/TT-BCA", year=2024, issuer="Bộ Công an"),
+        [("Công an các đơn vị, địa phương", "lead", "báo cáo về Bộ Công an", None)],
+    ),
+    (
+        "Điều 3. Các Bộ, cơ quan ngang Bộ và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này.\n"
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị phản ánh về Bộ Tài nguyên và Môi trường.\n",
+        DocumentInfo(doc_type="Thông tư", symbol="51/2024/TT-BTNMT", year=2024, issuer="Bộ Tài nguyên và Môi trường"),
+        [("Các Bộ, cơ quan ngang Bộ", "lead", "chịu trách nhiệm thi hành", None)],
+    ),
 ]
 
 
@@ -522,127 +774,185 @@ REVIEW_CASES = [
     # congvan3917 của BTP: "Căn cứ …, Ủy ban nhân dân tỉnh, thành phố chỉ đạo …" — the named subject of "chỉ đạo"
     # leads (not the body it directs); the lead-in "… quan tâm thực hiện một số nội dung:" is not itself a duty;
     # "quan tâm" asks and is no part of the agency
-    ("Bộ Tư pháp đề nghị Ủy ban nhân dân tỉnh, thành phố quan tâm thực hiện một số nội dung:\n"
-     "1. Đối với việc hợp nhất các Hội công chứng viên\n"
-     "Căn cứ quy định của Luật Công chứng năm 2024, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội Công chứng viên"
-     " địa phương phối hợp xây dựng Đề án hợp nhất.\n"
-     "Bộ Tư pháp trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm chỉ đạo thực hiện.\n",
-     BTP,
-     [("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Hội Công chứng viên", None),
-      ("Ủy ban nhân dân các tỉnh, thành phố", "lead", "chỉ đạo thực hiện", None)]),
+    (
+        "Bộ Tư pháp đề nghị Ủy ban nhân dân tỉnh, thành phố quan tâm thực hiện một số nội dung:\n"
+        "1. Đối với việc hợp nhất các Hội công chứng viên\n"
+        "Căn cứ quy định của Luật Công chứng năm 2024, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội Công chứng viên"
+        " địa phương phối hợp xây dựng Đề án hợp nhất.\n"
+        "Bộ Tư pháp trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm chỉ đạo thực hiện.\n",
+        BTP,
+        [
+            ("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Hội Công chứng viên", None),
+            ("Ủy ban nhân dân các tỉnh, thành phố", "lead", "chỉ đạo thực hiện", None),
+        ],
+    ),
     # 36-HD_VPTW: "ban chỉ đạo" inside a list of names is no trigger, "Ban" alone no agency
-    ("Các tổ chức đảng (ban cán sự đảng, ban chỉ đạo, tiểu ban, hội đồng…) ghi tên cơ quan ban hành văn bản.\n"
-     "- Ban tổ chức tỉnh uỷ: BTCTU\n",
-     DocumentInfo(doc_type="Hướng dẫn", issuer="Văn phòng Trung ương Đảng"),
-     []),
+    (
+        "Các tổ chức đảng (ban cán sự đảng, ban chỉ đạo, tiểu ban, hội đồng…) ghi tên cơ quan ban hành văn bản.\n"
+        "- Ban tổ chức tỉnh uỷ: BTCTU\n",
+        DocumentInfo(doc_type="Hướng dẫn", issuer="Văn phòng Trung ương Đảng"),
+        [],
+    ),
 ]
 
 
-BCD_LAM_DONG = DocumentInfo(doc_type="Báo cáo", issuer="Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo,"
-                           " chuyển đổi số và Đề án 06", parent_issuer="Ủy ban nhân dân tỉnh Lâm Đồng")
+BCD_LAM_DONG = DocumentInfo(
+    doc_type="Báo cáo",
+    issuer="Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06",
+    parent_issuer="Ủy ban nhân dân tỉnh Lâm Đồng",
+)
 HD_VPTW = DocumentInfo(doc_type="Hướng dẫn", issuer="Văn phòng Trung ương Đảng")
 
 REVIEW_CASES += [
     # congvan3917 của BTP: two sentences differing only in their object are two duties, not one repeated
-    ("1. Đối với việc hợp nhất các Hội công chứng viên\n"
-     "Căn cứ quy định của Luật Công chứng năm 2024, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội Công chứng viên"
-     " địa phương phối hợp xây dựng Đề án hợp nhất để trình Ủy ban nhân dân cấp tỉnh, thành phố quyết định hợp nhất"
-     " Hội Công chứng viên đảm bảo thực hiện nhiệm vụ thông suốt, liên tục.\n"
-     "2. Đối với việc hợp nhất các Đoàn Luật sư\n"
-     "Căn cứ quy định của Luật Luật sư năm 2006, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Đoàn Luật sư"
-     " phối hợp xây dựng Đề án hợp nhất để trình Ủy ban nhân dân cấp tỉnh, thành phố quyết định hợp nhất"
-     " Đoàn Luật sư đảm bảo thực hiện nhiệm vụ thông suốt, liên tục.\n",
-     BTP,
-     [("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Hội Công chứng viên", None),
-      ("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Đoàn Luật sư", None)]),
+    (
+        "1. Đối với việc hợp nhất các Hội công chứng viên\n"
+        "Căn cứ quy định của Luật Công chứng năm 2024, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội Công chứng viên"
+        " địa phương phối hợp xây dựng Đề án hợp nhất để trình Ủy ban nhân dân cấp tỉnh, thành phố quyết định hợp nhất"
+        " Hội Công chứng viên đảm bảo thực hiện nhiệm vụ thông suốt, liên tục.\n"
+        "2. Đối với việc hợp nhất các Đoàn Luật sư\n"
+        "Căn cứ quy định của Luật Luật sư năm 2006, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Đoàn Luật sư"
+        " phối hợp xây dựng Đề án hợp nhất để trình Ủy ban nhân dân cấp tỉnh, thành phố quyết định hợp nhất"
+        " Đoàn Luật sư đảm bảo thực hiện nhiệm vụ thông suốt, liên tục.\n",
+        BTP,
+        [
+            ("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Hội Công chứng viên", None),
+            ("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Đoàn Luật sư", None),
+        ],
+    ),
     # 000 seed (news): the title's duty repeated in the lead paragraph with a bracketed note is one duty
-    ("Văn phòng UBND tỉnh chỉ đạo các phòng, ban, đơn vị trực thuộc tiếp tục chấn chỉnh, tăng cường kỷ luật, kỷ"
-     " cương hành chính\n\n"
-     "Chánh Văn phòng UBND tỉnh vừa chỉ đạo các phòng, ban, đơn vị trực thuộc Văn phòng về việc tiếp tục chấn"
-     " chỉnh, tăng cường kỷ luật, kỷ cương hành chính (Công văn số 5743 /VP-HCQT, ngày 16/11/2023).\n",
-     DocumentInfo(),
-     [("các phòng, ban, đơn vị trực thuộc", "lead", "tiếp tục chấn chỉnh", None)]),
+    (
+        "Văn phòng UBND tỉnh chỉ đạo các phòng, ban, đơn vị trực thuộc tiếp tục chấn chỉnh, tăng cường kỷ luật, kỷ"
+        " cương hành chính\n\n"
+        "Chánh Văn phòng UBND tỉnh vừa chỉ đạo các phòng, ban, đơn vị trực thuộc Văn phòng về việc tiếp tục chấn"
+        " chỉnh, tăng cường kỷ luật, kỷ cương hành chính (Công văn số 5743 /VP-HCQT, ngày 16/11/2023).\n",
+        DocumentInfo(),
+        [("các phòng, ban, đơn vị trực thuộc", "lead", "tiếp tục chấn chỉnh", None)],
+    ),
     # 1187 BNV: a short task whose words a long bullet happens to hold is a duty of its own
-    ("III. TỔ CHỨC THỰC HIỆN\n1. Bộ Nội vụ\n"
-     "a) Tổ chức công tác điều tra xã hội học: Nghiên cứu, xác định đối tượng điều tra xã hội học và xây dựng bộ câu"
-     " hỏi điều tra xã hội học; phối hợp với các cơ quan liên quan tổ chức điều tra xã hội học, công bố Chỉ số CCHC"
-     " hàng năm của các bộ, các tỉnh; chủ trì kiểm tra.\n"
-     "b) Chủ trì, phối hợp với các cơ quan liên quan tổ chức công bố Chỉ số CCHC hàng năm.\n",
-     DocumentInfo(doc_type="Quyết định", issuer="Bộ Nội vụ"),
-     [("Bộ Nội vụ", "lead", "Tổ chức công tác điều tra", None),
-      ("Bộ Nội vụ", "lead", "Chủ trì, phối hợp với các cơ quan liên quan tổ chức công bố", None)]),
+    (
+        "III. TỔ CHỨC THỰC HIỆN\n1. Bộ Nội vụ\n"
+        "a) Tổ chức công tác điều tra xã hội học: Nghiên cứu, xác định đối tượng điều tra xã hội học và xây dựng bộ câu"
+        " hỏi điều tra xã hội học; phối hợp với các cơ quan liên quan tổ chức điều tra xã hội học, công bố Chỉ số CCHC"
+        " hàng năm của các bộ, các tỉnh; chủ trì kiểm tra.\n"
+        "b) Chủ trì, phối hợp với các cơ quan liên quan tổ chức công bố Chỉ số CCHC hàng năm.\n",
+        DocumentInfo(doc_type="Quyết định", issuer="Bộ Nội vụ"),
+        [
+            ("Bộ Nội vụ", "lead", "Tổ chức công tác điều tra", None),
+            ("Bộ Nội vụ", "lead", "Chủ trì, phối hợp với các cơ quan liên quan tổ chức công bố", None),
+        ],
+    ),
     # doc_000101 Điều 17.2: "người nộp đơn đề nghị …", "… có yêu cầu bảo hộ …" are nouns inside the agency list
-    ("Điều 17. Trách nhiệm thực hiện\n2. Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám"
-     " sát hàng hóa xuất khẩu, nhập khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm và các tổ"
-     " chức, cá nhân có liên quan có trách nhiệm thực hiện theo quy định hiện hành và hướng dẫn tại Thông tư này.\n",
-     DocumentInfo(doc_type="Thông tư", symbol="13/2015/TT-BTC", year=2015, issuer="Bộ Tài chính"),
-     [("Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập"
-       " khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm", "lead", "thực hiện theo quy định", None)]),
+    (
+        "Điều 17. Trách nhiệm thực hiện\n2. Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám"
+        " sát hàng hóa xuất khẩu, nhập khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm và các tổ"
+        " chức, cá nhân có liên quan có trách nhiệm thực hiện theo quy định hiện hành và hướng dẫn tại Thông tư này.\n",
+        DocumentInfo(doc_type="Thông tư", symbol="13/2015/TT-BTC", year=2015, issuer="Bộ Tài chính"),
+        [
+            (
+                "Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập"
+                " khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm",
+                "lead",
+                "thực hiện theo quy định",
+                None,
+            )
+        ],
+    ),
     # 36-HD_VPTW: people named by their work ("làm nhiệm vụ …", "được giao …") before "có trách nhiệm"
-    ("4. Trách nhiệm của các cá nhân\n"
-     "- Cán bộ, nhân viên được giao soạn thảo văn bản có trách nhiệm thực hiện đúng hướng dẫn về thể thức.\n"
-     "- Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan có trách nhiệm kiểm tra thể thức và kỹ thuật trình bày văn"
-     " bản trước khi trình ký, phát hành.\n",
-     HD_VPTW,
-     [("Cán bộ, nhân viên được giao soạn thảo văn bản", "lead", "thực hiện đúng hướng dẫn", None),
-      ("Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan", "lead", "kiểm tra thể thức", None)]),
+    (
+        "4. Trách nhiệm của các cá nhân\n"
+        "- Cán bộ, nhân viên được giao soạn thảo văn bản có trách nhiệm thực hiện đúng hướng dẫn về thể thức.\n"
+        "- Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan có trách nhiệm kiểm tra thể thức và kỹ thuật trình bày văn"
+        " bản trước khi trình ký, phát hành.\n",
+        HD_VPTW,
+        [
+            ("Cán bộ, nhân viên được giao soạn thảo văn bản", "lead", "thực hiện đúng hướng dẫn", None),
+            ("Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan", "lead", "kiểm tra thể thức", None),
+        ],
+    ),
     # 36-HD_VPTW: "tổ chức" as a list item before "có trách nhiệm"; "cụ thể hoá" is the task's verb
-    ("2. Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm thực hiện Hướng dẫn này.\n"
-     "Cơ quan Uỷ ban Kiểm tra Trung ương, Quân uỷ Trung ương, Đảng uỷ Công an Trung ương và Đảng uỷ Ngoài nước cụ thể"
-     " hoá một số điểm trong Hướng dẫn này cho phù hợp với đặc điểm tổ chức và hoạt động của cơ quan uỷ ban kiểm tra.\n",
-     HD_VPTW,
-     [("Các cấp ủy, thủ trưởng cơ quan, tổ chức đảng", "lead", "thực hiện Hướng dẫn này", None),
-      ("Cơ quan Ủy ban Kiểm tra Trung ương, Quân ủy Trung ương, Đảng ủy Công an Trung ương và Đảng ủy Ngoài nước",
-       "lead", "cụ thể hoá một số điểm", None)]),
+    (
+        "2. Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm thực hiện Hướng dẫn này.\n"
+        "Cơ quan Uỷ ban Kiểm tra Trung ương, Quân uỷ Trung ương, Đảng uỷ Công an Trung ương và Đảng uỷ Ngoài nước cụ thể"
+        " hoá một số điểm trong Hướng dẫn này cho phù hợp với đặc điểm tổ chức và hoạt động của cơ quan uỷ ban kiểm tra.\n",
+        HD_VPTW,
+        [
+            ("Các cấp ủy, thủ trưởng cơ quan, tổ chức đảng", "lead", "thực hiện Hướng dẫn này", None),
+            (
+                "Cơ quan Ủy ban Kiểm tra Trung ương, Quân ủy Trung ương, Đảng ủy Công an Trung ương và Đảng ủy Ngoài nước",
+                "lead",
+                "cụ thể hoá một số điểm",
+                None,
+            ),
+        ],
+    ),
     # 996KH-TCTLNTW-C04: the role set off by a dash is no part of the agency
-    ("II. TỔ CHỨC THỰC HIỆN\n1. Giao Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an -\n"
-     "đơn vị thường trực Tổ Công tác liên ngành trung ương chủ trì, phối hợp với các\n"
-     "đơn vị, địa phương tổ chức thực hiện Kế hoạch này.\n",
-     DocumentInfo(doc_type="Kế hoạch", issuer="Tổ Công tác liên ngành trung ương"),
-     [("Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an", "lead", "chủ trì, phối hợp", None)]),
+    (
+        "II. TỔ CHỨC THỰC HIỆN\n1. Giao Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an -\n"
+        "đơn vị thường trực Tổ Công tác liên ngành trung ương chủ trì, phối hợp với các\n"
+        "đơn vị, địa phương tổ chức thực hiện Kế hoạch này.\n",
+        DocumentInfo(doc_type="Kế hoạch", issuer="Tổ Công tác liên ngành trung ương"),
+        [("Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an", "lead", "chủ trì, phối hợp", None)],
+    ),
     # BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY: a report's "Kiến nghị, đề xuất" proposes upward, its "Kính đề nghị" closing
     # asks upward; "Phần thứ hai" ends the section
-    ("IV. KIẾN NGHỊ, ĐỀ XUẤT\n- Chỉ đạo Công an TP Hồ Chí Minh có biện pháp quản lý sau cai nghiện đối với số học"
-     " viên hoàn thành cai nghiện ma túy tại Cơ sở cai nghiện ma túy số 2 và số 4.\n"
-     "Phần thứ hai\n1. Nhiệm vụ trong thời gian tới\n1.1. Sở Y tế\n"
-     "- Tiếp tục nâng cao chất lượng điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế.\n"
-     "Trên đây là báo cáo sơ kết công tác phòng, chống ma túy năm 2025. Kính đề nghị Bộ Công an xem xét, tổng hợp./.\n",
-     DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
-     [("Sở Y tế", "lead", "Tiếp tục nâng cao chất lượng", None)]),
+    (
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT\n- Chỉ đạo Công an TP Hồ Chí Minh có biện pháp quản lý sau cai nghiện đối với số học"
+        " viên hoàn thành cai nghiện ma túy tại Cơ sở cai nghiện ma túy số 2 và số 4.\n"
+        "Phần thứ hai\n1. Nhiệm vụ trong thời gian tới\n1.1. Sở Y tế\n"
+        "- Tiếp tục nâng cao chất lượng điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế.\n"
+        "Trên đây là báo cáo sơ kết công tác phòng, chống ma túy năm 2025. Kính đề nghị Bộ Công an xem xét, tổng hợp./.\n",
+        DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+        [("Sở Y tế", "lead", "Tiếp tục nâng cao chất lượng", None)],
+    ),
     # 329 BAO CAO CCHC: "… đã chỉ đạo X …" reports a past act
-    ("Sau Hội nghị đối thoại, Ủy ban nhân dân tỉnh đã ghi nhận các ý kiến, kiến nghị của doanh nghiệp; với tinh"
-     " thần đồng hành, Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành liên quan nghiên cứu, trả lời, phúc đáp"
-     " cụ thể cho doanh nghiệp.\n"
-     "Trong năm 2025, Tỉnh ủy, Ủy ban nhân dân tỉnh đã lãnh đạo, chỉ đạo các sở, ban, ngành, địa phương tập trung"
-     " triển khai kịp thời các nghị quyết.\n",
-     DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
-     []),
+    (
+        "Sau Hội nghị đối thoại, Ủy ban nhân dân tỉnh đã ghi nhận các ý kiến, kiến nghị của doanh nghiệp; với tinh"
+        " thần đồng hành, Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành liên quan nghiên cứu, trả lời, phúc đáp"
+        " cụ thể cho doanh nghiệp.\n"
+        "Trong năm 2025, Tỉnh ủy, Ủy ban nhân dân tỉnh đã lãnh đạo, chỉ đạo các sở, ban, ngành, địa phương tập trung"
+        " triển khai kịp thời các nghị quyết.\n",
+        DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+        [],
+    ),
     # 110925 QĐ kiện toàn Đội UCSC: an adverb before the verb is no part of the agency; "Hằng năm," opens a sentence
-    ("Điều 4. Tổ chức và hoạt động của Đội ứng cứu sự cố.\n"
-     "1. Công an tỉnh Lâm Đồng trực tiếp quản lý và chỉ đạo Đội ứng cứu sự cố.\n"
-     "6. Hằng năm, Công an tỉnh có trách nhiệm xây dựng dự toán gửi Sở Tài chính thẩm định, trình Ủy ban nhân dân"
-     " tỉnh phê duyệt.\n",
-     DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
-     [("Công an tỉnh Lâm Đồng", "lead", "quản lý và chỉ đạo", None),
-      ("Công an tỉnh", "lead", "xây dựng dự toán", None)]),
+    (
+        "Điều 4. Tổ chức và hoạt động của Đội ứng cứu sự cố.\n"
+        "1. Công an tỉnh Lâm Đồng trực tiếp quản lý và chỉ đạo Đội ứng cứu sự cố.\n"
+        "6. Hằng năm, Công an tỉnh có trách nhiệm xây dựng dự toán gửi Sở Tài chính thẩm định, trình Ủy ban nhân dân"
+        " tỉnh phê duyệt.\n",
+        DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+        [
+            ("Công an tỉnh Lâm Đồng", "lead", "quản lý và chỉ đạo", None),
+            ("Công an tỉnh", "lead", "xây dựng dự toán", None),
+        ],
+    ),
     # Giay moi hoi nghi CTMTQG ma túy: "liên hệ" is a task verb, "Viễn thông Lâm Đồng" an agency
-    ("IV. Phân công chuẩn bị\n- Công an tỉnh liên hệ Cục C04 - Bộ Công an để tiếp nhận tài liệu họp và gửi đến các"
-     " đại biểu qua địa chỉ thư công vụ.\n"
-     "- Viễn thông Lâm Đồng phối hợp Trung tâm Thông tin - Văn phòng UBND tỉnh chuẩn bị các điều kiện kỹ thuật,"
-     " đường truyền phục vụ Hội nghị.\n",
-     DocumentInfo(doc_type="Giấy mời", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
-     [("Công an tỉnh", "lead", "liên hệ Cục C04", None),
-      ("Viễn thông Lâm Đồng", "lead", "phối hợp Trung tâm Thông tin", None)]),
+    (
+        "IV. Phân công chuẩn bị\n- Công an tỉnh liên hệ Cục C04 - Bộ Công an để tiếp nhận tài liệu họp và gửi đến các"
+        " đại biểu qua địa chỉ thư công vụ.\n"
+        "- Viễn thông Lâm Đồng phối hợp Trung tâm Thông tin - Văn phòng UBND tỉnh chuẩn bị các điều kiện kỹ thuật,"
+        " đường truyền phục vụ Hội nghị.\n",
+        DocumentInfo(doc_type="Giấy mời", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+        [
+            ("Công an tỉnh", "lead", "liên hệ Cục C04", None),
+            ("Viễn thông Lâm Đồng", "lead", "phối hợp Trung tâm Thông tin", None),
+        ],
+    ),
     # BÁO CÁO ĐỀ ÁN 06: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI" opens the agency headings; "Ban chỉ đạo tỉnh"
     # is a name, its "chỉ đạo" no trigger; "Thuế tỉnh …" is an agency
-    ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI\n1. Công an tỉnh\n"
-     "a) Phát huy vai trò thường trực tham mưu cho Ban chỉ đạo tỉnh triển khai kịp thời, hiệu quả các nhiệm vụ"
-     " của Đề án.\n"
-     "10. Thuế tỉnh Lâm Đồng và Sở Xây dựng\n"
-     "Đẩy mạnh thực hiện 02 nhiệm vụ trọng tâm đã được giao.\n",
-     BCD_LAM_DONG,
-     [("Công an tỉnh", "lead", "Phát huy vai trò thường trực", None),
-      ("Thuế tỉnh Lâm Đồng và Sở Xây dựng", "lead", "Đẩy mạnh thực hiện", None)]),
+    (
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI\n1. Công an tỉnh\n"
+        "a) Phát huy vai trò thường trực tham mưu cho Ban chỉ đạo tỉnh triển khai kịp thời, hiệu quả các nhiệm vụ"
+        " của Đề án.\n"
+        "10. Thuế tỉnh Lâm Đồng và Sở Xây dựng\n"
+        "Đẩy mạnh thực hiện 02 nhiệm vụ trọng tâm đã được giao.\n",
+        BCD_LAM_DONG,
+        [
+            ("Công an tỉnh", "lead", "Phát huy vai trò thường trực", None),
+            ("Thuế tỉnh Lâm Đồng và Sở Xây dựng", "lead", "Đẩy mạnh thực hiện", None),
+        ],
+    ),
 ]
 
 
@@ -653,20 +963,29 @@ def test_reviewed_document_forms(text: str, info: DocumentInfo, expected: list) 
 
 def test_recurrence_before_the_subject_is_the_duties() -> None:
     """110925 QĐ Đội UCSC: "Hằng năm, Công an tỉnh có trách nhiệm …" recurs yearly."""
-    duties = duties_of("6. Hằng năm, Công an tỉnh có trách nhiệm xây dựng dự toán gửi Sở Tài chính thẩm định.\n",
-                       DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"))
+    duties = duties_of(
+        "6. Hằng năm, Công an tỉnh có trách nhiệm xây dựng dự toán gửi Sở Tài chính thẩm định.\n",
+        DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+    )
     assert [(d.agency, d.recurrence) for d in duties] == [("Công an tỉnh", "Hằng năm")]
 
 
-@pytest.mark.parametrize(("issuer", "parent", "agency", "canonical"), [
-    ("Ủy ban nhân dân tỉnh Lạng Sơn", None, "Sở Nội vụ", "Sở Nội vụ tỉnh Lạng Sơn"),
-    ("Sở Nội vụ tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng", "Phòng Tổ chức cán bộ",
-     "Phòng Tổ chức cán bộ tỉnh Lâm Đồng"),
-    # a Party committee: "Tỉnh ủy" is not the locality "tỉnh …"
-    ("Tỉnh ủy Tuyên Quang", None, "Sở Nội vụ", "Sở Nội vụ tỉnh Tuyên Quang"),
-    ("Thành ủy Hà Nội", None, "Sở Nội vụ", "Sở Nội vụ thành phố Hà Nội"),
-    ("Bộ Nội vụ", None, "Sở Nội vụ", "Sở Nội vụ"),
-])
+@pytest.mark.parametrize(
+    ("issuer", "parent", "agency", "canonical"),
+    [
+        ("Ủy ban nhân dân tỉnh Lạng Sơn", None, "Sở Nội vụ", "Sở Nội vụ tỉnh Lạng Sơn"),
+        (
+            "Sở Nội vụ tỉnh Lâm Đồng",
+            "Ủy ban nhân dân tỉnh Lâm Đồng",
+            "Phòng Tổ chức cán bộ",
+            "Phòng Tổ chức cán bộ tỉnh Lâm Đồng",
+        ),
+        # a Party committee: "Tỉnh ủy" is not the locality "tỉnh …"
+        ("Tỉnh ủy Tuyên Quang", None, "Sở Nội vụ", "Sở Nội vụ tỉnh Tuyên Quang"),
+        ("Thành ủy Hà Nội", None, "Sở Nội vụ", "Sở Nội vụ thành phố Hà Nội"),
+        ("Bộ Nội vụ", None, "Sở Nội vụ", "Sở Nội vụ"),
+    ],
+)
 def test_canonical_agency_takes_the_issuing_province(issuer, parent, agency, canonical) -> None:
     from vanban.extractors.duties import _canonical, _locality
 
@@ -675,38 +994,46 @@ def test_canonical_agency_takes_the_issuing_province(issuer, parent, agency, can
 
 def test_a_trigger_wrapped_at_a_line_end_is_read() -> None:
     # A PDF line wrap leaves "đề \nnghị": underthesea gives the word back as "đề nghị".
-    text = ("Căn cứ khoản 10 Điều 49 Nghị định số 126/2024/NĐ-CP của Chính phủ, Bộ Nội vụ đề \n"
-            "nghị Ủy ban nhân dân tỉnh, thành phố khẩn trương xây dựng báo cáo về tình \n"
-            "hình tổ chức, hoạt động và quản lý hội và gửi về Bộ Nội vụ trước ngày 31/12/2025.\n")
+    text = (
+        "Căn cứ khoản 10 Điều 49 Nghị định số 126/2024/NĐ-CP của Chính phủ, Bộ Nội vụ đề \n"
+        "nghị Ủy ban nhân dân tỉnh, thành phố khẩn trương xây dựng báo cáo về tình \n"
+        "hình tổ chức, hoạt động và quản lý hội và gửi về Bộ Nội vụ trước ngày 31/12/2025.\n"
+    )
     (duty,) = duties_of(text, DocumentInfo(doc_type="Công văn", issuer="Bộ Nội vụ"))
     assert duty.agency == "Ủy ban nhân dân tỉnh, thành phố" and duty.role == "lead"
     assert duty.task.startswith("khẩn trương xây dựng báo cáo về tình hình tổ chức")
     assert duty.deadline == "2025-12-31"
-    assert text[duty.span[0]:duty.span[1]].rstrip(".\n").endswith("31/12/2025")
+    assert text[duty.span[0] : duty.span[1]].rstrip(".\n").endswith("31/12/2025")
 
 
 def test_a_numbered_title_line_is_not_the_subject_of_the_paragraph_under_it() -> None:
     # 1187/QĐ-BNV: "2. <title>" then, on the next line, the paragraph whose subject is the agency.
-    text = ("III. GIẢI PHÁP THỰC HIỆN\n"
-            "2. Tăng cường công tác tuyên truyền, phổ biến về Chỉ số CCHC\n"
-            "Các bộ, cơ quan, địa phương tổ chức tuyên truyền, phổ biến về mục tiêu, nội dung, kết quả "
-            "Chỉ số CCHC hàng năm dưới nhiều hình thức khác nhau.\n")
+    text = (
+        "III. GIẢI PHÁP THỰC HIỆN\n"
+        "2. Tăng cường công tác tuyên truyền, phổ biến về Chỉ số CCHC\n"
+        "Các bộ, cơ quan, địa phương tổ chức tuyên truyền, phổ biến về mục tiêu, nội dung, kết quả "
+        "Chỉ số CCHC hàng năm dưới nhiều hình thức khác nhau.\n"
+    )
     (duty,) = duties_of(text, DocumentInfo(doc_type="Quyết định", issuer="Bộ Nội vụ"))
     assert duty.agency == "Các bộ, cơ quan, địa phương"
     assert duty.task.startswith("tổ chức tuyên truyền, phổ biến về mục tiêu")
 
 
 def test_the_issuer_reporting_kindly_assigns_nothing() -> None:
-    text = ("2. Hình thức: tổ chức trực tuyến\n"
-            "Công an tỉnh kính báo cáo, đề xuất đồng chí Chủ tịch Ủy ban nhân dân tỉnh xem xét, chỉ đạo.\n")
+    text = (
+        "2. Hình thức: tổ chức trực tuyến\n"
+        "Công an tỉnh kính báo cáo, đề xuất đồng chí Chủ tịch Ủy ban nhân dân tỉnh xem xét, chỉ đạo.\n"
+    )
     assert duties_of(text, DocumentInfo(doc_type="Báo cáo đề xuất", issuer="Công an tỉnh Lâm Đồng")) == []
 
 
 def test_a_verb_in_a_documents_title_is_not_the_subjects_verb() -> None:
     # 58/CĐ-VPCP's Quyết định: members "làm việc theo Quy chế tổ chức và hoạt động": a standing rule.
-    text = ("Điều 4. Chế độ làm việc của Ban Chỉ đạo\n"
-            "1. Các thành viên Ban Chỉ đạo làm việc theo Quy chế tổ chức và hoạt động của Ban Chỉ đạo.\n"
-            "2. Sở Nội vụ xây dựng Kế hoạch triển khai thực hiện Quyết định này.\n")
+    text = (
+        "Điều 4. Chế độ làm việc của Ban Chỉ đạo\n"
+        "1. Các thành viên Ban Chỉ đạo làm việc theo Quy chế tổ chức và hoạt động của Ban Chỉ đạo.\n"
+        "2. Sở Nội vụ xây dựng Kế hoạch triển khai thực hiện Quyết định này.\n"
+    )
     duties = duties_of(text, DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"))
     assert [d.agency for d in duties] == ["Sở Nội vụ"]
     assert duties[0].task.startswith("xây dựng Kế hoạch triển khai")

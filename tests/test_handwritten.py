@@ -1,11 +1,12 @@
 """Numbers written by hand into ``Số:      /…``: left blank unless read for sure, or confirmed by the file's name."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
 from test_ocr import needs_tesseract
+
 from vanban.extract import extract_file
 from vanban.extractors.file_name import number_from_file_name
 from vanban.pipeline import ocr
@@ -28,8 +29,12 @@ NAME_CASES = [
     ("/inbox/QD932.pdf", ["Ở32"], QD_TTG, "932"),  # the type code glued to the number
     ("/inbox/cv 358_LĐ LSVN.pdf", ["4Ÿ"], CV_LS, "358"),  # "cv", and the code with its space
     ("/inbox/kh-753-khao-sat-nam-2026-20260629110301-e.pdf", ["Á$3"], KH_DCT, "753"),  # year, timestamp
-    ("/inbox/519-TTr-CAT-PC06.pdf", ["422"], DocumentInfo(doc_type="Tờ trình", type_code="TTr",
-                                                          issuer_code="CAT-PC06"), "519"),  # not PC06's 06
+    (
+        "/inbox/519-TTr-CAT-PC06.pdf",
+        ["422"],
+        DocumentInfo(doc_type="Tờ trình", type_code="TTr", issuer_code="CAT-PC06"),
+        "519",
+    ),  # not PC06's 06
     ("/inbox/1_4214.signed.pdf", ["4214"], CV_C04, "4214"),  # two numbers: the one OCR also read
     # Nothing to go on: a scanner's or a system's name, dates, no name of the document.
     ("/inbox/SKM_450i25082609220.pdf", ["4ZZ"], CV_C04, None),
@@ -47,6 +52,7 @@ def test_number_from_file_name(path: str, readings: list[str], info: DocumentInf
 
 
 # --- The slot on the OCR'd page ------------------------------------------------------
+
 
 def _word(text: str, left: int, confidence: float, line: int = 3) -> OcrWord:
     return OcrWord(text, left, 400, left + 40 * len(text), 460, confidence, (2, 1, line))
@@ -66,8 +72,16 @@ def test_number_slot_between_label_and_slash() -> None:
     assert ocr.find_number_slot([_word("Số:", 300, 96), _word("/BC-UBND", 420, 92)], 3508) is None
     assert ocr.find_number_slot([_word("Só:%CAT-PA05", 300, 40)], 3508) is None
     assert ocr.find_number_slot([_word("SÓC", 300, 90), _word("12/BC", 420, 90)], 3508) is None
-    assert ocr.find_number_slot([OcrWord("Số:", 300, 3000, 380, 3050, 93, (9, 1, 1)),
-                                 OcrWord("12/BC", 400, 3000, 600, 3050, 93, (9, 1, 1))], 3508) is None
+    assert (
+        ocr.find_number_slot(
+            [
+                OcrWord("Số:", 300, 3000, 380, 3050, 93, (9, 1, 1)),
+                OcrWord("12/BC", 400, 3000, 600, 3050, 93, (9, 1, 1)),
+            ],
+            3508,
+        )
+        is None
+    )
 
 
 def test_printed_number_read_with_confidence_stands() -> None:
@@ -91,13 +105,17 @@ def test_unsure_reading_is_taken_out_with_what_was_read(tmp_path: Path, monkeypa
 
 # --- Real scans (../shared/realdocs) ---------------------------------------------------
 
+
 @needs_tesseract
 @pytest.mark.slow
 @pytest.mark.realdocs
-@pytest.mark.parametrize("name, symbol", [
-    ("2388.C04.pdf", "2388/C04-P6"),  # dev gold: the number is written in blue ink
-    ("QD932.pdf", "932/QĐ-TTg"),
-])
+@pytest.mark.parametrize(
+    "name, symbol",
+    [
+        ("2388.C04.pdf", "2388/C04-P6"),  # dev gold: the number is written in blue ink
+        ("QD932.pdf", "932/QĐ-TTg"),
+    ],
+)
 def test_handwritten_number_confirmed_by_file_name(realdocs: Path, name: str, symbol: str) -> None:
     record, doc = extract_file(realdocs / "vbai" / name)
     assert doc.ocr is not None and doc.ocr.unread_number

@@ -1,17 +1,17 @@
 """Header extraction: tables of real header lines (seeds, ../shared/realdocs) with expected values,
 plus end-to-end runs on whole files checked against the gold records."""
+
 from __future__ import annotations
 
 import json
 import unicodedata
 
 import pytest
+from conftest import SHARED
 
 from vanban.extractors import gazetteer as gz
 from vanban.extractors.header import extract_header, parse_symbol
 from vanban.pipeline.document import TextDocument
-
-from conftest import SHARED
 
 
 def doc_of(text: str, header_lines: int = 0) -> TextDocument:
@@ -47,8 +47,14 @@ SYMBOL_LINES = [
     ("Số: 511/TTr-CAT(PC04)", "511/TTr-CAT(PC04)", "511", None, "TTr", "CAT(PC04)"),
     ("Số: 2388/C04-P6", "2388/C04-P6", "2388", None, None, "C04-P6"),
     ("Số: 1925 /STC- HTDN Bình Thuận, ngày 19 tháng 5 năm 2025", "1925/STC-HTDN", "1925", None, None, "STC-HTDN"),
-    ("    Số: 10797/QĐ-HĐTĐ                 Lâm Đồng, ngày 28 tháng 10 năm 2025",
-     "10797/QĐ-HĐTĐ", "10797", None, "QĐ", "HĐTĐ"),
+    (
+        "    Số: 10797/QĐ-HĐTĐ                 Lâm Đồng, ngày 28 tháng 10 năm 2025",
+        "10797/QĐ-HĐTĐ",
+        "10797",
+        None,
+        "QĐ",
+        "HĐTĐ",
+    ),
     ("Số: 329/B C-UBND", "329/BC-UBND", "329", None, "BC", "UBND"),  # a scan split the type code
     ("Số:         /PT-NC", None, None, None, "PT", "NC"),  # phiếu trình of a Văn phòng
     # synthetic lines in forms typical of other bodies
@@ -63,8 +69,13 @@ SYMBOL_LINES = [
 def test_symbol_line(line, symbol, number, year, type_code, issuer_code):
     text = f"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n{line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
     info = extract_header(doc_of(text))
-    assert (info.symbol, info.number, info.year, info.type_code, info.issuer_code) == \
-        (symbol, number, year, type_code, issuer_code)
+    assert (info.symbol, info.number, info.year, info.type_code, info.issuer_code) == (
+        symbol,
+        number,
+        year,
+        type_code,
+        issuer_code,
+    )
 
 
 # (place/date line as printed, place, ISO date)
@@ -101,52 +112,95 @@ def test_place_date_line(line, place, date):
 
 # (left-column header lines, place, issuer, parent_issuer)
 ISSUER_BLOCKS = [
-    (["UBND TỈNH BÌNH THUẬN", "SỞ NỘI VỤ"], "Bình Thuận", "Sở Nội vụ tỉnh Bình Thuận", "Ủy ban nhân dân tỉnh Bình Thuận"),
+    (
+        ["UBND TỈNH BÌNH THUẬN", "SỞ NỘI VỤ"],
+        "Bình Thuận",
+        "Sở Nội vụ tỉnh Bình Thuận",
+        "Ủy ban nhân dân tỉnh Bình Thuận",
+    ),
     (["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], "Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng", None),
     (["BỘ NỘI VỤ"], "Hà Nội", "Bộ Nội vụ", None),
     (["THỦ TƯỚNG CHÍNH PHỦ", "___________"], "Hà Nội", "Thủ tướng Chính phủ", None),
-    (["UBND TỈNH BÌNH THUẬN", "VĂN PHÒNG"], "Bình Thuận",
-     "Văn phòng Ủy ban nhân dân tỉnh Bình Thuận", "Ủy ban nhân dân tỉnh Bình Thuận"),
-    (["UBND TỈNH LÂM ĐỒNG", "HỘI ĐỒNG THẨM ĐỊNH,", "ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH", "HÀNH CHÍNH TỈNH"], "Lâm Đồng",
-     "Hội đồng thẩm định, đánh giá chỉ số cải cách hành chính tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng"),
-    (["UBND TỈNH LÂM ĐỒNG", "BAN CHỈ ĐẠO", "VỀ PHÁT TRIỂN KHCN, ĐMST, CĐS VÀ ĐỀ ÁN 06"], "Lâm Đồng",
-     "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và đề án 06 tỉnh Lâm Đồng",
-     "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    (
+        ["UBND TỈNH BÌNH THUẬN", "VĂN PHÒNG"],
+        "Bình Thuận",
+        "Văn phòng Ủy ban nhân dân tỉnh Bình Thuận",
+        "Ủy ban nhân dân tỉnh Bình Thuận",
+    ),
+    (
+        ["UBND TỈNH LÂM ĐỒNG", "HỘI ĐỒNG THẨM ĐỊNH,", "ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH", "HÀNH CHÍNH TỈNH"],
+        "Lâm Đồng",
+        "Hội đồng thẩm định, đánh giá chỉ số cải cách hành chính tỉnh Lâm Đồng",
+        "Ủy ban nhân dân tỉnh Lâm Đồng",
+    ),
+    (
+        ["UBND TỈNH LÂM ĐỒNG", "BAN CHỈ ĐẠO", "VỀ PHÁT TRIỂN KHCN, ĐMST, CĐS VÀ ĐỀ ÁN 06"],
+        "Lâm Đồng",
+        "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và đề án 06 tỉnh Lâm Đồng",
+        "Ủy ban nhân dân tỉnh Lâm Đồng",
+    ),
     (["HIỆP HỘI", "CÔNG CHỨNG VIÊN VIỆT NAM"], "Hà Nội", "Hiệp hội Công chứng viên Việt Nam", None),
     (["ỦY BAN THƯỜNG VỤ", "QUỐC HỘI"], "Hà Nội", "Ủy ban Thường vụ Quốc hội", None),
     (["BỘ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG"], "Hà Nội", "Bộ Tài nguyên và Môi trường", None),
     (["BCH ĐOÀN TỈNH LÂM ĐỒNG", "***"], "Lâm Đồng", "Ban Chấp hành đoàn tỉnh Lâm Đồng", None),
     (["UBND TỈNH LÂM ĐỒNG", "SỞ Y TẾ"], "Lâm Đồng", "Sở Y tế tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng"),
-    (["BỘ CÔNG AN", "CỤC CẢNH SÁT ĐIỀU TRA", "TỘI PHẠM VỀ MA TÚY"], "Hà Nội",
-     "Cục Cảnh sát điều tra tội phạm về ma túy", "Bộ Công an"),
-    (["LIÊN ĐOÀN LUẬT SƯ VIỆT NAM", "BAN THƯỜNG VỤ"], "Hà Nội",
-     "Ban Thường vụ Liên đoàn Luật sư Việt Nam", "Liên đoàn Luật sư Việt Nam"),
+    (
+        ["BỘ CÔNG AN", "CỤC CẢNH SÁT ĐIỀU TRA", "TỘI PHẠM VỀ MA TÚY"],
+        "Hà Nội",
+        "Cục Cảnh sát điều tra tội phạm về ma túy",
+        "Bộ Công an",
+    ),
+    (
+        ["LIÊN ĐOÀN LUẬT SƯ VIỆT NAM", "BAN THƯỜNG VỤ"],
+        "Hà Nội",
+        "Ban Thường vụ Liên đoàn Luật sư Việt Nam",
+        "Liên đoàn Luật sư Việt Nam",
+    ),
     (["BỘCÔNGAN", "CÔNG AN TỈNH LÂM ĐỒNG"], "Lâm Đồng", "Công an tỉnh Lâm Đồng", "Bộ Công an"),  # spaces lost in a scan
     # synthetic headers of other levels and bodies
     (["UBND HUYỆN ĐỨC TRỌNG"], "Đức Trọng", "Ủy ban nhân dân huyện Đức Trọng", None),
     (["ỦY BAN NHÂN DÂN", "XÃ TÂN HÀ"], "Tân Hà", "Ủy ban nhân dân xã Tân Hà", None),
     (["UBND PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT"], "Lâm Đồng", "Ủy ban nhân dân phường Xuân Hương - Đà Lạt", None),
-    (["UBND THÀNH PHỐ ĐÀ LẠT", "PHÒNG NỘI VỤ"], "Đà Lạt",
-     "Phòng Nội vụ thành phố Đà Lạt", "Ủy ban nhân dân thành phố Đà Lạt"),
-    (["UBND TỈNH NGHỆ AN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"], "Nghệ An",
-     "Sở Giáo dục và Đào tạo tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An"),
+    (
+        ["UBND THÀNH PHỐ ĐÀ LẠT", "PHÒNG NỘI VỤ"],
+        "Đà Lạt",
+        "Phòng Nội vụ thành phố Đà Lạt",
+        "Ủy ban nhân dân thành phố Đà Lạt",
+    ),
+    (
+        ["UBND TỈNH NGHỆ AN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"],
+        "Nghệ An",
+        "Sở Giáo dục và Đào tạo tỉnh Nghệ An",
+        "Ủy ban nhân dân tỉnh Nghệ An",
+    ),
     (["ĐẢNG BỘ HUYỆN ĐỨC TRỌNG", "HUYỆN ỦY"], "Đức Trọng", "Huyện ủy Đức Trọng", "Đảng bộ huyện Đức Trọng"),
     (["TỈNH ỦY NGHỆ AN"], "Nghệ An", "Tỉnh ủy Nghệ An", None),
     (["ĐẢNG BỘ XÃ TÂN HÀ", "CHI BỘ THÔN 1"], "Tân Hà", "Chi bộ thôn 1 xã Tân Hà", "Đảng bộ xã Tân Hà"),
     (["BỘ QUỐC PHÒNG", "QUÂN KHU 7"], "Hồ Chí Minh", "Quân khu 7", "Bộ Quốc phòng"),
     (["TÒA ÁN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], "Lâm Đồng", "Tòa án nhân dân tỉnh Lâm Đồng", None),
-    (["HĐND TỈNH GIA LAI", "THƯỜNG TRỰC"], "Gia Lai",
-     "Thường trực Hội đồng nhân dân tỉnh Gia Lai", "Hội đồng nhân dân tỉnh Gia Lai"),
-    (["UBMTTQVN TỈNH NGHỆ AN", "BAN THƯỜNG TRỰC"], "Nghệ An",
-     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An",
-     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An"),
+    (
+        ["HĐND TỈNH GIA LAI", "THƯỜNG TRỰC"],
+        "Gia Lai",
+        "Thường trực Hội đồng nhân dân tỉnh Gia Lai",
+        "Hội đồng nhân dân tỉnh Gia Lai",
+    ),
+    (
+        ["UBMTTQVN TỈNH NGHỆ AN", "BAN THƯỜNG TRỰC"],
+        "Nghệ An",
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An",
+    ),
     # scans: words run together, marks misread on a known name or a head word
     (["UBND TỈNHLÂMĐÒNG", "SỞ TƯ PHÁP"], "Lâm Đồng", "Sở Tư pháp tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng"),
     (["BỘCÔNGAN", "TỎ CÔNG TÁC LIÊN NGANH TW"], "Hà Nội", "Tổ Công tác liên nganh Trung ương", "Bộ Công an"),
     (["VĂN PHÒNG TRƯUNG ƯƠNG ĐẢNG"], "Hà Nội", "Văn phòng Trung ương Đảng", None),
     # a mass organisation's provincial committee under its national name
-    (["HỘI NÔNG DÂN VIỆT NAM", "BCH TỈNH LÂM ĐỒNG"], "Lâm Đồng",
-     "Ban Chấp hành Hội Nông dân tỉnh Lâm Đồng", "Hội Nông dân Việt Nam"),
+    (
+        ["HỘI NÔNG DÂN VIỆT NAM", "BCH TỈNH LÂM ĐỒNG"],
+        "Lâm Đồng",
+        "Ban Chấp hành Hội Nông dân tỉnh Lâm Đồng",
+        "Hội Nông dân Việt Nam",
+    ),
     # an agency the gazetteer does not know keeps its name's first word capitalised
     (["BỘ Y TẾ", "CỤC QUẢN LÝ DƯỢC"], "Hà Nội", "Cục Quản lý dược", "Bộ Y tế"),
 ]
@@ -161,46 +215,91 @@ def test_issuer_block(names, place, issuer, parent):
 
 # (lines under the header, doc_type, subject)
 TYPE_AND_SUBJECT = [
-    ("KẾ HOẠCH\nCải cách hành chính tỉnh Lạng Sơn năm 2023\n\nThực hiện Nghị quyết số 76/NQ-CP",
-     "Kế hoạch", "Cải cách hành chính tỉnh Lạng Sơn năm 2023"),
-    ("TỜ TRÌNH\nVề việc tổ chức đại hội nhiệm kỳ Hiệp hội Doanh nghiệp tỉnh Bình Thuận\nKính gửi: Chủ tịch UBND tỉnh",
-     "Tờ trình", "Về việc tổ chức đại hội nhiệm kỳ Hiệp hội Doanh nghiệp tỉnh Bình Thuận"),
-    ("QUYẾT ĐỊNH\nThành lập Ban Chỉ đạo quốc gia về dữ liệu\n____________\nTHỦ TƯỚNG CHÍNH PHỦ",
-     "Quyết định", "Thành lập Ban Chỉ đạo quốc gia về dữ liệu"),
+    (
+        "KẾ HOẠCH\nCải cách hành chính tỉnh Lạng Sơn năm 2023\n\nThực hiện Nghị quyết số 76/NQ-CP",
+        "Kế hoạch",
+        "Cải cách hành chính tỉnh Lạng Sơn năm 2023",
+    ),
+    (
+        "TỜ TRÌNH\nVề việc tổ chức đại hội nhiệm kỳ Hiệp hội Doanh nghiệp tỉnh Bình Thuận\nKính gửi: Chủ tịch UBND tỉnh",
+        "Tờ trình",
+        "Về việc tổ chức đại hội nhiệm kỳ Hiệp hội Doanh nghiệp tỉnh Bình Thuận",
+    ),
+    (
+        "QUYẾT ĐỊNH\nThành lập Ban Chỉ đạo quốc gia về dữ liệu\n____________\nTHỦ TƯỚNG CHÍNH PHỦ",
+        "Quyết định",
+        "Thành lập Ban Chỉ đạo quốc gia về dữ liệu",
+    ),
     ("GIẤY MỜI\nThực hiện Chương trình công tác của Ủy ban nhân dân tỉnh tháng 01/2026,", "Giấy mời", None),
-    ("QUYẾT ĐỊNH\nVề việc công nhận Điều lệ (sửa đổi, bổ sung)\nQuỹ Khuyến học tỉnh Bình Thuận\n\n"
-     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN",
-     "Quyết định", "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Khuyến học tỉnh Bình Thuận"),
-    ("NGHỊ QUYẾT\nBan hành Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố\nỦY BAN THƯỜNG VỤ QUỐC HỘI",
-     "Nghị quyết", "Ban hành Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố"),
-    ("HƯỚNG DẪN\nTổ chức Đại hội Hội công chứng viên các tỉnh/thành phố nhiệm kỳ 2025-2030\n\n    Căn cứ Điều lệ",
-     "Hướng dẫn", "Tổ chức Đại hội Hội công chứng viên các tỉnh/thành phố nhiệm kỳ 2025-2030"),
+    (
+        "QUYẾT ĐỊNH\nVề việc công nhận Điều lệ (sửa đổi, bổ sung)\nQuỹ Khuyến học tỉnh Bình Thuận\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN",
+        "Quyết định",
+        "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Khuyến học tỉnh Bình Thuận",
+    ),
+    (
+        "NGHỊ QUYẾT\nBan hành Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố\nỦY BAN THƯỜNG VỤ QUỐC HỘI",
+        "Nghị quyết",
+        "Ban hành Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố",
+    ),
+    (
+        "HƯỚNG DẪN\nTổ chức Đại hội Hội công chứng viên các tỉnh/thành phố nhiệm kỳ 2025-2030\n\n    Căn cứ Điều lệ",
+        "Hướng dẫn",
+        "Tổ chức Đại hội Hội công chứng viên các tỉnh/thành phố nhiệm kỳ 2025-2030",
+    ),
     # trích yếu in capitals under the type name (vbpl.vn pages, laws), up to the enacting body
-    ("NGHỊ QUYẾT\nVỀ VIỆC BAN HÀNH MỘT SỐ CƠ CHẾ XỬ LÝ KHÓ KHĂN,\nVƯỚNG MẮC DO QUY ĐỊNH CỦA PHÁP LUẬT\n"
-     "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
-     "Nghị quyết", "Về việc ban hành một số cơ chế xử lý khó khăn, vướng mắc do quy định của pháp luật"),
+    (
+        "NGHỊ QUYẾT\nVỀ VIỆC BAN HÀNH MỘT SỐ CƠ CHẾ XỬ LÝ KHÓ KHĂN,\nVƯỚNG MẮC DO QUY ĐỊNH CỦA PHÁP LUẬT\n"
+        "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
+        "Nghị quyết",
+        "Về việc ban hành một số cơ chế xử lý khó khăn, vướng mắc do quy định của pháp luật",
+    ),
     ("LUẬT\nĐẤT ĐAI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", "Luật", "Đất đai"),
-    ("QUYẾT ĐỊNH\nVỀ ĐẶC XÁ NĂM 2024\n__________\nCHỦ TỊCH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-     "Quyết định", "Về đặc xá năm 2024"),
-    ("THÔNG TƯ\nQUY ĐỊNH VỀ TỔ CHỨC LỄ TANG\nBỘ TRƯỞNG BỘ NỘI VỤ\nCăn cứ Nghị định",
-     "Thông tư", "Quy định về tổ chức lễ tang"),
-    ("THÔNG TƯ\nQuy định chi tiết một số điều của Luật Thi đua, khen thưởng và\n"
-     "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ\n_____________",
-     "Thông tư", "Quy định chi tiết một số điều của Luật Thi đua, khen thưởng và "
-     "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ"),
+    (
+        "QUYẾT ĐỊNH\nVỀ ĐẶC XÁ NĂM 2024\n__________\nCHỦ TỊCH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Quyết định",
+        "Về đặc xá năm 2024",
+    ),
+    (
+        "THÔNG TƯ\nQUY ĐỊNH VỀ TỔ CHỨC LỄ TANG\nBỘ TRƯỞNG BỘ NỘI VỤ\nCăn cứ Nghị định",
+        "Thông tư",
+        "Quy định về tổ chức lễ tang",
+    ),
+    (
+        "THÔNG TƯ\nQuy định chi tiết một số điều của Luật Thi đua, khen thưởng và\n"
+        "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ\n_____________",
+        "Thông tư",
+        "Quy định chi tiết một số điều của Luật Thi đua, khen thưởng và "
+        "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ",
+    ),
     # a scan's type names, read without their diacritics
-    ("QUYÉT ĐỊNH\nVề việc phê duyệt danh sách thành viên\nTHỦ TƯỚNG CHÍNH PHỦ", "Quyết định",
-     "Về việc phê duyệt danh sách thành viên"),
-    ("BÁO CÁO ĐÈ XUẤT\n(V/v Phê duyệt thời gian tổ chức Hội nghị)\nKính gửi:", "Báo cáo đề xuất",
-     "Phê duyệt thời gian tổ chức Hội nghị"),
-    ("TỜ TRÌNH\nĐể nghị ban hành Quyết định thành lập Ban Chỉ đạo\nKính gửi: Chủ tịch UBND tỉnh.", "Tờ trình",
-     "Để nghị ban hành Quyết định thành lập Ban Chỉ đạo"),
+    (
+        "QUYÉT ĐỊNH\nVề việc phê duyệt danh sách thành viên\nTHỦ TƯỚNG CHÍNH PHỦ",
+        "Quyết định",
+        "Về việc phê duyệt danh sách thành viên",
+    ),
+    (
+        "BÁO CÁO ĐÈ XUẤT\n(V/v Phê duyệt thời gian tổ chức Hội nghị)\nKính gửi:",
+        "Báo cáo đề xuất",
+        "Phê duyệt thời gian tổ chức Hội nghị",
+    ),
+    (
+        "TỜ TRÌNH\nĐể nghị ban hành Quyết định thành lập Ban Chỉ đạo\nKính gửi: Chủ tịch UBND tỉnh.",
+        "Tờ trình",
+        "Để nghị ban hành Quyết định thành lập Ban Chỉ đạo",
+    ),
     # a trích yếu opening with a body opener's words (generated corpus), not the preamble under it
-    ("KẾ HOẠCH\n\nThực hiện thủ tục hành chính trên môi trường điện tử tỉnh Đồng Tháp năm 2026\n\n"
-     "Thực hiện Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ về thực hiện thủ tục hành chính",
-     "Kế hoạch", "Thực hiện thủ tục hành chính trên môi trường điện tử tỉnh Đồng Tháp năm 2026"),
-    ("BÁO CÁO\nThực hiện Quyết định của Chủ tịch UBND tỉnh về việc\nban hành kế hoạch năm 2025, Sở báo cáo như sau:",
-     "Báo cáo", None),
+    (
+        "KẾ HOẠCH\n\nThực hiện thủ tục hành chính trên môi trường điện tử tỉnh Đồng Tháp năm 2026\n\n"
+        "Thực hiện Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ về thực hiện thủ tục hành chính",
+        "Kế hoạch",
+        "Thực hiện thủ tục hành chính trên môi trường điện tử tỉnh Đồng Tháp năm 2026",
+    ),
+    (
+        "BÁO CÁO\nThực hiện Quyết định của Chủ tịch UBND tỉnh về việc\nban hành kế hoạch năm 2025, Sở báo cáo như sau:",
+        "Báo cáo",
+        None,
+    ),
 ]
 
 
@@ -213,40 +312,57 @@ def test_type_and_subject(below, doc_type, subject):
 
 # (left column as printed, subject of the công văn)
 VV_LINES = [
-    ("V/v trình hồ sơ phê chuẩn kết quả\n Đại hội Đoàn Luật sư tỉnh Bình\n  Thuận nhiệm kỳ 2024 - 2029",
-     "trình hồ sơ phê chuẩn kết quả Đại hội Đoàn Luật sư tỉnh Bình Thuận nhiệm kỳ 2024 - 2029"),
-    ("“V/v giới thiệu Lãnh đạo tham gia\nBan Vì sự tiến bộ của phụ nữ\nvà tổ thư ký, giúp việc”",
-     "giới thiệu Lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ và tổ thư ký, giúp việc"),
+    (
+        "V/v trình hồ sơ phê chuẩn kết quả\n Đại hội Đoàn Luật sư tỉnh Bình\n  Thuận nhiệm kỳ 2024 - 2029",
+        "trình hồ sơ phê chuẩn kết quả Đại hội Đoàn Luật sư tỉnh Bình Thuận nhiệm kỳ 2024 - 2029",
+    ),
+    (
+        "“V/v giới thiệu Lãnh đạo tham gia\nBan Vì sự tiến bộ của phụ nữ\nvà tổ thư ký, giúp việc”",
+        "giới thiệu Lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ và tổ thư ký, giúp việc",
+    ),
     ("V/v cử thành viên tham gia tổ kiểm tra công vụ\n.", "cử thành viên tham gia tổ kiểm tra công vụ"),
-    ("V/v triển khai thực hiện\nCông văn số 5689/BCA-C04\ncủa Bộ Công an",
-     "triển khai thực hiện Công văn số 5689/BCA-C04 của Bộ Công an"),
+    (
+        "V/v triển khai thực hiện\nCông văn số 5689/BCA-C04\ncủa Bộ Công an",
+        "triển khai thực hiện Công văn số 5689/BCA-C04 của Bộ Công an",
+    ),
 ]
 
 
 @pytest.mark.parametrize("left, subject", VV_LINES)
 def test_cong_van_subject(left, subject):
-    text = (f"UBND TỈNH BÌNH THUẬN\nSỞ TƯ PHÁP\nSố: 788/STP-HCBT\n{left}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            "Độc lập - Tự do - Hạnh phúc\nBình Thuận, ngày 16 tháng 5 năm 2025\n\nKính gửi: Ủy ban nhân dân tỉnh.\n")
+    text = (
+        f"UBND TỈNH BÌNH THUẬN\nSỞ TƯ PHÁP\nSố: 788/STP-HCBT\n{left}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nBình Thuận, ngày 16 tháng 5 năm 2025\n\nKính gửi: Ủy ban nhân dân tỉnh.\n"
+    )
     info = extract_header(doc_of(text))
     assert (info.doc_type, info.subject) == ("Công văn", subject)
 
 
 def test_interleaved_columns():
     """Both columns on one line, as some readers print them."""
-    text = ("UBND TỈNH BÌNH THUẬN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            "    SỞ TƯ PHÁP                            Độc lập - Tự do - Hạnh phúc\n\n"
-            "    Số: 788/STP-HCBT                   Bình Thuận, ngày 16 tháng 5 năm 2025\n"
-            "V/v trình hồ sơ phê chuẩn kết quả\n Đại hội Đoàn Luật sư tỉnh Bình\n  Thuận nhiệm kỳ 2024 - 2029\n\n"
-            "                       Kính gửi: Ủy ban nhân dân tỉnh.\n")
+    text = (
+        "UBND TỈNH BÌNH THUẬN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "    SỞ TƯ PHÁP                            Độc lập - Tự do - Hạnh phúc\n\n"
+        "    Số: 788/STP-HCBT                   Bình Thuận, ngày 16 tháng 5 năm 2025\n"
+        "V/v trình hồ sơ phê chuẩn kết quả\n Đại hội Đoàn Luật sư tỉnh Bình\n  Thuận nhiệm kỳ 2024 - 2029\n\n"
+        "                       Kính gửi: Ủy ban nhân dân tỉnh.\n"
+    )
     info = extract_header(doc_of(text))
     assert (info.symbol, info.issuer, info.parent_issuer, info.place, info.issued_date) == (
-        "788/STP-HCBT", "Sở Tư pháp tỉnh Bình Thuận", "Ủy ban nhân dân tỉnh Bình Thuận", "Bình Thuận", "2025-05-16")
+        "788/STP-HCBT",
+        "Sở Tư pháp tỉnh Bình Thuận",
+        "Ủy ban nhân dân tỉnh Bình Thuận",
+        "Bình Thuận",
+        "2025-05-16",
+    )
     assert info.subject.startswith("trình hồ sơ phê chuẩn")
 
 
 def test_marks():
-    text = ("BỘ CÔNG AN\nSố: 12/BCA-C04\nHỎA TỐC\nMẬT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-            "Hà Nội, ngày 04 tháng 01 năm 2023\n")
+    text = (
+        "BỘ CÔNG AN\nSố: 12/BCA-C04\nHỎA TỐC\nMẬT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Hà Nội, ngày 04 tháng 01 năm 2023\n"
+    )
     info = extract_header(doc_of(text))
     assert (info.urgency, info.confidentiality) == ("Hỏa tốc", "Mật")
 
@@ -300,8 +416,10 @@ def test_gazetteer_tables():
     assert sum(p.current for p in gz.PROVINCES.values()) == 34
     assert len({p.name for p in gz.PROVINCES.values() if p.name != "Huế"}) == 63
     assert gz.issuer_for_code("UBND", gz.province_named("Lạng Sơn")) == "Ủy ban nhân dân tỉnh Lạng Sơn"
-    assert [m.name for m in gz.find_agencies("giao UBND tỉnh Lâm Đồng và Sở Nội vụ")] == \
-        ["Ủy ban nhân dân tỉnh Lâm Đồng", "Sở Nội vụ"]
+    assert [m.name for m in gz.find_agencies("giao UBND tỉnh Lâm Đồng và Sở Nội vụ")] == [
+        "Ủy ban nhân dân tỉnh Lâm Đồng",
+        "Sở Nội vụ",
+    ]
 
 
 # ---------------------------------------------------------------------------- whole files
@@ -322,8 +440,12 @@ def gold_files():
 @pytest.mark.parametrize("name", gold_files())
 def test_whole_file_against_gold(name, shared_dir):
     from vanban.pipeline.read import read
-    candidates = [p for p in list(shared_dir.glob("seeds/*")) + list(shared_dir.glob("realdocs/*/*"))
-                  if unicodedata.normalize("NFC", p.name) == unicodedata.normalize("NFC", name)]
+
+    candidates = [
+        p
+        for p in list(shared_dir.glob("seeds/*")) + list(shared_dir.glob("realdocs/*/*"))
+        if unicodedata.normalize("NFC", p.name) == unicodedata.normalize("NFC", name)
+    ]
     if not candidates:
         pytest.skip(f"{name} not present")
     gold = json.loads((shared_dir / "gold" / f"{name}.json").read_text(encoding="utf-8"))["document"]

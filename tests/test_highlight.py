@@ -1,4 +1,5 @@
 """The annotated view: spaCy span groups drawn by displaCy, from the CLI and from Datasette."""
+
 from __future__ import annotations
 
 import subprocess
@@ -37,8 +38,12 @@ def test_text_is_escaped_and_lines_kept():
 def test_cli_writes_the_annotated_page_of_a_real_document(seeds, tmp_path):
     path = seeds / "003_32ae2a5d26357acd.txt"
     out = tmp_path / "plan.html"
-    done = subprocess.run([sys.executable, "-m", "vanban", "highlight", str(path), "-o", str(out)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "vanban", "highlight", str(path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     html = out.read_text(encoding="utf-8")
     record, doc = extract_file(path)

@@ -1,4 +1,5 @@
 """Normalisation: NFC, spaces, dropped marks, one-for-one fixes, and the offset map back to the raw text."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -10,20 +11,20 @@ from vanban.pipeline.normalize import fold_diacritics, fold_tones, normalize
 # (raw text as a reader got it, expected normalised text). Decomposed forms are
 # what pdfium returns for some PDFs (luatdatdai2013.pdf: "đâ\u0301t").
 CASES = [
-    ("Co\u0302\u0323ng ho\u0300a", "Cộng hòa"),                          # decomposed circumflex + dot below, grave
-    ("gia\u0301 \u0111a\u0302\u0301t", "giá đất"),                          # luatdatdai2013.pdf
+    ("Co\u0302\u0323ng ho\u0300a", "Cộng hòa"),  # decomposed circumflex + dot below, grave
+    ("gia\u0301 \u0111a\u0302\u0301t", "giá đất"),  # luatdatdai2013.pdf
     ("CO\u0323\u0302NG HO\u0300A XA\u0303 HO\u0323\u0302I", "CỘNG HÒA XÃ HỘI"),  # marks in the other order
     ("Nghi\u0323 \u0111i\u0323nh", "Nghị định"),
-    ("ngày\u00a004\u00a0tháng 01", "ngày 04 tháng 01"),                   # NBSP
-    ("Lâm\u202fĐồng,\tngày", "Lâm Đồng, ngày"),                           # narrow NBSP, tab
-    ("cải cách hành chín\u00adh", "cải cách hành chính"),                 # soft hyphen dropped
-    ("\ufeffSố: 02/KH-UBND", "Số: 02/KH-UBND"),                           # BOM dropped
-    ("Số:\u200b 02", "Số: 02"),                                           # zero-width space dropped
-    ("126/2024/NĐ\ufffeCP", "126/2024/NĐ-CP"),                            # pdfium's U+FFFE hyphen (1223 TTr SNV …pdf)
-    ("45/2020/NĐ\u2011CP", "45/2020/NĐ-CP"),                              # non-breaking hyphen
-    ("\u00d0ộc lập - Tự do", "Độc lập - Tự do"),                          # eth for Đ (1187 BNV QĐ …pdf)
-    ("dòng 1\r\ndòng 2\rdòng 3", "dòng 1\ndòng 2\ndòng 3"),               # CRLF and CR
-    ("Độc lập – Tự do – Hạnh phúc", "Độc lập – Tự do – Hạnh phúc"),       # en dashes kept
+    ("ngày\u00a004\u00a0tháng 01", "ngày 04 tháng 01"),  # NBSP
+    ("Lâm\u202fĐồng,\tngày", "Lâm Đồng, ngày"),  # narrow NBSP, tab
+    ("cải cách hành chín\u00adh", "cải cách hành chính"),  # soft hyphen dropped
+    ("\ufeffSố: 02/KH-UBND", "Số: 02/KH-UBND"),  # BOM dropped
+    ("Số:\u200b 02", "Số: 02"),  # zero-width space dropped
+    ("126/2024/NĐ\ufffeCP", "126/2024/NĐ-CP"),  # pdfium's U+FFFE hyphen (1223 TTr SNV …pdf)
+    ("45/2020/NĐ\u2011CP", "45/2020/NĐ-CP"),  # non-breaking hyphen
+    ("\u00d0ộc lập - Tự do", "Độc lập - Tự do"),  # eth for Đ (1187 BNV QĐ …pdf)
+    ("dòng 1\r\ndòng 2\rdòng 3", "dòng 1\ndòng 2\ndòng 3"),  # CRLF and CR
+    ("Độc lập – Tự do – Hạnh phúc", "Độc lập – Tự do – Hạnh phúc"),  # en dashes kept
     ("", ""),
 ]
 
@@ -50,11 +51,14 @@ def test_offsets_map_back_to_raw(raw: str, _: str) -> None:
             assert unicodedata.normalize("NFD", raw[cluster_start])[0] in (base, "\u00d0", "\u00f0")
 
 
-@pytest.mark.parametrize("raw, word, raw_word", [
-    ("Căn cứ Nghi\u0323 \u0111i\u0323nh số 30", "Nghị định", "Nghi\u0323 \u0111i\u0323nh"),
-    ("A\u00adB Kế hoạch", "Kế hoạch", "Kế hoạch"),
-    ("x\r\nQuyết định", "Quyết định", "Quyết định"),
-])
+@pytest.mark.parametrize(
+    "raw, word, raw_word",
+    [
+        ("Căn cứ Nghi\u0323 \u0111i\u0323nh số 30", "Nghị định", "Nghi\u0323 \u0111i\u0323nh"),
+        ("A\u00adB Kế hoạch", "Kế hoạch", "Kế hoạch"),
+        ("x\r\nQuyết định", "Quyết định", "Quyết định"),
+    ],
+)
 def test_raw_span(raw: str, word: str, raw_word: str) -> None:
     norm = normalize(raw)
     start = norm.text.index(word)
@@ -62,21 +66,27 @@ def test_raw_span(raw: str, word: str, raw_word: str) -> None:
     assert raw[raw_start:raw_end] == raw_word
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Cộng hoà", "Cộng hòa"),
-    ("Uỷ ban nhân dân", "Ủy ban nhân dân"),
-    ("hoàn thành", "hoàn thành"),      # inside a syllable: same in both styles
-    ("quý II", "quý II"),              # "qu" + ý: not a tone position
-    ("CỘNG HOÀ", "CỘNG HÒA"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cộng hoà", "Cộng hòa"),
+        ("Uỷ ban nhân dân", "Ủy ban nhân dân"),
+        ("hoàn thành", "hoàn thành"),  # inside a syllable: same in both styles
+        ("quý II", "quý II"),  # "qu" + ý: not a tone position
+        ("CỘNG HOÀ", "CỘNG HÒA"),
+    ],
+)
 def test_fold_tones(text: str, expected: str) -> None:
     assert fold_tones(text) == expected
     assert len(fold_tones(text)) == len(text)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Ủy ban nhân dân tỉnh Lâm Đồng", "Uy ban nhan dan tinh Lam Dong"),
-    ("Nghị định", "Nghi dinh"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ủy ban nhân dân tỉnh Lâm Đồng", "Uy ban nhan dan tinh Lam Dong"),
+        ("Nghị định", "Nghi dinh"),
+    ],
+)
 def test_fold_diacritics(text: str, expected: str) -> None:
     assert fold_diacritics(text) == expected

@@ -1,4 +1,5 @@
 """OCR: Tesseract on rendered pages, the e-signed header fill, post-correction, the cache."""
+
 from __future__ import annotations
 
 import shutil
@@ -64,24 +65,35 @@ def test_correct_names(text: str, expected: str) -> None:
     assert correct_names(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("ơi nhận: “GIÁM ĐÓC", "Nơi nhận: “GIÁM ĐỐC"),
-    ("Noi nhận :", "Nơi nhận:"),
-    # Handwritten numbers and days Tesseract cannot read are left blank, not guessed.
-    ("Số: Z⁄ /TTr-CAT(PC04)", "Số:      /TTr-CAT(PC04)"),
-    ("Số: 23§ÿÿ /C04-P6", "Số:      /C04-P6"),
-    ("Lâm Đồng, ngày,#8 tháng 12 năm 2025", "Lâm Đồng, ngày      tháng 12 năm 2025"),
-    ("Hà Nội, ngày A0 tháng 04 năm 2026", "Hà Nội, ngày      tháng 04 năm 2026"),
-    ("Số:85_ /GM-UBND", "Số:85_ /GM-UBND"),
-    ("Lâm Đồng, ngày 26 thóng 8 năm 2025", "Lâm Đồng, ngày 26 tháng 8 năm 2025"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ơi nhận: “GIÁM ĐÓC", "Nơi nhận: “GIÁM ĐỐC"),
+        ("Noi nhận :", "Nơi nhận:"),
+        # Handwritten numbers and days Tesseract cannot read are left blank, not guessed.
+        ("Số: Z⁄ /TTr-CAT(PC04)", "Số:      /TTr-CAT(PC04)"),
+        ("Số: 23§ÿÿ /C04-P6", "Số:      /C04-P6"),
+        ("Lâm Đồng, ngày,#8 tháng 12 năm 2025", "Lâm Đồng, ngày      tháng 12 năm 2025"),
+        ("Hà Nội, ngày A0 tháng 04 năm 2026", "Hà Nội, ngày      tháng 04 năm 2026"),
+        ("Số:85_ /GM-UBND", "Số:85_ /GM-UBND"),
+        ("Lâm Đồng, ngày 26 thóng 8 năm 2025", "Lâm Đồng, ngày 26 tháng 8 năm 2025"),
+    ],
+)
 def test_correct_ocr_text(text: str, expected: str) -> None:
     assert correct_ocr_text(text) == expected
 
 
-@pytest.mark.parametrize("token, expected", [
-    ("II", "11"), ("2O25", "2025"), ("I2", "12"), ("2O2S", "2025"), ("SB", None), ("Z⁄", None),
-])
+@pytest.mark.parametrize(
+    "token, expected",
+    [
+        ("II", "11"),
+        ("2O25", "2025"),
+        ("I2", "12"),
+        ("2O2S", "2025"),
+        ("SB", None),
+        ("Z⁄", None),
+    ],
+)
 def test_as_digits(token: str, expected: str | None) -> None:
     assert as_digits(token) == expected
 
@@ -90,19 +102,27 @@ def test_as_digits(token: str, expected: str | None) -> None:
 
 FILL_CASES = [
     # (text-layer header, OCR of the rendered header, filled)
-    ("BỘ NỘI VỤ\nSố:     /BNV-TCPCP\nHà Nội, ngày    tháng 12 năm 2025\n",
-     "Số: 11902/BNV-TCPCP\nHà Nội, ngày II tháng 12 năm 2025",
-     "BỘ NỘI VỤ\nSố: 11902/BNV-TCPCP\nHà Nội, ngày 11 tháng 12 năm 2025\n"),
-    ("Số:       /QĐ-BNV\nHà Nội, ngày    tháng    năm 2025\n",
-     "Số: 1187/QĐ-BNV\nHà Nội, ngày 30 tháng 12 năm 2025",
-     "Số: 1187/QĐ-BNV\nHà Nội, ngày 30 tháng 12 năm 2025\n"),
+    (
+        "BỘ NỘI VỤ\nSố:     /BNV-TCPCP\nHà Nội, ngày    tháng 12 năm 2025\n",
+        "Số: 11902/BNV-TCPCP\nHà Nội, ngày II tháng 12 năm 2025",
+        "BỘ NỘI VỤ\nSố: 11902/BNV-TCPCP\nHà Nội, ngày 11 tháng 12 năm 2025\n",
+    ),
+    (
+        "Số:       /QĐ-BNV\nHà Nội, ngày    tháng    năm 2025\n",
+        "Số: 1187/QĐ-BNV\nHà Nội, ngày 30 tháng 12 năm 2025",
+        "Số: 1187/QĐ-BNV\nHà Nội, ngày 30 tháng 12 năm 2025\n",
+    ),
     # What the text layer already has is kept; an unreadable stamp fills nothing.
-    ("Số: 788/STP-HCBT\nBình Thuận, ngày 16 tháng 5 năm 2025\n",
-     "Số: 789/STP-HCBT\nBình Thuận, ngày 17 tháng 5 năm 2025",
-     "Số: 788/STP-HCBT\nBình Thuận, ngày 16 tháng 5 năm 2025\n"),
-    ("Số:     /SYT-TCCB\nLâm Đồng, ngày    tháng 9 năm 2025\n",
-     "Số: /SYT-TCCB\nLâm Đồng, ngày tháng 9 năm 2025",
-     "Số:     /SYT-TCCB\nLâm Đồng, ngày    tháng 9 năm 2025\n"),
+    (
+        "Số: 788/STP-HCBT\nBình Thuận, ngày 16 tháng 5 năm 2025\n",
+        "Số: 789/STP-HCBT\nBình Thuận, ngày 17 tháng 5 năm 2025",
+        "Số: 788/STP-HCBT\nBình Thuận, ngày 16 tháng 5 năm 2025\n",
+    ),
+    (
+        "Số:     /SYT-TCCB\nLâm Đồng, ngày    tháng 9 năm 2025\n",
+        "Số: /SYT-TCCB\nLâm Đồng, ngày tháng 9 năm 2025",
+        "Số:     /SYT-TCCB\nLâm Đồng, ngày    tháng 9 năm 2025\n",
+    ),
 ]
 
 
@@ -114,11 +134,17 @@ def test_fill_blank_number_and_day(header: str, ocr_text: str, expected: str) ->
 # --- OCR end to end ------------------------------------------------------------
 
 HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", "Số: 2471/QĐ-UBND"]
-HEADER_RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                "Lạng Sơn, ngày 14 tháng 10 năm 2025"]
-BODY = ["QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác cải cách hành chính",
-        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
-        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 512/TTr-SNV."]
+HEADER_RIGHT = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Lạng Sơn, ngày 14 tháng 10 năm 2025",
+]
+BODY = [
+    "QUYẾT ĐỊNH",
+    "Về việc thành lập Tổ công tác cải cách hành chính",
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+    "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 512/TTr-SNV.",
+]
 
 
 def _scanned_pdf(path: Path) -> Path:
@@ -170,12 +196,18 @@ def test_ocr_page_reads_known_text_in_column_order(scanned_pdf: Path, ocr_cache:
     assert page.index == 0 and page.word_count > 40
     assert page.confidence is not None and page.confidence > 80
     text = page.text
-    for expected in ["2471/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Lạng Sơn, ngày 14 tháng 10 năm 2025",
-                     "QUYẾT ĐỊNH", "cải cách hành chính", "512/TTr-SNV"]:
+    for expected in [
+        "2471/QĐ-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Lạng Sơn, ngày 14 tháng 10 năm 2025",
+        "QUYẾT ĐỊNH",
+        "cải cách hành chính",
+        "512/TTr-SNV",
+    ]:
         assert expected in text
     # Header: the left column, then the right column, never interleaved; the body after it.
     assert page.header_end is not None
-    header, body = text[:page.header_end], text[page.header_end:]
+    header, body = text[: page.header_end], text[page.header_end :]
     assert header.index("TỈNH LẠNG SƠN") < header.index("Số: 2471") < header.index("CỘNG HÒA")
     assert "Độc lập - Tự do - Hạnh phúc" in header.splitlines()
     assert body.lstrip().startswith("QUYẾT ĐỊNH")

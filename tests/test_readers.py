@@ -4,23 +4,27 @@ Every text-layer PDF, DOCX, DOC and HTML must give NFC text holding its header
 words; scanned PDFs must say OCR is needed. Header regions must come out column
 by column: the issuer's lines and "Số:" first, the Quốc hiệu and place/date after.
 """
+
 from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, shared_path
 
 from vanban.errors import ReadError
 from vanban.pipeline.read import read
 
-from conftest import SHARED, shared_path
-
 pytestmark = pytest.mark.realdocs
 
 # What a header can show: the Quốc hiệu (either tone style), or the Party's name.
-HEADER_WORDS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH")
+HEADER_WORDS = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "ĐOÀN TNCS HỒ CHÍ MINH",
+)
 
 
 def scanned_names() -> set[str]:
@@ -39,8 +43,11 @@ def pytest_generate_tests(metafunc) -> None:
     """Parametrize over the real documents present (none when ../shared is absent)."""
     root = SHARED / "realdocs"
     if "real_document" in metafunc.fixturenames:
-        paths = sorted(p for p in root.rglob("*") if p.suffix.lower() in (".pdf", ".docx", ".doc", ".html")) \
-            if root.exists() else []
+        paths = (
+            sorted(p for p in root.rglob("*") if p.suffix.lower() in (".pdf", ".docx", ".doc", ".html"))
+            if root.exists()
+            else []
+        )
         metafunc.parametrize("real_document", paths or [None], ids=[p.name for p in paths] or ["absent"])
 
 
@@ -76,46 +83,78 @@ def test_every_real_document(real_document: Path | None) -> None:
 # The order check is the point: left column (issuer, Số, V/v) before the right
 # column (Quốc hiệu, motto, place/date), never interleaved.
 HEADERS = [
-    ("vbai/10797 Tổ giúp việc CCHC.pdf",
-     ["UBND TỈNH LÂM ĐỒNG", "HỘI ĐỒNG THẨM ĐỊNH,"],
-     # e-signed: the number and day are read from the signature stamp (OCR)
-     ["Số: 10797/QĐ-HĐTĐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-      "Lâm Đồng, ngày 28 tháng 10 năm 2025"]),
-    ("vbai/788 HC.signed.signed.kydauden.pdf",
-     ["UBND TỈNH BÌNH THUẬN", "SỞ TƯ PHÁP", "Số: 788/STP-HCBT"],
-     ["V/v trình hồ sơ phê chuẩn kết quả", "Thuận nhiệm kỳ 2024 - 2029", "CỘNG HÒA XÃ HỘI",
-      "Bình Thuận, ngày 16 tháng 5 năm 2025"]),
-    ("vbai/Công văn số 11902 của BNV.pdf",   # e-signed: pdfplumber's annots recurse
-     ["BỘ NỘI VỤ", "Số: 11902/BNV-TCPCP"],
-     ["V/v báo cáo tình hình tổ chức,", "CỘNG HÒA XÃ HỘI", "Hà Nội, ngày 11 tháng 12 năm 2025"]),
-    ("vbai/congvan3917ngay017202 của BTP.pdf",  # condensed spacing: words must not glue
-     ["BỘ TƯ PHÁP", "Số: 3917/BTP-BTTP", "V/v hợp nhất TCXH-NN của công"],
-     ["CỘNG HOÀ XÃ HỘI", "Hà Nội, ngày 01 tháng 7 năm 2025"]),
-    ("vbai/17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf",
-     ["BỘ NỘI VỤ", "Số: /BNV-CCHC"],
-     # the stamp shows the day and month; the number is in no stamp and stays blank
-     ["giải pháp trọng tâm giai đoạn 2026 - 2030", "CỘNG HÒA XÃ HỘI", "Hà Nội, ngày 18 tháng 9 năm 2025"]),
-    ("vbai/tỉnh Đoàn.pdf",                    # youth union: no Quốc hiệu, boundary from the date line
-     ["BCH ĐOÀN TỈNH LÂM ĐỒNG"],
-     ["Số: 156 -CV/TĐTN-BCTĐ&TTN", "ĐOÀN TNCS HỒ CHÍ MINH", "Lâm Đồng, ngày 04 tháng 9 năm 2025"]),
-    ("vbai/Văn bản của Sở Nội vụ.docx",
-     ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"],
-     ["Số: /SNV-TCBC", "V/v báo cáo tình hình", "CỘNG HÒA XÃ HỘI", "Lâm Đồng, ngày tháng 12 năm 2025"]),
-    ("vbai/36-HD_VPTW_380096.docx",           # Party document
-     ["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"],
-     ["Số: 36-HD/VPTW", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nội, ngày 03 tháng 4 năm 2018"]),
-    ("vbai/giao 5689 BCA - CAT muc tieu nhiem vu ke hoach dau tu cong trung han CTMTQG.docx",  # space-aligned
-     ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: /UBND-NC"],
-     ["của Bộ Công an", "CỘNG HÒA XÃ HỘI", "Lâm Đồng, ngày tháng 12 năm 2025"]),
-    ("vbai/CV xin ý kiến ngoài Bộ.docx",      # "Kính gửi" in the header table's last row is body
-     ["BỘ TÀI CHÍNH", "Số: /BTC-CST"],
-     ["V/v dự thảo Thông tư", "CỘNG HOÀ XÃ HỘI", "Hà Nội, ngày tháng năm 2025"]),
-    ("vbai/Cong van VP UBND tinh cu cong chuc tham gia doan cchc.doc",
-     ["UBND TỈNH BÌNH THUẬN", "VĂN PHÒNG"],
-     ["Số: /VP-NCKSTTHC", "CỘNG HÒA XÃ HỘI", "Bình Thuận, ngày tháng 11 năm 2024"]),
-    ("vbpl_layout_html/doc_000234.html",
-     ["BỘ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG", "Số: 51/2024/TT-BTNMT"],
-     ["CỘNG HOÀ XÃ HỘI", "Hà Nội, ngày 32 tháng 12 năm 2024"]),
+    (
+        "vbai/10797 Tổ giúp việc CCHC.pdf",
+        ["UBND TỈNH LÂM ĐỒNG", "HỘI ĐỒNG THẨM ĐỊNH,"],
+        # e-signed: the number and day are read from the signature stamp (OCR)
+        [
+            "Số: 10797/QĐ-HĐTĐ",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Lâm Đồng, ngày 28 tháng 10 năm 2025",
+        ],
+    ),
+    (
+        "vbai/788 HC.signed.signed.kydauden.pdf",
+        ["UBND TỈNH BÌNH THUẬN", "SỞ TƯ PHÁP", "Số: 788/STP-HCBT"],
+        [
+            "V/v trình hồ sơ phê chuẩn kết quả",
+            "Thuận nhiệm kỳ 2024 - 2029",
+            "CỘNG HÒA XÃ HỘI",
+            "Bình Thuận, ngày 16 tháng 5 năm 2025",
+        ],
+    ),
+    (
+        "vbai/Công văn số 11902 của BNV.pdf",  # e-signed: pdfplumber's annots recurse
+        ["BỘ NỘI VỤ", "Số: 11902/BNV-TCPCP"],
+        ["V/v báo cáo tình hình tổ chức,", "CỘNG HÒA XÃ HỘI", "Hà Nội, ngày 11 tháng 12 năm 2025"],
+    ),
+    (
+        "vbai/congvan3917ngay017202 của BTP.pdf",  # condensed spacing: words must not glue
+        ["BỘ TƯ PHÁP", "Số: 3917/BTP-BTTP", "V/v hợp nhất TCXH-NN của công"],
+        ["CỘNG HOÀ XÃ HỘI", "Hà Nội, ngày 01 tháng 7 năm 2025"],
+    ),
+    (
+        "vbai/17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf",
+        ["BỘ NỘI VỤ", "Số: /BNV-CCHC"],
+        # the stamp shows the day and month; the number is in no stamp and stays blank
+        ["giải pháp trọng tâm giai đoạn 2026 - 2030", "CỘNG HÒA XÃ HỘI", "Hà Nội, ngày 18 tháng 9 năm 2025"],
+    ),
+    (
+        "vbai/tỉnh Đoàn.pdf",  # youth union: no Quốc hiệu, boundary from the date line
+        ["BCH ĐOÀN TỈNH LÂM ĐỒNG"],
+        ["Số: 156 -CV/TĐTN-BCTĐ&TTN", "ĐOÀN TNCS HỒ CHÍ MINH", "Lâm Đồng, ngày 04 tháng 9 năm 2025"],
+    ),
+    (
+        "vbai/Văn bản của Sở Nội vụ.docx",
+        ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"],
+        ["Số: /SNV-TCBC", "V/v báo cáo tình hình", "CỘNG HÒA XÃ HỘI", "Lâm Đồng, ngày tháng 12 năm 2025"],
+    ),
+    (
+        "vbai/36-HD_VPTW_380096.docx",  # Party document
+        ["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"],
+        ["Số: 36-HD/VPTW", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nội, ngày 03 tháng 4 năm 2018"],
+    ),
+    (
+        "vbai/giao 5689 BCA - CAT muc tieu nhiem vu ke hoach dau tu cong trung han CTMTQG.docx",  # space-aligned
+        ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: /UBND-NC"],
+        ["của Bộ Công an", "CỘNG HÒA XÃ HỘI", "Lâm Đồng, ngày tháng 12 năm 2025"],
+    ),
+    (
+        "vbai/CV xin ý kiến ngoài Bộ.docx",  # "Kính gửi" in the header table's last row is body
+        ["BỘ TÀI CHÍNH", "Số: /BTC-CST"],
+        ["V/v dự thảo Thông tư", "CỘNG HOÀ XÃ HỘI", "Hà Nội, ngày tháng năm 2025"],
+    ),
+    (
+        "vbai/Cong van VP UBND tinh cu cong chuc tham gia doan cchc.doc",
+        ["UBND TỈNH BÌNH THUẬN", "VĂN PHÒNG"],
+        ["Số: /VP-NCKSTTHC", "CỘNG HÒA XÃ HỘI", "Bình Thuận, ngày tháng 11 năm 2024"],
+    ),
+    (
+        "vbpl_layout_html/doc_000234.html",
+        ["BỘ TÀI NGUYÊN", "VÀ MÔI TRƯỜNG", "Số: 51/2024/TT-BTNMT"],
+        ["CỘNG HOÀ XÃ HỘI", "Hà Nội, ngày 32 tháng 12 năm 2024"],
+    ),
 ]
 
 
@@ -136,13 +175,16 @@ def test_header_columns(name: str, first_lines: list[str], in_order: list[str]) 
     assert "Độc lập" not in body[:200] and not body.startswith("Số:")
 
 
-@pytest.mark.parametrize("name, body_starts", [
-    ("vbai/10797 Tổ giúp việc CCHC.pdf", "QUYẾT ĐỊNH"),
-    ("vbai/Công văn số 11902 của BNV.pdf", "Kính gửi:"),
-    ("vbai/17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf", "Kính gửi:"),
-    ("vbai/CV xin ý kiến ngoài Bộ.docx", "Kính gửi:"),
-    ("vbpl_layout_html/doc_000234.html", "THÔNG TƯ"),
-])
+@pytest.mark.parametrize(
+    "name, body_starts",
+    [
+        ("vbai/10797 Tổ giúp việc CCHC.pdf", "QUYẾT ĐỊNH"),
+        ("vbai/Công văn số 11902 của BNV.pdf", "Kính gửi:"),
+        ("vbai/17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf", "Kính gửi:"),
+        ("vbai/CV xin ý kiến ngoài Bộ.docx", "Kính gửi:"),
+        ("vbpl_layout_html/doc_000234.html", "THÔNG TƯ"),
+    ],
+)
 def test_body_starts_after_header(name: str, body_starts: str) -> None:
     doc = read(shared_path("realdocs", name))
     assert doc.body.lstrip().startswith(body_starts), doc.body[:200]
@@ -181,7 +223,7 @@ def test_docx_appendix_table() -> None:
     table = next(t for t in doc.tables if t.rows[0][:2] == ["STT", "Nhiệm vụ"])
     assert "Chủ trì thực hiện" in table.rows[0]
     assert len(table.rows) > 20
-    assert "Cải cách thể chế" in doc.text[table.start:table.end]
+    assert "Cải cách thể chế" in doc.text[table.start : table.end]
 
 
 def test_html_vbpl_content_only() -> None:
@@ -194,7 +236,8 @@ def test_html_vbpl_content_only() -> None:
 
 def test_html_article_without_chrome(tmp_path: Path) -> None:
     page = tmp_path / "article.html"
-    page.write_text("""<!doctype html><html><head><title>Tin</title><script>var x = {a: 1};</script>
+    page.write_text(
+        """<!doctype html><html><head><title>Tin</title><script>var x = {a: 1};</script>
 <style>p {color: red}</style></head><body>
 <header><nav><ul><li>Trang chủ</li><li>Giới thiệu</li></ul></nav></header>
 <div class="main-menu">Tin tức | Liên hệ</div>
@@ -204,7 +247,9 @@ def test_html_article_without_chrome(tmp_path: Path) -> None:
 <table><tr><td>Nhiệm vụ</td><td>Cơ quan chủ trì</td></tr><tr><td>Rà soát</td><td>Sở Tư pháp</td></tr></table>
 </article>
 <aside class="related">Bài viết liên quan</aside>
-<footer>Bản quyền © Cổng thông tin điện tử tỉnh</footer></body></html>""", encoding="utf-8")
+<footer>Bản quyền © Cổng thông tin điện tử tỉnh</footer></body></html>""",
+        encoding="utf-8",
+    )
     doc = read(page)
     assert doc.text.startswith("Văn phòng UBND tỉnh chỉ đạo")
     assert "Kế hoạch số 02/KH-UBND" in doc.text
@@ -214,19 +259,28 @@ def test_html_article_without_chrome(tmp_path: Path) -> None:
     assert doc.header_end == 0
 
 
-@pytest.mark.parametrize("encoding, bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),
-                                           ("utf-16-be", b"\xfe\xff")])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")],
+)
 def test_txt_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
-    text = ("ỦY BAN NHÂN DÂN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\r\n"
-            "TỈNH LẠNG SƠN                  Độc lập - Tự do - Hạnh phúc\r\n"
-            "Số: 02/KH-UBND             Lạng Sơn, ngày 04 tháng 01 năm 2023\r\n"
-            "\r\nKẾ HOẠCH\r\nCải cách hành chính tỉnh Lạng Sơn năm 2023\r\n")
+    text = (
+        "ỦY BAN NHÂN DÂN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\r\n"
+        "TỈNH LẠNG SƠN                  Độc lập - Tự do - Hạnh phúc\r\n"
+        "Số: 02/KH-UBND             Lạng Sơn, ngày 04 tháng 01 năm 2023\r\n"
+        "\r\nKẾ HOẠCH\r\nCải cách hành chính tỉnh Lạng Sơn năm 2023\r\n"
+    )
     path = tmp_path / "kh.txt"
     path.write_bytes(bom + text.encode(encoding))
     doc = read(path)
-    assert doc.header.splitlines() == ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN", "Số: 02/KH-UBND",
-                                       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                       "Lạng Sơn, ngày 04 tháng 01 năm 2023"]
+    assert doc.header.splitlines() == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LẠNG SƠN",
+        "Số: 02/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lạng Sơn, ngày 04 tháng 01 năm 2023",
+    ]
     assert doc.body.strip().startswith("KẾ HOẠCH")
     assert "\ufeff" not in doc.text and "\r" not in doc.text
 
@@ -272,8 +326,14 @@ def test_lost_glyphs_only_where_the_font_is_broken() -> None:
 def test_broken_text_layer_is_read_by_ocr() -> None:
     doc = read(shared_path("realdocs", "vbai", "CV 1925.signed.signed.pdf"))
     assert doc.ocr is not None and doc.ocr.pages == [1] and not doc.ocr.header_only
-    for words in ("Kính gửi: Sở Nội vụ", "Công văn số 1185/SNV-CCVC", "Nghị định số",
-                  "126/2024/NĐ-CP", "Hiệp hội Doanh nghiệp", "Số: 1925 /STC- HTDN"):
+    for words in (
+        "Kính gửi: Sở Nội vụ",
+        "Công văn số 1185/SNV-CCVC",
+        "Nghị định số",
+        "126/2024/NĐ-CP",
+        "Hiệp hội Doanh nghiệp",
+        "Số: 1925 /STC- HTDN",
+    ):
         assert words in doc.text, words
     assert "Sở ội vụ" not in doc.text
     assert doc.header.index("SỞ TÀI CHÍNH") < doc.header.index("CỘNG HÒA")

@@ -1,4 +1,5 @@
 """The record: every `vanban extract` output validates against the schema, is NFC, and its spans index the text."""
+
 from __future__ import annotations
 
 import json
@@ -9,12 +10,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import REPO, SHARED
 
 from vanban.errors import ReadError
 from vanban.extract import extract_file
 from vanban.pipeline.read import read
-
-from conftest import REPO, SHARED
 
 SCHEMA = json.loads((REPO / "schemas" / "document.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)

@@ -1,4 +1,5 @@
 """Re-indexing: only changed files are re-extracted; ids and links survive a forced re-extraction."""
+
 from __future__ import annotations
 
 import random
@@ -59,7 +60,10 @@ def test_forced_reindex_keeps_document_ids_and_citation_links(tmp_path):
     forced = reindex_db(db, workers=2, force=True, progress=False)
     assert forced.extracted == 8 and not forced.failed
     assert dict(db.execute("SELECT sha256, id FROM documents").fetchall()) == ids
-    assert db.execute("SELECT citing_document_id, symbol, cited_document_id FROM citations ORDER BY 1, 2").fetchall() == links
+    assert (
+        db.execute("SELECT citing_document_id, symbol, cited_document_id FROM citations ORDER BY 1, 2").fetchall()
+        == links
+    )
 
 
 def test_a_bad_file_is_reported_and_the_rest_indexed(tmp_path):

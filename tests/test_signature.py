@@ -1,5 +1,6 @@
 """Signature blocks from the seeds and ../shared/realdocs, as readers print them (column by
 column, or both columns on one line), with the signer expected."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,66 +17,157 @@ def doc_of(text: str) -> TextDocument:
 BLOCKS = [
     # scans: a damaged rank and stray marks on the name line (1_4214.signed.pdf), "1" for "T" (1774256810651.pdf),
     # a ranked name whose title is only in the signature image (03-BCĐX-CAT-PC04.pdf)
-    ("Nơi nhận:\n- Đ/c Bộ trưởng (đề báo cáo);\n- Lưu: VT, C04 (P6).\nKT.BỘ TRƯỞNG\nTHỨ TRƯỞNG\nr ươnm\ný „Ji\n"
-     "'ạng tướng Nguyễn Z Văn Š Long", "Nguyễn Văn Long", "Thứ trưởng", "KT.BỘ TRƯỞNG"),
-    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nThiếu tướng 1rương Minh Đương", "Trương Minh Đương", "Giám đốc", None),
+    (
+        "Nơi nhận:\n- Đ/c Bộ trưởng (đề báo cáo);\n- Lưu: VT, C04 (P6).\nKT.BỘ TRƯỞNG\nTHỨ TRƯỞNG\nr ươnm\ný „Ji\n"
+        "'ạng tướng Nguyễn Z Văn Š Long",
+        "Nguyễn Văn Long",
+        "Thứ trưởng",
+        "KT.BỘ TRƯỞNG",
+    ),
+    (
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nThiếu tướng 1rương Minh Đương",
+        "Trương Minh Đương",
+        "Giám đốc",
+        None,
+    ),
     ("Nơi nhận:\n- Như trên;\n- Lưu: VT, PC04.\nThiếu tướng Trương Minh Đương", "Trương Minh Đương", None, None),
     # a title printed over two lines (vbpl doc_000707)
-    ("Điều 7. Quyết định này có hiệu lực kể từ ngày ký ban hành.\nCHỦ TỊCH\n"
-     "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n(đã ký)\nTô Lâm",
-     "Tô Lâm", "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam", None),
-    ("Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, NC (LTH).\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\nĐương Xuân Huyền",
-     "Đương Xuân Huyền", "Phó Chủ tịch", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
-    ("Nơi nhận:\n- Như trên;\n- GĐ, PGĐ Sở (đ/c Bông);\n- Lưu: VT, CCVC.Thuận.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Thị Bông",
-     "Nguyễn Thị Bông", "Phó Giám đốc", "KT. GIÁM ĐỐC"),
-    ("Nơi nhận:\n- Như Điều 3;\n- Bộ trưởng;\n- Lưu: VT, CCHC.\nBỘ TRƯỞNG\nPhạm Thị Thanh Trà",
-     "Phạm Thị Thanh Trà", "Bộ trưởng", None),
-    ("Nơi nhận:\n- Như thành phần mời;\n- Phòng HCQT;\n- Lưu: VT, HCC, NC.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n"
-     "PHÓ CHÁNH VĂN PHÒNG\n Trịnh Ngọc Duệ",
-     "Trịnh Ngọc Duệ", "Phó Chánh Văn phòng", "TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG"),
-    ("Nơi nhận:\n- Như Điều 5;\n- Lưu: VT, SNV.\nTRƯỞNG BAN\nCHỦ TỊCH UBND TỈNH\nHồ Văn Mười",
-     "Hồ Văn Mười", "Trưởng ban", None),
-    ("Trân trọng.\nTM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nNơi nhận:\n- Như trên;\n- Đ/c Trần Diệp Mỹ Dung;\n- Lưu VT, BCTĐ&TTN.\n"
-     "BÍ THƯ\nTrương Minh Quang",
-     "Trương Minh Quang", "Bí thư", "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"),
-    ("Nơi nhận:\n- Như trên;\n- Giám đốc Sở (để b/c);\n- Lưu: VT, TCBC.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHdfđ\nNguyễn Đức Vũ",
-     "Nguyễn Đức Vũ", "Phó Giám đốc", "KT. GIÁM ĐỐC"),
-    ("Nơi nhận:                                             TM. HỘI ĐỒNG\n"
-     "- Như Điều 1;                                          CHỦ TỊCH\n- UBND tỉnh;\n- Lưu: VT, CCHC&VTLT(Hằng).\n\n\n"
-     "                                                 GIÁM ĐỐC SỞ NỘI VỤ\n"
-     "                                                    Đỗ Văn Chung",
-     "Đỗ Văn Chung", "Chủ tịch", "TM. HỘI ĐỒNG"),
-    ("Nơi nhận:                                             KT.GIÁM ĐỐC\n- hư trên;                                           PHÓ GIÁM ĐỐC\n"
-     "- Lưu V ,      .Đăng                VVV\n\n\n                                                      Mai Văn Hiệu",
-     "Mai Văn Hiệu", "Phó Giám đốc", "KT.GIÁM ĐỐC"),
-    ("Nơi nhận:                                                   THỦ TƯỚNG\n- Như Điều 1;\n"
-     "- Văn phòng Chủ tịch nước;                                 Phạm Minh Chính\n- Lưu: VT, KSTT (2).",
-     "Phạm Minh Chính", "Thủ tướng", None),
-    ("Nơi nhận:          TL. CHỦ TỊCH\n- Như trên;            CHÁNH VĂN PHÒNG\n- Chủ tịch UBND tỉnh;\n- LĐVP;\n"
-     "- Lưu: VT, NC.Châu\n\n\n\n\n                                                 Đỗ Tấn Sương",
-     "Đỗ Tấn Sương", "Chánh Văn phòng", "TL. CHỦ TỊCH"),
-    ("Nơi nhận: KT. BỘ TRƯỞNG\n- Như trên; THỨ TRƯỞNG\n- Bộ trưởng (để b/c);\n- Lưu: VT, TCPCP, PTG, NTQN.\n\nVũ Chiến Thắng",
-     "Vũ Chiến Thắng", "Thứ trưởng", "KT. BỘ TRƯỞNG"),
-    ("Nơi nhận:\n- Lưu: VT.\nTM. BAN THƯỜNG VỤ\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n6\nPHỤ LỤC 01\nTT Tỉnh, thành phố\n1 An Giang 90",
-     None, "Phó Chủ tịch", "TM. BAN THƯỜNG VỤ KT. CHỦ TỊCH"),
-    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nKý bởi: Sở Y tế\nEmail: syt@lamdong.gov.vn\nThời gian ký: 04.09.2025\n"
-     "Huỳnh Thị Phương Duyên",
-     "Huỳnh Thị Phương Duyên", "Giám đốc", None),
-    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐại tá Nguyễn Văn Cường",
-     "Nguyễn Văn Cường", "Phó Giám đốc", "KT. GIÁM ĐỐC"),
+    (
+        "Điều 7. Quyết định này có hiệu lực kể từ ngày ký ban hành.\nCHỦ TỊCH\n"
+        "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n(đã ký)\nTô Lâm",
+        "Tô Lâm",
+        "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+        None,
+    ),
+    (
+        "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT, NC (LTH).\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\nĐương Xuân Huyền",
+        "Đương Xuân Huyền",
+        "Phó Chủ tịch",
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH",
+    ),
+    (
+        "Nơi nhận:\n- Như trên;\n- GĐ, PGĐ Sở (đ/c Bông);\n- Lưu: VT, CCVC.Thuận.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Thị Bông",
+        "Nguyễn Thị Bông",
+        "Phó Giám đốc",
+        "KT. GIÁM ĐỐC",
+    ),
+    (
+        "Nơi nhận:\n- Như Điều 3;\n- Bộ trưởng;\n- Lưu: VT, CCHC.\nBỘ TRƯỞNG\nPhạm Thị Thanh Trà",
+        "Phạm Thị Thanh Trà",
+        "Bộ trưởng",
+        None,
+    ),
+    (
+        "Nơi nhận:\n- Như thành phần mời;\n- Phòng HCQT;\n- Lưu: VT, HCC, NC.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n"
+        "PHÓ CHÁNH VĂN PHÒNG\n Trịnh Ngọc Duệ",
+        "Trịnh Ngọc Duệ",
+        "Phó Chánh Văn phòng",
+        "TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG",
+    ),
+    (
+        "Nơi nhận:\n- Như Điều 5;\n- Lưu: VT, SNV.\nTRƯỞNG BAN\nCHỦ TỊCH UBND TỈNH\nHồ Văn Mười",
+        "Hồ Văn Mười",
+        "Trưởng ban",
+        None,
+    ),
+    (
+        "Trân trọng.\nTM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nNơi nhận:\n- Như trên;\n- Đ/c Trần Diệp Mỹ Dung;\n- Lưu VT, BCTĐ&TTN.\n"
+        "BÍ THƯ\nTrương Minh Quang",
+        "Trương Minh Quang",
+        "Bí thư",
+        "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN",
+    ),
+    (
+        "Nơi nhận:\n- Như trên;\n- Giám đốc Sở (để b/c);\n- Lưu: VT, TCBC.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHdfđ\nNguyễn Đức Vũ",
+        "Nguyễn Đức Vũ",
+        "Phó Giám đốc",
+        "KT. GIÁM ĐỐC",
+    ),
+    (
+        "Nơi nhận:                                             TM. HỘI ĐỒNG\n"
+        "- Như Điều 1;                                          CHỦ TỊCH\n- UBND tỉnh;\n- Lưu: VT, CCHC&VTLT(Hằng).\n\n\n"
+        "                                                 GIÁM ĐỐC SỞ NỘI VỤ\n"
+        "                                                    Đỗ Văn Chung",
+        "Đỗ Văn Chung",
+        "Chủ tịch",
+        "TM. HỘI ĐỒNG",
+    ),
+    (
+        "Nơi nhận:                                             KT.GIÁM ĐỐC\n- hư trên;                                           PHÓ GIÁM ĐỐC\n"
+        "- Lưu V ,      .Đăng                VVV\n\n\n                                                      Mai Văn Hiệu",
+        "Mai Văn Hiệu",
+        "Phó Giám đốc",
+        "KT.GIÁM ĐỐC",
+    ),
+    (
+        "Nơi nhận:                                                   THỦ TƯỚNG\n- Như Điều 1;\n"
+        "- Văn phòng Chủ tịch nước;                                 Phạm Minh Chính\n- Lưu: VT, KSTT (2).",
+        "Phạm Minh Chính",
+        "Thủ tướng",
+        None,
+    ),
+    (
+        "Nơi nhận:          TL. CHỦ TỊCH\n- Như trên;            CHÁNH VĂN PHÒNG\n- Chủ tịch UBND tỉnh;\n- LĐVP;\n"
+        "- Lưu: VT, NC.Châu\n\n\n\n\n                                                 Đỗ Tấn Sương",
+        "Đỗ Tấn Sương",
+        "Chánh Văn phòng",
+        "TL. CHỦ TỊCH",
+    ),
+    (
+        "Nơi nhận: KT. BỘ TRƯỞNG\n- Như trên; THỨ TRƯỞNG\n- Bộ trưởng (để b/c);\n- Lưu: VT, TCPCP, PTG, NTQN.\n\nVũ Chiến Thắng",
+        "Vũ Chiến Thắng",
+        "Thứ trưởng",
+        "KT. BỘ TRƯỞNG",
+    ),
+    (
+        "Nơi nhận:\n- Lưu: VT.\nTM. BAN THƯỜNG VỤ\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n6\nPHỤ LỤC 01\nTT Tỉnh, thành phố\n1 An Giang 90",
+        None,
+        "Phó Chủ tịch",
+        "TM. BAN THƯỜNG VỤ KT. CHỦ TỊCH",
+    ),
+    (
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nKý bởi: Sở Y tế\nEmail: syt@lamdong.gov.vn\nThời gian ký: 04.09.2025\n"
+        "Huỳnh Thị Phương Duyên",
+        "Huỳnh Thị Phương Duyên",
+        "Giám đốc",
+        None,
+    ),
+    (
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐại tá Nguyễn Văn Cường",
+        "Nguyễn Văn Cường",
+        "Phó Giám đốc",
+        "KT. GIÁM ĐỐC",
+    ),
     # vbpl.vn pages: "(Đã ký)" between title and name (vbpl_layout_html/doc_000003.html), a general's rank
     ("CHỦ TỊCH QUỐC HỘI\n(Đã ký)\nTrần Thanh Mẫn", "Trần Thanh Mẫn", "Chủ tịch Quốc hội", None),
     ("BỘ TRƯỞNG\nĐại tướng Tô Lâm", "Tô Lâm", "Bộ trưởng", None),
     # Party forms with a slash (vbai/36-HD_VPTW_380096.docx prints "K/T CHÁNH VĂN PHÒNG"), synthetic lines
-    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n(Đã ký)\nNguyễn Văn An",
-     "Nguyễn Văn An", "Bí thư", "T/M BAN THƯỜNG VỤ"),
-    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nT/M HUYỆN ỦY\nK/T BÍ THƯ\nPHÓ BÍ THƯ\nNguyễn Văn An",
-     "Nguyễn Văn An", "Phó Bí thư", "T/M HUYỆN ỦY K/T BÍ THƯ"),
+    (
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n(Đã ký)\nNguyễn Văn An",
+        "Nguyễn Văn An",
+        "Bí thư",
+        "T/M BAN THƯỜNG VỤ",
+    ),
+    (
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nT/M HUYỆN ỦY\nK/T BÍ THƯ\nPHÓ BÍ THƯ\nNguyễn Văn An",
+        "Nguyễn Văn An",
+        "Phó Bí thư",
+        "T/M HUYỆN ỦY K/T BÍ THƯ",
+    ),
     ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ĐẢNG ỦY\nBÍ THƯ\nThS. Đỗ Thị Hoa", "Đỗ Thị Hoa", "Bí thư", "TM. ĐẢNG ỦY"),
-    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nPGS.TS. Hoàng Văn Em",
-     "Hoàng Văn Em", "Phó Hiệu trưởng", "KT. HIỆU TRƯỞNG"),
+    (
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nPGS.TS. Hoàng Văn Em",
+        "Hoàng Văn Em",
+        "Phó Hiệu trưởng",
+        "KT. HIỆU TRƯỞNG",
+    ),
     ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHÁNH ÁN\nNguyễn Văn Nam", "Nguyễn Văn Nam", "Chánh án", None),
-    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỈ HUY TRƯỞNG\nĐại tá Nguyễn Văn Tâm", "Nguyễn Văn Tâm", "Chỉ huy trưởng", None),
+    (
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỈ HUY TRƯỞNG\nĐại tá Nguyễn Văn Tâm",
+        "Nguyễn Văn Tâm",
+        "Chỉ huy trưởng",
+        None,
+    ),
     # a Quyền head signs with the authority line alone
     ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nQ. GIÁM ĐỐC\n\nNguyễn Văn Ích", "Nguyễn Văn Ích", None, "Q. GIÁM ĐỐC"),
 ]
@@ -100,10 +192,15 @@ def test_news_page_has_no_signer():
     assert (signer.name, signer.title, signer.authority) == (None, None, None)
 
 
-@pytest.mark.parametrize("printed, expected", [
-    ("PHÓ CHỦ TỊCH UBND TỈNH PHỤ TRÁCH", "Phó Chủ tịch UBND tỉnh phụ trách"),  # Phiếu trình TTr 187.docx
-    ("PHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng"), ("BỘ TRƯỞNG", "Bộ trưởng"), ("PHÓ CỤC TRƯỞNG", "Phó Cục trưởng"),
-    ("TRƯỞNG BAN", "Trưởng ban"),
-])
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        ("PHÓ CHỦ TỊCH UBND TỈNH PHỤ TRÁCH", "Phó Chủ tịch UBND tỉnh phụ trách"),  # Phiếu trình TTr 187.docx
+        ("PHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng"),
+        ("BỘ TRƯỞNG", "Bộ trưởng"),
+        ("PHÓ CỤC TRƯỞNG", "Phó Cục trưởng"),
+        ("TRƯỞNG BAN", "Trưởng ban"),
+    ],
+)
 def test_title_case(printed, expected):
     assert title_case(printed) == expected

@@ -1,4 +1,5 @@
 """The SQLite store: schema and migrations, ingest of real files, one transaction per document, search indexes."""
+
 from __future__ import annotations
 
 import shutil
@@ -37,15 +38,21 @@ def write_plan(path) -> None:
         QUOC_HIEU + ["Lạng Sơn, ngày 04 tháng 01 năm 2023"],
         "KẾ HOẠCH",
         "Cải cách hành chính tỉnh Lạng Sơn năm 2023",
-        ["Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách "
-         "hành chính nhà nước giai đoạn 2021-2030;",
-         "Ủy ban nhân dân tỉnh ban hành Kế hoạch cải cách hành chính năm 2023 như sau:",
-         "III. TỔ CHỨC THỰC HIỆN",
-         "1. Sở Nội vụ",
-         "- Tham mưu, giúp UBND tỉnh chỉ đạo triển khai thực hiện có hiệu quả kế hoạch này, "
-         "báo cáo trước ngày 15/12/2023.",
-         "Nơi nhận:", "- Bộ Nội vụ;", "- Lưu: VT.",
-         "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đương Xuân Huyền"],
+        [
+            "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách "
+            "hành chính nhà nước giai đoạn 2021-2030;",
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch cải cách hành chính năm 2023 như sau:",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Nội vụ",
+            "- Tham mưu, giúp UBND tỉnh chỉ đạo triển khai thực hiện có hiệu quả kế hoạch này, "
+            "báo cáo trước ngày 15/12/2023.",
+            "Nơi nhận:",
+            "- Bộ Nội vụ;",
+            "- Lưu: VT.",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Đương Xuân Huyền",
+        ],
     )
 
 
@@ -57,11 +64,16 @@ def write_report(path) -> None:
         QUOC_HIEU + ["Lạng Sơn, ngày 20 tháng 6 năm 2023"],
         "BÁO CÁO",
         "Kết quả thực hiện cải cách hành chính 6 tháng đầu năm 2023",
-        ["Thực hiện Kế hoạch số 02/KH-UBND ngày 04/01/2023 của UBND tỉnh về cải cách hành chính tỉnh "
-         "Lạng Sơn năm 2023, Sở Nội vụ báo cáo như sau:",
-         "Các nhiệm vụ đã được triển khai đầy đủ.",
-         "Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT.",
-         "GIÁM ĐỐC", "Nguyễn Văn An"],
+        [
+            "Thực hiện Kế hoạch số 02/KH-UBND ngày 04/01/2023 của UBND tỉnh về cải cách hành chính tỉnh "
+            "Lạng Sơn năm 2023, Sở Nội vụ báo cáo như sau:",
+            "Các nhiệm vụ đã được triển khai đầy đủ.",
+            "Nơi nhận:",
+            "- UBND tỉnh;",
+            "- Lưu: VT.",
+            "GIÁM ĐỐC",
+            "Nguyễn Văn An",
+        ],
     )
 
 
@@ -73,7 +85,10 @@ def make_record(sha: str, symbol: str | None = None, **document) -> Record:
     return Record(
         source=Source(path=f"{sha}.docx", sha256=sha, format="docx", pages=1),
         document=DocumentInfo(symbol=symbol, **document),
-        citations=citations, duties=duties, recipients=recipients, extractor_version=EXTRACTOR_VERSION,
+        citations=citations,
+        duties=duties,
+        recipients=recipients,
+        extractor_version=EXTRACTOR_VERSION,
     )
 
 
@@ -87,8 +102,19 @@ def db(tmp_path):
 def test_open_db_creates_schema_wal_and_records_migrations(tmp_path):
     path = tmp_path / "sub" / "vanban.db"
     db = open_db(path)
-    assert {"documents", "citations", "duties", "agencies", "recipients", "files", "errors",
-            "documents_fts", "duties_fts", "documents_folded_fts", "duties_folded_fts"} <= set(db.table_names())
+    assert {
+        "documents",
+        "citations",
+        "duties",
+        "agencies",
+        "recipients",
+        "files",
+        "errors",
+        "documents_fts",
+        "duties_fts",
+        "documents_folded_fts",
+        "duties_folded_fts",
+    } <= set(db.table_names())
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     applied = [row[0] for row in db.execute("SELECT id FROM schema_migrations ORDER BY id")]
@@ -120,7 +146,10 @@ def test_ingest_real_docx_then_unchanged_then_duplicate(db, tmp_path):
     assert "Sở Nội vụ" in row["text"] and row["sha256"] and '"source"' in row["record"]
     if row["symbol"]:  # the header extractor has landed
         assert (row["symbol"], row["issuer"], row["issued_date"]) == (
-            "02/KH-UBND", "Ủy ban nhân dân tỉnh Lạng Sơn", "2023-01-04")
+            "02/KH-UBND",
+            "Ủy ban nhân dân tỉnh Lạng Sơn",
+            "2023-01-04",
+        )
         assert row["label"] == "02/KH-UBND" and row["issued_year"] == 2023
 
     assert ingest_file(db, plan).status == "unchanged"
@@ -159,8 +188,12 @@ def test_new_extractor_version_re_extracts_in_place(db, tmp_path):
 
 def test_a_failing_write_leaves_no_half_record(db):
     store_record(db, make_record("a", "02/KH-UBND"), "text one")
-    broken = make_record("b", "03/KH-UBND", citations=[Citation("Kế hoạch", "02/KH-UBND")],
-                         duties=[Duty(agency="Sở Nội vụ", role="lead", task=None)])  # task NOT NULL fails mid-write
+    broken = make_record(
+        "b",
+        "03/KH-UBND",
+        citations=[Citation("Kế hoạch", "02/KH-UBND")],
+        duties=[Duty(agency="Sở Nội vụ", role="lead", task=None)],
+    )  # task NOT NULL fails mid-write
     with pytest.raises(sqlite3.IntegrityError):
         store_record(db, broken, "text two")
     assert [r["sha256"] for r in db.query("SELECT sha256 FROM documents")] == ["a"]
@@ -191,15 +224,20 @@ def test_ingest_paths_walks_folders(tmp_path):
 
 def test_search_indexes_exact_and_folded(db):
     store_record(db, make_record("a", "01/TB-UBND", subject="Thông báo bàn giao tài sản"), "Về việc bàn giao tài sản.")
-    store_record(db, make_record("b", "02/KH-UBND", subject="Cải cách hành chính năm 2023"),
-                 "Đẩy mạnh cải cách hành chính, điều hành.")
+    store_record(
+        db,
+        make_record("b", "02/KH-UBND", subject="Cải cách hành chính năm 2023"),
+        "Đẩy mạnh cải cách hành chính, điều hành.",
+    )
 
     def exact(query):
         return [r[0] for r in db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", [query])]
 
     def folded(query):
-        return [r[0] for r in db.execute(
-            "SELECT rowid FROM documents_folded_fts WHERE documents_folded_fts MATCH ?", [query])]
+        return [
+            r[0]
+            for r in db.execute("SELECT rowid FROM documents_folded_fts WHERE documents_folded_fts MATCH ?", [query])
+        ]
 
     assert exact("ban") == [] and exact("bàn") == [1]
     assert exact('"cải cách hành chính"') == [2] and exact('"cai cach"') == []
@@ -207,35 +245,57 @@ def test_search_indexes_exact_and_folded(db):
     assert folded("dieu") == [2]  # đ → d
 
 
-@pytest.mark.parametrize("deadline, issued, expected", [
-    ("2023-12-15", None, "2023-12-15"),
-    ("trước ngày 15/12/2023", None, "2023-12-15"),
-    ("Quý II/2023", None, "2023-06-30"),
-    ("quý 4 năm 2024", None, "2024-12-31"),
-    ("năm 2023", None, "2023-12-31"),
-    ("tháng 3/2024", None, "2024-03-31"),
-    ("6 tháng đầu năm 2024", None, "2024-06-30"),
-    ("trước ngày 31 tháng 3", "2025-01-10", "2025-03-31"),
-    ("trước ngày 31 tháng 3", None, None),
-    ("thường xuyên", "2025-01-10", None),
-    (None, None, None),
-])
+@pytest.mark.parametrize(
+    "deadline, issued, expected",
+    [
+        ("2023-12-15", None, "2023-12-15"),
+        ("trước ngày 15/12/2023", None, "2023-12-15"),
+        ("Quý II/2023", None, "2023-06-30"),
+        ("quý 4 năm 2024", None, "2024-12-31"),
+        ("năm 2023", None, "2023-12-31"),
+        ("tháng 3/2024", None, "2024-03-31"),
+        ("6 tháng đầu năm 2024", None, "2024-06-30"),
+        ("trước ngày 31 tháng 3", "2025-01-10", "2025-03-31"),
+        ("trước ngày 31 tháng 3", None, None),
+        ("thường xuyên", "2025-01-10", None),
+        (None, None, None),
+    ],
+)
 def test_deadline_date(deadline, issued, expected):
     assert deadline_date(deadline, issued) == expected
 
 
 def test_duties_agencies_and_recipients_are_stored(db):
-    duties = [Duty("Sở Nội vụ", "lead", "Tham mưu thực hiện kế hoạch", "Quý II/2023", span=[10, 40]),
-              Duty("Sở Tài chính", "support", "Bố trí kinh phí", None),
-              Duty("Sở Nội vụ", "lead", "Báo cáo kết quả", "năm 2023")]
-    doc_id = store_record(db, make_record("a", "02/KH-UBND", issuer="Ủy ban nhân dân tỉnh Lạng Sơn", place="Lạng Sơn",
-                                          issued_date="2023-01-04", duties=duties,
-                                          recipients=["Bộ Nội vụ", "Sở Tài chính"]), "x" * 50)
-    rows = list(db.query("SELECT d.agency, d.deadline_date, d.span_start, a.canonical_name, a.locality "
-                         "FROM duties d JOIN agencies a ON a.id = d.agency_id ORDER BY d.position"))
+    duties = [
+        Duty("Sở Nội vụ", "lead", "Tham mưu thực hiện kế hoạch", "Quý II/2023", span=[10, 40]),
+        Duty("Sở Tài chính", "support", "Bố trí kinh phí", None),
+        Duty("Sở Nội vụ", "lead", "Báo cáo kết quả", "năm 2023"),
+    ]
+    doc_id = store_record(
+        db,
+        make_record(
+            "a",
+            "02/KH-UBND",
+            issuer="Ủy ban nhân dân tỉnh Lạng Sơn",
+            place="Lạng Sơn",
+            issued_date="2023-01-04",
+            duties=duties,
+            recipients=["Bộ Nội vụ", "Sở Tài chính"],
+        ),
+        "x" * 50,
+    )
+    rows = list(
+        db.query(
+            "SELECT d.agency, d.deadline_date, d.span_start, a.canonical_name, a.locality "
+            "FROM duties d JOIN agencies a ON a.id = d.agency_id ORDER BY d.position"
+        )
+    )
     assert [(r["agency"], r["deadline_date"], r["locality"]) for r in rows] == [
-        ("Sở Nội vụ", "2023-06-30", "Lạng Sơn"), ("Sở Tài chính", None, "Lạng Sơn"),
-        ("Sở Nội vụ", "2023-12-31", "Lạng Sơn")]
+        ("Sở Nội vụ", "2023-06-30", "Lạng Sơn"),
+        ("Sở Tài chính", None, "Lạng Sơn"),
+        ("Sở Nội vụ", "2023-12-31", "Lạng Sơn"),
+    ]
     assert rows[0]["span_start"] == 10 and db["agencies"].count == 2
-    assert [r["name"] for r in db.query("SELECT name FROM recipients WHERE document_id = ? ORDER BY position",
-                                        [doc_id])] == ["Bộ Nội vụ", "Sở Tài chính"]
+    assert [
+        r["name"] for r in db.query("SELECT name FROM recipients WHERE document_id = ? ORDER BY position", [doc_id])
+    ] == ["Bộ Nội vụ", "Sở Tài chính"]

@@ -1,4 +1,5 @@
 """The synthetic document generator: specs, real PDF/DOCX files, the committed sample corpus."""
+
 from __future__ import annotations
 
 import random
@@ -125,9 +126,17 @@ def plan_docx(plan, tmp_path_factory) -> Path:
 
 
 def expected_strings(spec: synth.DocSpec) -> list[str]:
-    return [synth.printed_symbol(spec), synth.printed_date(spec), spec.subject, spec.signer.name,
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TỔ CHỨC THỰC HIỆN",
-            *spec.issuer_lines, *(d.agency for d in spec.duties)]
+    return [
+        synth.printed_symbol(spec),
+        synth.printed_date(spec),
+        spec.subject,
+        spec.signer.name,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "TỔ CHỨC THỰC HIỆN",
+        *spec.issuer_lines,
+        *(d.agency for d in spec.duties),
+    ]
 
 
 def test_pdf_has_a_vietnamese_text_layer(plan, plan_pdf):
@@ -175,8 +184,11 @@ def test_docx_has_header_table_and_appendix_table(plan, plan_docx):
     document = docx.Document(str(plan_docx))
     header = document.tables[0].rows[0].cells
     assert header[0].text.splitlines() == plan.issuer_lines + [synth.printed_symbol(plan)]
-    assert header[1].text.splitlines() == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                           synth.printed_date(plan)]
+    assert header[1].text.splitlines() == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        synth.printed_date(plan),
+    ]
     appendix = document.tables[-1]
     assert [c.text for c in appendix.rows[0].cells] == synth.APPENDIX_COLUMNS
     assert len(appendix.rows) == len(plan.appendix) + 1

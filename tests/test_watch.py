@@ -2,6 +2,7 @@
 
 Every wait is bounded; nothing asserts on speed.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -18,8 +19,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-
 from test_bad_input import encrypted_pdf
+
 from vanban.watch import Folders, free_path, is_ignored_name, move_no_clobber
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,15 +41,23 @@ REAL_PDFS = [
 
 # --- making files ----------------------------------------------------------------------------------
 
+
 def make_docx(path: Path, n: int) -> Path:
     """A small kế hoạch in DOCX, distinct for each ``n``."""
     doc = Document()
-    for line in ("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", f"Số: {n:02d}/KH-UBND",
-                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                 f"Lâm Đồng, ngày {n % 28 + 1} tháng 11 năm 2026", "KẾ HOẠCH",
-                 f"Triển khai công tác cải cách hành chính đợt {n} năm 2026",
-                 f"Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành thực hiện nhiệm vụ số {n}.",
-                 "CHỦ TỊCH", "Nguyễn Văn A"):
+    for line in (
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÂM ĐỒNG",
+        f"Số: {n:02d}/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        f"Lâm Đồng, ngày {n % 28 + 1} tháng 11 năm 2026",
+        "KẾ HOẠCH",
+        f"Triển khai công tác cải cách hành chính đợt {n} năm 2026",
+        f"Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành thực hiện nhiệm vụ số {n}.",
+        "CHỦ TỊCH",
+        "Nguyễn Văn A",
+    ):
         doc.add_paragraph(line)
     doc.save(path)
     return path
@@ -83,12 +92,21 @@ def bad_files(source: Path) -> dict[str, bytes]:
 
 
 # Temporary and system files a clerk's machine leaves behind: never taken, left where they are.
-IGNORED = {"~$01-KH-UBND.docx": b"owner", ".~lock.bao-cao.docx#": b"lock", ".DS_Store": b"\0",
-           "Thumbs.db": b"\0", "desktop.ini": b"[.ShellClassInfo]", "tai-lieu.pdf.part": b"%PDF-",
-           "tai-lieu.pdf.crdownload": b"%PDF-", "ghi.tmp": b"x", "van-ban.download": b"x"}
+IGNORED = {
+    "~$01-KH-UBND.docx": b"owner",
+    ".~lock.bao-cao.docx#": b"lock",
+    ".DS_Store": b"\0",
+    "Thumbs.db": b"\0",
+    "desktop.ini": b"[.ShellClassInfo]",
+    "tai-lieu.pdf.part": b"%PDF-",
+    "tai-lieu.pdf.crdownload": b"%PDF-",
+    "ghi.tmp": b"x",
+    "van-ban.download": b"x",
+}
 
 
 # --- running the watcher ---------------------------------------------------------------------------
+
 
 def wait_for(predicate, what: str, timeout: float = WAIT, every: float = 0.2):
     """Poll ``predicate`` until it is truthy; fail with ``what`` after ``timeout`` seconds."""
@@ -105,9 +123,13 @@ def wait_for(predicate, what: str, timeout: float = WAIT, every: float = 0.2):
 def running_watcher(inbox: Path, db: Path, log: Path, *extra: str):
     """`vanban watch INBOX --db DB --settle 0.5 --rescan 2` as a subprocess; stopped (or killed) on exit."""
     with open(log, "ab") as out:
-        process = subprocess.Popen([VANBAN, "watch", str(inbox), "--db", str(db), "--settle", "0.5",
-                                    "--rescan", "2", *extra], stdout=out, stderr=subprocess.STDOUT,
-                                   cwd=inbox.parent, start_new_session=True)
+        process = subprocess.Popen(
+            [VANBAN, "watch", str(inbox), "--db", str(db), "--settle", "0.5", "--rescan", "2", *extra],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=inbox.parent,
+            start_new_session=True,
+        )
     try:
         yield process
     finally:
@@ -158,7 +180,7 @@ def drop_slowly(path: Path, data: bytes, chunks: int = 8, pause: float = 0.25) -
     size = -(-len(data) // chunks)
     with open(path, "wb") as fh:
         for start in range(0, len(data), size):
-            fh.write(data[start:start + size])
+            fh.write(data[start : start + size])
             fh.flush()
             os.fsync(fh.fileno())
             time.sleep(pause)
@@ -170,18 +192,34 @@ def place(tmp_path: Path) -> dict[str, Path]:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (tmp_path / "source").mkdir()
-    return {"inbox": inbox, "archive": tmp_path / "archive", "failed": tmp_path / "failed",
-            "db": tmp_path / "data" / "vanban.db", "log": tmp_path / "watch.log", "source": tmp_path / "source"}
+    return {
+        "inbox": inbox,
+        "archive": tmp_path / "archive",
+        "failed": tmp_path / "failed",
+        "db": tmp_path / "data" / "vanban.db",
+        "log": tmp_path / "watch.log",
+        "source": tmp_path / "source",
+    }
 
 
 # --- tests -----------------------------------------------------------------------------------------
 
 IGNORED_NAME_CASES = [
-    ("~$01-KH-UBND.docx", True), (".~lock.bao-cao.docx#", True), (".DS_Store", True), ("Thumbs.db", True),
-    ("desktop.ini", True), ("tai-lieu.pdf.part", True), ("tai-lieu.pdf.crdownload", True), ("ghi.TMP", True),
-    ("van-ban.download", True), (".hidden.pdf", True),
-    ("02-KH-UBND.pdf", False), ("Quyết định 932.docx", False), ("CV 1925.signed.signed.pdf", False),
-    ("tmp-bao-cao.pdf", False), ("~bao-cao.pdf", False),
+    ("~$01-KH-UBND.docx", True),
+    (".~lock.bao-cao.docx#", True),
+    (".DS_Store", True),
+    ("Thumbs.db", True),
+    ("desktop.ini", True),
+    ("tai-lieu.pdf.part", True),
+    ("tai-lieu.pdf.crdownload", True),
+    ("ghi.TMP", True),
+    ("van-ban.download", True),
+    (".hidden.pdf", True),
+    ("02-KH-UBND.pdf", False),
+    ("Quyết định 932.docx", False),
+    ("CV 1925.signed.signed.pdf", False),
+    ("tmp-bao-cao.pdf", False),
+    ("~bao-cao.pdf", False),
 ]
 
 
@@ -192,8 +230,14 @@ def test_ignored_names(name: str, ignored: bool) -> None:
 
 def test_folders_skip_archive_and_failed_inside_the_inbox(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
-    for relative in ("a.pdf", "archive/2026-11-22/b.pdf", "failed/c.pdf", "phong-ke-toan/d.docx",
-                     ".git/e.pdf", "Thumbs.db"):
+    for relative in (
+        "a.pdf",
+        "archive/2026-11-22/b.pdf",
+        "failed/c.pdf",
+        "phong-ke-toan/d.docx",
+        ".git/e.pdf",
+        "Thumbs.db",
+    ):
         (inbox / relative).parent.mkdir(parents=True, exist_ok=True)
         (inbox / relative).write_bytes(b"x")
     folders = Folders.for_inbox(inbox, archive=inbox / "archive", failed=inbox / "failed")
@@ -219,8 +263,12 @@ def test_move_never_overwrites(tmp_path: Path) -> None:
     src.write_bytes(b"x")
     os.link(src, dest / "x.pdf")
     assert move_no_clobber(src, dest / "x.pdf") == dest / "x.pdf" and not src.exists()
-    assert sorted(p.name for p in dest.iterdir()) == ["bao-cao.final (2).pdf", "bao-cao.final (3).pdf",
-                                                     "bao-cao.final.pdf", "x.pdf"]
+    assert sorted(p.name for p in dest.iterdir()) == [
+        "bao-cao.final (2).pdf",
+        "bao-cao.final (3).pdf",
+        "bao-cao.final.pdf",
+        "x.pdf",
+    ]
     # A failed file's note reserves its name: the next file named so does not take a name with a note.
     (dest / "y.pdf.error.txt").write_text("reason: x")
     src.write_bytes(b"y")
@@ -244,8 +292,10 @@ def test_batch_with_bad_slow_and_ignored_files_is_all_accounted_for(place) -> No
                 for name, data in bad.items():
                     drop(inbox / name, data)
         wanted = sorted([p.name for p in good] + [slow.name])
-        wait_for(lambda: names_under(place["archive"]) == wanted and names_under(place["failed"]) == sorted(bad),
-                 "every file archived or failed")
+        wait_for(
+            lambda: names_under(place["archive"]) == wanted and names_under(place["failed"]) == sorted(bad),
+            "every file archived or failed",
+        )
         assert process.poll() is None
     assert process.returncode == 0  # SIGTERM is a clean stop
     assert inbox_left(inbox) == []
@@ -273,7 +323,7 @@ def test_kill_9_mid_batch_then_restart_loses_and_doubles_nothing(place) -> None:
     drop(inbox / "corrupt.pdf", bad_files(place["source"])["corrupt.pdf"])
     for kill_after in (1, 4):
         with running_watcher(inbox, db, place["log"]) as process:
-            wait_for(lambda: document_count(db) >= kill_after, f"{kill_after} documents stored")
+            wait_for(lambda n=kill_after: document_count(db) >= n, f"{kill_after} documents stored")
             time.sleep(0.1 * kill_after)
             process.kill()  # kill -9 of the watcher itself, wherever it is
             process.wait(timeout=10)
@@ -326,8 +376,12 @@ def test_running_datasette_sees_new_documents(place) -> None:
         wait_for(db.exists, "the watcher to create the database")
         serve_log = place["log"].with_name("serve.log")
         with open(serve_log, "wb") as log:
-            server = subprocess.Popen([VANBAN, "serve", "--db", str(db), "--port", str(port)],
-                                      stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            server = subprocess.Popen(
+                [VANBAN, "serve", "--db", str(db), "--port", str(port)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         try:
             wait_for(lambda: rows() is not None, "Datasette to answer", timeout=60)
             assert rows() == []
@@ -347,8 +401,12 @@ def test_running_datasette_sees_new_documents(place) -> None:
 
 def run_once(inbox: Path, db: Path) -> str:
     """`vanban watch --once`: process what is in the inbox and exit; its log."""
-    done = subprocess.run([VANBAN, "watch", str(inbox), "--db", str(db), "--settle", "0.2", "--once"],
-                          capture_output=True, text=True, timeout=WAIT)
+    done = subprocess.run(
+        [VANBAN, "watch", str(inbox), "--db", str(db), "--settle", "0.2", "--once"],
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
     return done.stdout + done.stderr
 
 

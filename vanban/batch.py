@@ -3,13 +3,14 @@
 Workers are forked after the extractors are imported, so each starts warm
 (spaCy, underthesea and the compiled patterns are shared copy-on-write).
 """
+
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-import multiprocessing
 
 from vanban.errors import ReadError
 from vanban.record import Record
@@ -44,8 +45,9 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def extract_many(paths: Iterable[str], workers: int | None = None, keep_text: bool = False,
-                 chunk: int = 64) -> Iterator[Outcome]:
+def extract_many(
+    paths: Iterable[str], workers: int | None = None, keep_text: bool = False, chunk: int = 64
+) -> Iterator[Outcome]:
     """Yield an Outcome per path, in order, using a process pool when there is more than one file.
 
     Paths are consumed ``chunk * workers`` at a time, so memory stays flat

@@ -4,6 +4,7 @@ Every command has a Python equivalent (``vanban.extract.extract_file``,
 ``vanban.store.ingest_paths`` …); this module only parses arguments and turns
 errors into one line on stderr.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,8 +74,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     report = ingest_paths(args.paths, db_path=args.db, progress=not args.quiet)
     for path, reason in report.failed:
         _fail(f"{path}: {reason}")
-    print(f"ingested {report.ingested}, unchanged {report.unchanged}, failed {len(report.failed)} → {args.db}",
-          file=sys.stderr)
+    print(
+        f"ingested {report.ingested}, unchanged {report.unchanged}, failed {len(report.failed)} → {args.db}",
+        file=sys.stderr,
+    )
     return 1 if report.failed else 0
 
 
@@ -87,8 +90,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_watch(args: argparse.Namespace) -> int:
     from vanban.watch import watch
 
-    return watch(args.inbox, db_path=args.db, poll=args.poll, settle=args.settle, rescan=args.rescan,
-                 once=args.once, archive=args.archive, failed=args.failed, workers=args.workers)
+    return watch(
+        args.inbox,
+        db_path=args.db,
+        poll=args.poll,
+        settle=args.settle,
+        rescan=args.rescan,
+        once=args.once,
+        archive=args.archive,
+        failed=args.failed,
+        workers=args.workers,
+    )
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@
 - ``/-/vanban/annotated/<id>``: the document's text with its citations and
   duties drawn by displaCy from spaCy span groups (``vanban.highlight``).
 """
+
 from __future__ import annotations
 
 import json
@@ -87,8 +88,7 @@ async def annotated_document(datasette, request):
     from vanban.highlight import render_html
 
     db = datasette.get_database("vanban")
-    row = (await db.execute("SELECT text, record FROM documents WHERE id = ?",
-                            [int(request.url_vars["id"])])).first()
+    row = (await db.execute("SELECT text, record FROM documents WHERE id = ?", [int(request.url_vars["id"])])).first()
     if row is None:
         return Response.html("<p>No such document.</p>", status=404)
     return Response.html(render_html(row["text"] or "", json.loads(row["record"] or "{}")))
@@ -112,6 +112,7 @@ def extra_css_urls(view_name, table):
 
 # ---------------------------------------------------------------- the document page
 
+
 @dataclass
 class Mark:
     """A highlighted stretch of the document text."""
@@ -131,8 +132,11 @@ def _spans(value) -> list[tuple[int, int]]:
         spans = json.loads(value) if isinstance(value, str) else (value or [])
     except ValueError:
         return []
-    return [(s, e) for s, e in (p for p in spans if isinstance(p, list) and len(p) == 2)
-            if isinstance(s, int) and isinstance(e, int) and 0 <= s < e]
+    return [
+        (s, e)
+        for s, e in (p for p in spans if isinstance(p, list) and len(p) == 2)
+        if isinstance(s, int) and isinstance(e, int) and 0 <= s < e
+    ]
 
 
 def highlight(text: str, marks: list[Mark]) -> Markup:
@@ -206,26 +210,66 @@ def neighbourhood_svg(center: dict, cites: list[dict], cited_by: list[dict], row
     for i, citation in enumerate(left):
         y = column_y(i)
         target = citation.get("cited_document_id")
-        parts.append(f'<line x1="{cx}" y1="{cy + box_h / 2}" x2="{10 + box_w}" y2="{y + box_h / 2}" '
-                     f'class="vb-edge" marker-end="url(#vb-arrow)"/>')
-        tip = " ".join(x for x in (citation.get("doc_type"), citation.get("symbol"), citation.get("issuer"),
-                                   citation.get("issued_date"), citation.get("title")) if x)
-        parts.append(box(10, y, _label(citation), row_url(target) if target else None,
-                         "vb-node" if target else "vb-node vb-missing", tip + ("" if target else " — not in the corpus")))
+        parts.append(
+            f'<line x1="{cx}" y1="{cy + box_h / 2}" x2="{10 + box_w}" y2="{y + box_h / 2}" '
+            f'class="vb-edge" marker-end="url(#vb-arrow)"/>'
+        )
+        tip = " ".join(
+            x
+            for x in (
+                citation.get("doc_type"),
+                citation.get("symbol"),
+                citation.get("issuer"),
+                citation.get("issued_date"),
+                citation.get("title"),
+            )
+            if x
+        )
+        parts.append(
+            box(
+                10,
+                y,
+                _label(citation),
+                row_url(target) if target else None,
+                "vb-node" if target else "vb-node vb-missing",
+                tip + ("" if target else " — not in the corpus"),
+            )
+        )
     for i, citing in enumerate(right):
         y = column_y(i)
         x = 2 * box_w + 150
-        parts.append(f'<line x1="{x}" y1="{y + box_h / 2}" x2="{cx + box_w}" y2="{cy + box_h / 2}" '
-                     f'class="vb-edge" marker-end="url(#vb-arrow)"/>')
-        tip = " ".join(x for x in (citing.get("doc_type"), citing.get("symbol"), citing.get("issuer"),
-                                   citing.get("issued_date"), citing.get("subject")) if x)
+        parts.append(
+            f'<line x1="{x}" y1="{y + box_h / 2}" x2="{cx + box_w}" y2="{cy + box_h / 2}" '
+            f'class="vb-edge" marker-end="url(#vb-arrow)"/>'
+        )
+        tip = " ".join(
+            x
+            for x in (
+                citing.get("doc_type"),
+                citing.get("symbol"),
+                citing.get("issuer"),
+                citing.get("issued_date"),
+                citing.get("subject"),
+            )
+            if x
+        )
         parts.append(box(x, y, _label(citing), row_url(citing["id"]), "vb-node", tip))
     if len(cites) > limit or len(cited_by) > limit:
-        parts.append(f'<text x="10" y="{column_y(rows - 1) + 17}" class="vb-graph-more">'
-                     f'{max(len(cites) - limit, 0)} more cited, {max(len(cited_by) - limit, 0)} more citing: '
-                     'see the lists below</text>')
-    parts.append(box(cx, cy, _label(center), None, "vb-node vb-center",
-                     " ".join(x for x in (center.get("doc_type"), center.get("symbol"), center.get("subject")) if x)))
+        parts.append(
+            f'<text x="10" y="{column_y(rows - 1) + 17}" class="vb-graph-more">'
+            f'{max(len(cites) - limit, 0)} more cited, {max(len(cited_by) - limit, 0)} more citing: '
+            'see the lists below</text>'
+        )
+    parts.append(
+        box(
+            cx,
+            cy,
+            _label(center),
+            None,
+            "vb-node vb-center",
+            " ".join(x for x in (center.get("doc_type"), center.get("symbol"), center.get("subject")) if x),
+        )
+    )
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -238,19 +282,43 @@ async def document_page(datasette, database: str, document_id: str) -> dict:
     if document is None:
         return {}
     document = dict(document)
-    cites = [dict(r) for r in (await db.execute(
-        "SELECT c.*, d.symbol AS cited_symbol, d.subject AS cited_subject FROM citations c "
-        "LEFT JOIN documents d ON d.id = c.cited_document_id WHERE c.citing_document_id = ? ORDER BY c.position",
-        [document["id"]])).rows]
-    cited_by = [dict(r) for r in (await db.execute(
-        "SELECT DISTINCT d.id, d.symbol, d.doc_type, d.issuer, d.issued_date, d.subject FROM citations c "
-        "JOIN documents d ON d.id = c.citing_document_id WHERE c.cited_document_id = ? "
-        "ORDER BY d.issued_date DESC, d.id", [document["id"]])).rows]
-    duties = [dict(r) for r in (await db.execute(
-        "SELECT du.*, a.canonical_name, a.locality FROM duties du LEFT JOIN agencies a ON a.id = du.agency_id "
-        "WHERE du.document_id = ? ORDER BY du.position", [document["id"]])).rows]
-    recipients = [r[0] for r in (await db.execute(
-        "SELECT name FROM recipients WHERE document_id = ? ORDER BY position", [document["id"]])).rows]
+    cites = [
+        dict(r)
+        for r in (
+            await db.execute(
+                "SELECT c.*, d.symbol AS cited_symbol, d.subject AS cited_subject FROM citations c "
+                "LEFT JOIN documents d ON d.id = c.cited_document_id WHERE c.citing_document_id = ? ORDER BY c.position",
+                [document["id"]],
+            )
+        ).rows
+    ]
+    cited_by = [
+        dict(r)
+        for r in (
+            await db.execute(
+                "SELECT DISTINCT d.id, d.symbol, d.doc_type, d.issuer, d.issued_date, d.subject FROM citations c "
+                "JOIN documents d ON d.id = c.citing_document_id WHERE c.cited_document_id = ? "
+                "ORDER BY d.issued_date DESC, d.id",
+                [document["id"]],
+            )
+        ).rows
+    ]
+    duties = [
+        dict(r)
+        for r in (
+            await db.execute(
+                "SELECT du.*, a.canonical_name, a.locality FROM duties du LEFT JOIN agencies a ON a.id = du.agency_id "
+                "WHERE du.document_id = ? ORDER BY du.position",
+                [document["id"]],
+            )
+        ).rows
+    ]
+    recipients = [
+        r[0]
+        for r in (
+            await db.execute("SELECT name FROM recipients WHERE document_id = ? ORDER BY position", [document["id"]])
+        ).rows
+    ]
 
     def row_url(pk) -> str:
         return datasette.urls.row(database, "documents", str(pk))
@@ -260,18 +328,40 @@ async def document_page(datasette, database: str, document_id: str) -> dict:
         target = citation["cited_document_id"]
         citation["anchor"] = f"cite-{citation['id']}"
         citation["href"] = row_url(target) if target else None
-        title = " ".join(x for x in (citation["doc_type"], citation["symbol"], citation["issuer"],
-                                     citation["issued_date"]) if x)
+        title = " ".join(
+            x for x in (citation["doc_type"], citation["symbol"], citation["issuer"], citation["issued_date"]) if x
+        )
         for start, end in _spans(citation["spans"]):
-            marks.append(Mark(start, end, "cite", citation["anchor"], citation["href"],
-                              title + ("" if target else " — not in the corpus"),
-                              "vb-cite" if target else "vb-cite vb-missing"))
+            marks.append(
+                Mark(
+                    start,
+                    end,
+                    "cite",
+                    citation["anchor"],
+                    citation["href"],
+                    title + ("" if target else " — not in the corpus"),
+                    "vb-cite" if target else "vb-cite vb-missing",
+                )
+            )
     for duty in duties:
         duty["anchor"] = f"duty-{duty['id']}"
-        if duty["span_start"] is not None and duty["span_end"] is not None and 0 <= duty["span_start"] < duty["span_end"]:
+        if (
+            duty["span_start"] is not None
+            and duty["span_end"] is not None
+            and 0 <= duty["span_start"] < duty["span_end"]
+        ):
             title = f"{duty['agency']} ({duty['role']})" + (f" — hạn: {duty['deadline']}" if duty["deadline"] else "")
-            marks.append(Mark(duty["span_start"], duty["span_end"], "duty", duty["anchor"], None, title,
-                              f"vb-duty vb-{duty['role'] or 'lead'}"))
+            marks.append(
+                Mark(
+                    duty["span_start"],
+                    duty["span_end"],
+                    "duty",
+                    duty["anchor"],
+                    None,
+                    title,
+                    f"vb-duty vb-{duty['role'] or 'lead'}",
+                )
+            )
     return {
         "vanban_document": document,
         "vanban_text": highlight(document["text"] or "", marks),

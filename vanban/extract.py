@@ -1,4 +1,5 @@
 """File → record: read it, run every extractor, assemble the contract record."""
+
 from __future__ import annotations
 
 import hashlib

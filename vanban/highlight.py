@@ -7,6 +7,7 @@ reads as printed), the spans that touch the line go into its span group
 ``sc`` (overlaps allowed: a citation inside a duty's task), and displaCy's
 span renderer draws them. displaCy escapes the text, which is untrusted.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -65,8 +66,14 @@ def render_text(text: str, record: dict) -> str:
         end = offset + len(line)
         touching = [s for s in spans if s[0] < end and s[1] > offset]
         if touching and line.strip():
-            out.append(displacy.render(line_doc(line, offset, touching), style="span", page=False,
-                                       options={"spans_key": SPAN_GROUP, "colors": COLOURS}))
+            out.append(
+                displacy.render(
+                    line_doc(line, offset, touching),
+                    style="span",
+                    page=False,
+                    options={"spans_key": SPAN_GROUP, "colors": COLOURS},
+                )
+            )
         else:
             out.append(f"<div class=\"line\">{escape(line) or '&nbsp;'}</div>")
         offset = end + 1
@@ -82,8 +89,9 @@ def _title(record: dict) -> str:
 def render_html(text: str, record: dict) -> str:
     """A whole HTML page: title, trích yếu, a legend, and the highlighted text."""
     info = record.get("document") or {}
-    legend = " ".join(f'<span style="background:{c};padding:1px 6px">{escape(k.lower())}</span>'
-                      for k, c in COLOURS.items())
+    legend = " ".join(
+        f'<span style="background:{c};padding:1px 6px">{escape(k.lower())}</span>' for k, c in COLOURS.items()
+    )
     return (
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
         f"<title>{escape(_title(record))}</title>"

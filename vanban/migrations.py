@@ -6,10 +6,11 @@ an old database file is brought up to date when it is opened. A schema
 change is a new function appended to :data:`MIGRATIONS`, never an edit of
 an applied one. schemas/tables.md documents the resulting tables.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -160,8 +161,10 @@ def _add_browse_columns(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_documents_issued_year ON documents(issued_year)")
     rows = db.execute("SELECT id, symbol, doc_type, subject, path, issued_date FROM documents").fetchall()
     for doc_id, symbol, doc_type, subject, path, issued_date in rows:
-        db.execute("UPDATE documents SET label = ?, issued_year = ? WHERE id = ?",
-                   [document_label(symbol, doc_type, subject, path), issued_year(issued_date), doc_id])
+        db.execute(
+            "UPDATE documents SET label = ?, issued_year = ? WHERE id = ?",
+            [document_label(symbol, doc_type, subject, path), issued_year(issued_date), doc_id],
+        )
 
 
 def document_label(symbol: str | None, doc_type: str | None, subject: str | None, path: str) -> str:
@@ -180,8 +183,10 @@ def issued_year(issued_date: str | None) -> int | None:
 
 def _add_file_stats(db: sqlite_utils.Database) -> None:
     """The reindex stat cache: a file whose size and mtime are unchanged is not hashed again."""
-    db.execute("CREATE TABLE file_stats (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
-               "mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE file_stats (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+        "mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL)"
+    )
 
 
 def citation_group_key(symbol_key: str | None, doc_type: str | None, title: str | None) -> str:
@@ -195,14 +200,19 @@ def fill_search_keys(db: sqlite_utils.Database) -> None:
     conn.create_function("vanban_key", 1, search_key, deterministic=True)
     conn.create_function("vanban_citation_key", 3, citation_group_key, deterministic=True)
     conn.execute("UPDATE duties SET agency_key = vanban_key(agency) WHERE agency_key IS NULL")
-    conn.execute("UPDATE duties SET due_date = coalesce(deadline_date, "
-                 "(SELECT issued_date FROM documents WHERE documents.id = duties.document_id)) "
-                 "WHERE due_date IS NULL")
-    conn.execute("UPDATE agencies SET name_key = vanban_key(canonical_name), "
-                 "full_key = vanban_key(canonical_name || ' ' || coalesce(locality, '')), "
-                 "locality_key = vanban_key(locality) WHERE name_key IS NULL")
-    conn.execute("UPDATE citations SET cited_key = vanban_citation_key(symbol_key, doc_type, title) "
-                 "WHERE cited_key IS NULL")
+    conn.execute(
+        "UPDATE duties SET due_date = coalesce(deadline_date, "
+        "(SELECT issued_date FROM documents WHERE documents.id = duties.document_id)) "
+        "WHERE due_date IS NULL"
+    )
+    conn.execute(
+        "UPDATE agencies SET name_key = vanban_key(canonical_name), "
+        "full_key = vanban_key(canonical_name || ' ' || coalesce(locality, '')), "
+        "locality_key = vanban_key(locality) WHERE name_key IS NULL"
+    )
+    conn.execute(
+        "UPDATE citations SET cited_key = vanban_citation_key(symbol_key, doc_type, title) WHERE cited_key IS NULL"
+    )
 
 
 def _add_search_keys(db: sqlite_utils.Database) -> None:
@@ -210,9 +220,14 @@ def _add_search_keys(db: sqlite_utils.Database) -> None:
 
     ``duties.due_date`` is the deadline's last day, else the document's date: what date ranges filter on.
     """
-    for table, column in (("duties", "agency_key"), ("duties", "due_date"), ("agencies", "name_key"),
-                          ("agencies", "full_key"),
-                          ("agencies", "locality_key"), ("citations", "cited_key")):
+    for table, column in (
+        ("duties", "agency_key"),
+        ("duties", "due_date"),
+        ("agencies", "name_key"),
+        ("agencies", "full_key"),
+        ("agencies", "locality_key"),
+        ("citations", "cited_key"),
+    ):
         db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
     fill_search_keys(db)
     db.execute("CREATE INDEX idx_duties_agency_key ON duties(agency_key, due_date)")
@@ -220,8 +235,10 @@ def _add_search_keys(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_agencies_name_key ON agencies(name_key)")
     db.execute("CREATE INDEX idx_agencies_full_key ON agencies(full_key)")
     # Covers the "most-cited missing documents" aggregate: counts come from the index alone.
-    db.execute("CREATE INDEX idx_citations_unresolved "
-               "ON citations(cited_document_id, cited_key, issued_date, citing_document_id, mentions)")
+    db.execute(
+        "CREATE INDEX idx_citations_unresolved "
+        "ON citations(cited_document_id, cited_key, issued_date, citing_document_id, mentions)"
+    )
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
@@ -253,7 +270,7 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
                 apply(db)
                 db.execute(
                     "INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)",
-                    [number, name, datetime.now(timezone.utc).isoformat(timespec="seconds")],
+                    [number, name, datetime.now(UTC).isoformat(timespec="seconds")],
                 )
                 done.append(name)
         except BaseException:

@@ -3,6 +3,7 @@
 Extractors return these; :meth:`Record.to_dict` is the public JSON shape that
 ``vanban extract`` prints and the store saves.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field

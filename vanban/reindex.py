@@ -7,6 +7,7 @@ costs one ``stat`` per file. Files stream through a process pool in chunks,
 so memory stays flat whatever the corpus size; each document is written in
 its own transaction, so Datasette never sees half a record.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,12 +36,15 @@ class ReindexReport:
 
 
 def _stat_cache(db: sqlite_utils.Database) -> dict[str, tuple[int, int, str]]:
-    return {path: (size, mtime_ns, sha) for path, size, mtime_ns, sha in
-            db.execute("SELECT path, size, mtime_ns, sha256 FROM file_stats")}
+    return {
+        path: (size, mtime_ns, sha)
+        for path, size, mtime_ns, sha in db.execute("SELECT path, size, mtime_ns, sha256 FROM file_stats")
+    }
 
 
-def _changed_files(db: sqlite_utils.Database, files: list[Path], force: bool,
-                   report: ReindexReport) -> Iterator[tuple[str, str]]:
+def _changed_files(
+    db: sqlite_utils.Database, files: list[Path], force: bool, report: ReindexReport
+) -> Iterator[tuple[str, str]]:
     """(path, sha256) of the files that need extracting; the stat cache is refreshed as a side effect."""
     stats = _stat_cache(db)
     current = {sha: version for sha, version in db.execute("SELECT sha256, extractor_version FROM documents")}
@@ -69,12 +73,19 @@ def _changed_files(db: sqlite_utils.Database, files: list[Path], force: bool,
         yield key, sha
     if fresh:
         with db.atomic():
-            db.conn.executemany("INSERT OR REPLACE INTO file_stats (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
-                           fresh)
+            db.conn.executemany(
+                "INSERT OR REPLACE INTO file_stats (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)", fresh
+            )
 
 
-def reindex_db(db: sqlite_utils.Database, paths: list[str | os.PathLike] | None = None, *,
-               workers: int | None = None, force: bool = False, progress: bool = True) -> ReindexReport:
+def reindex_db(
+    db: sqlite_utils.Database,
+    paths: list[str | os.PathLike] | None = None,
+    *,
+    workers: int | None = None,
+    force: bool = False,
+    progress: bool = True,
+) -> ReindexReport:
     """Re-extract the stored documents' files (and any ``paths``) whose content or extractor changed."""
     started = time.monotonic()
     report = ReindexReport()
@@ -97,8 +108,13 @@ def reindex_db(db: sqlite_utils.Database, paths: list[str | os.PathLike] | None 
     return report
 
 
-def reindex(db_path: str | os.PathLike, workers: int | None = None, force: bool = False,
-            paths: list[str] | None = None, progress: bool = True) -> int:
+def reindex(
+    db_path: str | os.PathLike,
+    workers: int | None = None,
+    force: bool = False,
+    paths: list[str] | None = None,
+    progress: bool = True,
+) -> int:
     """``vanban reindex``: report on stderr, exit status 1 when a file failed."""
     db = open_db(db_path)
     try:
@@ -110,7 +126,10 @@ def reindex(db_path: str | os.PathLike, workers: int | None = None, force: bool 
     for path in report.missing:
         print(f"vanban: {path}: missing (the stored record is kept)", file=sys.stderr)
     rate = report.checked / report.seconds if report.seconds else 0.0
-    print(f"checked {report.checked} files in {report.seconds:.2f} s ({rate:,.0f}/s): "
-          f"{report.extracted} re-extracted, {report.unchanged} unchanged, {len(report.failed)} failed, "
-          f"{len(report.missing)} missing", file=sys.stderr)
+    print(
+        f"checked {report.checked} files in {report.seconds:.2f} s ({rate:,.0f}/s): "
+        f"{report.extracted} re-extracted, {report.unchanged} unchanged, {len(report.failed)} failed, "
+        f"{len(report.missing)} missing",
+        file=sys.stderr,
+    )
     return 1 if report.failed else 0

@@ -12,6 +12,7 @@ Resolution reads only stored rows, so a document that arrives after the
 documents citing it is linked by :func:`resolve_symbol` without re-extracting
 anything.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,11 +26,42 @@ from vanban.pipeline.normalize import fold_diacritics
 # a symbol with a year and one of these codes names one document nationwide
 # ("30/2020/NĐ-CP"), while "01/2020/QĐ-UBND" exists once per province. Codes
 # are folded (Đ → D) and upper case.
-CENTRAL_ISSUER_CODES = frozenset({
-    "QH", "UBTVQH", "CTN", "CP", "TTG", "VPCP", "TTCP", "KTNN", "NHNN", "TANDTC", "VKSNDTC", "UBDT",
-    "BNV", "BTC", "BCA", "BQP", "BYT", "BGDDT", "BTP", "BXD", "BCT", "BNG", "BKHCN", "BTTTT",
-    "BNNPTNT", "BNNMT", "BTNMT", "BKHDT", "BLDTBXH", "BGTVT", "BVHTTDL", "BDTTG",
-})
+CENTRAL_ISSUER_CODES = frozenset(
+    {
+        "QH",
+        "UBTVQH",
+        "CTN",
+        "CP",
+        "TTG",
+        "VPCP",
+        "TTCP",
+        "KTNN",
+        "NHNN",
+        "TANDTC",
+        "VKSNDTC",
+        "UBDT",
+        "BNV",
+        "BTC",
+        "BCA",
+        "BQP",
+        "BYT",
+        "BGDDT",
+        "BTP",
+        "BXD",
+        "BCT",
+        "BNG",
+        "BKHCN",
+        "BTTTT",
+        "BNNPTNT",
+        "BNNMT",
+        "BTNMT",
+        "BKHDT",
+        "BLDTBXH",
+        "BGTVT",
+        "BVHTTDL",
+        "BDTTG",
+    }
+)
 
 # Abbreviations expanded before issuers are compared ("UBND tỉnh" = "Ủy ban nhân dân tỉnh").
 _ISSUER_ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tp.": "thành phố", "tp": "thành phố"}
@@ -219,16 +251,33 @@ def _resolve_rows(db: sqlite_utils.Database, where: str, params: list) -> int:
     """Re-resolve the citations selected by ``where``; return how many links changed."""
     changed = 0
     cache: dict[tuple[str, int], list[Candidate]] = {}
-    for (cid, key, doc_type, issuer, issued_date, year, current,
-         citing_id, citing_issuer, citing_parent, citing_place) in db.execute(_CITATION_COLUMNS + where, params).fetchall():
+    for (
+        cid,
+        key,
+        doc_type,
+        issuer,
+        issued_date,
+        year,
+        current,
+        citing_id,
+        citing_issuer,
+        citing_parent,
+        citing_place,
+    ) in db.execute(_CITATION_COLUMNS + where, params).fetchall():
         target = None
         if key:
             if (key, citing_id) not in cache:
                 cache[(key, citing_id)] = _candidates(db, key, citing_id)
-            citation = {"symbol_key": key, "doc_type": doc_type, "issuer": issuer,
-                        "issued_date": issued_date, "year": year}
-            target = choose(citation, cache[(key, citing_id)],
-                            document_locality(citing_issuer, citing_parent, citing_place))
+            citation = {
+                "symbol_key": key,
+                "doc_type": doc_type,
+                "issuer": issuer,
+                "issued_date": issued_date,
+                "year": year,
+            }
+            target = choose(
+                citation, cache[(key, citing_id)], document_locality(citing_issuer, citing_parent, citing_place)
+            )
         if target != current:
             db.execute("UPDATE citations SET cited_document_id = ? WHERE id = ?", [target, cid])
             changed += 1

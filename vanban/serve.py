@@ -6,6 +6,7 @@ restart. Datasette 0.65 reads settings from the command line or a
 ``settings.json`` in a config directory, not from metadata, so they live
 here in :data:`SETTINGS`.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,7 @@ def load_metadata(path: str | os.PathLike = METADATA_PATH) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def make_datasette(db_path: str | os.PathLike, metadata: dict | None = None,
-                   settings: dict | None = None) -> Datasette:
+def make_datasette(db_path: str | os.PathLike, metadata: dict | None = None, settings: dict | None = None) -> Datasette:
     """A Datasette serving ``db_path`` as database ``vanban``, whatever the file is called.
 
     The name is fixed so that metadata, canned queries and the

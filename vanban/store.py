@@ -14,6 +14,7 @@ duties and recipients, and its search-index entries are written in one
 transaction, so a process killed mid-write leaves the previous state intact.
 schemas/tables.md documents the tables.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -22,7 +23,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import regex
@@ -59,7 +60,7 @@ class IngestReport:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def open_db(db_path: str | os.PathLike) -> sqlite_utils.Database:
@@ -82,8 +83,11 @@ _DEADLINE_PATTERNS = [
     # "2023-12-15": the extractor already gave a day
     ("day", regex.compile(r"(?x) ^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")),
     # "ngày 31 tháng 3 năm 2024", "31/3/2024", "trước ngày 31 tháng 3" (the year is the document's)
-    ("day", regex.compile(r"""(?xi) (?:ngày\s*)? (?P<d>\d{1,2}) (?:\s*tháng\s*|/|-|\.) (?P<m>\d{1,2})
-                              (?: (?:\s*năm\s*|/|-|\.) (?P<y>\d{4}) )? \b""")),
+    (
+        "day",
+        regex.compile(r"""(?xi) (?:ngày\s*)? (?P<d>\d{1,2}) (?:\s*tháng\s*|/|-|\.) (?P<m>\d{1,2})
+                              (?: (?:\s*năm\s*|/|-|\.) (?P<y>\d{4}) )? \b"""),
+    ),
     # "Quý II/2023", "quý 4 năm 2023"
     ("quarter", regex.compile(r"(?xi) quý\s* (?P<q>iv|iii|ii|i|[1-4]) (?:\s*năm\s*|\s*/\s*) (?P<y>\d{4})")),
     # "6 tháng đầu năm 2024"
@@ -133,6 +137,7 @@ def deadline_date(deadline: str | None, issued_date: str | None = None) -> str |
 
 # ---------------------------------------------------------------- writing records
 
+
 def _agency_id(db: sqlite_utils.Database, duty: Duty, info: DocumentInfo) -> int:
     """The agencies row for a duty's agency, created on first sight.
 
@@ -144,16 +149,24 @@ def _agency_id(db: sqlite_utils.Database, duty: Duty, info: DocumentInfo) -> int
     locality = locality_as_printed(canonical_name)
     parsed = parse_issuer(canonical_name)
     if locality is None and parsed and parsed.needs_locality:
-        locality = (locality_as_printed(info.issuer) or locality_as_printed(info.parent_issuer) or info.place)
-    row = db.execute("SELECT id FROM agencies WHERE canonical_name = ? AND coalesce(locality, '') = ?",
-                     [canonical_name, locality or ""]).fetchone()
+        locality = locality_as_printed(info.issuer) or locality_as_printed(info.parent_issuer) or info.place
+    row = db.execute(
+        "SELECT id FROM agencies WHERE canonical_name = ? AND coalesce(locality, '') = ?",
+        [canonical_name, locality or ""],
+    ).fetchone()
     if row:
         return row[0]
     return db.execute(
         "INSERT INTO agencies (name, canonical_name, locality, name_key, full_key, locality_key) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        [duty.agency, canonical_name, locality, search_key(canonical_name),
-         search_key(f"{canonical_name} {locality or ''}"), search_key(locality)],
+        [
+            duty.agency,
+            canonical_name,
+            locality,
+            search_key(canonical_name),
+            search_key(f"{canonical_name} {locality or ''}"),
+            search_key(locality),
+        ],
     ).lastrowid
 
 
@@ -208,11 +221,16 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
         old_key = existing[1] if existing else None
         if existing:
             document_id = existing[0]
-            for table, column in (("citations", "citing_document_id"), ("duties", "document_id"),
-                                  ("recipients", "document_id")):
+            for table, column in (
+                ("citations", "citing_document_id"),
+                ("duties", "document_id"),
+                ("recipients", "document_id"),
+            ):
                 if table == "duties":
-                    db.execute("DELETE FROM duties_folded_fts WHERE rowid IN "
-                               "(SELECT id FROM duties WHERE document_id = ?)", [document_id])
+                    db.execute(
+                        "DELETE FROM duties_folded_fts WHERE rowid IN (SELECT id FROM duties WHERE document_id = ?)",
+                        [document_id],
+                    )
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", [document_id])
             db.execute("DELETE FROM documents_folded_fts WHERE rowid = ?", [document_id])
             db["documents"].update(document_id, row)
@@ -227,10 +245,23 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
                 "INSERT INTO citations (citing_document_id, position, doc_type, symbol, symbol_key, number, year, "
                 "issued_date, issuer, title, role, mentions, spans, relation, cited_key) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [document_id, position, citation.doc_type, citation.symbol, symbol_key(citation.symbol),
-                 citation.number, citation.year, citation.issued_date, citation.issuer, citation.title,
-                 citation.role, citation.mentions, json.dumps(citation.spans), citation.relation,
-                 citation_group_key(symbol_key(citation.symbol), citation.doc_type, citation.title)],
+                [
+                    document_id,
+                    position,
+                    citation.doc_type,
+                    citation.symbol,
+                    symbol_key(citation.symbol),
+                    citation.number,
+                    citation.year,
+                    citation.issued_date,
+                    citation.issuer,
+                    citation.title,
+                    citation.role,
+                    citation.mentions,
+                    json.dumps(citation.spans),
+                    citation.relation,
+                    citation_group_key(symbol_key(citation.symbol), citation.doc_type, citation.title),
+                ],
             )
         for position, duty in enumerate(record.duties):
             span = list(duty.span) if duty.span else None
@@ -239,16 +270,30 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
                 "INSERT INTO duties (document_id, agency_id, position, agency, agency_key, role, task, deadline, "
                 "deadline_date, due_date, recurrence, span, span_start, span_end) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [document_id, _agency_id(db, duty, record.document), position, duty.agency, search_key(duty.agency),
-                 duty.role, duty.task, duty.deadline, last_day, last_day or record.document.issued_date,
-                 duty.recurrence, json.dumps(span) if span else None,
-                 span[0] if span else None, span[1] if span else None],
+                [
+                    document_id,
+                    _agency_id(db, duty, record.document),
+                    position,
+                    duty.agency,
+                    search_key(duty.agency),
+                    duty.role,
+                    duty.task,
+                    duty.deadline,
+                    last_day,
+                    last_day or record.document.issued_date,
+                    duty.recurrence,
+                    json.dumps(span) if span else None,
+                    span[0] if span else None,
+                    span[1] if span else None,
+                ],
             ).lastrowid
-            db.execute("INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)",
-                       [duty_id, fold_diacritics(duty.task)])
+            db.execute(
+                "INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)", [duty_id, fold_diacritics(duty.task)]
+            )
         for position, name in enumerate(record.recipients):
-            db.execute("INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)",
-                       [document_id, position, name])
+            db.execute(
+                "INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)", [document_id, position, name]
+            )
         resolve_document_citations(db, document_id)
         for key in {old_key, row["symbol_key"]} - {None}:
             resolve_symbol(db, key)
@@ -257,8 +302,10 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
 
 # ---------------------------------------------------------------- ingesting files
 
-def _log_file(db: sqlite_utils.Database, path: str, sha256: str | None, status: str,
-              document_id: int | None, message: str | None) -> None:
+
+def _log_file(
+    db: sqlite_utils.Database, path: str, sha256: str | None, status: str, document_id: int | None, message: str | None
+) -> None:
     db.execute(
         "INSERT INTO files (path, sha256, status, document_id, time, message) VALUES (?, ?, ?, ?, ?, ?)",
         [path, sha256, status, document_id, _now(), message],
@@ -275,14 +322,21 @@ def _fail(db: sqlite_utils.Database, path: str, sha256: str | None, reason: str)
     return IngestOutcome("failed", None, reason)
 
 
-def record_error(db: sqlite_utils.Database, path: str | os.PathLike, reason: str, *,
-                 sha256: str | None = None) -> IngestOutcome:
+def record_error(
+    db: sqlite_utils.Database, path: str | os.PathLike, reason: str, *, sha256: str | None = None
+) -> IngestOutcome:
     """Log a file read elsewhere (a watcher's worker) that could not be read: a row in ``errors``."""
     return _fail(db, str(path), sha256, reason)
 
 
-def ingest_file(db: sqlite_utils.Database, path: str | os.PathLike, *, sha256: str | None = None,
-                record: Record | None = None, text_doc: TextDocument | None = None) -> IngestOutcome:
+def ingest_file(
+    db: sqlite_utils.Database,
+    path: str | os.PathLike,
+    *,
+    sha256: str | None = None,
+    record: Record | None = None,
+    text_doc: TextDocument | None = None,
+) -> IngestOutcome:
     """Ingest one file: skip it when its content and the extractor are unchanged, else extract and store.
 
     Same bytes already stored from another path → ``duplicate`` (logged, not
@@ -360,8 +414,9 @@ class Progress:
             width = 30
             filled = width * self.done // max(self.total, 1)
             rate = self.done / max(now - self.start, 1e-9)
-            sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] "
-                             f"{self.done}/{self.total} {rate:,.0f}/s ")
+            sys.stderr.write(
+                f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {rate:,.0f}/s "
+            )
             sys.stderr.flush()
 
     def close(self) -> None:
@@ -397,6 +452,7 @@ def status(db_path: str | os.PathLike, inbox: str | os.PathLike | None = None) -
     """Counts for ``vanban status``: documents, citations, duties, errors, today's work, the inbox backlog."""
     db = open_db(db_path)
     try:
+
         def count(sql: str) -> int:
             return db.execute(sql).fetchone()[0]
 

@@ -9,12 +9,13 @@ header, centred type name, signature block on the right, Nơi nhận on the left
 and :func:`expected_record` gives the contract record a perfect extractor would
 return for it. Tests, the bundled sample corpus and the benchmark use these.
 """
+
 from __future__ import annotations
 
 import io
 import random
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -38,21 +39,82 @@ class Province:
 
 
 # The 34 units in force from 1 July 2025 (Nghị quyết 202/2025/QH15).
-PROVINCES_2025 = [Province(n, "thành phố") for n in (
-    "Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")] + [Province(n) for n in (
-        "Tuyên Quang", "Cao Bằng", "Lai Châu", "Lào Cai", "Thái Nguyên", "Điện Biên", "Lạng Sơn",
-        "Sơn La", "Phú Thọ", "Bắc Ninh", "Quảng Ninh", "Hưng Yên", "Ninh Bình", "Thanh Hóa",
-        "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng",
-        "Đắk Lắk", "Đồng Nai", "Tây Ninh", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang")]
+PROVINCES_2025 = [
+    Province(n, "thành phố") for n in ("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")
+] + [
+    Province(n)
+    for n in (
+        "Tuyên Quang",
+        "Cao Bằng",
+        "Lai Châu",
+        "Lào Cai",
+        "Thái Nguyên",
+        "Điện Biên",
+        "Lạng Sơn",
+        "Sơn La",
+        "Phú Thọ",
+        "Bắc Ninh",
+        "Quảng Ninh",
+        "Hưng Yên",
+        "Ninh Bình",
+        "Thanh Hóa",
+        "Nghệ An",
+        "Hà Tĩnh",
+        "Quảng Trị",
+        "Quảng Ngãi",
+        "Gia Lai",
+        "Khánh Hòa",
+        "Lâm Đồng",
+        "Đắk Lắk",
+        "Đồng Nai",
+        "Tây Ninh",
+        "Vĩnh Long",
+        "Đồng Tháp",
+        "Cà Mau",
+        "An Giang",
+    )
+]
 
 # Units that existed before the 2025 merger (a sample: merged-away and kept ones).
-PROVINCES_OLD = [Province(n) for n in (
-    "Lạng Sơn", "Hà Giang", "Yên Bái", "Bắc Kạn", "Hòa Bình", "Vĩnh Phúc", "Bắc Giang", "Hải Dương",
-    "Thái Bình", "Hà Nam", "Nam Định", "Thanh Hóa", "Quảng Bình", "Quảng Nam", "Kon Tum",
-    "Bình Định", "Phú Yên", "Ninh Thuận", "Lâm Đồng", "Đắk Nông", "Bình Thuận", "Bình Phước",
-    "Bình Dương", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Sóc Trăng", "Hậu Giang",
-    "Bạc Liêu", "Kiên Giang", "Thừa Thiên Huế", "Quảng Ninh", "Nghệ An")] + [
-        Province("Hà Nội", "thành phố"), Province("Đà Nẵng", "thành phố"), Province("Cần Thơ", "thành phố")]
+PROVINCES_OLD = [
+    Province(n)
+    for n in (
+        "Lạng Sơn",
+        "Hà Giang",
+        "Yên Bái",
+        "Bắc Kạn",
+        "Hòa Bình",
+        "Vĩnh Phúc",
+        "Bắc Giang",
+        "Hải Dương",
+        "Thái Bình",
+        "Hà Nam",
+        "Nam Định",
+        "Thanh Hóa",
+        "Quảng Bình",
+        "Quảng Nam",
+        "Kon Tum",
+        "Bình Định",
+        "Phú Yên",
+        "Ninh Thuận",
+        "Lâm Đồng",
+        "Đắk Nông",
+        "Bình Thuận",
+        "Bình Phước",
+        "Bình Dương",
+        "Long An",
+        "Tiền Giang",
+        "Bến Tre",
+        "Trà Vinh",
+        "Sóc Trăng",
+        "Hậu Giang",
+        "Bạc Liêu",
+        "Kiên Giang",
+        "Thừa Thiên Huế",
+        "Quảng Ninh",
+        "Nghệ An",
+    )
+] + [Province("Hà Nội", "thành phố"), Province("Đà Nẵng", "thành phố"), Province("Cần Thơ", "thành phố")]
 
 MERGER_DATE = date(2025, 7, 1)
 
@@ -67,23 +129,38 @@ class Agency:
 
 
 AGENCIES_2025 = [
-    Agency("Sở Nội vụ", "SNV"), Agency("Sở Tài chính", "STC"), Agency("Sở Tư pháp", "STP"),
-    Agency("Sở Xây dựng", "SXD"), Agency("Sở Nông nghiệp và Môi trường", "SNNMT"),
-    Agency("Sở Khoa học và Công nghệ", "SKHCN"), Agency("Sở Y tế", "SYT"),
-    Agency("Sở Giáo dục và Đào tạo", "SGDĐT"), Agency("Sở Công Thương", "SCT"),
-    Agency("Sở Dân tộc và Tôn giáo", "SDTTG"), Agency("Thanh tra tỉnh", "TTr", "Chánh Thanh tra"),
+    Agency("Sở Nội vụ", "SNV"),
+    Agency("Sở Tài chính", "STC"),
+    Agency("Sở Tư pháp", "STP"),
+    Agency("Sở Xây dựng", "SXD"),
+    Agency("Sở Nông nghiệp và Môi trường", "SNNMT"),
+    Agency("Sở Khoa học và Công nghệ", "SKHCN"),
+    Agency("Sở Y tế", "SYT"),
+    Agency("Sở Giáo dục và Đào tạo", "SGDĐT"),
+    Agency("Sở Công Thương", "SCT"),
+    Agency("Sở Dân tộc và Tôn giáo", "SDTTG"),
+    Agency("Thanh tra tỉnh", "TTr", "Chánh Thanh tra"),
 ]
 AGENCIES_OLD = [
-    Agency("Sở Nội vụ", "SNV"), Agency("Sở Tài chính", "STC"), Agency("Sở Tư pháp", "STP"),
-    Agency("Sở Kế hoạch và Đầu tư", "SKHĐT"), Agency("Sở Thông tin và Truyền thông", "STTTT"),
-    Agency("Sở Tài nguyên và Môi trường", "STNMT"), Agency("Sở Giao thông vận tải", "SGTVT"),
-    Agency("Sở Lao động - Thương binh và Xã hội", "SLĐTBXH"), Agency("Sở Y tế", "SYT"),
-    Agency("Sở Nông nghiệp và Phát triển nông thôn", "SNN"), Agency("Sở Công Thương", "SCT"),
+    Agency("Sở Nội vụ", "SNV"),
+    Agency("Sở Tài chính", "STC"),
+    Agency("Sở Tư pháp", "STP"),
+    Agency("Sở Kế hoạch và Đầu tư", "SKHĐT"),
+    Agency("Sở Thông tin và Truyền thông", "STTTT"),
+    Agency("Sở Tài nguyên và Môi trường", "STNMT"),
+    Agency("Sở Giao thông vận tải", "SGTVT"),
+    Agency("Sở Lao động - Thương binh và Xã hội", "SLĐTBXH"),
+    Agency("Sở Y tế", "SYT"),
+    Agency("Sở Nông nghiệp và Phát triển nông thôn", "SNN"),
+    Agency("Sở Công Thương", "SCT"),
 ]
 # Agencies named in duty headings besides the Sở; {cap} is "tỉnh" or "thành phố".
 OTHER_DUTY_AGENCIES = [
-    "Công an {cap}", "Văn phòng UBND {cap}", "Ban Quản lý các khu công nghiệp {cap}",
-    "Báo và Phát thanh, Truyền hình {cap}", "Trung tâm Phục vụ hành chính công {cap}",
+    "Công an {cap}",
+    "Văn phòng UBND {cap}",
+    "Ban Quản lý các khu công nghiệp {cap}",
+    "Báo và Phát thanh, Truyền hình {cap}",
+    "Trung tâm Phục vụ hành chính công {cap}",
 ]
 GROUP_AGENCIES_OLD = ["Các sở, ban, ngành, UBND các huyện, thành phố", "UBND các huyện, thành phố"]
 GROUP_AGENCIES_2025 = ["Các sở, ban, ngành, UBND các xã, phường", "UBND các xã, phường, đặc khu"]
@@ -116,27 +193,75 @@ class CitedDoc:
 
 # Real documents cited as legal bases across the corpus.
 REAL_BASES = {
-    "76/NQ-CP": CitedDoc("Nghị quyết", "76/NQ-CP", date(2021, 7, 15), "Chính phủ", "Chính phủ",
-                         "về việc ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030"),
-    "45/2020/NĐ-CP": CitedDoc("Nghị định", "45/2020/NĐ-CP", date(2020, 4, 8), "Chính phủ", "Chính phủ",
-                              "về thực hiện thủ tục hành chính trên môi trường điện tử"),
-    "30/2020/NĐ-CP": CitedDoc("Nghị định", "30/2020/NĐ-CP", date(2020, 3, 5), "Chính phủ", "Chính phủ",
-                              "về công tác văn thư"),
-    "61/2018/NĐ-CP": CitedDoc("Nghị định", "61/2018/NĐ-CP", date(2018, 4, 23), "Chính phủ", "Chính phủ",
-                              "về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính"),
-    "468/QĐ-TTg": CitedDoc("Quyết định", "468/QĐ-TTg", date(2021, 3, 27), "Thủ tướng Chính phủ",
-                           "Thủ tướng Chính phủ", "phê duyệt Đề án đổi mới việc thực hiện cơ chế một cửa, "
-                           "một cửa liên thông trong giải quyết thủ tục hành chính"),
-    "43/CT-TTg": CitedDoc("Chỉ thị", "43/CT-TTg", date(2020, 12, 11), "Thủ tướng Chính phủ",
-                          "Thủ tướng Chính phủ", "về nâng cao chất lượng công tác xây dựng, hoàn thiện hệ thống "
-                          "pháp luật và tăng cường hiệu quả thi hành pháp luật"),
-    "06/QĐ-TTg": CitedDoc("Quyết định", "06/QĐ-TTg", date(2022, 1, 6), "Thủ tướng Chính phủ",
-                          "Thủ tướng Chính phủ", "phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư, định danh "
-                          "và xác thực điện tử phục vụ chuyển đổi số quốc gia giai đoạn 2022 - 2025, tầm nhìn đến năm 2030"),
-    "57-NQ/TW": CitedDoc("Nghị quyết", "57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị", "Bộ Chính trị",
-                         "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"),
-    "126/2024/NĐ-CP": CitedDoc("Nghị định", "126/2024/NĐ-CP", date(2024, 10, 8), "Chính phủ", "Chính phủ",
-                               "quy định về tổ chức, hoạt động và quản lý hội"),
+    "76/NQ-CP": CitedDoc(
+        "Nghị quyết",
+        "76/NQ-CP",
+        date(2021, 7, 15),
+        "Chính phủ",
+        "Chính phủ",
+        "về việc ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030",
+    ),
+    "45/2020/NĐ-CP": CitedDoc(
+        "Nghị định",
+        "45/2020/NĐ-CP",
+        date(2020, 4, 8),
+        "Chính phủ",
+        "Chính phủ",
+        "về thực hiện thủ tục hành chính trên môi trường điện tử",
+    ),
+    "30/2020/NĐ-CP": CitedDoc(
+        "Nghị định", "30/2020/NĐ-CP", date(2020, 3, 5), "Chính phủ", "Chính phủ", "về công tác văn thư"
+    ),
+    "61/2018/NĐ-CP": CitedDoc(
+        "Nghị định",
+        "61/2018/NĐ-CP",
+        date(2018, 4, 23),
+        "Chính phủ",
+        "Chính phủ",
+        "về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
+    ),
+    "468/QĐ-TTg": CitedDoc(
+        "Quyết định",
+        "468/QĐ-TTg",
+        date(2021, 3, 27),
+        "Thủ tướng Chính phủ",
+        "Thủ tướng Chính phủ",
+        "phê duyệt Đề án đổi mới việc thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
+    ),
+    "43/CT-TTg": CitedDoc(
+        "Chỉ thị",
+        "43/CT-TTg",
+        date(2020, 12, 11),
+        "Thủ tướng Chính phủ",
+        "Thủ tướng Chính phủ",
+        "về nâng cao chất lượng công tác xây dựng, hoàn thiện hệ thống "
+        "pháp luật và tăng cường hiệu quả thi hành pháp luật",
+    ),
+    "06/QĐ-TTg": CitedDoc(
+        "Quyết định",
+        "06/QĐ-TTg",
+        date(2022, 1, 6),
+        "Thủ tướng Chính phủ",
+        "Thủ tướng Chính phủ",
+        "phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư, định danh "
+        "và xác thực điện tử phục vụ chuyển đổi số quốc gia giai đoạn 2022 - 2025, tầm nhìn đến năm 2030",
+    ),
+    "57-NQ/TW": CitedDoc(
+        "Nghị quyết",
+        "57-NQ/TW",
+        date(2024, 12, 22),
+        "Bộ Chính trị",
+        "Bộ Chính trị",
+        "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+    ),
+    "126/2024/NĐ-CP": CitedDoc(
+        "Nghị định",
+        "126/2024/NĐ-CP",
+        date(2024, 10, 8),
+        "Chính phủ",
+        "Chính phủ",
+        "quy định về tổ chức, hoạt động và quản lý hội",
+    ),
     "LuatTCCQĐP": CitedDoc("Luật", None, None, None, None, "Tổ chức chính quyền địa phương"),
     "LuatBHVB": CitedDoc("Luật", None, None, None, None, "Ban hành văn bản quy phạm pháp luật"),
 }
@@ -155,20 +280,64 @@ class Topic:
 TOPICS = [
     Topic("cải cách hành chính", "CCHC", "Sở Nội vụ", ("76/NQ-CP", "61/2018/NĐ-CP", "468/QĐ-TTg")),
     Topic("chuyển đổi số", "chuyển đổi số", "Sở Khoa học và Công nghệ", ("57-NQ/TW", "06/QĐ-TTg", "45/2020/NĐ-CP")),
-    Topic("thực hiện thủ tục hành chính trên môi trường điện tử", "TTHC điện tử", "Văn phòng UBND {cap}",
-          ("45/2020/NĐ-CP", "61/2018/NĐ-CP", "468/QĐ-TTg")),
+    Topic(
+        "thực hiện thủ tục hành chính trên môi trường điện tử",
+        "TTHC điện tử",
+        "Văn phòng UBND {cap}",
+        ("45/2020/NĐ-CP", "61/2018/NĐ-CP", "468/QĐ-TTg"),
+    ),
     Topic("công tác văn thư, lưu trữ", "văn thư, lưu trữ", "Sở Nội vụ", ("30/2020/NĐ-CP", "76/NQ-CP")),
     Topic("phổ biến, giáo dục pháp luật", "PBGDPL", "Sở Tư pháp", ("43/CT-TTg", "LuatBHVB")),
     Topic("quản lý hội và tổ chức phi chính phủ", "quản lý hội", "Sở Nội vụ", ("126/2024/NĐ-CP", "76/NQ-CP")),
-    Topic("cải thiện môi trường đầu tư kinh doanh, nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh",
-          "PCI", "Sở Tài chính", ("76/NQ-CP", "45/2020/NĐ-CP")),
+    Topic(
+        "cải thiện môi trường đầu tư kinh doanh, nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh",
+        "PCI",
+        "Sở Tài chính",
+        ("76/NQ-CP", "45/2020/NĐ-CP"),
+    ),
 ]
 
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
-            "Lý", "Đương", "Lương", "Vi", "Nông", "Hà"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Vũ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đương",
+    "Lương",
+    "Vi",
+    "Nông",
+    "Hà",
+]
 MIDDLE = ["Văn", "Thị", "Xuân", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Hữu", "Thu", "Công"]
-GIVEN = ["Huyền", "Hùng", "Bông", "Chung", "Tuấn", "Lan", "Hải", "Phong", "Thắng", "Hương", "Dũng",
-         "Quyết", "Thảo", "Khánh", "Nghĩa", "Tâm", "Vượng", "Yến"]
+GIVEN = [
+    "Huyền",
+    "Hùng",
+    "Bông",
+    "Chung",
+    "Tuấn",
+    "Lan",
+    "Hải",
+    "Phong",
+    "Thắng",
+    "Hương",
+    "Dũng",
+    "Quyết",
+    "Thảo",
+    "Khánh",
+    "Nghĩa",
+    "Tâm",
+    "Vượng",
+    "Yến",
+]
 
 # Duty task phrases (start at the verb). {topic}, {short}, {cap}, {year} are filled in.
 TASKS = [
@@ -386,12 +555,25 @@ def printed_date(spec: DocSpec) -> str:
 # ---------------------------------------------------------------------------
 
 DOC_TYPES = ["Kế hoạch", "Quyết định", "Công văn", "Báo cáo", "Thông báo", "Tờ trình", "Nghị quyết"]
-TYPE_CODES = {"Kế hoạch": "KH", "Quyết định": "QĐ", "Báo cáo": "BC", "Thông báo": "TB", "Tờ trình": "TTr",
-              "Nghị quyết": "NQ", "Công văn": None}
+TYPE_CODES = {
+    "Kế hoạch": "KH",
+    "Quyết định": "QĐ",
+    "Báo cáo": "BC",
+    "Thông báo": "TB",
+    "Tờ trình": "TTr",
+    "Nghị quyết": "NQ",
+    "Công văn": None,
+}
 # Kinds of issuer each type is drawn from.
-ISSUER_KINDS = {"Kế hoạch": ["ubnd", "ubnd", "so"], "Quyết định": ["ubnd", "ubnd", "so"],
-                "Công văn": ["ubnd", "vp", "so"], "Báo cáo": ["ubnd", "so"], "Thông báo": ["vp"],
-                "Tờ trình": ["so"], "Nghị quyết": ["hdnd", "tu"]}
+ISSUER_KINDS = {
+    "Kế hoạch": ["ubnd", "ubnd", "so"],
+    "Quyết định": ["ubnd", "ubnd", "so"],
+    "Công văn": ["ubnd", "vp", "so"],
+    "Báo cáo": ["ubnd", "so"],
+    "Thông báo": ["vp"],
+    "Tờ trình": ["so"],
+    "Nghị quyết": ["hdnd", "tu"],
+}
 CLUSTER = 4  # documents i // CLUSTER share a province and may cite each other
 
 
@@ -443,12 +625,12 @@ def identity(i: int, doc_type: str | None = None, kind: str | None = None) -> Id
     elif kind == "hdnd":
         symbol = f"{number}/{issued.year}/NQ-HĐND"
     elif doc_type == "Công văn":
-        unit = rng.choice({"ubnd": ["NC", "KT", "VX", "TH"], "vp": ["HCQT", "TH", "KSTT"],
-                           "so": ["VP", "CCHC", "TCBC"]}[kind])
+        unit = rng.choice(
+            {"ubnd": ["NC", "KT", "VX", "TH"], "vp": ["HCQT", "TH", "KSTT"], "so": ["VP", "CCHC", "TCBC"]}[kind]
+        )
         symbol = f"{number}/{agency.code if agency else kind.upper()}-{unit}"
     else:
-        symbol = f"{number}/{code}-" + {"ubnd": "UBND", "so": agency.code if agency else "UBND",
-                                         "vp": "VP"}[kind]
+        symbol = f"{number}/{code}-" + {"ubnd": "UBND", "so": agency.code if agency else "UBND", "vp": "VP"}[kind]
     year_scope = issued.year + (1 if issued.month >= 11 else 0)
     subject = _subject(doc_type, kind, topic, province, year_scope, rng)
     return Identity(i, doc_type, kind, province, agency, symbol, issued, topic, subject, year_scope)
@@ -466,15 +648,23 @@ def _subject(doc_type: str, kind: str, topic: Topic, province: Province, year: i
     phrase = topic.phrase[:1].upper() + topic.phrase[1:]
     return {
         "Kế hoạch": rng.choice([f"{phrase} {where} năm {year}", f"Triển khai công tác {topic.phrase} năm {year}"]),
-        "Quyết định": rng.choice([f"Về việc ban hành Kế hoạch {topic.phrase} năm {year}",
-                                  f"Về việc kiện toàn Ban Chỉ đạo {topic.phrase} {where}"]),
-        "Công văn": rng.choice([f"tăng cường công tác {topic.phrase}",
-                                f"triển khai nhiệm vụ {topic.phrase} năm {year}"]),
+        "Quyết định": rng.choice(
+            [
+                f"Về việc ban hành Kế hoạch {topic.phrase} năm {year}",
+                f"Về việc kiện toàn Ban Chỉ đạo {topic.phrase} {where}",
+            ]
+        ),
+        "Công văn": rng.choice(
+            [f"tăng cường công tác {topic.phrase}", f"triển khai nhiệm vụ {topic.phrase} năm {year}"]
+        ),
         "Báo cáo": f"Kết quả thực hiện công tác {topic.phrase} năm {year - 1}",
         "Thông báo": f"Kết luận của Phó Chủ tịch UBND {province.kind} tại cuộc họp về công tác {topic.phrase}",
         "Tờ trình": f"Về việc ban hành Kế hoạch {topic.phrase} năm {year}",
-        "Nghị quyết": (f"về đẩy mạnh {topic.phrase} trên địa bàn {province.kind} giai đoạn {year}-{year + 4}"
-                       if kind == "tu" else f"Quy định chính sách hỗ trợ thực hiện {topic.phrase} {where}"),
+        "Nghị quyết": (
+            f"về đẩy mạnh {topic.phrase} trên địa bàn {province.kind} giai đoạn {year}-{year + 4}"
+            if kind == "tu"
+            else f"Quy định chính sách hỗ trợ thực hiện {topic.phrase} {where}"
+        ),
     }[doc_type]
 
 
@@ -484,24 +674,46 @@ def _issuer_names(ident: Identity) -> dict:
     cap = p.kind.upper()
     ubnd = f"Ủy ban nhân dân {p.kind} {p.name}"
     if ident.kind == "ubnd":
-        return dict(lines=["ỦY BAN NHÂN DÂN", f"{cap} {upper_vi(p.name)}"], issuer=ubnd, parent_line=None,
-                    parent=None, cited_as=(f"UBND {p.kind}", f"Ủy ban nhân dân {p.kind}"))
+        return dict(
+            lines=["ỦY BAN NHÂN DÂN", f"{cap} {upper_vi(p.name)}"],
+            issuer=ubnd,
+            parent_line=None,
+            parent=None,
+            cited_as=(f"UBND {p.kind}", f"Ủy ban nhân dân {p.kind}"),
+        )
     if ident.kind == "so":
         name = ident.agency.name
-        return dict(lines=[upper_vi(name)], issuer=f"{name} {p.kind} {p.name}", parent_line=f"UBND {cap} {upper_vi(p.name)}",
-                    parent=ubnd, cited_as=(name, name))
+        return dict(
+            lines=[upper_vi(name)],
+            issuer=f"{name} {p.kind} {p.name}",
+            parent_line=f"UBND {cap} {upper_vi(p.name)}",
+            parent=ubnd,
+            cited_as=(name, name),
+        )
     if ident.kind == "vp":
-        return dict(lines=["VĂN PHÒNG"], issuer=f"Văn phòng Ủy ban nhân dân {p.kind} {p.name}",
-                    parent_line=f"UBND {cap} {upper_vi(p.name)}", parent=ubnd,
-                    cited_as=(f"Văn phòng UBND {p.kind}", f"Văn phòng Ủy ban nhân dân {p.kind}"))
+        return dict(
+            lines=["VĂN PHÒNG"],
+            issuer=f"Văn phòng Ủy ban nhân dân {p.kind} {p.name}",
+            parent_line=f"UBND {cap} {upper_vi(p.name)}",
+            parent=ubnd,
+            cited_as=(f"Văn phòng UBND {p.kind}", f"Văn phòng Ủy ban nhân dân {p.kind}"),
+        )
     if ident.kind == "hdnd":
-        return dict(lines=["HỘI ĐỒNG NHÂN DÂN", f"{cap} {upper_vi(p.name)}"],
-                    issuer=f"Hội đồng nhân dân {p.kind} {p.name}", parent_line=None, parent=None,
-                    cited_as=(f"HĐND {p.kind}", f"Hội đồng nhân dân {p.kind}"))
+        return dict(
+            lines=["HỘI ĐỒNG NHÂN DÂN", f"{cap} {upper_vi(p.name)}"],
+            issuer=f"Hội đồng nhân dân {p.kind} {p.name}",
+            parent_line=None,
+            parent=None,
+            cited_as=(f"HĐND {p.kind}", f"Hội đồng nhân dân {p.kind}"),
+        )
     unit = "TỈNH ỦY" if p.kind == "tỉnh" else "THÀNH ỦY"
-    return dict(lines=[f"{unit} {upper_vi(p.name)}", "*"], issuer=f"{unit.capitalize()} {p.name}",
-                parent_line=None, parent=None,
-                cited_as=(f"Ban Thường vụ {unit.capitalize()}", f"Ban Thường vụ {unit.capitalize()}"))
+    return dict(
+        lines=[f"{unit} {upper_vi(p.name)}", "*"],
+        issuer=f"{unit.capitalize()} {p.name}",
+        parent_line=None,
+        parent=None,
+        cited_as=(f"Ban Thường vụ {unit.capitalize()}", f"Ban Thường vụ {unit.capitalize()}"),
+    )
 
 
 def as_cited(ident: Identity) -> CitedDoc:
@@ -532,11 +744,17 @@ def _signer(ident: Identity, rng: random.Random) -> SignerSpec:
         return SignerSpec(collective or [], "Chủ tịch", name)
     if ident.kind == "so":
         head = ident.agency.head
-        return SignerSpec([f"KT. {upper_vi(head)}"], f"Phó {lower_first(head)}", name) if deputy else \
-            SignerSpec([], head, name)
+        return (
+            SignerSpec([f"KT. {upper_vi(head)}"], f"Phó {lower_first(head)}", name)
+            if deputy
+            else SignerSpec([], head, name)
+        )
     if ident.kind == "vp":
-        return SignerSpec(["KT. CHÁNH VĂN PHÒNG"], "Phó Chánh Văn phòng", name) if deputy else \
-            SignerSpec([], "Chánh Văn phòng", name)
+        return (
+            SignerSpec(["KT. CHÁNH VĂN PHÒNG"], "Phó Chánh Văn phòng", name)
+            if deputy
+            else SignerSpec([], "Chánh Văn phòng", name)
+        )
     if ident.kind == "hdnd":
         return SignerSpec([], "Chủ tịch", name)
     return SignerSpec(["T/M BAN THƯỜNG VỤ"], "Bí thư" if not deputy else "Phó Bí thư", name)
@@ -547,8 +765,14 @@ def _deadline(rng: random.Random, year: int) -> Deadline:
     roll = rng.randrange(8)
     if roll == 0:
         d = date(year, rng.choice([3, 6, 9, 12]), rng.choice([15, 30]) if rng.random() < 0.5 else 15)
-        return Deadline(f", hoàn thành trước ngày {short_date(d)}", d.isoformat(), None,
-                        f"Trước ngày {short_date(d)}", d.isoformat(), None)
+        return Deadline(
+            f", hoàn thành trước ngày {short_date(d)}",
+            d.isoformat(),
+            None,
+            f"Trước ngày {short_date(d)}",
+            d.isoformat(),
+            None,
+        )
     if roll == 1:
         d = date(year, 12, 31)
         return Deadline(f" trước ngày {short_date(d)}", d.isoformat(), None, short_date(d), d.isoformat(), None)
@@ -571,13 +795,20 @@ def _duty_agencies(ident: Identity, rng: random.Random, k: int) -> list[str]:
     if lead == own:
         lead = f"Văn phòng UBND {cap}"
     pool = [a.name for a in agencies if a.name not in (lead, own)] + [
-        o.format(cap=cap) for o in OTHER_DUTY_AGENCIES if o.format(cap=cap) != lead]
+        o.format(cap=cap) for o in OTHER_DUTY_AGENCIES if o.format(cap=cap) != lead
+    ]
     chosen = [lead] + rng.sample(pool, k - 2) + [rng.choice(groups)]
     return chosen
 
 
-def random_spec(rng: random.Random, i: int, doc_type: str | None = None, kind: str | None = None,
-                draft: bool = False, appendix: bool | None = None) -> DocSpec:
+def random_spec(
+    rng: random.Random,
+    i: int,
+    doc_type: str | None = None,
+    kind: str | None = None,
+    draft: bool = False,
+    appendix: bool | None = None,
+) -> DocSpec:
     """A plausible document number ``i``: its identity comes from ``i``, its wording from ``rng``.
 
     It cites real legal bases, earlier documents of its own province (``i - 1`` …,
@@ -593,34 +824,60 @@ def random_spec(rng: random.Random, i: int, doc_type: str | None = None, kind: s
     # Citations: real bases, earlier same-cluster documents, one local document outside the corpus.
     bases = [REAL_BASES[k] for k in topic.bases if REAL_BASES[k].issued is None or REAL_BASES[k].issued < ident.issued]
     earlier = [j for j in range(i - i % CLUSTER, i)]
-    local = [as_cited(identity(j)) for j in earlier if identity(j).issued < ident.issued and identity(j).kind != "tu"
-             or identity(j).kind == "tu"]
+    local = [
+        as_cited(identity(j))
+        for j in earlier
+        if identity(j).issued < ident.issued and identity(j).kind != "tu" or identity(j).kind == "tu"
+    ]
     local = [c for c in local if c.issued and c.issued < ident.issued]
-    outside = CitedDoc("Kế hoạch", f"{rng.randrange(100, 300)}/KH-UBND", ident.issued - timedelta(days=rng.randrange(200, 700)),
-                       f"UBND {cap}", f"Ủy ban nhân dân {cap}",
-                       f"về {topic.phrase} {cap} {p.name} giai đoạn {year - 4} - {year}")
+    outside = CitedDoc(
+        "Kế hoạch",
+        f"{rng.randrange(100, 300)}/KH-UBND",
+        ident.issued - timedelta(days=rng.randrange(200, 700)),
+        f"UBND {cap}",
+        f"Ủy ban nhân dân {cap}",
+        f"về {topic.phrase} {cap} {p.name} giai đoạn {year - 4} - {year}",
+    )
     preamble = bases[:2] + local[:2]
     references = bases[2:] + local[2:] + [outside]
     if ident.doc_type in ("Quyết định", "Nghị quyết") and ident.kind != "tu":
         preamble = [REAL_BASES["LuatTCCQĐP"]] + preamble
 
     spec = DocSpec(
-        doc_type=ident.doc_type, issuer_lines=names["lines"], issuer=names["issuer"], symbol=ident.symbol,
-        place=p.place, issued=ident.issued, subject=ident.subject, signer=_signer(ident, rng),
-        parent_issuer_line=names["parent_line"], parent_issuer=names["parent"], party=ident.kind == "tu",
-        draft=draft, preamble=preamble, references=references,
+        doc_type=ident.doc_type,
+        issuer_lines=names["lines"],
+        issuer=names["issuer"],
+        symbol=ident.symbol,
+        place=p.place,
+        issued=ident.issued,
+        subject=ident.subject,
+        signer=_signer(ident, rng),
+        parent_issuer_line=names["parent_line"],
+        parent_issuer=names["parent"],
+        party=ident.kind == "tu",
+        draft=draft,
+        preamble=preamble,
+        references=references,
     )
     if rng.random() < 0.08 and ident.doc_type == "Công văn":
         spec.urgency = "Khẩn"
-    build = {"Kế hoạch": _build_plan, "Quyết định": _build_decision, "Công văn": _build_letter,
-             "Báo cáo": _build_report, "Thông báo": _build_notice, "Tờ trình": _build_submission,
-             "Nghị quyết": _build_resolution}[ident.doc_type]
+    build = {
+        "Kế hoạch": _build_plan,
+        "Quyết định": _build_decision,
+        "Công văn": _build_letter,
+        "Báo cáo": _build_report,
+        "Thông báo": _build_notice,
+        "Tờ trình": _build_submission,
+        "Nghị quyết": _build_resolution,
+    }[ident.doc_type]
     build(spec, ident, rng, fill, appendix)
     spec.recipients = _recipients(spec, ident, rng)
     return spec
 
 
-def _duty_sections(ident: Identity, rng: random.Random, fill, n_agencies: int, per: tuple[int, int]) -> list[DutySection]:
+def _duty_sections(
+    ident: Identity, rng: random.Random, fill, n_agencies: int, per: tuple[int, int]
+) -> list[DutySection]:
     sections = []
     tasks = rng.sample(TASKS, len(TASKS))
     for agency in _duty_agencies(ident, rng, n_agencies):
@@ -649,8 +906,10 @@ def _mention_body(spec: DocSpec, rng: random.Random, fill) -> list[str]:
     """Bullets of a NHIỆM VỤ section, some of which cite the references."""
     bullets = []
     for ref in spec.references:
-        bullets.append(f"- Tiếp tục triển khai thực hiện có hiệu quả {ref.mention()}; bảo đảm đúng tiến độ, "
-                       "chất lượng các nhiệm vụ đã đề ra.")
+        bullets.append(
+            f"- Tiếp tục triển khai thực hiện có hiệu quả {ref.mention()}; bảo đảm đúng tiến độ, "
+            "chất lượng các nhiệm vụ đã đề ra."
+        )
     for purpose in rng.sample(PURPOSES, 3):
         bullets.append("- " + fill(purpose))
     rng.shuffle(bullets)
@@ -662,21 +921,37 @@ def _preamble_sentence(spec: DocSpec) -> str:
 
 
 def _build_plan(spec: DocSpec, ident: Identity, rng, fill, appendix):
-    by = "UBND " + ident.province.kind if ident.kind == "ubnd" else spec.issuer.split(" tỉnh ")[0].split(" thành phố ")[0]
+    by = (
+        "UBND " + ident.province.kind
+        if ident.kind == "ubnd"
+        else spec.issuer.split(" tỉnh ")[0].split(" thành phố ")[0]
+    )
     spec.preamble_style = "thuc_hien"
     spec.sections = [
-        Section(f"Thực hiện {_preamble_sentence(spec)}, {by} ban hành Kế hoạch {lower_first(spec.subject)} như sau:"
-                if spec.preamble else None, []),
-        Section("I. MỤC ĐÍCH, YÊU CẦU", ["1. Mục đích"] + [fill(p) for p in rng.sample(PURPOSES, 2)]
-                + ["2. Yêu cầu"] + [fill(p) for p in rng.sample(PURPOSES, 2)]),
-        Section("II. NHIỆM VỤ, GIẢI PHÁP", _mention_body(spec, rng, fill)
-                + [fill(t) + "." for t in rng.sample(TASKS, rng.randint(2, 6))]),
+        Section(
+            f"Thực hiện {_preamble_sentence(spec)}, {by} ban hành Kế hoạch {lower_first(spec.subject)} như sau:"
+            if spec.preamble
+            else None,
+            [],
+        ),
+        Section(
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            ["1. Mục đích"]
+            + [fill(p) for p in rng.sample(PURPOSES, 2)]
+            + ["2. Yêu cầu"]
+            + [fill(p) for p in rng.sample(PURPOSES, 2)],
+        ),
+        Section(
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            _mention_body(spec, rng, fill) + [fill(t) + "." for t in rng.sample(TASKS, rng.randint(2, 6))],
+        ),
     ]
     spec.sections[0] = Section(None, [spec.sections[0].heading]) if spec.preamble else Section(None, [])
     want_appendix = appendix if appendix is not None else rng.random() < 0.5
     if want_appendix:
-        spec.sections[-1].paragraphs.append(f"(Có phụ lục các nhiệm vụ trọng tâm về {ident.topic.short} "
-                                            f"năm {ident.year_scope} kèm theo).")
+        spec.sections[-1].paragraphs.append(
+            f"(Có phụ lục các nhiệm vụ trọng tâm về {ident.topic.short} năm {ident.year_scope} kèm theo)."
+        )
         spec.appendix_title = f"NHIỆM VỤ TRỌNG TÂM VỀ {upper_vi(ident.topic.short)} NĂM {ident.year_scope}"
         spec.appendix = _appendix_rows(ident, rng, fill, rng.randint(4, 8))
     spec.duty_heading = "III. TỔ CHỨC THỰC HIỆN"
@@ -695,29 +970,57 @@ def _build_decision(spec: DocSpec, ident: Identity, rng, fill, appendix):
     lead = ident.topic.lead.format(cap=p.kind)
     if ident.kind == "so":  # a Sở's own decision assigns to its own units
         lead = "Văn phòng Sở"
-    proposer, unit = ("Chánh Văn phòng Sở", "Văn phòng Sở") if ident.kind == "so" else ("Giám đốc Sở Nội vụ", "Sở Nội vụ")
+    proposer, unit = (
+        ("Chánh Văn phòng Sở", "Văn phòng Sở") if ident.kind == "so" else ("Giám đốc Sở Nội vụ", "Sở Nội vụ")
+    )
     spec.proposer = proposer
-    executors = ("Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở" if ident.kind == "so" else
-                 f"Chánh Văn phòng UBND {p.kind}, Thủ trưởng các sở, ban, ngành")
-    spec.proposal = CitedDoc("Tờ trình", f"{rng.randrange(10, 300)}/TTr-" + ("VP" if ident.kind == "so" else "SNV"),
-                             ident.issued - timedelta(days=rng.randrange(3, 20)), None, unit, None)
+    executors = (
+        "Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở"
+        if ident.kind == "so"
+        else f"Chánh Văn phòng UBND {p.kind}, Thủ trưởng các sở, ban, ngành"
+    )
+    spec.proposal = CitedDoc(
+        "Tờ trình",
+        f"{rng.randrange(10, 300)}/TTr-" + ("VP" if ident.kind == "so" else "SNV"),
+        ident.issued - timedelta(days=rng.randrange(3, 20)),
+        None,
+        unit,
+        None,
+    )
     task = fill(rng.choice(TASKS))
-    support = "Thanh tra Sở" if ident.kind == "so" else rng.choice(
-        [a.name for a in (AGENCIES_2025 if ident.issued >= MERGER_DATE else AGENCIES_OLD)
-         if a.name != lead and "," not in a.name])
+    support = (
+        "Thanh tra Sở"
+        if ident.kind == "so"
+        else rng.choice(
+            [
+                a.name
+                for a in (AGENCIES_2025 if ident.issued >= MERGER_DATE else AGENCIES_OLD)
+                if a.name != lead and "," not in a.name
+            ]
+        )
+    )
     spec.sections = [
-        Section("QUYẾT ĐỊNH:", [
-            (f"Điều 1. Kiện toàn Ban Chỉ đạo {ident.topic.phrase} {p.kind} {p.name} gồm các thành viên có tên "
-             "tại danh sách kèm theo." if "kiện toàn" in spec.subject else
-             f"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch {ident.topic.phrase} năm {ident.year_scope}."),
-            f"Điều 2. Giao {lead} chủ trì, phối hợp với {support} {lower_first(task)}.",
-            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
-            f"{executors} chịu trách nhiệm thi hành Quyết định này./.",
-        ]),
+        Section(
+            "QUYẾT ĐỊNH:",
+            [
+                (
+                    f"Điều 1. Kiện toàn Ban Chỉ đạo {ident.topic.phrase} {p.kind} {p.name} gồm các thành viên có tên "
+                    "tại danh sách kèm theo."
+                    if "kiện toàn" in spec.subject
+                    else f"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch {ident.topic.phrase} năm {ident.year_scope}."
+                ),
+                f"Điều 2. Giao {lead} chủ trì, phối hợp với {support} {lower_first(task)}.",
+                "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+                f"{executors} chịu trách nhiệm thi hành Quyết định này./.",
+            ],
+        ),
     ]
     spec.references = []
-    spec.article_duties = [(lead, "lead", lower_first(task)), (support, "support", lower_first(task)),
-                           (executors, "lead", "chịu trách nhiệm thi hành Quyết định này")]
+    spec.article_duties = [
+        (lead, "lead", lower_first(task)),
+        (support, "support", lower_first(task)),
+        (executors, "lead", "chịu trách nhiệm thi hành Quyết định này"),
+    ]
 
 
 def _build_letter(spec: DocSpec, ident: Identity, rng, fill, appendix):
@@ -726,8 +1029,12 @@ def _build_letter(spec: DocSpec, ident: Identity, rng, fill, appendix):
     spec.kinh_gui = agencies[:-1] if rng.random() < 0.6 else [f"Các sở, ban, ngành {p.kind}"] + agencies[:1]
     spec.preamble_style = "letter"
     opening = f"Thực hiện {_preamble_sentence(spec)}; " if spec.preamble else ""
-    issuer_short = {"ubnd": f"UBND {p.kind}", "vp": f"Văn phòng UBND {p.kind}"}.get(ident.kind, ident.agency.name if ident.agency else "")
-    spec.sections = [Section(None, [f"{opening}{issuer_short} đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:"])]
+    issuer_short = {"ubnd": f"UBND {p.kind}", "vp": f"Văn phòng UBND {p.kind}"}.get(
+        ident.kind, ident.agency.name if ident.agency else ""
+    )
+    spec.sections = [
+        Section(None, [f"{opening}{issuer_short} đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:"])
+    ]
     spec.duties = _duty_sections(ident, rng, fill, 3, (1, 2))
     for ref in spec.references[:2]:
         spec.after_duties.append(f"Các cơ quan, đơn vị tiếp tục thực hiện nghiêm {ref.mention()}.")
@@ -741,10 +1048,17 @@ def _build_report(spec: DocSpec, ident: Identity, rng, fill, appendix):
         spec.kinh_gui = [f"Ủy ban nhân dân {p.kind}"] if ident.kind == "so" else ["Bộ Nội vụ"]
     spec.preamble_style = "thuc_hien"
     spec.sections = [
-        Section(None, [f"Thực hiện {_preamble_sentence(spec)}, {spec.issuer} báo cáo kết quả thực hiện như sau:"]
-                if spec.preamble else []),
-        Section("I. KẾT QUẢ THỰC HIỆN", [fill(r) for r in rng.sample(RESULTS, 5)]
-                + [f"Đã triển khai thực hiện {ref.mention()}." for ref in spec.references]),
+        Section(
+            None,
+            [f"Thực hiện {_preamble_sentence(spec)}, {spec.issuer} báo cáo kết quả thực hiện như sau:"]
+            if spec.preamble
+            else [],
+        ),
+        Section(
+            "I. KẾT QUẢ THỰC HIỆN",
+            [fill(r) for r in rng.sample(RESULTS, 5)]
+            + [f"Đã triển khai thực hiện {ref.mention()}." for ref in spec.references],
+        ),
         Section("II. TỒN TẠI, HẠN CHẾ", [fill(RESULTS[-1])]),
         Section("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", ["- " + fill(t) + "." for t in rng.sample(TASKS, 4)]),
     ]
@@ -756,9 +1070,14 @@ def _build_notice(spec: DocSpec, ident: Identity, rng, fill, appendix):
     leader = _person(rng)
     spec.preamble = []
     spec.sections = [
-        Section(None, [f"Ngày {short_date(ident.issued - timedelta(days=3))}, đồng chí {leader}, Phó Chủ tịch UBND "
-                       f"{p.kind} chủ trì cuộc họp về công tác {ident.topic.phrase}. Sau khi nghe báo cáo và ý kiến "
-                       "của các đại biểu dự họp, Phó Chủ tịch UBND {0} kết luận như sau:".format(p.kind)]),
+        Section(
+            None,
+            [
+                f"Ngày {short_date(ident.issued - timedelta(days=3))}, đồng chí {leader}, Phó Chủ tịch UBND "
+                f"{p.kind} chủ trì cuộc họp về công tác {ident.topic.phrase}. Sau khi nghe báo cáo và ý kiến "
+                "của các đại biểu dự họp, Phó Chủ tịch UBND {0} kết luận như sau:".format(p.kind)
+            ],
+        ),
         Section("1. Đánh giá chung", [fill(r) for r in rng.sample(RESULTS, 2)]),
         Section("2. Nhiệm vụ thời gian tới", []),
     ]
@@ -774,8 +1093,13 @@ def _build_submission(spec: DocSpec, ident: Identity, rng, fill, appendix):
     spec.sections = [
         Section("I. SỰ CẦN THIẾT", [fill(x) for x in rng.sample(PURPOSES, 2)]),
         Section("II. NỘI DUNG DỰ THẢO", ["- " + fill(t) + "." for t in rng.sample(TASKS, 3)]),
-        Section(None, [f"{ident.agency.name if ident.agency else 'Sở Nội vụ'} kính trình UBND {p.kind} xem xét, "
-                       f"ban hành Kế hoạch {ident.topic.phrase} năm {ident.year_scope}./."]),
+        Section(
+            None,
+            [
+                f"{ident.agency.name if ident.agency else 'Sở Nội vụ'} kính trình UBND {p.kind} xem xét, "
+                f"ban hành Kế hoạch {ident.topic.phrase} năm {ident.year_scope}./."
+            ],
+        ),
     ]
     spec.references = []
 
@@ -784,11 +1108,17 @@ def _build_resolution(spec: DocSpec, ident: Identity, rng, fill, appendix):
     p = ident.province
     if ident.kind == "hdnd":
         spec.authority_line = f"HỘI ĐỒNG NHÂN DÂN {upper_vi(p.kind)} {upper_vi(p.name)}\nKHÓA {rng.choice(['XVII', 'XVIII', 'X'])}, KỲ HỌP THỨ {rng.randrange(5, 30)}"
-        spec.sections = [Section("QUYẾT NGHỊ:", [
-            f"Điều 1. Quy định chính sách hỗ trợ thực hiện {ident.topic.phrase} trên địa bàn {p.kind} {p.name}.",
-            f"Điều 2. Giao Ủy ban nhân dân {p.kind} tổ chức thực hiện Nghị quyết này.",
-            f"Nghị quyết này đã được Hội đồng nhân dân {p.kind} {p.name} thông qua ngày "
-            f"{short_date(ident.issued)} và có hiệu lực kể từ ngày ký./."])]
+        spec.sections = [
+            Section(
+                "QUYẾT NGHỊ:",
+                [
+                    f"Điều 1. Quy định chính sách hỗ trợ thực hiện {ident.topic.phrase} trên địa bàn {p.kind} {p.name}.",
+                    f"Điều 2. Giao Ủy ban nhân dân {p.kind} tổ chức thực hiện Nghị quyết này.",
+                    f"Nghị quyết này đã được Hội đồng nhân dân {p.kind} {p.name} thông qua ngày "
+                    f"{short_date(ident.issued)} và có hiệu lực kể từ ngày ký./.",
+                ],
+            )
+        ]
         spec.article_duties = [(f"Ủy ban nhân dân {p.kind}", "lead", "tổ chức thực hiện Nghị quyết này")]
     else:
         spec.preamble = []
@@ -803,9 +1133,15 @@ def _build_resolution(spec: DocSpec, ident: Identity, rng, fill, appendix):
 def _recipients(spec: DocSpec, ident: Identity, rng) -> list[str]:
     cap = ident.province.kind
     lead = ["Như trên"] if spec.kinh_gui else (["Như Điều 3"] if spec.doc_type == "Quyết định" else [])
-    pool = ["Bộ Nội vụ", f"Thường trực {'Tỉnh ủy' if cap == 'tỉnh' else 'Thành ủy'}", f"Thường trực HĐND {cap}",
-            f"Chủ tịch, các Phó Chủ tịch UBND {cap}", "Các sở, ban, ngành", f"Cổng Thông tin điện tử {cap}",
-            (f"UBND các xã, phường, đặc khu" if ident.issued >= MERGER_DATE else "UBND các huyện, thành phố")]
+    pool = [
+        "Bộ Nội vụ",
+        f"Thường trực {'Tỉnh ủy' if cap == 'tỉnh' else 'Thành ủy'}",
+        f"Thường trực HĐND {cap}",
+        f"Chủ tịch, các Phó Chủ tịch UBND {cap}",
+        "Các sở, ban, ngành",
+        f"Cổng Thông tin điện tử {cap}",
+        ("UBND các xã, phường, đặc khu" if ident.issued >= MERGER_DATE else "UBND các huyện, thành phố"),
+    ]
     chosen = rng.sample(pool, rng.randint(3, len(pool)))
     if rng.random() < 0.4:
         chosen[0] += " (b/c)"
@@ -826,11 +1162,21 @@ def expected_record(spec: DocSpec) -> dict:
         symbol = None
     issued = spec.issued.isoformat() if not spec.draft else spec.issued.isoformat()[:7]
     document = {
-        "doc_type": spec.doc_type, "symbol": symbol, **parts, "issuer": spec.issuer,
-        "parent_issuer": spec.parent_issuer, "place": spec.place, "issued_date": issued,
-        "subject": spec.subject, "urgency": spec.urgency, "confidentiality": None,
-        "signer": {"name": spec.signer.name, "title": spec.signer.title,
-                   "authority": " ".join(spec.signer.authority) or None},
+        "doc_type": spec.doc_type,
+        "symbol": symbol,
+        **parts,
+        "issuer": spec.issuer,
+        "parent_issuer": spec.parent_issuer,
+        "place": spec.place,
+        "issued_date": issued,
+        "subject": spec.subject,
+        "urgency": spec.urgency,
+        "confidentiality": None,
+        "signer": {
+            "name": spec.signer.name,
+            "title": spec.signer.title,
+            "authority": " ".join(spec.signer.authority) or None,
+        },
     }
     citations = []
     seen = set()
@@ -842,9 +1188,18 @@ def expected_record(spec: DocSpec) -> dict:
                 continue
             seen.add(key)
             parts_c = split_symbol(c.symbol, c.doc_type) if c.symbol else {"number": None, "year": None}
-            citations.append({"doc_type": c.doc_type, "symbol": c.symbol, "number": parts_c["number"],
-                              "year": parts_c["year"], "issued_date": c.issued.isoformat() if c.issued else None,
-                              "issuer": c.issuer, "title": c.title, "role": role})
+            citations.append(
+                {
+                    "doc_type": c.doc_type,
+                    "symbol": c.symbol,
+                    "number": parts_c["number"],
+                    "year": parts_c["year"],
+                    "issued_date": c.issued.isoformat() if c.issued else None,
+                    "issuer": c.issuer,
+                    "title": c.title,
+                    "role": role,
+                }
+            )
     recipients = []
     for item in spec.kinh_gui + spec.recipients:
         item = item.split(" (")[0].rstrip(";.")
@@ -854,19 +1209,47 @@ def expected_record(spec: DocSpec) -> dict:
     duties = []
     for section in spec.duties:
         for item in section.items:
-            duties.append({"agency": section.agency, "role": "lead", "task": item.printed,
-                           "deadline": item.deadline, "recurrence": item.recurrence})
+            duties.append(
+                {
+                    "agency": section.agency,
+                    "role": "lead",
+                    "task": item.printed,
+                    "deadline": item.deadline,
+                    "recurrence": item.recurrence,
+                }
+            )
     for row in spec.appendix:
-        duties.append({"agency": row.lead, "role": "lead", "task": row.task, "deadline": row.deadline,
-                       "recurrence": row.recurrence})
+        duties.append(
+            {
+                "agency": row.lead,
+                "role": "lead",
+                "task": row.task,
+                "deadline": row.deadline,
+                "recurrence": row.recurrence,
+            }
+        )
         for agency in row.support:
-            duties.append({"agency": agency, "role": "support", "task": row.task, "deadline": row.deadline,
-                           "recurrence": row.recurrence})
+            duties.append(
+                {
+                    "agency": agency,
+                    "role": "support",
+                    "task": row.task,
+                    "deadline": row.deadline,
+                    "recurrence": row.recurrence,
+                }
+            )
     for agency, role, task in spec.article_duties:
         duties.append({"agency": agency, "role": role, "task": task, "deadline": None, "recurrence": None})
     if spec.closing_duty:
-        duties.append({"agency": spec.closing_duty[0], "role": "lead", "task": spec.closing_duty[1],
-                       "deadline": None, "recurrence": None})
+        duties.append(
+            {
+                "agency": spec.closing_duty[0],
+                "role": "lead",
+                "task": spec.closing_duty[1],
+                "deadline": None,
+                "recurrence": None,
+            }
+        )
     return {"document": document, "citations": citations, "recipients": recipients, "duties": duties}
 
 
@@ -949,8 +1332,10 @@ def layout(spec: DocSpec) -> list[Block]:
     if spec.party:
         right = [TextLine("ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=13, rule=1.0)]
     else:
-        right = [TextLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12),
-                 TextLine("Độc lập - Tự do - Hạnh phúc", bold=True, rule=1.0)]
+        right = [
+            TextLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12),
+            TextLine("Độc lập - Tự do - Hạnh phúc", bold=True, rule=1.0),
+        ]
     right.append(TextLine(printed_date(spec), italic=True))
     blocks: list[Block] = [Columns(left, right, "header")]
 
@@ -963,8 +1348,10 @@ def layout(spec: DocSpec) -> list[Block]:
             blocks.append(Para(f"Kính gửi: {spec.kinh_gui[0]}.", "center"))
         else:
             blocks.append(Para("Kính gửi:", "kinh_gui"))
-            blocks += [Para(f"- {item};" if n < len(spec.kinh_gui) - 1 else f"- {item}.", "kinh_gui_item")
-                       for n, item in enumerate(spec.kinh_gui)]
+            blocks += [
+                Para(f"- {item};" if n < len(spec.kinh_gui) - 1 else f"- {item}.", "kinh_gui_item")
+                for n, item in enumerate(spec.kinh_gui)
+            ]
     if spec.preamble_style == "can_cu" and spec.preamble:
         blocks += [Para(f"Căn cứ {c.mention()};", "italic") for c in spec.preamble]
         if spec.proposal:
@@ -999,11 +1386,18 @@ def layout(spec: DocSpec) -> list[Block]:
     blocks.append(Columns(received, signer, "signature"))
 
     if spec.appendix:
-        blocks += [PageBreak(), Para("PHỤ LỤC", "title"), Para(spec.appendix_title or "", "title"),
-                   Para(f"(Kèm theo {spec.doc_type} số {spec.symbol} ngày {short_date(spec.issued)} "
-                        f"của {_short_issuer(spec)})", "center_italic")]
-        rows = [APPENDIX_COLUMNS] + [[str(n), r.task, r.lead, ", ".join(r.support), r.deadline_cell]
-                                     for n, r in enumerate(spec.appendix, 1)]
+        blocks += [
+            PageBreak(),
+            Para("PHỤ LỤC", "title"),
+            Para(spec.appendix_title or "", "title"),
+            Para(
+                f"(Kèm theo {spec.doc_type} số {spec.symbol} ngày {short_date(spec.issued)} của {_short_issuer(spec)})",
+                "center_italic",
+            ),
+        ]
+        rows = [APPENDIX_COLUMNS] + [
+            [str(n), r.task, r.lead, ", ".join(r.support), r.deadline_cell] for n, r in enumerate(spec.appendix, 1)
+        ]
         blocks.append(Grid(rows, [0.06, 0.42, 0.18, 0.19, 0.15]))
     return blocks
 
@@ -1061,13 +1455,16 @@ def _pdf_fonts() -> str:
             addMapping("VB", 0, 1, "VB-Italic")
             addMapping("VB", 1, 1, "VB-BoldItalic")
             return "VB"
-    raise FontMissing("no serif TrueType font with Vietnamese glyphs: apt-get install fonts-liberation2 "
-                      "(or fonts-liberation / fonts-dejavu-core)")
+    raise FontMissing(
+        "no serif TrueType font with Vietnamese glyphs: apt-get install fonts-liberation2 "
+        "(or fonts-liberation / fonts-dejavu-core)"
+    )
 
 
 def _font_name(line: TextLine) -> str:
-    return {(False, False): "VB", (True, False): "VB-Bold", (False, True): "VB-Italic",
-            (True, True): "VB-BoldItalic"}[(line.bold, line.italic)]
+    return {(False, False): "VB", (True, False): "VB-Bold", (False, True): "VB-Italic", (True, True): "VB-BoldItalic"}[
+        (line.bold, line.italic)
+    ]
 
 
 def _escape(text: str) -> str:
@@ -1087,13 +1484,16 @@ def _make_flowables():
             self.block = block
             frame_left = MARGINS["left"]
             if block.kind == "header":
-                self.specs = [(HEADER_CENTRES[0] * PAGE_WIDTH - frame_left, HEADER_WIDTHS[0], "centre"),
-                              (HEADER_CENTRES[1] * PAGE_WIDTH - frame_left, HEADER_WIDTHS[1], "centre")]
+                self.specs = [
+                    (HEADER_CENTRES[0] * PAGE_WIDTH - frame_left, HEADER_WIDTHS[0], "centre"),
+                    (HEADER_CENTRES[1] * PAGE_WIDTH - frame_left, HEADER_WIDTHS[1], "centre"),
+                ]
             else:
-                self.specs = [(0.0, 235.0, "left"),
-                              (SIGNATURE_RIGHT_CENTRE * PAGE_WIDTH - frame_left, 220.0, "centre")]
-            self.columns = [self._wrap_lines(block.left, self.specs[0][1]),
-                            self._wrap_lines(block.right, self.specs[1][1])]
+                self.specs = [(0.0, 235.0, "left"), (SIGNATURE_RIGHT_CENTRE * PAGE_WIDTH - frame_left, 220.0, "centre")]
+            self.columns = [
+                self._wrap_lines(block.left, self.specs[0][1]),
+                self._wrap_lines(block.right, self.specs[1][1]),
+            ]
 
         @staticmethod
         def _wrap_lines(lines: list[TextLine], width: float) -> list[tuple[str, str, float, float]]:
@@ -1119,7 +1519,7 @@ def _make_flowables():
 
         def draw(self):
             canvas = self.canv
-            for (x, width, align), lines in zip(self.specs, self.columns):
+            for (x, _width, align), lines in zip(self.specs, self.columns):
                 y = self.height
                 for text, font, size, rule in lines:
                     y -= size * 1.22
@@ -1156,29 +1556,51 @@ def _pdf_styles() -> dict:
     from reportlab.lib.styles import ParagraphStyle
 
     base = _pdf_fonts()
-    body = ParagraphStyle("body", fontName=base, fontSize=13, leading=16.5, firstLineIndent=28,
-                          alignment=TA_JUSTIFY, spaceAfter=4)
+    body = ParagraphStyle(
+        "body", fontName=base, fontSize=13, leading=16.5, firstLineIndent=28, alignment=TA_JUSTIFY, spaceAfter=4
+    )
     return {
         "body": body,
         "italic": ParagraphStyle("italic", parent=body, fontName="VB-Italic"),
         "heading": ParagraphStyle("heading", parent=body, fontName="VB-Bold", alignment=TA_LEFT, spaceBefore=4),
         "subheading": ParagraphStyle("subheading", parent=body, fontName="VB-Bold", alignment=TA_LEFT),
-        "title": ParagraphStyle("title", parent=body, fontName="VB-Bold", fontSize=14, leading=17,
-                                alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0, spaceBefore=2),
-        "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER, firstLineIndent=0, spaceBefore=6,
-                                 spaceAfter=8),
-        "center_bold": ParagraphStyle("center_bold", parent=body, fontName="VB-Bold", alignment=TA_CENTER,
-                                      firstLineIndent=0, spaceBefore=4),
-        "center_italic": ParagraphStyle("center_italic", parent=body, fontName="VB-Italic", alignment=TA_CENTER,
-                                        firstLineIndent=0, spaceAfter=8),
-        "kinh_gui": ParagraphStyle("kinh_gui", parent=body, firstLineIndent=0, leftIndent=120, spaceAfter=0,
-                                   spaceBefore=6),
-        "kinh_gui_item": ParagraphStyle("kinh_gui_item", parent=body, firstLineIndent=0, leftIndent=190,
-                                        spaceAfter=0),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=11, leading=13, firstLineIndent=0,
-                               alignment=TA_LEFT, spaceAfter=0),
-        "cell_head": ParagraphStyle("cell_head", parent=body, fontName="VB-Bold", fontSize=11, leading=13,
-                                    firstLineIndent=0, alignment=TA_CENTER, spaceAfter=0),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName="VB-Bold",
+            fontSize=14,
+            leading=17,
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceAfter=0,
+            spaceBefore=2,
+        ),
+        "center": ParagraphStyle(
+            "center", parent=body, alignment=TA_CENTER, firstLineIndent=0, spaceBefore=6, spaceAfter=8
+        ),
+        "center_bold": ParagraphStyle(
+            "center_bold", parent=body, fontName="VB-Bold", alignment=TA_CENTER, firstLineIndent=0, spaceBefore=4
+        ),
+        "center_italic": ParagraphStyle(
+            "center_italic", parent=body, fontName="VB-Italic", alignment=TA_CENTER, firstLineIndent=0, spaceAfter=8
+        ),
+        "kinh_gui": ParagraphStyle(
+            "kinh_gui", parent=body, firstLineIndent=0, leftIndent=120, spaceAfter=0, spaceBefore=6
+        ),
+        "kinh_gui_item": ParagraphStyle("kinh_gui_item", parent=body, firstLineIndent=0, leftIndent=190, spaceAfter=0),
+        "cell": ParagraphStyle(
+            "cell", parent=body, fontSize=11, leading=13, firstLineIndent=0, alignment=TA_LEFT, spaceAfter=0
+        ),
+        "cell_head": ParagraphStyle(
+            "cell_head",
+            parent=body,
+            fontName="VB-Bold",
+            fontSize=11,
+            leading=13,
+            firstLineIndent=0,
+            alignment=TA_CENTER,
+            spaceAfter=0,
+        ),
     }
 
 
@@ -1206,11 +1628,14 @@ def render_pdf(spec: DocSpec, path: str | Path) -> Path:
         elif isinstance(block, PageBreak):
             story.append(RLPageBreak())
         elif isinstance(block, Grid):
-            rows = [[Paragraph(_escape(cell), styles["cell_head" if r == 0 else "cell"]) for cell in row]
-                    for r, row in enumerate(block.rows)]
+            rows = [
+                [Paragraph(_escape(cell), styles["cell_head" if r == 0 else "cell"]) for cell in row]
+                for r, row in enumerate(block.rows)
+            ]
             table = Table(rows, colWidths=[w * text_width for w in block.widths], repeatRows=1)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            table.setStyle(
+                TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            )
             story.append(table)
 
     def page_number(canvas, doc):
@@ -1218,11 +1643,20 @@ def render_pdf(spec: DocSpec, path: str | Path) -> Path:
         canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 35, str(doc.page))
 
     path = Path(path)
-    doc = SimpleDocTemplate(str(path), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGINS["left"],
-                            rightMargin=MARGINS["right"], topMargin=MARGINS["top"],
-                            bottomMargin=MARGINS["bottom"], title=f"{spec.doc_type} {spec.symbol}",
-                            author=spec.issuer, creator="vanban.synth", producer="vanban.synth",
-                            subject=spec.subject, invariant=1)
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=MARGINS["left"],
+        rightMargin=MARGINS["right"],
+        topMargin=MARGINS["top"],
+        bottomMargin=MARGINS["bottom"],
+        title=f"{spec.doc_type} {spec.symbol}",
+        author=spec.issuer,
+        creator="vanban.synth",
+        producer="vanban.synth",
+        subject=spec.subject,
+        invariant=1,
+    )
     doc.build(story, onLaterPages=page_number)
     return path
 
@@ -1282,11 +1716,18 @@ def render_docx(spec: DocSpec, path: str | Path) -> Path:
     props.created = props.modified = props.last_printed = datetime(*FIXED_TIME)
     props.revision = 1
 
-    align = {"title": WD_ALIGN_PARAGRAPH.CENTER, "center": WD_ALIGN_PARAGRAPH.CENTER,
-             "center_bold": WD_ALIGN_PARAGRAPH.CENTER, "center_italic": WD_ALIGN_PARAGRAPH.CENTER,
-             "body": WD_ALIGN_PARAGRAPH.JUSTIFY, "italic": WD_ALIGN_PARAGRAPH.JUSTIFY,
-             "heading": WD_ALIGN_PARAGRAPH.LEFT, "subheading": WD_ALIGN_PARAGRAPH.LEFT,
-             "kinh_gui": WD_ALIGN_PARAGRAPH.LEFT, "kinh_gui_item": WD_ALIGN_PARAGRAPH.LEFT}
+    align = {
+        "title": WD_ALIGN_PARAGRAPH.CENTER,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "center_bold": WD_ALIGN_PARAGRAPH.CENTER,
+        "center_italic": WD_ALIGN_PARAGRAPH.CENTER,
+        "body": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "italic": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "heading": WD_ALIGN_PARAGRAPH.LEFT,
+        "subheading": WD_ALIGN_PARAGRAPH.LEFT,
+        "kinh_gui": WD_ALIGN_PARAGRAPH.LEFT,
+        "kinh_gui_item": WD_ALIGN_PARAGRAPH.LEFT,
+    }
     for block in layout(spec):
         if isinstance(block, Columns):
             table = document.add_table(rows=1, cols=2)
@@ -1365,7 +1806,7 @@ def file_stem(spec: DocSpec, index: int) -> str:
     symbol = unicodedata.normalize("NFD", symbol).encode("ascii", "ignore").decode()
     symbol = symbol.replace("/", "-")
     if spec.draft:
-        symbol = "du-thao" + symbol[symbol.find("-"):] if not spec.party else "du-thao-" + symbol
+        symbol = "du-thao" + symbol[symbol.find("-") :] if not spec.party else "du-thao-" + symbol
     return f"{index:04d}-{spec.issued:%Y%m%d}-{symbol}"
 
 

@@ -16,6 +16,7 @@ inbox (``INBOX/../archive``). Nothing is overwritten: a clash gets a
 and not yet moved) or in its final folder; on restart a file whose content
 hash is already stored is simply archived.
 """
+
 from __future__ import annotations
 
 import concurrent.futures as cf
@@ -49,11 +50,11 @@ STOP_GRACE = 5.0  # seconds a stop waits for files already being read before aba
 
 # --- which files are documents -------------------------------------------------------------------
 
+
 def is_ignored_name(name: str) -> bool:
     """True for temporary and system files a clerk never means to file (``~$x.docx``, ``Thumbs.db`` …)."""
     lowered = name.lower()
-    return (lowered in IGNORED_NAMES or lowered.startswith(IGNORED_PREFIXES)
-            or lowered.endswith(IGNORED_SUFFIXES))
+    return lowered in IGNORED_NAMES or lowered.startswith(IGNORED_PREFIXES) or lowered.endswith(IGNORED_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -65,18 +66,24 @@ class Folders:
     failed: Path
 
     @classmethod
-    def for_inbox(cls, inbox: str | os.PathLike, archive: str | os.PathLike | None = None,
-                  failed: str | os.PathLike | None = None) -> "Folders":
+    def for_inbox(
+        cls, inbox: str | os.PathLike, archive: str | os.PathLike | None = None, failed: str | os.PathLike | None = None
+    ) -> Folders:
         """The inbox and its ``archive/`` and ``failed/`` siblings unless given."""
         inbox = Path(inbox).resolve()
-        return cls(inbox=inbox,
-                   archive=Path(archive).resolve() if archive else inbox.parent / "archive",
-                   failed=Path(failed).resolve() if failed else inbox.parent / "failed")
+        return cls(
+            inbox=inbox,
+            archive=Path(archive).resolve() if archive else inbox.parent / "archive",
+            failed=Path(failed).resolve() if failed else inbox.parent / "failed",
+        )
 
     def skipped_dir(self, path: Path) -> bool:
         """A folder under the inbox that is not scanned: dot-folders, the archive and failed folders."""
-        return (path.name.startswith(".") or path in (self.archive, self.failed)
-                or (path.parent == self.inbox and path.name in ("archive", "failed")))
+        return (
+            path.name.startswith(".")
+            or path in (self.archive, self.failed)
+            or (path.parent == self.inbox and path.name in ("archive", "failed"))
+        )
 
     def is_candidate(self, path: Path) -> bool:
         """True if ``path`` (absolute, under the inbox) is a file the watcher should take."""
@@ -103,14 +110,16 @@ class Folders:
         return sorted(found)
 
 
-def pending_files(inbox: str | os.PathLike, archive: str | os.PathLike | None = None,
-                  failed: str | os.PathLike | None = None) -> list[Path]:
+def pending_files(
+    inbox: str | os.PathLike, archive: str | os.PathLike | None = None, failed: str | os.PathLike | None = None
+) -> list[Path]:
     """Files waiting in the inbox, by the watcher's own rules (for ``vanban status``)."""
     folders = Folders.for_inbox(inbox, archive, failed)
     return folders.scan() if folders.inbox.is_dir() else []
 
 
 # --- moving originals, never overwriting ---------------------------------------------------------
+
 
 def _numbered(name: str):
     """``name``, then ``stem (2).ext``, ``stem (3).ext`` …"""
@@ -176,6 +185,7 @@ def _copy_no_clobber(src: Path, dest: Path, reserved_suffix: str) -> Path:
 
 # --- the work done in a worker process -----------------------------------------------------------
 
+
 @dataclass
 class Extraction:
     """What a worker sends back for one file: its hash and record, or why it could not be read."""
@@ -205,8 +215,9 @@ def _stored(db: sqlite3.Connection, sha256: str) -> tuple[int, str] | None:
     """``(id, path)`` of the document with these bytes, extracted by this extractor version."""
     from vanban.extractors import EXTRACTOR_VERSION
 
-    return db.execute("SELECT id, path FROM documents WHERE sha256 = ? AND extractor_version = ?",
-                      [sha256, EXTRACTOR_VERSION]).fetchone()
+    return db.execute(
+        "SELECT id, path FROM documents WHERE sha256 = ? AND extractor_version = ?", [sha256, EXTRACTOR_VERSION]
+    ).fetchone()
 
 
 def extract_job(path: str, db_path: str) -> Extraction:
@@ -240,6 +251,7 @@ def extract_job(path: str, db_path: str) -> Extraction:
 
 
 # --- the watcher ---------------------------------------------------------------------------------
+
 
 class _EventsToQueue(FileSystemEventHandler):
     """Native (or polled) file events → paths to look at; the main loop decides."""
@@ -282,8 +294,17 @@ class Watcher:
     files, store finished ones); :meth:`run` turns it until :meth:`stop`.
     """
 
-    def __init__(self, folders: Folders, db_path: str | os.PathLike, *, settle: float = 2.0,
-                 rescan: float = 60.0, workers: int | None = None, out=None, err=None):
+    def __init__(
+        self,
+        folders: Folders,
+        db_path: str | os.PathLike,
+        *,
+        settle: float = 2.0,
+        rescan: float = 60.0,
+        workers: int | None = None,
+        out=None,
+        err=None,
+    ):
         from vanban.store import open_db
 
         self.folders = folders
@@ -305,8 +326,12 @@ class Watcher:
     # -- pool ---------------------------------------------------------------------------------------
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
-        pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                      initializer=_worker_init, max_tasks_per_child=200)
+        pool = cf.ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_init,
+            max_tasks_per_child=200,
+        )
         for _ in range(self.workers):
             pool.submit(_warm)
         return pool
@@ -436,24 +461,30 @@ class Watcher:
         if stored:
             document_id, stored_path = stored[0], Path(stored[1])
             if stored_path.parent.parent == self.folders.archive and (
-                    not stored_path.exists() or os.path.samefile(path, stored_path)):
+                not stored_path.exists() or os.path.samefile(path, stored_path)
+            ):
                 dest = move_no_clobber(path, stored_path)  # stored, then stopped before the move: finish it
-                self._say("archived", f"{self._name(path)} = #{document_id} (stored before a restart)"
-                                      f" → {self._shown(dest)}")
+                self._say(
+                    "archived", f"{self._name(path)} = #{document_id} (stored before a restart) → {self._shown(dest)}"
+                )
                 return
             outcome = ingest_file(self.db, path, sha256=result.sha256)  # logs the duplicate in files
             dest = move_no_clobber(path, free_path(self._archive_dir(), path.name))
             self.stats.duplicate += 1
-            self._say("duplicate", f"{self._name(path)} = #{outcome.document_id} (same content as"
-                                   f" {stored_path.name}) → {self._shown(dest)}")
+            self._say(
+                "duplicate",
+                f"{self._name(path)} = #{outcome.document_id} (same content as"
+                f" {stored_path.name}) → {self._shown(dest)}",
+            )
             return
         dest = free_path(self._archive_dir(), path.name)
         result.record.source.path = str(dest)  # where the original will be once this commit is done
         outcome = ingest_file(self.db, path, sha256=result.sha256, record=result.record, text_doc=result.text_doc)
         dest = move_no_clobber(path, dest)
         self.stats.ingested += 1
-        self._say("ingested", f"{self._name(path)} → #{outcome.document_id} {_title(result.record)}"
-                              f" ({result.seconds:.1f} s)")
+        self._say(
+            "ingested", f"{self._name(path)} → #{outcome.document_id} {_title(result.record)} ({result.seconds:.1f} s)"
+        )
 
     def _archive_dir(self) -> Path:
         return self.folders.archive / time.strftime("%Y-%m-%d")
@@ -468,8 +499,10 @@ class Watcher:
             record_error(self.db, dest, reason, sha256=sha256)
         dest = move_no_clobber(path, dest, reserved_suffix=ERROR_SUFFIX)
         note = dest.with_name(dest.name + ERROR_SUFFIX)
-        note.write_text(f"file: {path.name}\nfrom: {path}\ntime: {time.strftime('%Y-%m-%d %H:%M:%S')}\n"
-                        f"reason: {reason}\n", encoding="utf-8")
+        note.write_text(
+            f"file: {path.name}\nfrom: {path}\ntime: {time.strftime('%Y-%m-%d %H:%M:%S')}\nreason: {reason}\n",
+            encoding="utf-8",
+        )
         self.stats.failed += 1
         self._say("failed", f"{self._name(path)}: {reason} → {self._shown(dest)}", self.err)
 
@@ -525,8 +558,7 @@ class Watcher:
         """Let files already being read finish for a moment, then stop the workers."""
         deadline = time.monotonic() + STOP_GRACE
         while self.running and time.monotonic() < deadline:
-            done, _ = cf.wait(list(self.running), timeout=deadline - time.monotonic(),
-                              return_when=cf.FIRST_COMPLETED)
+            done, _ = cf.wait(list(self.running), timeout=deadline - time.monotonic(), return_when=cf.FIRST_COMPLETED)
             for future in done:
                 if future in self.running:
                     self._finish(future)
@@ -546,10 +578,18 @@ def _title(record) -> str:
     return subject[:60] + ("…" if len(subject) > 60 else "")
 
 
-def watch(inbox: str | os.PathLike, db_path: str | os.PathLike = "data/vanban.db", poll: bool = False,
-          settle: float = 2.0, rescan: float = 60.0, once: bool = False, *,
-          archive: str | os.PathLike | None = None, failed: str | os.PathLike | None = None,
-          workers: int | None = None) -> int:
+def watch(
+    inbox: str | os.PathLike,
+    db_path: str | os.PathLike = "data/vanban.db",
+    poll: bool = False,
+    settle: float = 2.0,
+    rescan: float = 60.0,
+    once: bool = False,
+    *,
+    archive: str | os.PathLike | None = None,
+    failed: str | os.PathLike | None = None,
+    workers: int | None = None,
+) -> int:
     """Watch ``inbox`` and ingest every stable file into ``db_path`` until SIGTERM/SIGINT.
 
     ``poll`` uses polling instead of native events (network shares); ``once`` processes
@@ -568,7 +608,7 @@ def watch(inbox: str | os.PathLike, db_path: str | os.PathLike = "data/vanban.db
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     observer = None
     if not once:
-        observer = (PollingObserver(timeout=1.0) if poll else Observer())
+        observer = PollingObserver(timeout=1.0) if poll else Observer()
         observer.schedule(_EventsToQueue(watcher.events), str(folders.inbox), recursive=True)
         observer.start()
     watcher._say("watching", f"{folders.inbox} → {db_path} (archive: {folders.archive}, failed: {folders.failed})")
