@@ -6,7 +6,7 @@ DB     ?= data/vanban.db
 PORT   ?= 8001
 INBOX  ?= inbox
 
-.PHONY: install system-deps run ingest serve watch reindex status test bench corpus clean
+.PHONY: install system-deps run ingest serve watch reindex status test bench score score-update corpus clean
 
 install: $(BIN)/vanban
 
@@ -46,6 +46,14 @@ test: install system-deps
 
 bench: install
 	$(BIN)/python scripts/bench.py
+
+# The per-document scoreboard of the dev gold, with gains and losses against bench/scoreboard.json.
+score: install
+	$(BIN)/python scripts/score.py
+
+# … and record it (commit bench/scoreboard.json with the change that moved it).
+score-update: install
+	$(BIN)/python scripts/score.py --update
 
 corpus: install
 	$(BIN)/python scripts/make_corpus.py
