@@ -8,20 +8,11 @@ compiled ``regex`` patterns.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import regex
 
-from . import gazetteer
-
-DATA = Path(__file__).resolve().parent / "data"
-
-
-def _load(name: str) -> dict:
-    with (DATA / name).open(encoding="utf-8") as fh:
-        return json.load(fh)
+from . import gazetteer, knowledge
 
 
 @dataclass(frozen=True)
@@ -36,13 +27,13 @@ class DocType:
 def _doc_types() -> list[DocType]:
     """The gazetteer's types (a legal type without a code is cited by name), plus the extra words."""
     types = [DocType(t.name, t.name, t.kind == "legal" and t.code is None) for t in gazetteer.DOC_TYPES]
-    types += [DocType(row["word"], row["as"], False) for row in _load("citation_types.json")["extra_words"]]
+    types += [DocType(row["word"], row["as"], False) for row in knowledge.table("citation_types")["extra_words"]]
     return types
 
 
 DOC_TYPES = _doc_types()
 TYPE_BY_WORD = {t.word.casefold(): t for t in DOC_TYPES}
-PHRASES = _load("citation_phrases.json")
+PHRASES = knowledge.table("citation_phrases")
 
 
 def _words_alternation(words, flags: str = "") -> str:
@@ -54,7 +45,7 @@ def _words_alternation(words, flags: str = "") -> str:
 
 _TYPE_ALT = _words_alternation([t.word for t in DOC_TYPES if not t.by_name] + ["Luật"], "i")
 # Words between a type word and its số that do not change the type (`Thông báo kết luận số 125-TB/TU`).
-_QUALIFIER_ALT = _words_alternation(_load("citation_types.json")["qualifiers"], "i")
+_QUALIFIER_ALT = _words_alternation(knowledge.table("citation_types")["qualifiers"], "i")
 # The type word's first letter as printed; later words in any case (`Bộ Luật Hình sự`).
 _LAW_ALT = (
     "(?:"
@@ -95,7 +86,9 @@ SYMBOL = rf"""
 
 # The Quốc hội's khóa at a symbol's end as OCR may garble it: `QHI5`, `QH115`, `QHI15`, `QHl5` (QH15).
 LEGISLATURE_CODE = regex.compile(r"(?x) (?<=QH) (?P<khoa>[\dIl|]{2,3}) $")
-LEGISLATURES = {k: tuple(v) for k, v in _load("citation_types.json")["legislatures"].items() if not k.startswith("_")}
+LEGISLATURES = {
+    k: tuple(v) for k, v in knowledge.table("citation_types")["legislatures"].items() if not k.startswith("_")
+}
 
 # A type word on its own: `Công văn`, `Luật` (where a name may end and the next document start).
 TYPE_WORD = regex.compile(rf"(?x) {_TYPE_ALT} (?![\p{{L}}])")
@@ -284,7 +277,7 @@ def _law_names_alternation(names) -> str:
 
 # A name from the known-law table at the start of a cited name: `Hải quan` in `Luật Hải quan và thông báo …`.
 KNOWN_LAW_NAME = regex.compile(
-    rf"""(?xi) (?:{_law_names_alternation(_load("citation_law_names.json")["names"])}) (?![\p{{L}}\d]) """
+    rf"""(?xi) (?:{_law_names_alternation(knowledge.table("citation_law_names")["names"])}) (?![\p{{L}}\d]) """
 )
 AMENDING = regex.compile(rf"(?x) {_words_alternation(PHRASES['law_names']['amending'], 'i')} (?![\p{{L}}])")
 

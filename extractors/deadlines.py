@@ -9,12 +9,11 @@ The phrases are data: extractors/data/duty_deadlines.json.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import regex
 
-_DATA = json.loads((Path(__file__).parent / "data" / "duty_deadlines.json").read_text(encoding="utf-8"))
+from . import knowledge
+
+_DATA = knowledge.table("duty_deadlines")
 RECURRENCES: tuple[str, ...] = tuple(_DATA["recurrences"])  # "hằng tháng", "định kỳ 6 tháng", …
 
 

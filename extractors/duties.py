@@ -18,23 +18,21 @@ extractors/data/duty_lexicon.json and duty_sections.json.
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
 from vanban.pipeline.document import Table, TextDocument
 from vanban.record import DocumentInfo, Duty
 
+from . import knowledge
 from .deadlines import RECURRENCES as _RECURRENCES
 from .deadlines import find_cell_deadline, find_cell_recurrence, find_deadline, find_recurrence
 from .gazetteer import find_provinces, province_named
 
-_DATA_DIR = Path(__file__).parent / "data"
-_LEX = json.loads((_DATA_DIR / "duty_lexicon.json").read_text(encoding="utf-8"))
-_SECTIONS = json.loads((_DATA_DIR / "duty_sections.json").read_text(encoding="utf-8"))
+_LEX = knowledge.table("duty_lexicon")
+_SECTIONS = knowledge.table("duty_sections")
 
 _VERBS = frozenset(_LEX["verbs"])
 _TRIGGERS = frozenset(_LEX["triggers"])

@@ -15,11 +15,9 @@ provinces.json); this module loads it once and offers it to every extractor:
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 import spacy
@@ -27,13 +25,7 @@ from spacy.matcher import PhraseMatcher
 
 from vanban.pipeline.normalize import fold_diacritics, fold_tones
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-def _load(name: str) -> dict:
-    with open(DATA_DIR / name, encoding="utf-8") as fh:
-        return json.load(fh)
-
+from . import knowledge
 
 # ---------------------------------------------------------------------------
 # Text clean-up shared by the extractors
@@ -72,7 +64,7 @@ class DocType:
     kind: str  # "nd30" | "legal" | "party"
 
 
-_TYPES_DATA = _load("doc_types.json")
+_TYPES_DATA = knowledge.table("doc_types")
 DOC_TYPES: tuple[DocType, ...] = tuple(DocType(t["name"], t["code"], t["kind"]) for t in _TYPES_DATA["types"])
 """Every document type, in table order (Nghị định 30/2020 Phụ lục III first)."""
 
@@ -124,7 +116,7 @@ class Province:
         return f"{self.kind} {self.name}"
 
 
-_PROV_DATA = _load("provinces.json")
+_PROV_DATA = knowledge.table("provinces")
 PROVINCES: dict[str, Province] = {}
 """Every province and centrally run city of both eras, by name."""
 for _p in _PROV_DATA["before_2025"]:
@@ -156,7 +148,7 @@ class IssuerCode:
     scope: str  # "national" | "province"
 
 
-_ISSUER_DATA = _load("issuers.json")
+_ISSUER_DATA = knowledge.table("issuers")
 ISSUER_CODES: dict[str, IssuerCode] = {
     code.casefold(): IssuerCode(code, v["name"], v["scope"]) for code, v in _ISSUER_DATA["codes"].items()
 }

@@ -8,17 +8,15 @@ the authority lines, the first title under them, the first name under that.
 
 from __future__ import annotations
 
-import json
-
 import regex
 
 from vanban.pipeline.document import TextDocument
 from vanban.record import Signer
 
 from . import gazetteer as gz
+from . import knowledge
 
-with open(gz.DATA_DIR / "signature.json", encoding="utf-8") as _fh:
-    _DATA = json.load(_fh)
+_DATA = knowledge.table("signature")
 
 # Column gaps inside one printed line (3+ spaces, tab, table bar).
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t|\s*\|\s*")

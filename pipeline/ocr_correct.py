@@ -14,23 +14,15 @@ Two kinds of repair, both driven by ``extractors/data/ocr_corrections.json``:
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
+from vanban.extractors import knowledge
+
 from .normalize import fold_diacritics
 
-_DATA_DIR = Path(__file__).resolve().parent.parent / "extractors" / "data"
-try:  # installed layout: vanban.extractors sits beside vanban.pipeline
-    from vanban import extractors as _extractors
-
-    _DATA_DIR = Path(_extractors.__file__).resolve().parent / "data"
-except ImportError:  # pragma: no cover - running from a bare checkout
-    pass
-
-_TABLES = json.loads((_DATA_DIR / "ocr_corrections.json").read_text(encoding="utf-8"))
+_TABLES = knowledge.table("ocr_corrections")
 STRONG_DIGITS: dict[str, str] = _TABLES["digit_confusables"]["strong"]
 WEAK_DIGITS: dict[str, str] = _TABLES["digit_confusables"]["weak"]
 
@@ -206,11 +198,10 @@ def _fold(text: str) -> str:
 def known_phrases() -> tuple[dict[str, str], regex.Pattern]:
     """Folded phrase → canonical spelling, and one pattern finding any of them in folded text.
 
-    Provinces come from ``provinces.json`` when the header extractor's table is
-    present, else from this module's own list.
+    Provinces come from the knowledge base's ``provinces`` table.
     """
     phrases = list(_TABLES["phrases"])
-    phrases += _province_names()
+    phrases += _names_in(knowledge.table("provinces"))
     by_fold: dict[str, str] = {}
     ambiguous: set[str] = set()
     for phrase in phrases:
@@ -224,20 +215,6 @@ def known_phrases() -> tuple[dict[str, str], regex.Pattern]:
     body = "|".join(r"\s+".join(regex.escape(word) for word in key.split()) for key in alternatives)
     pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])")
     return by_fold, pattern
-
-
-def _province_names() -> list[str]:
-    """Province names: the shared table if another module has written it, else ours."""
-    path = _DATA_DIR / "provinces.json"
-    if path.exists():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
-            data = None
-        names = _names_in(data)
-        if names:
-            return names
-    return list(_TABLES["provinces"])
 
 
 def _names_in(data: object) -> list[str]:
