@@ -16,7 +16,7 @@ One run prints, on one machine:
 - peak memory (ru_maxrss of this process and of its largest child).
 
 The generated corpus and the 100k database are cached under ``bench/out/``, keyed by
-the generator's version (the source of ``vanban/synth.py`` and :data:`RECIPE_VERSION`),
+the generator's version (the source of ``tests/synth.py`` and :data:`RECIPE_VERSION`),
 so a re-run only measures. Timings are wall-clock on a machine other work may share:
 compare runs on an idle machine.
 """
@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))  # the generator (tests/synth.py) is test tooling
 SHARED = Path(os.environ.get("VANBAN_SHARED", REPO.parent / "shared"))
 OUT = REPO / "bench" / "out"
 
@@ -98,7 +99,7 @@ def _workers() -> int:
 
 def recipe_key() -> str:
     """Version of what the generator writes: synth.py's source and this recipe."""
-    from vanban import synth
+    import synth
 
     digest = hashlib.sha256(Path(synth.__file__).read_bytes())
     digest.update(RECIPE_VERSION.encode())
@@ -124,7 +125,7 @@ def bench_spec(index: int):
     synth's documents are one or two pages; real plans and reports run longer,
     and the per-page cost of a reader only shows on longer files.
     """
-    from vanban import synth
+    import synth
 
     rng = random.Random(BENCH_SEED + index)
     spec = synth.random_spec(rng, index, draft=rng.random() < DRAFT_SHARE)
@@ -145,7 +146,7 @@ def bench_spec(index: int):
 
 
 def _render_one(job: tuple[int, str]) -> str:
-    from vanban import synth
+    import synth
 
     index, folder = job
     spec, ext = bench_spec(index)
@@ -381,7 +382,8 @@ def ocr_rates(scan: Path, pages: list[tuple[Path, str]], workers: int) -> dict:
 
 def _synthetic_record(index: int) -> tuple:
     """Document ``index`` as the store would hold it: (record, text, folded subject, folded text, folded tasks)."""
-    from vanban import synth
+    import synth
+
     from vanban.extractors import EXTRACTOR_VERSION
     from vanban.pipeline.normalize import fold_diacritics
     from vanban.record import Citation, DocumentInfo, Duty, Record, Signer, Source

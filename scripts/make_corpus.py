@@ -17,16 +17,18 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from vanban import synth
-
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))  # the generator (tests/synth.py) is test tooling
+
+import synth  # noqa: E402
+
 SEEDS = Path(os.environ.get("VANBAN_SHARED", REPO.parent / "shared")) / "seeds"
 BENCH_DOCX_SHARE = 0.3  # the rest are PDFs
 BENCH_SEED = 20250701
 
 
 def make_corpus(out: Path) -> list[Path]:
-    """The five seed texts plus the rendered :func:`vanban.synth.corpus_specs`; old files are replaced."""
+    """The five seed texts plus the rendered :func:`synth.corpus_specs` (tests/synth.py); old files are replaced."""
     out.mkdir(parents=True, exist_ok=True)
     for old in out.iterdir():
         if old.is_file() and old.suffix in (".pdf", ".docx", ".txt"):

@@ -259,9 +259,10 @@ def test_unsigned_draft_with_blank_number_is_not_ocred(tmp_path: Path, ocr_cache
     """A draft's blank Số is really blank: nothing but text is drawn, so no OCR runs."""
     import random
 
+    from synth import random_spec, render_pdf
+
     from vanban.pipeline import ocr
     from vanban.pipeline.read import read
-    from vanban.synth import random_spec, render_pdf
 
     path = tmp_path / "draft.pdf"
     render_pdf(random_spec(random.Random(3), 5, doc_type="Quyết định", draft=True), path)

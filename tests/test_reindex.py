@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 import shutil
 
+from synth import random_spec, render_docx, render_pdf
+
 from vanban.reindex import reindex_db
 from vanban.store import ingest_paths, open_db
-from vanban.synth import random_spec, render_docx, render_pdf
 
 
 def make_corpus(folder, n=6):

@@ -9,8 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from vanban import synth
+import synth
 
 pytest.importorskip("reportlab")
 docx = pytest.importorskip("docx")
@@ -65,11 +64,11 @@ def test_random_spec_is_deterministic_and_varied():
     assert [synth.render_txt(s) for s in specs] == [synth.render_txt(s) for s in again]
     assert {s.doc_type for s in specs} == set(synth.DOC_TYPES)
     provinces = {s.place for s in specs}
-    assert provinces & {p.name for p in synth.PROVINCES_2025} - {p.name for p in synth.PROVINCES_OLD}
     assert provinces & {p.name for p in synth.PROVINCES_OLD} - {p.name for p in synth.PROVINCES_2025}
-    for spec in specs:  # a merged-away province never issues after 1 July 2025
-        if spec.issued >= synth.MERGER_DATE:
-            assert spec.place in {p.name for p in synth.PROVINCES_2025}
+    assert {s.issued >= synth.MERGER_DATE for s in specs} == {True, False}  # both eras
+    for spec in specs:  # a merged-away province never issues after 1 July 2025, nor a new one before
+        era = synth.PROVINCES_2025 if spec.issued >= synth.MERGER_DATE else synth.PROVINCES_OLD
+        assert spec.place in {p.name for p in era}
     symbols = {s.symbol for s in specs}
     assert any(re.fullmatch(r"\d+-NQ/TU", s) for s in symbols)
     assert any(re.fullmatch(r"\d+/\d{4}/NQ-HĐND", s) for s in symbols)

@@ -7,7 +7,8 @@ signer, Nơi nhận). :func:`random_spec` builds a plausible one from a seeded
 :func:`render_txt` lay it out the way real documents are laid out (two-column
 header, centred type name, signature block on the right, Nơi nhận on the left),
 and :func:`expected_record` gives the contract record a perfect extractor would
-return for it. Tests, the bundled sample corpus and the benchmark use these.
+return for it. Tests, the bundled sample corpus and the benchmark use these; it is
+tooling, not product (it needs the test dependency reportlab), so it lives beside the tests.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+
+from vanban.extractors import gazetteer, knowledge
 
 # ---------------------------------------------------------------------------
 # Vocabulary: places, bodies, documents that really exist, topics, phrases.
@@ -38,83 +41,10 @@ class Province:
         return self.name
 
 
-# The 34 units in force from 1 July 2025 (Nghị quyết 202/2025/QH15).
-PROVINCES_2025 = [
-    Province(n, "thành phố") for n in ("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")
-] + [
-    Province(n)
-    for n in (
-        "Tuyên Quang",
-        "Cao Bằng",
-        "Lai Châu",
-        "Lào Cai",
-        "Thái Nguyên",
-        "Điện Biên",
-        "Lạng Sơn",
-        "Sơn La",
-        "Phú Thọ",
-        "Bắc Ninh",
-        "Quảng Ninh",
-        "Hưng Yên",
-        "Ninh Bình",
-        "Thanh Hóa",
-        "Nghệ An",
-        "Hà Tĩnh",
-        "Quảng Trị",
-        "Quảng Ngãi",
-        "Gia Lai",
-        "Khánh Hòa",
-        "Lâm Đồng",
-        "Đắk Lắk",
-        "Đồng Nai",
-        "Tây Ninh",
-        "Vĩnh Long",
-        "Đồng Tháp",
-        "Cà Mau",
-        "An Giang",
-    )
-]
-
-# Units that existed before the 2025 merger (a sample: merged-away and kept ones).
-PROVINCES_OLD = [
-    Province(n)
-    for n in (
-        "Lạng Sơn",
-        "Hà Giang",
-        "Yên Bái",
-        "Bắc Kạn",
-        "Hòa Bình",
-        "Vĩnh Phúc",
-        "Bắc Giang",
-        "Hải Dương",
-        "Thái Bình",
-        "Hà Nam",
-        "Nam Định",
-        "Thanh Hóa",
-        "Quảng Bình",
-        "Quảng Nam",
-        "Kon Tum",
-        "Bình Định",
-        "Phú Yên",
-        "Ninh Thuận",
-        "Lâm Đồng",
-        "Đắk Nông",
-        "Bình Thuận",
-        "Bình Phước",
-        "Bình Dương",
-        "Long An",
-        "Tiền Giang",
-        "Bến Tre",
-        "Trà Vinh",
-        "Sóc Trăng",
-        "Hậu Giang",
-        "Bạc Liêu",
-        "Kiên Giang",
-        "Thừa Thiên Huế",
-        "Quảng Ninh",
-        "Nghệ An",
-    )
-] + [Province("Hà Nội", "thành phố"), Province("Đà Nẵng", "thành phố"), Province("Cần Thơ", "thành phố")]
+# The 34 units in force from 1 July 2025 (Nghị quyết 202/2025/QH15) and the 63 before it, from the
+# knowledge base (extractors/data/provinces.json), so the generator writes what the extractors know.
+PROVINCES_2025 = [Province(p["name"], p["kind"]) for p in knowledge.table("provinces")["since_2025"]]
+PROVINCES_OLD = [Province(p["name"], p["kind"]) for p in knowledge.table("provinces")["before_2025"]]
 
 MERGER_DATE = date(2025, 7, 1)
 
@@ -555,15 +485,7 @@ def printed_date(spec: DocSpec) -> str:
 # ---------------------------------------------------------------------------
 
 DOC_TYPES = ["Kế hoạch", "Quyết định", "Công văn", "Báo cáo", "Thông báo", "Tờ trình", "Nghị quyết"]
-TYPE_CODES = {
-    "Kế hoạch": "KH",
-    "Quyết định": "QĐ",
-    "Báo cáo": "BC",
-    "Thông báo": "TB",
-    "Tờ trình": "TTr",
-    "Nghị quyết": "NQ",
-    "Công văn": None,
-}
+TYPE_CODES = {name: gazetteer.code_for_doc_type(name) for name in DOC_TYPES}  # "Kế hoạch" → "KH"; Công văn → None
 # Kinds of issuer each type is drawn from.
 ISSUER_KINDS = {
     "Kế hoạch": ["ubnd", "ubnd", "so"],
