@@ -9,12 +9,14 @@ an applied one. schemas/tables.md documents the resulting tables.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 import sqlite_utils
 
 from vanban.pipeline.normalize import search_key
+from vanban.vietnamese import warning_kinds
 
 # FTS5 tokenizer for the exact-text indexes: Vietnamese tone marks matter
 # ("bàn" is not "ban"), so diacritics are kept.
@@ -241,12 +243,38 @@ def _add_search_keys(db: sqlite_utils.Database) -> None:
     )
 
 
+def warnings_column(warnings: list[str], ocr_confidence: float | None) -> str | None:
+    """The ``warnings`` column: a JSON list of the kinds of a record's warnings (None when there are none)."""
+    kinds = warning_kinds(warnings, ocr_confidence)
+    return json.dumps(kinds, ensure_ascii=False) if kinds else None
+
+
+def _record_warnings(record_json: str | None) -> list[str]:
+    try:
+        warnings = (json.loads(record_json or "{}").get("source") or {}).get("warnings") or []
+    except (ValueError, AttributeError):
+        return []
+    return [w for w in warnings if isinstance(w, str)]
+
+
+def _add_warnings_column(db: sqlite_utils.Database) -> None:
+    """``documents.warnings``: what an analyst should double-check (a number from the file name, a poor scan)."""
+    db.execute("ALTER TABLE documents ADD COLUMN warnings TEXT")
+    rows = db.execute("SELECT id, record, ocr_confidence FROM documents").fetchall()
+    for doc_id, record_json, ocr_confidence in rows:
+        db.execute(
+            "UPDATE documents SET warnings = ? WHERE id = ?",
+            [warnings_column(_record_warnings(record_json), ocr_confidence), doc_id],
+        )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
     ("label and issued_year columns", _add_browse_columns),
     ("file stat cache for reindex", _add_file_stats),
     ("folded search keys for agencies and cited documents", _add_search_keys),
+    ("warnings column on documents", _add_warnings_column),
 ]
 
 

@@ -31,7 +31,7 @@ import sqlite_utils
 
 from vanban.errors import ReadError
 from vanban.extractors import EXTRACTOR_VERSION
-from vanban.migrations import citation_group_key, document_label, issued_year, migrate
+from vanban.migrations import citation_group_key, document_label, issued_year, migrate, warnings_column
 from vanban.pipeline.document import TextDocument
 from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.record import DocumentInfo, Duty, Record
@@ -203,6 +203,7 @@ def _document_row(record: Record, text: str) -> dict:
         "ingested_at": _now(),
         "text": text,
         "record": json.dumps(record.to_dict(), ensure_ascii=False),
+        "warnings": warnings_column(source.warnings, source.ocr_confidence),
     }
 
 
