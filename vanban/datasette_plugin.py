@@ -1,35 +1,74 @@
-"""Datasette plugin: search functions for SQL, the document page's highlighted text and citation picture.
+"""Datasette plugin: search, dates and Vietnamese pages for the published database.
 
-- SQL functions (every connection): ``vanban_fold(text)`` (lower case, tone
-  and vowel marks removed, đ→d), ``vanban_key(text)`` (the same with spaces
-  collapsed: what the ``*_key`` columns hold), ``vanban_fts_query(q)`` (a folded, quoted
-  FTS5 query from what a user typed), ``vanban_symbol_key(symbol)`` (a symbol
-  as ``citations.symbol_key`` holds it) and ``vanban_snippet(text, q)`` (the
-  passage of the original text around the first folded match).
+- SQL functions (every connection), each refusing input longer than
+  :data:`MAX_FUNCTION_CHARS` so no query can hold a worker past the time
+  limit: ``vanban_fold(text)`` (lower case, marks removed, đ→d),
+  ``vanban_key(text)`` (the same with spaces collapsed: what the ``*_key``
+  columns hold), ``vanban_fts_query(q)`` and ``vanban_search_exact(q)`` (the
+  FTS5 query for what a user typed, and whether it runs on the exact index:
+  ``vanban.search``), ``vanban_snippet(text, q)`` (the passage that matched),
+  ``vanban_symbol_key(symbol)`` and ``vanban_date(typed)`` (``31/12/2025`` or
+  ``2025-12-31`` → ``2025-12-31``; ``''`` when empty; NULL when not a date).
+  Strings longer than :data:`SQLITE_MAX_LENGTH` bytes cannot be built at all.
+- The documents table's search box (``?_q=``) runs ``vanban.search``: folded
+  without marks, exact with marks, quoted phrases, highlighted passages.
+- Date parameters of canned queries (the metadata's ``plugins.vanban.date_parameters``)
+  accept dd/mm/yyyy and ISO; anything else is refused with a message (a 400 for
+  JSON and CSV, the message above the form on the page).
+- Pages in Vietnamese: cells show dates as dd/mm/yyyy, times in local time,
+  roles as chủ trì / phối hợp, căn cứ / dẫn chiếu (``vanban.vietnamese``);
+  templates in ``vanban/templates`` replace Datasette's English ones.
 - The ``documents`` row page (template ``row-vanban-documents.html``) gets
-  the document text with citations and duties marked and linked, and an SVG
-  of the documents it cites and that cite it. Document text is untrusted:
-  every piece is escaped before markup is added.
+  the document text with citations and duties marked and linked, an SVG of
+  the documents it cites and that cite it, and its warnings flagged.
+  Document text is untrusted: every piece is escaped before markup is added.
 - ``document_id`` columns of canned queries link to the document page.
 - ``/-/vanban/annotated/<id>``: the document's text with its citations and
   duties drawn by displaCy from spaCy span groups (``vanban.highlight``).
+- ``.xlsx`` export of every table and query (``vanban.excel``), which Excel opens as it is.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
+from datetime import date
+from functools import wraps
+from urllib.parse import parse_qs
 
 import regex
 from datasette import Response, hookimpl
+from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
+from vanban import excel, search, vietnamese
 from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.resolve import symbol_key
 
+DATABASE_NAME = "vanban"
 DOCUMENT_ID_COLUMNS = frozenset({"document_id", "cited_document_id", "citing_document_id"})
-
-_WORD = regex.compile(r"\w+")  # a search term: "cải", "02", "kh"
+# The longest text a plugin SQL function takes (a document's full text is far shorter: ~300,000 characters at most
+# in the real corpus); longer input is refused at once instead of holding the worker past sql_time_limit_ms.
+MAX_FUNCTION_CHARS = 2_000_000
+# The longest string or blob SQLite may build on a published connection (bytes).
+SQLITE_MAX_LENGTH = 50_000_000
+# Columns whose dates a page shows as dd/mm/yyyy (their ISO value stays in exports and in sorting).
+DATE_COLUMNS = frozenset({"issued_date", "deadline_date", "due_date", "cited_date"})
+TIME_COLUMNS = frozenset({"ingested_at", "time"})
+# The columns the documents table's page shows, in this order, unless others are asked for (?_col=…); the long
+# and internal ones (text, record, keys, hashes) stay in the document's own page and in exports.
+DOCUMENTS_COLUMNS = (
+    "id",
+    "symbol",
+    "doc_type",
+    "issued_date",
+    "issuer",
+    "subject",
+    "signer_name",
+    "warnings",
+    "path",
+)
 
 
 def fold(text: str | None) -> str | None:
@@ -37,45 +76,197 @@ def fold(text: str | None) -> str | None:
     return fold_diacritics(text).lower() if text is not None else None
 
 
-def fts_query(typed: str | None) -> str:
-    """An FTS5 query from what a user typed: each word folded and quoted, all required.
-
-    Quoting makes punctuation harmless ("02/KH-UBND" → "02" "kh" "ubnd").
-    """
-    words = _WORD.findall(fold(typed or "") or "")
-    return " ".join(f'"{word}"' for word in words) or '""'
+class InputTooLong(ValueError):
+    """A plugin SQL function was given more than MAX_FUNCTION_CHARS characters."""
 
 
-def snippet(text: str | None, typed: str | None, folded: str | None = None, width: int = 90) -> str | None:
-    """The original text around the first place the first typed word occurs, matched folded.
+def capped(function):
+    """``function`` refusing any text argument longer than :data:`MAX_FUNCTION_CHARS`."""
 
-    ``folded`` is the text as the folded search index holds it (marks removed,
-    same length as ``text`` for NFC Vietnamese), so no folding is needed per
-    row; without it the text is folded here. An offset in the folded text is
-    an offset in the original.
-    """
-    if not text:
-        return None
-    words = _WORD.findall(fold(typed or "") or "")
-    if folded is None or len(folded) != len(text):
-        folded = fold_diacritics(text)
-    hit = None
-    if words and len(folded) == len(text):
-        hit = regex.search(regex.escape(words[0]), folded, flags=regex.IGNORECASE)
-    if hit is None:
-        return text[: 2 * width].replace("\n", " ") + ("…" if len(text) > 2 * width else "")
-    start, end = max(0, hit.start() - width), min(len(text), hit.start() + width)
-    return ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
+    @wraps(function)
+    def checked(*args):
+        for arg in args:
+            if isinstance(arg, str | bytes) and len(arg) > MAX_FUNCTION_CHARS:
+                raise InputTooLong(f"{function.__name__}: input longer than {MAX_FUNCTION_CHARS:,} characters")
+        return function(*args)
+
+    return checked
+
+
+def snippet(text: str | None, typed: str | None, folded: str | None = None) -> str | None:
+    """The passage of ``text`` where the typed words occur, plain (``folded`` is accepted and ignored)."""
+    return search.plain_passage(text, typed)
+
+
+def search_exact(typed: str | None) -> int:
+    """1 when the typed search carries marks (it runs on the exact index), else 0."""
+    return int(search.parse(typed).exact)
+
+
+SQL_FUNCTIONS = [
+    ("vanban_fold", 1, fold),
+    ("vanban_key", 1, search_key),
+    ("vanban_fts_query", 1, search.fts_query),
+    ("vanban_search_exact", 1, search_exact),
+    ("vanban_symbol_key", 1, symbol_key),
+    ("vanban_snippet", 2, snippet),
+    ("vanban_snippet", 3, snippet),
+    ("vanban_date", 1, vietnamese.parse_date),
+]
 
 
 @hookimpl
 def prepare_connection(conn):
-    conn.create_function("vanban_fold", 1, fold, deterministic=True)
-    conn.create_function("vanban_key", 1, search_key, deterministic=True)
-    conn.create_function("vanban_fts_query", 1, fts_query, deterministic=True)
-    conn.create_function("vanban_symbol_key", 1, symbol_key, deterministic=True)
-    conn.create_function("vanban_snippet", 2, snippet, deterministic=True)
-    conn.create_function("vanban_snippet", 3, snippet, deterministic=True)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, SQLITE_MAX_LENGTH)
+    for name, arity, function in SQL_FUNCTIONS:
+        conn.create_function(name, arity, capped(function), deterministic=True)
+
+
+# ---------------------------------------------------------------- settings from the metadata
+
+
+def plugin_config(datasette) -> dict:
+    return datasette.plugin_config("vanban") or {}
+
+
+def zone(datasette):
+    return vietnamese.timezone(plugin_config(datasette).get("timezone"))
+
+
+def date_errors(datasette, args) -> list[str]:
+    """Messages for the date parameters of a request that are not dates (``from=hôm nay``)."""
+    names = plugin_config(datasette).get("date_parameters", [])
+    return [
+        vietnamese.date_error(name, args.get(name))
+        for name in names
+        if args.get(name) is not None and vietnamese.parse_date(args.get(name)) is None
+    ]
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """A JSON or CSV request with a date parameter that is not a date gets a 400 and the reason, never rows."""
+
+    def wrap(app):
+        async def checked(scope, receive, send):
+            path = scope.get("path", "") if scope.get("type") == "http" else ""
+            if path.startswith(f"/{DATABASE_NAME}/") and regex.search(r"\.(json|csv|xlsx)$", path):
+                args = {k: v[0] for k, v in parse_qs(scope.get("query_string", b"").decode("utf-8", "replace")).items()}
+                errors = date_errors(datasette, args)
+                if errors:
+                    response = Response.json({"ok": False, "error": " ".join(errors), "status": 400}, status=400)
+                    await response.asgi_send(send)
+                    return
+            await app(scope, receive, send)
+
+        return checked
+
+    return wrap
+
+
+# ---------------------------------------------------------------- search on the documents table
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    """``?_q=`` on the documents table: the rows :mod:`vanban.search` finds for what was typed."""
+    if table != "documents" or "_q" not in request.args:
+        return None
+    query = search.parse(request.args.get("_q"))
+    if query.empty:
+        return FilterArguments([], extra_context={"vanban_search_empty": bool(request.args.get("_q", "").strip())})
+    return FilterArguments(
+        [f"id in (select rowid from {query.index} where {query.index} match :vanban_q)"],
+        {"vanban_q": query.fts},
+    )
+
+
+async def _passages(datasette, database: str, ids: list[int], query: search.SearchQuery) -> dict[int, Markup]:
+    """The highlighted passage of each document shown."""
+    if not ids:
+        return {}
+    db = datasette.get_database(database)
+    marks = ",".join("?" * len(ids))
+    rows = await db.execute(f"SELECT id, subject, text FROM documents WHERE id IN ({marks})", ids)
+    return {row["id"]: search.passage(row["text"], query) for row in rows.rows}
+
+
+# ---------------------------------------------------------------- cells and template variables
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """Document ids link to their page; dates, times and coded values are shown as an office writes them."""
+    if table is None and column in DOCUMENT_ID_COLUMNS and isinstance(value, int):
+        href = datasette.urls.row(database, "documents", str(value))
+        return Markup(f'<a href="{escape(href)}">{value}</a>')
+    if not isinstance(value, str):
+        return None
+    if column == "path":
+        name = value.replace("\\", "/").rsplit("/", 1)[-1]
+        return Markup(f'<span title="{escape(value)}">{escape(name)}</span>') if name != value else None
+    if column in DATE_COLUMNS:
+        return vietnamese.show_date(value)
+    if column in TIME_COLUMNS:
+        return vietnamese.show_time(value, zone(datasette))
+    if column in vietnamese.CODED_COLUMNS:
+        return vietnamese.value_label(value)
+    if column == "warnings" and value.startswith("["):
+        try:
+            kinds = json.loads(value)
+        except ValueError:
+            return None
+        return Markup(" ".join(f'<span class="vb-flag">⚠ {escape(kind)}</span>' for kind in kinds))
+    return None
+
+
+def excel_value(column: str, value, tz):
+    """A value as the workbook holds it: full ISO dates as dates, times local, coded values in Vietnamese."""
+    if isinstance(value, str) and column in DATE_COLUMNS and len(vietnamese.parse_date(value) or "") == 10:
+        return date.fromisoformat(vietnamese.parse_date(value))
+    if isinstance(value, str) and column in TIME_COLUMNS:
+        return vietnamese.show_time(value, tz)
+    if column in vietnamese.CODED_COLUMNS:
+        return vietnamese.value_label(value)
+    return value
+
+
+# What may not stand in a download's file name: anything but ASCII letters, digits, "_", "." and "-"
+_FILE_NAME_UNSAFE = regex.compile(r"[^A-Za-z0-9_.-]")
+
+
+async def render_xlsx(datasette, columns, rows, database, table, query_name):
+    """The rows of a table or query page as an Excel workbook, headed by the columns' Vietnamese names."""
+    tz = zone(datasette)
+    name = table or query_name or database
+    data = excel.workbook(
+        columns,
+        ([excel_value(c, v, tz) for c, v in zip(columns, row)] for row in rows),
+        sheet=vietnamese.TABLE_LABELS.get(name, name),
+        headings=[vietnamese.column_label(c) for c in columns],
+    )
+    return Response(
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"content-disposition": f'attachment; filename="{_FILE_NAME_UNSAFE.sub("_", name)}.xlsx"'},
+    )
+
+
+@hookimpl
+def register_output_renderer():
+    return {"extension": "xlsx", "render": render_xlsx}
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    env.filters["vi_column"] = vietnamese.column_label
+    env.filters["vi_value"] = vietnamese.value_label
+    env.filters["vi_param"] = lambda name: vietnamese.PARAMETER_LABELS.get(name, name)
+    env.filters["vi_table"] = lambda name: vietnamese.TABLE_LABELS.get(name, name)
+    env.filters["vi_op"] = lambda key: vietnamese.FILTER_LABELS.get(key, key)
+    env.filters["vi_date"] = vietnamese.show_date
+    env.filters["vi_time"] = lambda value: vietnamese.show_time(value, zone(datasette))
+    env.filters["vi_show"] = lambda value: vietnamese.show_value(value, zone(datasette))
 
 
 @hookimpl
@@ -87,27 +278,16 @@ async def annotated_document(datasette, request):
     """The document's text with citations and duties highlighted by displaCy (``vanban.highlight``)."""
     from vanban.highlight import render_html
 
-    db = datasette.get_database("vanban")
+    db = datasette.get_database(DATABASE_NAME)
     row = (await db.execute("SELECT text, record FROM documents WHERE id = ?", [int(request.url_vars["id"])])).first()
     if row is None:
-        return Response.html("<p>No such document.</p>", status=404)
+        return Response.html("<p>Không có văn bản này.</p>", status=404)
     return Response.html(render_html(row["text"] or "", json.loads(row["record"] or "{}")))
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    """In query results, a ``document_id`` links to its document page."""
-    if table is None and column in DOCUMENT_ID_COLUMNS and isinstance(value, int):
-        href = datasette.urls.row(database, "documents", str(value))
-        return Markup(f'<a href="{escape(href)}">{value}</a>')
-    return None
-
-
-@hookimpl
-def extra_css_urls(view_name, table):
-    if view_name == "row" and table == "documents":
-        return ["/vanban-static/vanban.css"]
-    return []
+def extra_css_urls():
+    return ["/vanban-static/vanban.css"]
 
 
 # ---------------------------------------------------------------- the document page
@@ -169,6 +349,30 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
     return Markup("".join(out))
 
 
+NOT_IN_CORPUS = "chưa có trong kho"
+
+
+def document_warnings(document: dict) -> dict:
+    """What the page flags: each warning (kind, text), and which fields they concern (the number, the scan)."""
+    try:
+        warnings = (json.loads(document.get("record") or "{}").get("source") or {}).get("warnings") or []
+    except (ValueError, AttributeError):
+        warnings = []
+    listed = [(vietnamese.warning_kind(w), w) for w in warnings if isinstance(w, str)]
+    confidence = document.get("ocr_confidence")
+    low_ocr = bool(document.get("ocr")) and confidence is not None and confidence < vietnamese.LOW_OCR_CONFIDENCE
+    if low_ocr:
+        listed.append(
+            (
+                vietnamese.LOW_OCR,
+                f"Văn bản quét, OCR đọc với độ tin cậy trung bình {confidence:.0f}% "
+                f"(dưới {vietnamese.LOW_OCR_CONFIDENCE:.0f}%): mọi trường cần đối chiếu với bản gốc.",
+            )
+        )
+    number = [text for kind, text in listed if kind in vietnamese.NUMBER_WARNINGS]
+    return {"all": listed, "number": number, "low_ocr": low_ocr}
+
+
 def _label(row: dict) -> str:
     """How a document or citation is named in the picture: its symbol, else type and title."""
     if row.get("symbol"):
@@ -191,11 +395,11 @@ def neighbourhood_svg(center: dict, cites: list[dict], cited_by: list[dict], row
     cx, cy = box_w + 80, height / 2 - box_h / 2
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="vb-graph" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="citation neighbourhood">',
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="sơ đồ trích dẫn">',
         '<defs><marker id="vb-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
-        f'<text x="10" y="16" class="vb-graph-head">cites ({len(cites)})</text>',
-        f'<text x="{2 * box_w + 160}" y="16" class="vb-graph-head">cited by ({len(cited_by)})</text>',
+        f'<text x="10" y="16" class="vb-graph-head">Văn bản này dẫn ({len(cites)})</text>',
+        f'<text x="{2 * box_w + 160}" y="16" class="vb-graph-head">Được dẫn bởi ({len(cited_by)})</text>',
     ]
 
     def box(x: float, y: float, label: str, href: str | None, css: str, tip: str) -> str:
@@ -220,7 +424,7 @@ def neighbourhood_svg(center: dict, cites: list[dict], cited_by: list[dict], row
                 citation.get("doc_type"),
                 citation.get("symbol"),
                 citation.get("issuer"),
-                citation.get("issued_date"),
+                vietnamese.show_date(citation.get("issued_date")),
                 citation.get("title"),
             )
             if x
@@ -232,7 +436,7 @@ def neighbourhood_svg(center: dict, cites: list[dict], cited_by: list[dict], row
                 _label(citation),
                 row_url(target) if target else None,
                 "vb-node" if target else "vb-node vb-missing",
-                tip + ("" if target else " — not in the corpus"),
+                tip + ("" if target else f" — {NOT_IN_CORPUS}"),
             )
         )
     for i, citing in enumerate(right):
@@ -248,7 +452,7 @@ def neighbourhood_svg(center: dict, cites: list[dict], cited_by: list[dict], row
                 citing.get("doc_type"),
                 citing.get("symbol"),
                 citing.get("issuer"),
-                citing.get("issued_date"),
+                vietnamese.show_date(citing.get("issued_date")),
                 citing.get("subject"),
             )
             if x
@@ -257,8 +461,8 @@ def neighbourhood_svg(center: dict, cites: list[dict], cited_by: list[dict], row
     if len(cites) > limit or len(cited_by) > limit:
         parts.append(
             f'<text x="10" y="{column_y(rows - 1) + 17}" class="vb-graph-more">'
-            f'{max(len(cites) - limit, 0)} more cited, {max(len(cited_by) - limit, 0)} more citing: '
-            'see the lists below</text>'
+            f'còn {max(len(cites) - limit, 0)} văn bản được dẫn, {max(len(cited_by) - limit, 0)} văn bản dẫn nữa: '
+            'xem danh sách bên dưới</text>'
         )
     parts.append(
         box(
@@ -329,7 +533,14 @@ async def document_page(datasette, database: str, document_id: str) -> dict:
         citation["anchor"] = f"cite-{citation['id']}"
         citation["href"] = row_url(target) if target else None
         title = " ".join(
-            x for x in (citation["doc_type"], citation["symbol"], citation["issuer"], citation["issued_date"]) if x
+            x
+            for x in (
+                citation["doc_type"],
+                citation["symbol"],
+                citation["issuer"],
+                vietnamese.show_date(citation["issued_date"]),
+            )
+            if x
         )
         for start, end in _spans(citation["spans"]):
             marks.append(
@@ -339,7 +550,7 @@ async def document_page(datasette, database: str, document_id: str) -> dict:
                     "cite",
                     citation["anchor"],
                     citation["href"],
-                    title + ("" if target else " — not in the corpus"),
+                    title + ("" if target else f" — {NOT_IN_CORPUS}"),
                     "vb-cite" if target else "vb-cite vb-missing",
                 )
             )
@@ -350,7 +561,9 @@ async def document_page(datasette, database: str, document_id: str) -> dict:
             and duty["span_end"] is not None
             and 0 <= duty["span_start"] < duty["span_end"]
         ):
-            title = f"{duty['agency']} ({duty['role']})" + (f" — hạn: {duty['deadline']}" if duty["deadline"] else "")
+            title = f"{duty['agency']} ({vietnamese.value_label(duty['role'])})" + (
+                f" — hạn: {vietnamese.show_date(duty['deadline'])}" if duty["deadline"] else ""
+            )
             marks.append(
                 Mark(
                     duty["span_start"],
@@ -364,6 +577,7 @@ async def document_page(datasette, database: str, document_id: str) -> dict:
             )
     return {
         "vanban_document": document,
+        "vanban_warnings": document_warnings(document),
         "vanban_text": highlight(document["text"] or "", marks),
         "vanban_graph": neighbourhood_svg(document, cites, cited_by, row_url),
         "vanban_cites": cites,
@@ -374,13 +588,46 @@ async def document_page(datasette, database: str, document_id: str) -> dict:
     }
 
 
+async def _tables(datasette, database: str) -> list[dict]:
+    """Every table an analyst can open, with its row count, in the metadata's order."""
+    db = datasette.get_database(database)
+    hidden = set(await db.hidden_table_names())
+    names = [name for name in await db.table_names() if name not in hidden]
+    described = list((datasette.metadata("tables", database=database) or {}).keys())
+    names.sort(key=lambda name: (described.index(name) if name in described else len(described), name))
+    counts = await db.table_counts(limit=10)
+    return [
+        {"name": name, "label": vietnamese.TABLE_LABELS.get(name, name), "count": counts.get(name)} for name in names
+    ]
+
+
 @hookimpl
 def extra_template_vars(view_name, table, database, request, datasette):
-    if view_name != "row" or table != "documents" or request is None:
+    """Variables of the vanban templates: the document page, the search box, date messages, the table list."""
+    if request is None:
         return {}
-    pks = request.url_vars.get("pks", "")
 
     async def inner():
-        return await document_page(datasette, database, pks)
+        found = {"vanban_date_errors": date_errors(datasette, request.args)}
+        if view_name == "index":
+            found["vanban_tables"] = await _tables(datasette, DATABASE_NAME)
+        elif view_name == "database":
+            found["vanban_tables"] = await _tables(datasette, database)
+        elif view_name == "row" and table == "documents":
+            found.update(await document_page(datasette, database, request.url_vars.get("pks", "")))
+        elif view_name == "table" and table == "documents":
+            typed = request.args.get("_q", "")
+            query = search.parse(typed)
+            found["vanban_search"] = {
+                "typed": typed,
+                "query": query,
+                "columns": None if request.args.get("_col") else list(DOCUMENTS_COLUMNS),
+            }
+
+            async def passages(ids):
+                return await _passages(datasette, database, [int(i) for i in ids], query)
+
+            found["vanban_passages"] = passages if not query.empty else None
+        return found
 
     return inner

@@ -16,8 +16,9 @@ from pathlib import Path
 from datasette.app import Datasette
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-REPO_DIR = PACKAGE_DIR.parent
-METADATA_PATH = REPO_DIR / "datasette-metadata.json"
+# The repository's top-level datasette-metadata.json is the source; vanban/datasette-metadata.json is a link to
+# it, which a wheel holds as a copy (package data), so an installed vanban serves without a checkout.
+METADATA_PATH = PACKAGE_DIR / "datasette-metadata.json"
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
 STATIC_DIR = PACKAGE_DIR / "static"
 DATABASE_NAME = "vanban"
@@ -32,6 +33,7 @@ SETTINGS = {
     "default_page_size": 50,
     "allow_download": False,
     "allow_facet": True,
+    "default_facet_size": 6,  # facets stay short, so a table's rows start on the first screen
     "suggest_facets": False,  # suggestion queries cost time on every table page of a large corpus
     "facet_time_limit_ms": 500,
     "allow_csv_stream": True,
@@ -41,7 +43,7 @@ SETTINGS = {
 
 
 def load_metadata(path: str | os.PathLike = METADATA_PATH) -> dict:
-    """The Datasette metadata shipped with the repository."""
+    """The Datasette metadata shipped with the package."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
