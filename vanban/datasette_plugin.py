@@ -7,8 +7,9 @@
   columns hold), ``vanban_fts_query(q)`` and ``vanban_search_exact(q)`` (the
   FTS5 query for what a user typed, and whether it runs on the exact index:
   ``vanban.search``), ``vanban_snippet(text, q)`` (the passage that matched),
-  ``vanban_symbol_key(symbol)`` and ``vanban_date(typed)`` (``31/12/2025`` or
-  ``2025-12-31`` → ``2025-12-31``; ``''`` when empty; NULL when not a date).
+  ``vanban_symbol_key(symbol)``, ``vanban_locality(typed)`` (``tỉnh Lâm Đồng`` →
+  ``Lâm Đồng``) and ``vanban_date(typed)`` (``31/12/2025`` or ``2025-12-31`` →
+  ``2025-12-31``; ``''`` when empty; NULL when not a date).
   Strings longer than :data:`SQLITE_MAX_LENGTH` bytes cannot be built at all.
 - The documents table's search box (``?_q=``) runs ``vanban.search``: folded
   without marks, exact with marks, quoted phrases, highlighted passages.
@@ -42,7 +43,7 @@ from datasette import Response, hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
-from vanban import excel, search, vietnamese
+from vanban import excel, search, values, vietnamese
 from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.resolve import symbol_key
 
@@ -98,6 +99,11 @@ def snippet(text: str | None, typed: str | None, folded: str | None = None) -> s
     return search.plain_passage(text, typed)
 
 
+def locality(typed: str | None) -> str | None:
+    """A typed place as the agencies table spells it: ``tỉnh Lâm Đồng`` → ``Lâm Đồng`` (else as typed)."""
+    return values.place_name(typed) or typed
+
+
 def search_exact(typed: str | None) -> int:
     """1 when the typed search carries marks (it runs on the exact index), else 0."""
     return int(search.parse(typed).exact)
@@ -112,6 +118,7 @@ SQL_FUNCTIONS = [
     ("vanban_snippet", 2, snippet),
     ("vanban_snippet", 3, snippet),
     ("vanban_date", 1, vietnamese.parse_date),
+    ("vanban_locality", 1, locality),
 ]
 
 
@@ -358,7 +365,7 @@ def document_warnings(document: dict) -> dict:
         warnings = (json.loads(document.get("record") or "{}").get("source") or {}).get("warnings") or []
     except (ValueError, AttributeError):
         warnings = []
-    listed = [(vietnamese.warning_kind(w), w) for w in warnings if isinstance(w, str)]
+    listed = [(vietnamese.warning_kind(w), vietnamese.warning_sentence(w)) for w in warnings if isinstance(w, str)]
     confidence = document.get("ocr_confidence")
     low_ocr = bool(document.get("ocr")) and confidence is not None and confidence < vietnamese.LOW_OCR_CONFIDENCE
     if low_ocr:

@@ -268,6 +268,50 @@ def _add_warnings_column(db: sqlite_utils.Database) -> None:
         )
 
 
+def agency_row(db: sqlite_utils.Database, name: str, canonical_name: str, locality: str | None) -> int:
+    """The id of the agencies row for (canonical name, locality), added with its search keys when new."""
+    row = db.execute(
+        "SELECT id FROM agencies WHERE canonical_name = ? AND coalesce(locality, '') = ?",
+        [canonical_name, locality or ""],
+    ).fetchone()
+    if row:
+        return row[0]
+    return db.execute(
+        "INSERT INTO agencies (name, canonical_name, locality, name_key, full_key, locality_key) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            name,
+            canonical_name,
+            locality,
+            search_key(canonical_name),
+            search_key(f"{canonical_name} {locality or ''}"),
+            search_key(locality),
+        ],
+    ).lastrowid
+
+
+def _one_spelling(db: sqlite_utils.Database) -> None:
+    """Localities and recurrences in one spelling (``vanban.values``): duties re-pointed, emptied agencies dropped."""
+    from vanban.record import DocumentInfo
+    from vanban.values import agency_locality, recurrence
+
+    rows = db.execute(
+        "SELECT du.id, du.agency, a.canonical_name, a.locality, du.recurrence, d.issuer, d.parent_issuer, d.place "
+        "FROM duties du JOIN agencies a ON a.id = du.agency_id JOIN documents d ON d.id = du.document_id"
+    ).fetchall()
+    for duty_id, agency, canonical_name, locality, printed, issuer, parent_issuer, place in rows:
+        info = DocumentInfo(issuer=issuer, parent_issuer=parent_issuer, place=place)
+        wanted = agency_locality(canonical_name, info)
+        if wanted != locality:
+            db.execute(
+                "UPDATE duties SET agency_id = ? WHERE id = ?",
+                [agency_row(db, agency, canonical_name, wanted), duty_id],
+            )
+        if recurrence(printed) != printed:
+            db.execute("UPDATE duties SET recurrence = ? WHERE id = ?", [recurrence(printed), duty_id])
+    db.execute("DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM duties WHERE agency_id IS NOT NULL)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
@@ -275,6 +319,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("file stat cache for reindex", _add_file_stats),
     ("folded search keys for agencies and cited documents", _add_search_keys),
     ("warnings column on documents", _add_warnings_column),
+    ("one spelling per locality and recurrence", _one_spelling),
 ]
 
 

@@ -31,11 +31,12 @@ import sqlite_utils
 
 from vanban.errors import ReadError
 from vanban.extractors import EXTRACTOR_VERSION
-from vanban.migrations import citation_group_key, document_label, issued_year, migrate, warnings_column
+from vanban.migrations import agency_row, citation_group_key, document_label, issued_year, migrate, warnings_column
 from vanban.pipeline.document import TextDocument
 from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.record import DocumentInfo, Duty, Record
-from vanban.resolve import locality_as_printed, parse_issuer, resolve_document_citations, resolve_symbol, symbol_key
+from vanban.resolve import resolve_document_citations, resolve_symbol, symbol_key
+from vanban.values import agency_locality, recurrence
 
 SUPPORTED_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".html", ".htm", ".txt"})
 
@@ -143,31 +144,10 @@ def _agency_id(db: sqlite_utils.Database, duty: Duty, info: DocumentInfo) -> int
 
     An agency is its canonical name plus its locality: "Sở Nội vụ" in a Lạng
     Sơn document and in a Lâm Đồng document are two agencies. A local body
-    named without its locality takes the document's.
+    named without its locality takes the document's (``vanban.values.agency_locality``).
     """
     canonical_name = duty.canonical_agency or duty.agency
-    locality = locality_as_printed(canonical_name)
-    parsed = parse_issuer(canonical_name)
-    if locality is None and parsed and parsed.needs_locality:
-        locality = locality_as_printed(info.issuer) or locality_as_printed(info.parent_issuer) or info.place
-    row = db.execute(
-        "SELECT id FROM agencies WHERE canonical_name = ? AND coalesce(locality, '') = ?",
-        [canonical_name, locality or ""],
-    ).fetchone()
-    if row:
-        return row[0]
-    return db.execute(
-        "INSERT INTO agencies (name, canonical_name, locality, name_key, full_key, locality_key) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            duty.agency,
-            canonical_name,
-            locality,
-            search_key(canonical_name),
-            search_key(f"{canonical_name} {locality or ''}"),
-            search_key(locality),
-        ],
-    ).lastrowid
+    return agency_row(db, duty.agency, canonical_name, agency_locality(canonical_name, info))
 
 
 def _document_row(record: Record, text: str) -> dict:
@@ -282,7 +262,7 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
                     duty.deadline,
                     last_day,
                     last_day or record.document.issued_date,
-                    duty.recurrence,
+                    recurrence(duty.recurrence),
                     json.dumps(span) if span else None,
                     span[0] if span else None,
                     span[1] if span else None,

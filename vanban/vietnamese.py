@@ -8,6 +8,7 @@ stored values.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -264,35 +265,87 @@ def date_error(name: str, typed: str) -> str:
 LOW_OCR_CONFIDENCE = 85.0
 LOW_OCR = "OCR độ tin cậy thấp"
 
-# A record warning (English, as the record keeps it) → the kind a page and the `warnings` facet show.
-# Each pattern with a warning it matches.
+
+@dataclass(frozen=True)
+class WarningKind:
+    """A kind of record warning: how to recognise it, its short name (the facet), its sentence for the page."""
+
+    pattern: regex.Pattern
+    kind: str
+    sentence: str  # str.format over the pattern's named groups
+
+
+# A record warning (English, as the record keeps it) → its kind and a Vietnamese sentence, each pattern with a
+# warning it matches. A warning of no known kind is shown in full, as written.
 WARNING_KINDS = [
     # "number 753 written by hand, unreadable by OCR (Á$3, 3): taken from the file name"
-    (regex.compile(r"(?x) taken \s from \s the \s file \s name"), "số lấy từ tên tệp"),
+    WarningKind(
+        regex.compile(
+            r"(?x) number \s (?P<number>\S+) \s written \s by \s hand .*? \( (?P<readings>[^)]*) \) .* file \s name"
+        ),
+        "số lấy từ tên tệp",
+        "Số {number} viết tay, OCR không đọc chắc ({readings}): số được lấy từ tên tệp.",
+    ),
     # "Số/ngày blank in the text layer and not readable on the rendered page"
-    (regex.compile(r"(?x) Số/ngày \s blank"), "số/ngày để trống"),
+    WarningKind(
+        regex.compile(r"(?x) Số/ngày \s blank"),
+        "số/ngày để trống",
+        "Số hoặc ngày để trống trong tệp và không đọc được trên trang: cần điền từ bản gốc.",
+    ),
     # "the file looks truncated (no %%EOF at its end); text may be missing"
-    (regex.compile(r"(?x) truncated"), "tệp có thể bị thiếu"),
-    # "layout analysis skipped (PSSyntaxError); header columns may interleave"
-    (regex.compile(r"(?x) layout \s analysis \s skipped"), "đầu văn bản có thể lẫn cột"),
+    WarningKind(regex.compile(r"(?x) truncated"), "tệp có thể bị thiếu", "Tệp có vẻ bị cắt cụt: có thể thiếu chữ."),
+    # "layout analysis skipped (PSSyntaxError); header columns may interleave",
+    # "page 1 layout unreadable (KeyError); header columns may interleave"
+    WarningKind(
+        regex.compile(r"(?x) layout \s (?: analysis \s skipped | unreadable )"),
+        "đầu văn bản có thể lẫn cột",
+        "Không đọc được bố cục trang đầu: hai cột đầu văn bản có thể lẫn vào nhau.",
+    ),
     # "page 3 tables unreadable (KeyError)"
-    (regex.compile(r"(?x) tables? \s unreadable"), "bảng không đọc được"),
+    WarningKind(
+        regex.compile(r"(?x) page \s (?P<page>\d+) \s tables? \s unreadable"),
+        "bảng không đọc được",
+        "Không đọc được bảng ở trang {page}.",
+    ),
+    # "page 2 has no text layer (scanned); tesseract is not installed"
+    WarningKind(
+        regex.compile(r"(?x) page \s (?P<page>\d+) \s has \s no \s text \s layer"),
+        "trang quét chưa đọc",
+        "Trang {page} là ảnh quét và chưa được OCR: thiếu chữ của trang này.",
+    ),
     # "legacy TCVN3 encoding converted to Unicode"
-    (regex.compile(r"(?xi) TCVN3 | VNI | legacy \s encoding"), "chuyển từ bảng mã cũ"),
-    # "no text found (English or empty OCR)"
-    (regex.compile(r"(?xi) no \s text"), "không có chữ"),
+    WarningKind(
+        regex.compile(r"(?x) TCVN3 | VNI\b | legacy \s encoding"),
+        "chuyển từ bảng mã cũ",
+        "Văn bản gõ bằng bảng mã cũ (TCVN3/VNI), đã chuyển sang Unicode: kiểm tra chữ có dấu.",
+    ),
 ]
 OTHER_WARNING = "cảnh báo khác"
 # Warning kinds that concern the document's number: the page flags the number itself.
 NUMBER_WARNINGS = frozenset({"số lấy từ tên tệp", "số/ngày để trống"})
 
 
+def _known(warning: str) -> tuple[WarningKind, regex.Match] | None:
+    for known in WARNING_KINDS:
+        match = known.pattern.search(warning)
+        if match:
+            return known, match
+    return None
+
+
 def warning_kind(warning: str) -> str:
     """The short Vietnamese kind of a record warning (what the ``warnings`` column and facet hold)."""
-    for pattern, kind in WARNING_KINDS:
-        if pattern.search(warning):
-            return kind
-    return OTHER_WARNING
+    found = _known(warning)
+    return found[0].kind if found else OTHER_WARNING
+
+
+def warning_sentence(warning: str) -> str:
+    """A record warning as a Vietnamese sentence for the page (the warning itself when its kind is unknown)."""
+    found = _known(warning)
+    if found is None:
+        return warning
+    known, match = found
+    return known.sentence.format(**match.groupdict())
 
 
 def warning_kinds(warnings: list[str], ocr_confidence: float | None) -> list[str]:
