@@ -20,7 +20,14 @@ EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
     ".txt": "txt",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".png": "image",
+    ".tif": "image",
+    ".tiff": "image",
 }
+# The first bytes of each image format a scanner writes: JPEG, PNG, TIFF (little- and big-endian).
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -30,10 +37,12 @@ def sniff(path: Path, head: bytes) -> str:
         raise ReadError(
             str(path),
             f"unsupported file type {path.suffix or '(no extension)'!r}; "
-            "vanban reads .pdf, .docx, .doc, .html and .txt",
+            "vanban reads .pdf, .docx, .doc, .html, .txt and scanned images (.jpg, .png, .tif)",
         )
     if not head:
         raise ReadError(str(path), "empty file (0 bytes)")
+    if claimed == "image" and not head.startswith(_IMAGE_MAGIC):
+        raise ReadError(str(path), "not a JPEG, PNG or TIFF image: the file is damaged or misnamed")
     if claimed == "pdf" and b"%PDF-" not in head[:1024]:
         raise ReadError(str(path), "not a PDF (no %PDF- header): the file is damaged or misnamed")
     if claimed == "docx":
@@ -71,6 +80,8 @@ def read(path: str | os.PathLike) -> TextDocument:
         from . import doc as reader
     elif fmt == "html":
         from . import html as reader
+    elif fmt == "image":
+        from . import image as reader
     else:
         from . import txt as reader
     try:

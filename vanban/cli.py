@@ -71,7 +71,7 @@ def cmd_highlight(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from vanban.store import ingest_paths
 
-    report = ingest_paths(args.paths, db_path=args.db, progress=not args.quiet)
+    report = ingest_paths(args.paths, db_path=args.db, progress=not args.quiet, workers=args.workers)
     for path, reason in report.failed:
         _fail(f"{path}: {reason}")
     print(
@@ -140,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("serve", help="serve the database with Datasette")

@@ -78,5 +78,7 @@ def serve(db_path: str | os.PathLike, host: str = "127.0.0.1", port: int = 8001)
 
     open_db(db_path).close()  # create and migrate, so a fresh install serves an empty but valid site
     ds = make_datasette(db_path)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    print(f"vanban: serving {db_path} at http://{shown}:{port}/ (Ctrl+C to stop)", flush=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
     return 0

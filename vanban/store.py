@@ -34,11 +34,12 @@ from vanban.extractors import EXTRACTOR_VERSION
 from vanban.migrations import agency_row, citation_group_key, document_label, issued_year, migrate, warnings_column
 from vanban.pipeline.document import TextDocument
 from vanban.pipeline.normalize import fold_diacritics, search_key
+from vanban.pipeline.read import EXTENSIONS
 from vanban.record import DocumentInfo, Duty, Record
 from vanban.resolve import resolve_document_citations, resolve_symbol, symbol_key
 from vanban.values import agency_locality, recurrence
 
-SUPPORTED_EXTENSIONS = frozenset({".pdf", ".docx", ".doc", ".html", ".htm", ".txt"})
+SUPPORTED_EXTENSIONS = frozenset(EXTENSIONS)  # what the readers take (vanban.pipeline.read)
 
 
 @dataclass
@@ -380,49 +381,90 @@ def iter_files(paths: list[str | os.PathLike]) -> list[Path]:
 
 
 class Progress:
-    """A one-line progress bar on stderr, drawn at most ten times a second, only on a terminal
-    (``ingest`` and ``reindex`` share it)."""
+    """Progress on stderr, shared by ``ingest`` and ``reindex``: a bar redrawn at most ten times a second on a
+    terminal, else (a log, a pipe, a service) one line every :attr:`every` files and one at the end."""
 
-    def __init__(self, label: str, total: int, enabled: bool):
-        self.label, self.total, self.enabled = label, total, enabled and sys.stderr.isatty()
+    def __init__(self, label: str, total: int, enabled: bool, every: int = 50):
+        self.label, self.total, self.enabled, self.every = label, total, enabled, every
+        self.tty = enabled and sys.stderr.isatty()
         self.done, self.shown, self.start = 0, 0.0, time.monotonic()
 
     def step(self, n: int = 1) -> None:
         self.done += n
+        if not self.enabled:
+            return
         now = time.monotonic()
-        if self.enabled and (now - self.shown > 0.1 or self.done == self.total):
+        rate = self.done / max(now - self.start, 1e-9)
+        if self.tty and (now - self.shown > 0.1 or self.done == self.total):
             self.shown = now
             width = 30
             filled = width * self.done // max(self.total, 1)
-            rate = self.done / max(now - self.start, 1e-9)
             sys.stderr.write(
-                f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {rate:,.0f}/s "
+                f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {rate:,.1f}/s "
             )
+            sys.stderr.flush()
+        elif not self.tty and (self.done % self.every == 0 or self.done == self.total):
+            sys.stderr.write(f"{self.label}: {self.done}/{self.total} files ({rate:,.1f}/s)\n")
             sys.stderr.flush()
 
     def close(self) -> None:
-        if self.enabled:
+        if self.tty:
             sys.stderr.write("\n")
 
 
-def ingest_paths(paths: list[str | os.PathLike], db_path: str | os.PathLike, progress: bool = True) -> IngestReport:
-    """Ingest files and folders into the database at ``db_path``; a progress line on stderr when it is a terminal."""
+def _count(report: IngestReport, path: Path | str, outcome: IngestOutcome) -> None:
+    if outcome.status == "ingested":
+        report.ingested += 1
+    elif outcome.status == "unchanged":
+        report.unchanged += 1
+    elif outcome.status == "duplicate":
+        report.duplicates += 1
+    else:
+        report.failed.append((str(path), outcome.reason or "failed"))
+
+
+def ingest_paths(
+    paths: list[str | os.PathLike], db_path: str | os.PathLike, progress: bool = True, workers: int | None = None
+) -> IngestReport:
+    """Ingest files and folders into the database at ``db_path``, extracting on every core (``workers``).
+
+    Files whose content is already stored with the current extractor are
+    logged (unchanged or duplicate) without being read; the others are
+    extracted in parallel and written one transaction each, in order. Progress
+    goes to stderr (see :class:`Progress`).
+    """
+    from vanban.batch import default_workers, extract_many
+    from vanban.extract import file_sha256
+
     db = open_db(db_path)
     files = iter_files(paths)
     bar = Progress("ingest", len(files), progress)
     report = IngestReport()
     try:
+        current = dict(db.execute("SELECT sha256, extractor_version FROM documents").fetchall())
+        todo: dict[str, str] = {}  # path → sha256, to extract
+        later: list[tuple[Path, str | None]] = []  # stored already, or the same content as a file in todo
         for path in files:
-            outcome = ingest_file(db, path)
-            bar.step()
-            if outcome.status == "ingested":
-                report.ingested += 1
-            elif outcome.status == "unchanged":
-                report.unchanged += 1
-            elif outcome.status == "duplicate":
-                report.duplicates += 1
+            try:
+                sha = file_sha256(path)
+            except OSError:
+                later.append((path, None))  # ingest_file names the reason
+                continue
+            if current.get(sha) == EXTRACTOR_VERSION or sha in todo.values():
+                later.append((path, sha))
             else:
-                report.failed.append((str(path), outcome.reason or "failed"))
+                todo[str(path)] = sha
+        for outcome in extract_many(todo, workers=workers or default_workers(), keep_text=True):
+            sha = todo[outcome.path]
+            if outcome.error is not None:
+                result = _fail(db, outcome.path, sha, outcome.error)
+            else:
+                result = ingest_file(db, outcome.path, sha256=sha, record=outcome.record, text_doc=outcome.text)
+            _count(report, outcome.path, result)
+            bar.step()
+        for path, sha in later:
+            _count(report, path, ingest_file(db, path, sha256=sha))
+            bar.step()
         bar.close()
     finally:
         db.close()
