@@ -44,14 +44,14 @@ def test_installed_wheel_serves_from_anywhere(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     script = (
-        "import asyncio, vanban.serve as s\n"
-        "assert s.__file__.startswith(%r), s.__file__\n"
+        "import asyncio, sys, vanban.serve as s\n"
+        "assert s.__file__.startswith(sys.argv[1]), s.__file__\n"
         "ds = s.make_datasette('data.db')\n"
         "async def main():\n"
         "    r = await ds.client.get('/vanban/agency_duties?agency=x&from=hôm+nay')\n"
         "    print(r.status_code, 'không phải là ngày' in r.text, 'Nhiệm vụ của một cơ quan' in r.text)\n"
         "asyncio.run(main())\n"
-    ) % str(site)
+    )
     work = tmp_path / "elsewhere"
     work.mkdir()
     subprocess.run(
@@ -62,7 +62,7 @@ def test_installed_wheel_serves_from_anywhere(wheel, tmp_path):
         timeout=120,
     )
     done = subprocess.run(
-        [sys.executable, "-c", script],
+        [sys.executable, "-c", script, str(site)],
         cwd=work,
         env=dict(os.environ, PYTHONPATH=str(site)),
         capture_output=True,
