@@ -62,12 +62,12 @@ TIME_COLUMNS = frozenset({"ingested_at", "time"})
 DOCUMENTS_COLUMNS = (
     "id",
     "symbol",
+    "warnings",
     "doc_type",
     "issued_date",
     "issuer",
     "subject",
     "signer_name",
-    "warnings",
     "path",
 )
 
@@ -195,7 +195,12 @@ async def _passages(datasette, database: str, ids: list[int], query: search.Sear
     db = datasette.get_database(database)
     marks = ",".join("?" * len(ids))
     rows = await db.execute(f"SELECT id, subject, text FROM documents WHERE id IN ({marks})", ids)
-    return {row["id"]: search.passage(row["text"], query) for row in rows.rows}
+    found = {}
+    for row in rows.rows:
+        # the text's passage, or the subject's when only the subject matched
+        text = row["text"] if search.matches(row["text"], query) or not row["subject"] else row["subject"]
+        found[row["id"]] = search.passage(text, query)
+    return found
 
 
 # ---------------------------------------------------------------- cells and template variables

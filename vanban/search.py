@@ -192,6 +192,12 @@ def _hits(comparable: str, query: SearchQuery) -> list[tuple[int, int, str]]:
     return [tokens[i] for i in sorted(marked)]
 
 
+def matches(text: str | None, query: SearchQuery) -> bool:
+    """True when the query's words make a match in ``text``, as :func:`passage_pieces` marks them."""
+    comparable = _comparable(text or "", query.exact)
+    return bool(comparable and query.words and _hits(comparable, query))
+
+
 def passage_pieces(text: str | None, query: SearchQuery, width: int = 110) -> list[tuple[str, bool]]:
     """The stretch of ``text`` where most of the query's words occur, as (piece, matched) pairs.
 
