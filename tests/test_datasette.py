@@ -534,6 +534,10 @@ async def test_pages_are_in_vietnamese(db_path):
         assert english not in page
     duties = (await ds.client.get("/vanban/agency_duties?agency=Sở+Nội+vụ&locality=&from=&to=")).text
     assert "Từ ngày (ngày/tháng/năm)" in duties and "15/12/2023" in duties and "chủ trì" in duties
+    # a facet label wraps between words, never inside one (Datasette's own style breaks anywhere)
+    css = (await ds.client.get("/vanban-static/vanban.css")).text
+    assert ".facet-info ul.tight-bullets li, .facet-info ul.tight-bullets a { word-break: normal;" in css
+    assert 'href="/vanban-static/vanban.css"' in documents and 'class="facet-info' in documents
     files = (await ds.client.get("/vanban/files")).text
     assert "01/02/2024 15:00:00" in files  # 08:00 UTC, shown in Vietnam's time
     assert "đã nhập" in files

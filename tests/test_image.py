@@ -85,3 +85,30 @@ def test_unsupported_type_names_images(tmp_path):
     path.write_bytes(b"GIF89a")
     with pytest.raises(ReadError, match=r"scanned images \(\.jpg, \.png, \.tif\)"):
         read(path)
+
+
+def test_inbox_takes_a_scanned_image(tmp_path, page_image, ocr_cache):
+    """A clerk drops a phone-scanner PNG into the inbox: it is stored, archived, and the log line names it."""
+    import subprocess
+    import sys
+
+    from vanban.store import open_db
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    page_image.save(inbox / "QD 2471.png", dpi=(200, 200))
+    db_path = tmp_path / "vanban.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "vanban", "watch", str(inbox), "--db", str(db_path), "--settle", "0.2", "--once"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not list(inbox.iterdir())
+    assert [p.name for p in (tmp_path / "archive").rglob("*.png")] == ["QD 2471.png"]
+    db = open_db(db_path)
+    try:
+        assert db.execute("SELECT format, symbol FROM documents").fetchall() == [("image", "2471/QĐ-UBND")]
+    finally:
+        db.close()
