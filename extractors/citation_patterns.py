@@ -84,12 +84,6 @@ SYMBOL = rf"""
     )
 """
 
-# The Quốc hội's khóa at a symbol's end as OCR may garble it: `QHI5`, `QH115`, `QHI15`, `QHl5` (QH15).
-LEGISLATURE_CODE = regex.compile(r"(?x) (?<=QH) (?P<khoa>[\dIl|]{2,3}) $")
-LEGISLATURES = {
-    k: tuple(v) for k, v in knowledge.table("citation_types")["legislatures"].items() if not k.startswith("_")
-}
-
 # A type word on its own: `Công văn`, `Luật` (where a name may end and the next document start).
 TYPE_WORD = regex.compile(rf"(?x) {_TYPE_ALT} (?![\p{{L}}])")
 

@@ -157,9 +157,7 @@ def _symbol_mention(doc: TextDocument, m: regex.Match, start: int, type_word: st
         start=start,
         end=m.end("symbol"),
         doc_type=doc_type,
-        symbol=None
-        if blank
-        else _repair_ocr(_clean_symbol(symbol_raw), int(m.group("year")) if m.group("year") else None),
+        symbol=None if blank else _clean_symbol(symbol_raw),
         number=None if blank else number,
         year=int(m.group("year")) if m.group("year") else None,
     )
@@ -298,32 +296,6 @@ def _law_name_end(text: str, pos: int, type_word: str) -> int:
 def _clean_symbol(raw: str) -> str:
     """The symbol with spaces removed, Latin Ð read as Đ (`779 /QĐ-UBND` → `779/QĐ-UBND`)."""
     return regex.sub(r"[\u2010\u2011\x02]", "-", regex.sub(r"\s+", "", raw)).replace("Ð", "Đ")
-
-
-def _repair_ocr(symbol: str, year: int | None) -> str:
-    """Undo OCR slips that have one reading only: a khóa of the Quốc hội is two digits, the one
-    that sat in the symbol's year (`163/2024/QHI5`, `163/2024/QHI15` → `163/2024/QH15`); a type code
-    with a doubled letter that is no code, where the single letter makes one (`7619/QĐĐ-BCA` → `7619/QĐ-BCA`)."""
-    khoa = P.LEGISLATURE_CODE.search(symbol)
-    if khoa and not khoa.group("khoa").isdigit() or khoa and len(khoa.group("khoa")) == 3:
-        digits = regex.sub(r"[Il|]", "1", khoa.group("khoa"))
-        options = {digits} if len(digits) == 2 else {digits[:i] + digits[i + 1 :] for i in range(3)}
-        if year is not None:
-            options = {
-                o for o in options if o in P.LEGISLATURES and P.LEGISLATURES[o][0] <= year <= P.LEGISLATURES[o][1]
-            }
-        if len(options) == 1:
-            symbol = symbol[: khoa.start()] + options.pop()
-    code = _TYPE_CODE_AT.match(symbol)
-    if code and not gazetteer.is_type_code(code.group("code")):
-        single = regex.sub(r"(\p{Lu})\1", r"\1", code.group("code"), count=1)
-        if single != code.group("code") and gazetteer.is_type_code(single):
-            symbol = symbol[: code.start("code")] + single + symbol[code.end("code") :]
-    return symbol
-
-
-# The type code after a symbol's number (and year): `7619/QĐĐ-BCA`, `1851-QĐĐ/VPTW`, `01/2024/NĐ-CP`.
-_TYPE_CODE_AT = regex.compile(r"(?x) \d+ [-/] (?:(?:19|20)\d{2}/)? (?P<code>\p{Lu}+) (?=[-/]|$)")
 
 
 def _symbol_key(symbol: str) -> str:

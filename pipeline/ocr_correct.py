@@ -21,6 +21,7 @@ import regex
 from vanban.extractors import knowledge
 
 from .normalize import fold_diacritics
+from .ocr_citations import correct_symbols
 
 _TABLES = knowledge.table("ocr_corrections")
 STRONG_DIGITS: dict[str, str] = _TABLES["digit_confusables"]["strong"]
@@ -294,6 +295,7 @@ def correct_doubled_letters(text: str) -> str:
 
 
 def correct_ocr_text(text: str) -> str:
-    """Every certain repair: digits in number slots (junk there blanked), known names, anchors."""
+    """Every certain repair: digits in number slots (junk there blanked), known names, anchors, symbols."""
     text = correct_doubled_letters(text)
-    return correct_anchors(correct_names(blank_unreadable(correct_month_word(correct_digits(text)))))
+    text = correct_anchors(correct_names(blank_unreadable(correct_month_word(correct_digits(text)))))
+    return correct_symbols(text)
