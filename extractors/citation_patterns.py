@@ -115,6 +115,13 @@ LIST_NEXT = regex.compile(
     """
 )
 
+# A plural type word opening a list of its documents, each by `số …`: `tại các Công văn: số 87/HĐND-KTNS
+# ngày 15/5/2024 về việc …, số 208/HĐND-KTNS …`, `đã ban hành các Quyết định: Số 418/QĐ-UBND …`.
+PLURAL_LIST = regex.compile(rf"(?x) (?<![\p{{L}}]) (?P<lead>các) \s+ (?P<type>{_TYPE_ALT}) \s* : ")
+# One item of such a list, up to the list's end (`;`, a sentence end, a colon ending a line).
+LIST_ITEM = regex.compile(rf"(?x) (?<![\p{{L}}]) (?i:số) \s*:?\s* (?=\d) {SYMBOL} (?![\p{{L}}\d/])")
+LIST_END = regex.compile(r"(?x) ; | \.(?=\s) | :(?=\s*\n) | \n\s*\n")
+
 # A law cited by name: the type word; the name is read word by word (see citations._law_name).
 LAW_BY_NAME = regex.compile(
     rf"""(?x)
@@ -209,6 +216,9 @@ BODY_START = regex.compile(
     """
 )
 
+# The words that close the opening of a công văn or báo cáo, before its body: `…, Sở Nội vụ báo cáo như sau:`.
+OPENING_END = regex.compile(r"(?x) (?<![\p{L}]) như \s+ sau \s* : ")
+
 # An official document shows the Quốc hiệu, the Party heading or a số line near its top.
 OFFICIAL_MARK = regex.compile(
     r"""(?xi) CỘNG\s+H[ÒO]A\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA | ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM | (?m:^\s*Số\s*:) """
@@ -278,16 +288,19 @@ AMENDING = regex.compile(rf"(?x) {_words_alternation(PHRASES['law_names']['amend
 _ISSUING_VERB = _words_alternation(PHRASES["issuing_verbs"]["words"])
 # A body said to issue the document named next: `Văn phòng UBND tỉnh ban hành Công văn số 2815/VP-HCQT`.
 ISSUED_BEFORE = regex.compile(rf"(?x) \s+ (?:đã\s+|vừa\s+)? {_ISSUING_VERB} \s* $")
+# Between two documents of one list: `Tờ trình số 1002/TTr-BTC ngày … và văn bản số 295/BTC-KBNN`.
+LIST_JOINER = regex.compile(r"(?x) [\s,]* (?:và|hoặc)? \s* (?:các\s+)? (?:số\s*:?\s*)?")
+
 # A sentence opening with the date on which a body issued the document named next:
 # `Ngày 18/02/2025, Ủy ban nhân tỉnh đã có Công văn số 574/UBND-NCKSTTHC`,
 # `; ngày 08/9/2025, Bộ trưởng Bộ Công an đã ban hành Quyết định số 7619/QĐ-BCA`.
 DATED_BEFORE = regex.compile(
     rf"""(?x)
-    (?<= (?: ^ | [.;:] | \n ) [ \t]* )         # opens a sentence or clause
+    (?<= (?: ^ | [.;:,] | \n ) [ \t]* )       # opens a sentence or clause
     (?P<date> (?i:ngày) \s*
         (?: \d{{1,2}} \s?[/.-]\s? \d{{1,2}} \s?[/.-]\s? (?:19|20)\d{{2}}                 # 18/02/2025
       | \d{{1,2}} \s+ (?i:tháng) \s+ \d{{1,2}} \s+ (?i:năm) \s+ (?:19|20)\d{{2}} ) )   # 12 tháng 6 năm 2025
-    \s*,\s*
+    \s*,?\s*                                  # `ngày\n08/9/2025 Sở Tư pháp ban hành …` prints no comma
     (?P<subject> (?: [^;.\n] | \n(?!\s*\n) ){{2,120}}? )   # the body: Ủy ban nhân dân tỉnh, Bộ Tư pháp
     \s+ (?:đã\s+|vừa\s+)? {_ISSUING_VERB} \s* $
     """

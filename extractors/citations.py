@@ -40,6 +40,8 @@ class _Mention:
     title_span: tuple[int, int] | None = None
     tail_end: int = 0
     own_tail: bool = False  # a date or issuer follows the symbol itself
+    issuer_before: bool = False  # the issuer was named before the document (`của Sở X tại …`)
+    lead: int | None = None  # where a list's shared words start (`các Quyết định: …`), for what precedes them
     relation: str | None = None
     role: str = "reference"
     nested: bool = False
@@ -71,7 +73,7 @@ def extract_citations(doc: TextDocument, info: DocumentInfo) -> list[Citation]:
     _read_tails(doc, text, mentions)
     _assign_roles(doc, info, text, mentions)
     _share_issuers(text, mentions)
-    _issuers_before(doc, text, mentions)
+    _issuers_before(doc, text, mentions, info)
     return _merge(mentions)
 
 
@@ -87,6 +89,7 @@ def _find_mentions(doc: TextDocument, text: str) -> list[_Mention]:
             continue  # `pháp luật /In case …`: a blank number needs a real code after it (`văn bản số /SNV`)
         found.append(_symbol_mention(doc, m, m.start("type"), m.group("type")))
         found += _list_mentions(doc, text, m.end(), m.group("type"))
+    found += _plural_list_mentions(doc, text, found)
     taken = [(m.start, m.end) for m in found]
     for m in P.LAW_BY_NAME.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -96,6 +99,22 @@ def _find_mentions(doc: TextDocument, text: str) -> list[_Mention]:
             found.append(mention)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _plural_list_mentions(doc: TextDocument, text: str, found: list[_Mention]) -> list[_Mention]:
+    """`… tại các Công văn: số 87/HĐND-KTNS ngày 15/5/2024 về việc …, số 208/HĐND-KTNS …`: each `số …` of a
+    list opened by a plural type word and a colon is a document of that type, up to the list's end."""
+    taken = {m.start for m in found} | {m.end for m in found}
+    listed: list[_Mention] = []
+    for head in P.PLURAL_LIST.finditer(text):
+        end = P.LIST_END.search(text, head.end())
+        for item in P.LIST_ITEM.finditer(text, head.end(), end.start() if end else len(text)):
+            if not (item.group("number") or "").isdigit() or item.end("symbol") in taken:
+                continue
+            mention = _symbol_mention(doc, item, item.start("symbol"), head.group("type"))
+            mention.lead = head.start("lead")
+            listed.append(mention)
+    return listed
 
 
 def _amending_law_symbols(mentions: list[_Mention]) -> None:
@@ -564,6 +583,9 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
     official = bool(info.doc_type or info.symbol or P.OFFICIAL_MARK.search(text[:3000]))
     body = P.BODY_START.search(text, doc.header_end)
     preamble_end = body.start() if body else len(text)
+    opening_end = P.OPENING_END.search(text, doc.header_end, preamble_end)
+    if opening_end:
+        preamble_end = opening_end.end()  # `…, UBND tỉnh báo cáo HĐND tỉnh … như sau:` closes the opening
     breaks = [(b.start(), b.end(), b.group()) for b in P.CLAUSE_BREAK.finditer(text)]
     footnotes = doc.footnotes or []
     for i, m in enumerate(mentions):
@@ -691,36 +713,110 @@ def _issuer_code(symbol: str) -> str:
 
 
 _BEFORE_AT = regex.compile(r"(?x) \s+ tại \s* $")
+# The body that a clause names before its documents: `của Sở Tài chính tại`, `Trung tâm đã có`.
+_NAMED_BODY_START = regex.compile(
+    r"""(?x) (?<![\p{L}]) (?= \p{Lu} | (?:"""
+    + "|".join(regex.escape(a) for a in P.ABBREVIATIONS)
+    + r""") (?![\p{L}]) )"""
+)
+# Where a clause before a document starts: the body named in it stands after this.
+_CLAUSE_BEFORE = regex.compile(r"(?x) [;:] | \.(?=\s) | \n\s*\n | (?<![\p{L}])(?:của|do|với|Ngày\s+\d[\d/]*,?) \s")
 
 
-def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention]) -> None:
-    """`Theo đề nghị của Sở Nội vụ tại Công văn số 3269/SNV-CCHC`, `Văn phòng UBND tỉnh ban hành
-    Công văn số 2815/VP-HCQT`: the body named before the document issued it; `Ngày 18/02/2025,
-    Ủy ban nhân tỉnh đã có Công văn số 574/UBND-NCKSTTHC`: and the day it did."""
+def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention], info: DocumentInfo) -> None:
+    """The body a sentence names before its documents issued them:
+
+    - `Theo đề nghị của Sở Nội vụ tại Công văn số 3269/SNV-CCHC`, `… của Giám đốc Sở Tài nguyên và Môi
+      trường tại Tờ trình số 6326/TTr-STNMT … và Công văn số 63/STNMT-BHĐ` (each document of the list);
+    - `Văn phòng UBND tỉnh ban hành Công văn số 2815/VP-HCQT`, `UBND tỉnh đã ban hành các Quyết định:
+      Số 418/QĐ-UBND …, số 728/QĐ-UBND …` (each document of the list);
+    - `Ngày 18/02/2025, Ủy ban nhân tỉnh đã có Công văn số 574/UBND-NCKSTTHC`: and the day it did.
+    A body named by its head word alone (`Trung tâm đã có Công văn …`) is the document's own issuer
+    when that is its name (`Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch`)."""
     for i, m in enumerate(mentions):
-        lo = max(mentions[i - 1].tail_end if i else 0, m.start - 200)
-        prefix = text[lo : m.start]
+        before = m.lead if m.lead is not None else m.start
+        lo = max(mentions[i - 1].tail_end if i and mentions[i - 1].tail_end <= before else 0, before - 200)
         if m.issued_date is None:
-            dated = P.DATED_BEFORE.search(text, lo, m.start)
+            dated = P.DATED_BEFORE.search(text, lo, before)
             if dated:
                 m.issued_date = _iso(P.DATE.match(dated.group("date")))
                 subject = P.HEAD_TITLES.sub("", dated.group("subject"), count=1)
                 if m.issuer is None and (P.ORG_HEAD.match(subject) or P.ABBREVIATION.match(subject)):
                     m.issuer = _normalise_issuer(doc.text[dated.start("subject") : dated.end("subject")])
+                    m.issuer_before = True
         if m.issuer:
             continue
+        prefix = text[lo:before]
         cut = _BEFORE_AT.search(prefix) or P.ISSUED_BEFORE.search(prefix)
-        if not cut:
+        if cut:
+            name = _body_before(doc, text, lo, lo + cut.start())
+            if name:
+                m.issuer, m.issuer_before = name, True
+        elif i and mentions[i - 1].issuer_before and P.LIST_JOINER.fullmatch(text, mentions[i - 1].tail_end, m.start):
+            m.issuer, m.issuer_before = mentions[i - 1].issuer, True  # the next document of the same list
+    for m in mentions:
+        m.issuer = _own_short_name(m.issuer, info)
+
+
+def _body_before(doc: TextDocument, text: str, lo: int, cut: int) -> str | None:
+    """The body named last before ``cut``: the leftmost start in the clause from which a name reads
+    up to ``cut``, or to a verb phrase before it (`Đối với Hội Tin học, Sở Thông tin và Truyền thông có …`
+    → the Sở; `UBND tỉnh đã có chỉ đạo tại …` → UBND tỉnh). Several bodies listed there are joint
+    issuers (`của Đoàn Luật sư tỉnh Lâm Đồng (cũ), Đoàn Luật sư tỉnh Bình Thuận (cũ) tại Đơn đề nghị …`)."""
+    clause = lo
+    for b in _CLAUSE_BEFORE.finditer(text, lo, cut):
+        clause = b.end()
+    for start in _NAMED_BODY_START.finditer(text, clause, cut):
+        at = start.start()
+        if not _opens_body(text[at:cut]):
             continue
-        head = prefix[: cut.start()]
-        pieces = regex.split(r"(?:\s+của\s+|\s+và\s+|,\s+|;\s*|\n\s*\n|[.:]\s+|\(\d+\)\s*)", head)
-        candidate = pieces[-1] if pieces else ""
-        offset = lo + len(head) - len(candidate)
-        candidate_text = doc.text[offset : lo + len(head)]
-        start = P.HEAD_TITLES.sub("", candidate, count=1)
-        if (P.ORG_HEAD.match(start) or P.ABBREVIATION.match(start)) and len(candidate.split()) <= 14:
-            name_end = _issuer_end(text, offset, lo + len(head))  # `UBND tỉnh đã có chỉ đạo tại …` → UBND tỉnh
-            m.issuer = _normalise_issuer(doc.text[offset:name_end] if name_end > offset else candidate_text)
+        end = _issuer_end(text, at, cut)
+        if end > at and _VERB_PHRASE.fullmatch(text, end, cut) and len(text[at:end].split()) <= 16:
+            return _normalise_issuer(doc.text[at:end])
+        names = _bodies_listed(doc, text, at, cut)
+        if names:
+            return ", ".join(names)
+    return None
+
+
+# What may stand between a body's name and the document it issued: `đã có chỉ đạo`, `có ý kiến`.
+_VERB_PHRASE = regex.compile(r"(?x) [\s,]* (?: \p{Ll}+ (?:[ \t\n]+\p{Ll}+){0,5} )? \s*")
+# Between two bodies of a list: a bracketed note, then a comma or `và`.
+_BODY_SEPARATOR = regex.compile(r"(?x) (?P<note> \s* \( [^()\n]{1,20} \) )? \s* (?: , | \s và ) \s+")
+
+
+def _opens_body(text: str) -> bool:
+    rest = P.HEAD_TITLES.sub("", text, count=1)
+    return bool(P.ORG_HEAD.match(rest) or P.ABBREVIATION.match(rest))
+
+
+def _bodies_listed(doc: TextDocument, text: str, at: int, cut: int) -> list[str]:
+    """Each body of a comma list of two or more that runs up to ``cut``, its bracketed note kept (`… (cũ)`);
+    the last alone after `và`, which joins a proposer to the body whose document follows."""
+    names: list[str] = []
+    joined_by_and = False
+    while at < cut:
+        end = _issuer_end(text, at, cut)
+        if end <= at:
+            return []
+        sep = _BODY_SEPARATOR.match(text, end, cut)
+        note = regex.match(r"\s*\([^()\n]{1,20}\)", text[end:cut])
+        name_end = end + note.end() if note else end
+        names.append(" ".join(doc.text[at:name_end].split()))
+        if not sep or not _opens_body(text[sep.end() : cut]):
+            if len(names) < 2 or text[name_end:cut].strip():
+                return []
+            return names[-1:] if joined_by_and else names  # `của Hội … và Sở Nội vụ tại Tờ trình` is the Sở's
+        joined_by_and = "và" in sep.group()
+        at = sep.end()
+    return []
+
+
+def _own_short_name(issuer: str | None, info: DocumentInfo) -> str | None:
+    """A body named by its head word alone is the document's own issuer when that is its name."""
+    if issuer and info.issuer and P.ORG_HEAD.fullmatch(issuer) and info.issuer.startswith(issuer + " "):
+        return info.issuer
+    return issuer
 
 
 # ---------------------------------------------------------------- merge

@@ -135,7 +135,7 @@ CASES = [
     ),
     (
         'Xét đề nghị của Công an tỉnh tại Tờ trình số /TTr-CAT-PA05 ngày /9/2025 và ý kiến góp ý Sở Nội vụ tại văn bản số /SNV ngày /9/2025.',
-        [('Tờ trình', None, '2025-09', 'Công an tỉnh'), ('Công văn', None, '2025-09', None)],
+        [('Tờ trình', None, '2025-09', 'Công an tỉnh'), ('Công văn', None, '2025-09', 'Sở Nội vụ')],
     ),
     (
         'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;',
@@ -315,7 +315,7 @@ CASES = [
     ),
     (
         'Về công tác kiểm tra CCHC Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 1163/KH-UBND ngày 05/8/2025 về kiểm tra công tác CCHC trên địa bàn tỉnh.',
-        [('Kế hoạch', '1163/KH-UBND', '2025-08-05', None)],
+        [('Kế hoạch', '1163/KH-UBND', '2025-08-05', 'Ủy ban nhân dân tỉnh')],
     ),
     (
         'Công văn số 3779/UBND-HCC ngày 19/9/2025 về việc triển khai thực hiện Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ;',
@@ -333,7 +333,7 @@ CASES = [
     ),
     (
         'Ngoài ra, Sở Khoa học và Công nghệ đã ban hành Kế hoạch số 1620/KH-SKHCN ngày 17/10/2025 về tổ chức Cuộc thi trắc nghiệm trực tuyến tìm hiểu về Chuyển đổi số năm 2025;',
-        [('Kế hoạch', '1620/KH-SKHCN', '2025-10-17', None)],
+        [('Kế hoạch', '1620/KH-SKHCN', '2025-10-17', 'Sở Khoa học và Công nghệ')],
     ),
     (
         'Ủy ban nhân dân tỉnh Đắk Nông ban hành Kế hoạch số 62/KH-UBND ngày 23/01/2025 về việc theo dõi tình hình thi hành pháp luật trên địa bàn tỉnh năm 2025;',
@@ -444,7 +444,7 @@ CASES = [
     ),
     (
         'Căn cứ tình hình thực tế tại địa phương và quy định pháp luật liên quan, ngày 31/7/2025, Sở Tư pháp đã có Công văn số 223/STP-BTTP về',
-        [('Công văn', '223/STP-BTTP', None, 'Sở Tư pháp')],
+        [('Công văn', '223/STP-BTTP', '2025-07-31', 'Sở Tư pháp')],
     ),
     (
         'Đến ngày 10/9/2025, Sở Nội vụ có Công văn số 1364/SNV-TCBC về việc ý kiến đối với hồ sơ hợp nhất Hội Công chứng viên tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ) thành Hội Công chứng viên tỉnh Lâm Đồng, theo đó Sở Nội vụ thống nhất với hồ sơ hợp nhất Hội Công chứng viên tỉnh Lâm Đồng. 3.',
@@ -522,7 +522,7 @@ CASES = [
     ),
     (
         'Tham mưu, chỉ đạo triển khai thực hiện - Tham mưu Tỉnh ủy ban hành Chỉ thị số 36-CT/TU ngày 23/01/2025 về tăng cường lãnh đạo, chỉ đạo thực hiện nhiệm vụ bảo vệ an ninh, trật tự và giảm cầu ma túy trên địa bàn tỉnh;',
-        [('Chỉ thị', '36-CT/TU', '2025-01-23', None)],
+        [('Chỉ thị', '36-CT/TU', '2025-01-23', 'Tỉnh ủy')],
     ),
     (
         'Kế hoạch số 2104/KH-UBND ngày 05/3/2025 về tổng thể triển khai các biện pháp giảm cầu về ma túy;',
@@ -712,7 +712,7 @@ CASES = [
     ),
     (
         'Để đảm bảo hoạt động của Ban Vì sự tiến bộ của phụ nữ tỉnh trong thời gian tới, ngày 29/8/2025 Sở Nội vụ đã ban hành văn bản số 1189/SNV-LĐVL&TN về việc cử đại diện lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ và tổ Thư ký giúp việc gửi đến 18 Sở, ban, ngành, đoàn thể có liên quan.',
-        [('Công văn', '1189/SNV-LĐVL&TN', None, None)],
+        [('Công văn', '1189/SNV-LĐVL&TN', '2025-08-29', 'Sở Nội vụ')],
     ),
     (
         'Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ về ban hành chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030;',
@@ -780,7 +780,12 @@ CASES = [
     (
         'Theo đề nghị của Đoàn Luật sư tỉnh Lâm Đồng (cũ), Đoàn Luật sư tỉnh Bình Thuận (cũ), Đoàn Luật sư tỉnh Đắk Nông (cũ) tại Đơn đề nghị số 258/ĐĐN-ĐLS ngày 27 tháng 11 năm 2025 và Sở Tư pháp tại Tờ trình số 141/TTr-STP ngày 09 tháng 12 năm 2025. QUYẾT ĐỊNH: Điều 1.',  # an application is cited by type + symbol
         [
-            ('Đơn đề nghị', '258/ĐĐN-ĐLS', '2025-11-27', 'Đoàn Luật sư tỉnh Đắk Nông'),
+            (
+                'Đơn đề nghị',
+                '258/ĐĐN-ĐLS',
+                '2025-11-27',
+                'Đoàn Luật sư tỉnh Lâm Đồng (cũ), Đoàn Luật sư tỉnh Bình Thuận (cũ), Đoàn Luật sư tỉnh Đắk Nông (cũ)',
+            ),
             ('Tờ trình', '141/TTr-STP', '2025-12-09', 'Sở Tư pháp'),
         ],
     ),
