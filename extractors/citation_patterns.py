@@ -84,6 +84,9 @@ SYMBOL = rf"""
     )
 """
 
+# The type code of a joint document, whose symbol lists every issuer: `102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN`.
+JOINT_CODE = regex.compile(r"(?x) / \p{Lu}+LT - \p{Lu}")
+
 # A type word on its own: `Công văn`, `Luật` (where a name may end and the next document start).
 TYPE_WORD = regex.compile(rf"(?x) {_TYPE_ALT} (?![\p{{L}}])")
 
@@ -246,6 +249,9 @@ HEAD_TITLES = regex.compile(
 # (`Ban chỉ đạo`, `… chuyển đổi số và Đề án 06`), and one-word heads not yet a name.
 ISSUER_NAME_WORDS = frozenset(PHRASES["issuer_names_through_ve"]["words_inside"])
 ISSUER_INSIDE_PAIRS = frozenset(PHRASES["issuer_names_through_ve"]["phrases_inside"])
+# A head's title naming the kind of body it heads: `Trưởng phòng Văn hóa - Xã hội` → `Phòng Văn hóa - Xã hội`.
+BODY_OF_TITLE = {k: v for k, v in PHRASES["head_titles"]["naming_body"].items() if not k.startswith("_")}
+TITLE_NAMING_BODY = regex.compile(rf"""(?x) ^ (?P<title>{_words_alternation(BODY_OF_TITLE, "i")}) \s+ (?=\p{{Lu}}) """)
 HEAD_KEEP = regex.compile(rf"""(?x) ^ {_words_alternation(PHRASES["head_titles"]["keep"])} (?![\p{{L}}]) """)
 ORG_HEAD = regex.compile(
     rf"""(?x) (?<![\p{{L}}]) {_words_alternation(PHRASES["organisation_heads"]["words"])} (?![\p{{L}}]) """
@@ -286,6 +292,12 @@ KNOWN_LAW_NAME = regex.compile(
 AMENDING = regex.compile(rf"(?x) {_words_alternation(PHRASES['law_names']['amending'], 'i')} (?![\p{{L}}])")
 
 _ISSUING_VERB = _words_alternation(PHRASES["issuing_verbs"]["words"])
+# What stands between a body and the `tại`/`theo` before its document: `UBND tỉnh đã có chỉ đạo tại`,
+# `Sở Nội vụ có ý kiến thống nhất theo`.
+BEFORE_AT = regex.compile(
+    rf"""(?x) [\s,]* (?:(?:đã|vừa)\s+)? (?:{_words_alternation(PHRASES["issuing_verbs"]["before_at"])}\s+)? (?:tại|theo) \s* $"""
+)
+
 # A body said to issue the document named next: `Văn phòng UBND tỉnh ban hành Công văn số 2815/VP-HCQT`.
 ISSUED_BEFORE = regex.compile(rf"(?x) \s+ (?:đã\s+|vừa\s+)? {_ISSUING_VERB} \s* $")
 # Between two documents of one list: `Tờ trình số 1002/TTr-BTC ngày … và văn bản số 295/BTC-KBNN`.

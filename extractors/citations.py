@@ -209,6 +209,8 @@ def _law_mention(doc: TextDocument, text: str, m: regex.Match) -> _Mention | Non
         return None
     name_end = _law_name_end(text, name_start, type_word)
     name = " ".join(doc.text[name_start:name_end].split()).strip(" ,")
+    if _YEAR_ONLY.fullmatch(name):
+        name = ""  # `Hiến pháp 2013`: a year names the Hiến pháp, it is no part of a name
     if not name and type_word != "Hiến pháp":
         return None
     mention = _Mention(
@@ -230,6 +232,7 @@ def _law_mention(doc: TextDocument, text: str, m: regex.Match) -> _Mention | Non
     return mention
 
 
+_YEAR_ONLY = regex.compile(r"(?:năm\s+)?(?:19|20)\d{2}")
 _YEAR_AFTER = regex.compile(r"\s*(?:năm\s+)?(?:19|20)\d{2}(?!\d)")  # `Hiến pháp năm 2013` names one
 
 _WORD = regex.compile(r"\s*(?:(?P<word>[\p{L}\d][\p{L}\d/&'’\-]*)|(?P<punct>\S))")
@@ -324,7 +327,9 @@ def _symbol_key(symbol: str) -> str:
 
 
 def _name_key(name: str) -> str:
-    name = regex.sub(r"\([^)]*\)", " ", name.casefold())
+    """A law's name for matching: abbreviations spelled out (`Luật MTTQ Việt Nam` is `Luật Mặt trận Tổ quốc
+    Việt Nam`), case, years, bracketed notes and punctuation aside."""
+    name = regex.sub(r"\([^)]*\)", " ", gazetteer.expand_abbreviations(name).casefold())
     name = regex.sub(r"\bnăm\s+\d{4}\b|[,.;:“”\"]", " ", name)
     return " ".join(name.split())
 
@@ -413,7 +418,8 @@ def _read_tail(doc: TextDocument, text: str, m: _Mention, limit: int) -> None:
         pos = P.UNREADABLE_DATE.match(text, pos, limit).end()  # no date, but the issuer after it
     of = P.OF_ISSUER.match(text, pos, limit)
     if of:
-        issuer_end = _issuer_end(text, of.end(), limit, joint=m.doc_type.endswith("liên tịch"))
+        joint = m.doc_type.endswith("liên tịch") or bool(m.symbol and P.JOINT_CODE.search(m.symbol))
+        issuer_end = _issuer_end(text, of.end(), limit, joint=joint)
         if issuer_end > of.end():
             m.issuer = _normalise_issuer(doc.text[of.end() : issuer_end])
             pos = issuer_end
@@ -482,6 +488,9 @@ def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
             nxt_word = nxt.group("word") if nxt else None
             if punct == "-" and nxt_word and nxt_word[0].isupper():
                 end += tok.end()
+                continue
+            if punct == "," and joint and nxt_word and nxt_word[0].isupper() and words:
+                end += tok.end()  # `của Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch …`: every issuer
                 continue
             if (
                 punct == ","
@@ -561,6 +570,9 @@ def _normalise_issuer(raw: str) -> str | None:
     name = regex.sub(r"\s*\([^)]*\)$", "", name)
     if not name:
         return None
+    titled = P.TITLE_NAMING_BODY.match(name)
+    if titled:  # `Trưởng phòng Văn hóa - Xã hội Phường` → `Phòng Văn hóa - Xã hội Phường`
+        name = P.BODY_OF_TITLE[_title_key(titled.group("title"))] + " " + name[titled.end() :]
     while not P.HEAD_KEEP.match(name):
         stripped = P.HEAD_TITLES.sub("", name, count=1)
         if stripped == name or not (
@@ -570,6 +582,10 @@ def _normalise_issuer(raw: str) -> str | None:
         name = stripped  # `Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ` → `Văn phòng Chính phủ`
     name = _COMPLETE_ISSUER_SPELLING.get(name.casefold(), name)  # `Chính Phủ` → `Chính phủ`
     return gazetteer.expand_issuer(name) or None
+
+
+def _title_key(title: str) -> str:
+    return next(k for k in P.BODY_OF_TITLE if k.casefold() == " ".join(title.split()).casefold())
 
 
 _COMPLETE_ISSUER_SPELLING = {n.casefold(): n for n in P.PHRASES["complete_issuers"]["names"]}
@@ -702,17 +718,16 @@ def _share_issuers(text: str, mentions: list[_Mention]) -> None:
 
 
 def _issuer_code(symbol: str) -> str:
-    """The issuer part of a symbol: `01/2018/TT-VPCP` → `VPCP`, `60-NQ/TU` → `TU`, `163/2024/QH15` → `QH15`,
-    `30/2020` → ``."""
-    last = symbol.rsplit("/", 1)[-1]
+    """The issuing body's code in a symbol, its units and the type code left out: `01/2018/TT-VPCP` → `VPCP`,
+    `477/BCA-H01` → `BCA`, `60-NQ/TU` → `TU`, `163/2024/QH15` → `QH15`, `30/2020` → ``."""
     if "-" in symbol.split("/", 1)[0]:
-        return last  # Party form: the issuer follows the slash
-    if "-" in last:
-        return last.split("-", 1)[1]
-    return "" if last.isdigit() else last  # a Quốc hội symbol is its issuer alone
+        return symbol.rsplit("/", 1)[-1]  # Party form: the issuer follows the slash
+    codes = [c for c in regex.split(r"[-/]", symbol.rsplit("/", 1)[-1]) if c and not c.isdigit()]
+    if codes and gazetteer.is_type_code(codes[0]) and len(codes) > 1:
+        codes = codes[1:]
+    return codes[0] if codes else ""
 
 
-_BEFORE_AT = regex.compile(r"(?x) \s+ tại \s* $")
 # The body that a clause names before its documents: `của Sở Tài chính tại`, `Trung tâm đã có`.
 _NAMED_BODY_START = regex.compile(
     r"""(?x) (?<![\p{L}]) (?= \p{Lu} | (?:"""
@@ -747,7 +762,7 @@ def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention], info
         if m.issuer:
             continue
         prefix = text[lo:before]
-        cut = _BEFORE_AT.search(prefix) or P.ISSUED_BEFORE.search(prefix)
+        cut = P.BEFORE_AT.search(prefix) or P.ISSUED_BEFORE.search(prefix)
         if cut:
             name = _body_before(doc, text, lo, lo + cut.start())
             if name:
@@ -760,8 +775,7 @@ def _issuers_before(doc: TextDocument, text: str, mentions: list[_Mention], info
 
 def _body_before(doc: TextDocument, text: str, lo: int, cut: int) -> str | None:
     """The body named last before ``cut``: the leftmost start in the clause from which a name reads
-    up to ``cut``, or to a verb phrase before it (`Đối với Hội Tin học, Sở Thông tin và Truyền thông có …`
-    → the Sở; `UBND tỉnh đã có chỉ đạo tại …` → UBND tỉnh). Several bodies listed there are joint
+    up to ``cut`` (`Đối với Hội Tin học, Sở Thông tin và Truyền thông có …` → the Sở). Several bodies listed there are joint
     issuers (`của Đoàn Luật sư tỉnh Lâm Đồng (cũ), Đoàn Luật sư tỉnh Bình Thuận (cũ) tại Đơn đề nghị …`)."""
     clause = lo
     for b in _CLAUSE_BEFORE.finditer(text, lo, cut):
@@ -771,7 +785,7 @@ def _body_before(doc: TextDocument, text: str, lo: int, cut: int) -> str | None:
         if not _opens_body(text[at:cut]):
             continue
         end = _issuer_end(text, at, cut)
-        if end > at and _VERB_PHRASE.fullmatch(text, end, cut) and len(text[at:end].split()) <= 16:
+        if end > at and not text[end:cut].strip(" \n\t,") and len(text[at:end].split()) <= 16:
             return _normalise_issuer(doc.text[at:end])
         names = _bodies_listed(doc, text, at, cut)
         if names:
@@ -779,8 +793,6 @@ def _body_before(doc: TextDocument, text: str, lo: int, cut: int) -> str | None:
     return None
 
 
-# What may stand between a body's name and the document it issued: `đã có chỉ đạo`, `có ý kiến`.
-_VERB_PHRASE = regex.compile(r"(?x) [\s,]* (?: \p{Ll}+ (?:[ \t\n]+\p{Ll}+){0,5} )? \s*")
 # Between two bodies of a list: a bracketed note, then a comma or `và`.
 _BODY_SEPARATOR = regex.compile(r"(?x) (?P<note> \s* \( [^()\n]{1,20} \) )? \s* (?: , | \s và ) \s+")
 
@@ -822,6 +834,21 @@ def _own_short_name(issuer: str | None, info: DocumentInfo) -> str | None:
 # ---------------------------------------------------------------- merge
 
 
+def _short_law_names(mentions: list[_Mention]) -> None:
+    """`Luật Bầu cử` where the document cites `Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân`:
+    a law's name that begins the name of exactly one other law the document cites is that law, shortened."""
+    named = {(m.doc_type, _name_key(m.name)): m for m in mentions if m.name and not P.AMENDING.match(m.name)}
+    for m in mentions:
+        if not m.name or m.symbol or P.AMENDING.match(m.name):
+            continue
+        key = _name_key(m.name)
+        longer = [
+            full for (doc_type, name), full in named.items() if doc_type == m.doc_type and name.startswith(key + " ")
+        ]
+        if len({_name_key(f.name) for f in longer}) == 1:
+            m.name, m.title = longer[0].name, longer[0].title
+
+
 def _merge(mentions: list[_Mention]) -> list[Citation]:
     """One Citation per document; a law cited by name joins the same law cited with its số.
     A bare `Hiến pháp` (no name, no year) is no citation by itself (CONTRACT: type plus name);
@@ -831,6 +858,7 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
     for m in mentions:
         if m.symbol and m.name:
             named_laws[("name", m.doc_type.casefold(), _name_key(m.name))] = m.key
+    _short_law_names(mentions)
     for m in mentions:
         if m.bare:
             continue

@@ -10,6 +10,7 @@ import pytest
 import regex
 
 from vanban.extractors.citations import extract_citations
+from vanban.extractors.gazetteer import expand_abbreviations
 from vanban.pipeline.document import TextDocument
 from vanban.pipeline.normalize import normalize
 from vanban.record import DocumentInfo
@@ -1056,10 +1057,11 @@ def _span_shows(printed: str, c) -> bool:
         return True  # unnamed, or a bare further mention of the named one
     if not c.symbol and regex.search(r"/\s?\p{Lu}", printed):  # a blank number: `Tờ trình …/TTr-SNV`
         return True
+    spelled_out = expand_abbreviations(printed).casefold()  # `Luật MTTQ Việt Nam` names `Mặt trận Tổ quốc …`
     return (
         bool(c.title)
         and " ".join(printed.split()).casefold().startswith(c.doc_type.casefold())
-        and c.title.split()[0].casefold() in printed.casefold()
+        and c.title.split()[0].casefold() in spelled_out
     )
 
 
