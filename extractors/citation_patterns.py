@@ -121,9 +121,10 @@ LIST_NEXT = regex.compile(
 # A plural type word opening a list of its documents, each by `số …`: `tại các Công văn: số 87/HĐND-KTNS
 # ngày 15/5/2024 về việc …, số 208/HĐND-KTNS …`, `đã ban hành các Quyết định: Số 418/QĐ-UBND …`.
 PLURAL_LIST = regex.compile(rf"(?x) (?<![\p{{L}}]) (?P<lead>các) \s+ (?P<type>{_TYPE_ALT}) \s* : ")
-# One item of such a list, up to the list's end (`;`, a sentence end, a colon ending a line).
+# One item of such a list, up to the list's end (a sentence end, a colon ending a line, a `;` unless
+# the next item follows it: `…, số 1060/BTC-QLGCS …; số 1187/BTC-ĐT …`).
 LIST_ITEM = regex.compile(rf"(?x) (?<![\p{{L}}]) (?i:số) \s*:?\s* (?=\d) {SYMBOL} (?![\p{{L}}\d/])")
-LIST_END = regex.compile(r"(?x) ; | \.(?=\s) | :(?=\s*\n) | \n\s*\n")
+LIST_END = regex.compile(r"(?x) ;(?!\s*(?:và\s+)?(?i:số)\s*\d) | \.(?=\s) | :(?=\s*\n) | \n\s*\n")
 
 # A law cited by name: the type word; the name is read word by word (see citations._law_name).
 LAW_BY_NAME = regex.compile(
@@ -295,7 +296,8 @@ _ISSUING_VERB = _words_alternation(PHRASES["issuing_verbs"]["words"])
 # What stands between a body and the `tại`/`theo` before its document: `UBND tỉnh đã có chỉ đạo tại`,
 # `Sở Nội vụ có ý kiến thống nhất theo`.
 BEFORE_AT = regex.compile(
-    rf"""(?x) [\s,]* (?:(?:đã|vừa)\s+)? (?:{_words_alternation(PHRASES["issuing_verbs"]["before_at"])}\s+)? (?:tại|theo) \s* $"""
+    rf"""(?x) [\s,]* (?:(?:đã|vừa)\s+)? (?:{_words_alternation(PHRASES["issuing_verbs"]["before_at"])}\s+)? (?:tại|theo)
+    (?:\s+\p{{Ll}}+){{0,2}} \s* $     # `của Bộ Tài chính tại nội dung các Công văn: …`"""
 )
 
 # A body said to issue the document named next: `Văn phòng UBND tỉnh ban hành Công văn số 2815/VP-HCQT`.
@@ -309,6 +311,7 @@ LIST_JOINER = regex.compile(r"(?x) [\s,]* (?:và|hoặc)? \s* (?:các\s+)? (?:s�
 DATED_BEFORE = regex.compile(
     rf"""(?x)
     (?<= (?: ^ | [.;:,] | \n ) [ \t]* )       # opens a sentence or clause
+    (?: (?:Đến|Vào) \s+ )?                     # `Đến ngày 05/9/2025, Ban Chấp hành … có Công văn số 40/HCCV`
     (?P<date> (?i:ngày) \s*
         (?: \d{{1,2}} \s?[/.-]\s? \d{{1,2}} \s?[/.-]\s? (?:19|20)\d{{2}}                 # 18/02/2025
       | \d{{1,2}} \s+ (?i:tháng) \s+ \d{{1,2}} \s+ (?i:năm) \s+ (?:19|20)\d{{2}} ) )   # 12 tháng 6 năm 2025

@@ -534,7 +534,7 @@ def _issuer_end(text: str, pos: int, limit: int, joint: bool = False) -> int:
         end += tok.end()
         if not through_ve and " ".join(words).startswith(P.ISSUER_THROUGH_VE):
             through_ve = True
-        if len(words) > (30 if through_ve else 16):
+        if len(words) > (30 if through_ve or joint else 16):
             break
     return end
 
@@ -646,6 +646,10 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
             ):
                 m.role = "basis"
         _relation_before(text, m, clause_start)
+    first_of_list: dict[int, _Mention] = {}
+    for m in mentions:
+        if m.lead is not None:
+            m.role = first_of_list.setdefault(m.lead, m).role  # one list, one ground: `Theo đề nghị … các Công văn: …`
 
 
 _SPACES = regex.compile(r"\s*")
@@ -777,9 +781,9 @@ def _body_before(doc: TextDocument, text: str, lo: int, cut: int) -> str | None:
     """The body named last before ``cut``: the leftmost start in the clause from which a name reads
     up to ``cut`` (`Đối với Hội Tin học, Sở Thông tin và Truyền thông có …` → the Sở). Several bodies listed there are joint
     issuers (`của Đoàn Luật sư tỉnh Lâm Đồng (cũ), Đoàn Luật sư tỉnh Bình Thuận (cũ) tại Đơn đề nghị …`)."""
-    clause = lo
+    clause, after_of = lo, False
     for b in _CLAUSE_BEFORE.finditer(text, lo, cut):
-        clause = b.end()
+        clause, after_of = b.end(), b.group().startswith("của")
     for start in _NAMED_BODY_START.finditer(text, clause, cut):
         at = start.start()
         if not _opens_body(text[at:cut]):
@@ -787,7 +791,7 @@ def _body_before(doc: TextDocument, text: str, lo: int, cut: int) -> str | None:
         end = _issuer_end(text, at, cut)
         if end > at and not text[end:cut].strip(" \n\t,") and len(text[at:end].split()) <= 16:
             return _normalise_issuer(doc.text[at:end])
-        names = _bodies_listed(doc, text, at, cut)
+        names = _bodies_listed(doc, text, at, cut) if after_of else []
         if names:
             return ", ".join(names)
     return None
@@ -798,8 +802,9 @@ _BODY_SEPARATOR = regex.compile(r"(?x) (?P<note> \s* \( [^()\n]{1,20} \) )? \s* 
 
 
 def _opens_body(text: str) -> bool:
+    """The text starts with a body's name, or a head's title before one (`Giám đốc Sở …`, `Trưởng phòng …`)."""
     rest = P.HEAD_TITLES.sub("", text, count=1)
-    return bool(P.ORG_HEAD.match(rest) or P.ABBREVIATION.match(rest))
+    return bool(P.ORG_HEAD.match(rest) or P.ABBREVIATION.match(rest) or P.TITLE_NAMING_BODY.match(text))
 
 
 def _bodies_listed(doc: TextDocument, text: str, at: int, cut: int) -> list[str]:

@@ -449,7 +449,7 @@ CASES = [
     ),
     (
         'Đến ngày 10/9/2025, Sở Nội vụ có Công văn số 1364/SNV-TCBC về việc ý kiến đối với hồ sơ hợp nhất Hội Công chứng viên tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ) thành Hội Công chứng viên tỉnh Lâm Đồng, theo đó Sở Nội vụ thống nhất với hồ sơ hợp nhất Hội Công chứng viên tỉnh Lâm Đồng. 3.',
-        [('Công văn', '1364/SNV-TCBC', None, 'Sở Nội vụ')],
+        [('Công văn', '1364/SNV-TCBC', '2025-09-10', 'Sở Nội vụ')],
     ),
     (
         'Ngày 04/9/2025, Sở Tư pháp tỉnh Lâm Đồng có Công văn số 604/STP-BTTP V/v hoàn thiện hồ sơ chuẩn bị tổ chức Đại hội hợp nhất các Hội công chứng viên tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ).',
@@ -1033,6 +1033,158 @@ CASES = [
     ("Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng (cũ) giữ chức Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng lâm thời.", []),
     ("Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2025.", []),
 ]
+
+
+# Issuers a sentence names before its documents, inherited by each document of a list — one named rule per
+# block, each on real strings of at least two documents: (text, the citing document's own issuer or None,
+# [(doc_type, symbol or law name, issued_date, issuer), …]).
+ISSUER_CASES = [
+    # `của X tại <documents>`: X issued each document of the list (51 QĐ UB.signed, doc_000049.html).
+    (
+        "Theo đề nghị của UBND huyện Nghĩa Hành tại Tờ trình số 136/TTr-\nUBND ngày 04/12/2024, đề xuất của Giám đốc Sở Tài nguyên và Môi trường\ntại Tờ trình số 6326/TTr-STNMT ngày 25/12/2024 và Công văn số\n63/STNMT-BHĐ ngày 07/01/2025 và ý kiến thống nhất của Thành viên\nUBND linh.",
+        None,
+        [
+            ("Tờ trình", "136/TTr-UBND", "2024-12-04", "Ủy ban nhân dân huyện Nghĩa Hành"),
+            ("Tờ trình", "6326/TTr-STNMT", "2024-12-25", "Sở Tài nguyên và Môi trường"),
+            ("Công văn", "63/STNMT-BHĐ", "2025-01-07", "Sở Tài nguyên và Môi trường"),
+        ],
+    ),
+    (
+        "Xét đề nghị của Bộ Tài chính tại Tờ trình số 1002/TTr-BTC ngày 26 tháng 12 năm 2025 và văn bản số 295/BTC-KBNN ngày 09 tháng 01 năm 2025 về việc công bố Nghị định của Chính phủ quy định chế độ quản lý ngân quỹ nhà nước tiếp tục có hiệu lực;",
+        None,
+        [
+            ("Tờ trình", "1002/TTr-BTC", "2025-12-26", "Bộ Tài chính"),
+            ("Công văn", "295/BTC-KBNN", "2025-01-09", "Bộ Tài chính"),
+        ],
+    ),
+    # A list opened by a plural type word and a colon, each document by `số …`, the issuer named before it
+    # applying to each (280 BC.signed, 575 UB.signed).
+    (
+        "Trên cơ sở ý kiến thống nhất của Thường trực HĐND tỉnh tại các Công văn: số 87/HĐND-KTNS ngày 15/5/2024 về việc điều chỉnh dự toán chỉ ngân\nsách nhà nước năm 2024 đối với Văn phòng UBND tỉnh, số 208/HĐND-KTNS\nngày 30/10/2024 về việc điều chỉnh dự toán chỉ ngân sách năm 2024 đối với Sở Xây dựng;",
+        None,
+        [
+            ("Công văn", "87/HĐND-KTNS", "2024-05-15", "Thường trực Hội đồng nhân dân tỉnh"),
+            ("Công văn", "208/HĐND-KTNS", "2024-10-30", "Thường trực Hội đồng nhân dân tỉnh"),
+        ],
+    ),
+    (
+        "Theo đề nghị của Bộ Tài chính tại nội dung các Công văn: Số\n1060/BTC-QLGCS ngày 23/01/2025 về việc xin ý kiến dự thảo Nghị định quy\nđịnh các trường hợp khác được miễn, giảm tiền sử dụng đất; số 1187/BTC-ĐT ngày 24/01/2025 về việc xin ý\nkiến dự thảo Nghị định.",
+        None,
+        [
+            ("Công văn", "1060/BTC-QLGCS", "2025-01-23", "Bộ Tài chính"),
+            ("Công văn", "1187/BTC-ĐT", "2025-01-24", "Bộ Tài chính"),
+        ],
+    ),
+    # The body that has or issues the document, read from the leftmost name that runs up to the verb
+    # (3367-UB-…signed.pdf, 62_0001 (1).pdf).
+    (
+        "Đối với Hội Tin học, Sở Thông tin và Truyền thông có Công văn số \n1774/STTTT-VP ngày 10/10/2024 báo cáo Hội Tin học sẽ tổ chức đại hội nhiệm",
+        None,
+        [("Công văn", "1774/STTTT-VP", "2024-10-10", "Sở Thông tin và Truyền thông")],
+    ),
+    (
+        "Hiệp hội Nước mắm Phan Thiết dự kiến tổ chức đại hội nhiệm kỳ (đã được Sở Nội vụ có ý kiến thống nhất theo Công văn số \n3342/SNV-TCCC ngày 26/11/2024).",
+        None,
+        [("Công văn", "3342/SNV-TCCC", "2024-11-26", "Sở Nội vụ")],
+    ),
+    (
+        "Đến ngày 05/9/2025, Ban Chấp hành hội Công chứng viên tỉnh có Công văn số 40/HCCV, trong đó đề nghị Sở Tư pháp phối hợp",
+        None,
+        [("Công văn", "40/HCCV", "2025-09-05", "Ban Chấp hành hội Công chứng viên tỉnh")],
+    ),
+    (
+        "Để có cơ sở hoàn thiện hồ sơ trình UBND tỉnh xem xét quyết định, ngày\n08/9/2025 Sở Tư pháp ban hành Công văn số 650/STP-BTTP gửi Sở Nội vụ về\nviêc có ý kiến",
+        None,
+        [("Công văn", "650/STP-BTTP", "2025-09-08", "Sở Tư pháp")],
+    ),
+    # Every issuer of a joint document, in its symbol's order (Hướng dẫn MTTQ xã công tác Bầu cử (LM).docx,
+    # twice; the Thông tư liên tịch row of CASES).
+    (
+        "Nghị quyết Liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN, ngày 15/6/2017 của Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam quy định chi tiết các hình thức giám sát",
+        None,
+        [
+            (
+                "Nghị quyết liên tịch",
+                "403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN",
+                "2017-06-15",
+                "Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+            )
+        ],
+    ),
+    (
+        "Nghị quyết Liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN, ngày 26/9/2025 của Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam hướng dẫn quy trình hiệp thương",
+        None,
+        [
+            (
+                "Nghị quyết liên tịch",
+                "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN",
+                "2025-09-26",
+                "Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+            )
+        ],
+    ),
+    # A head's title that names its body (banbaucuso01_signed.pdf, banbaucuso02_signed.pdf print the same line).
+    (
+        "Theo đề nghị của Trưởng phòng Văn hóa - Xã hội Phường tại Tờ trình số\n1934/TTr-PVHXH ngày 31 tháng 12 năm 2025.",
+        None,
+        [("Tờ trình", "1934/TTr-PVHXH", "2025-12-31", "Phòng Văn hóa - Xã hội Phường")],
+    ),
+    # A body named by its head word alone is the citing document's own issuer when that is its name
+    # (TTXT.05.11 BC…pdf, two sentences; no other document of the corpus writes so).
+    (
+        "và các năm kế tiếp (về nội dung này Trung tâm đã có Công văn số 428/TTXT-ĐTDN ngày 09/9/2025 báo cáo UBND tỉnh).",
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch",
+        [("Công văn", "428/TTXT-ĐTDN", "2025-09-09", "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch")],
+    ),
+    (
+        "công tác triển khai cấp địa phương, Trung tâm đã ban hành Kế hoạch số 173/KH-TTXT ngày 05/11/2025 về tổ chức Hội thảo cải thiện môi trường đầu tư",
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch",
+        [("Kế hoạch", "173/KH-TTXT", "2025-11-05", "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch")],
+    ),
+    # Names of bodies holding a stop word: `Ủy ban bầu cử` (banbaucuso01_signed.pdf, KH Tieu ban…docx).
+    (
+        "Căn cứ Nghị quyết số 16/NQ-UBBC ngày 24 tháng 12 năm 2025 của Ủy \nban bầu cử phường Sa Đéc về việc ấn định đơn vị bầu cử",
+        None,
+        [("Nghị quyết", "16/NQ-UBBC", "2025-12-24", "Ủy ban bầu cử phường Sa Đéc")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,own,expected", ISSUER_CASES, ids=[f"issuer{i}" for i in range(len(ISSUER_CASES))])
+def test_issuer(text, own, expected):
+    _, found = cite(text, DocumentInfo(issuer=own))
+    assert [_expected_key(c) for c in found] == [tuple(e) for e in expected]
+
+
+# Laws cited by name: a shortened name is the one law it begins, a year alone is no name
+# (KH Tieu ban…docx, KẾ HOẠCH KIỂM TRA, GIÁM SÁT BẦU CỬ…docx, Hướng dẫn MTTQ…docx).
+LAW_CASES = [
+    (
+        "theo đúng quy định của Luật bầu cử; có tỷ lệ hợp lý.\n² Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân; Luật sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân.",
+        {
+            "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân": 3,
+            "sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân": 1,
+        },
+    ),
+    (
+        "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ngày 25/6/2015;\n- Giám sát việc lập danh sách cử tri theo quy định từ Điều 29 đến Điều 34 của Luật Bầu cử năm 2015 (được sửa đổi, bổ sung năm 2025).",
+        {"Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân": 2},
+    ),
+    (
+        "Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13, ngày 09/6/2015;\n1. Thực hiện đầy đủ, nghiêm túc, đúng quy định Luật MTTQ Việt Nam; Chỉ thị số 46-CT/TW",
+        {"75/2015/QH13": 2, "46-CT/TW": 1},
+    ),
+    (
+        "với quy định của Hiến pháp 2013²; bảo đảm tính thống nhất.\n² Hiến pháp năm 2013 (sửa đổi, bổ sung năm 2025); Luật Tổ chức Quốc hội;",
+        {None: 2, "Tổ chức Quốc hội": 1},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", LAW_CASES, ids=[f"law{i}" for i in range(len(LAW_CASES))])
+def test_law_names(text, expected):
+    _, found = cite(text)
+    assert {c.symbol or c.title: c.mentions for c in found} == expected
 
 
 def _expected_key(c):
