@@ -75,7 +75,7 @@ SYMBOL = rf"""
       (?P<number>\d{{1,5}}|[.…_]{{1,12}})?      # 76, 02; blank in a draft: …/TTr-SNV
       (?:
         \s?{_HYPHEN}\s?(?P<party_type>{_CODE})         # Party form 60-NQ/TU: type code before the slash
-        \s?/\s?(?P<party_issuer>{_CODE}(?:[-.]{_CODE})*)   # TU, TĐTN-BCTĐ&TTN
+        \s?/\s?(?P<party_issuer>{_CODE}(?:[-.]{_CODE})*(?:/[a-zđ]{{1,3}})?)   # TU, TĐTN-BCTĐ&TTN, VPTW/nb
       |
         \s{{0,20}}/\s?                         # 76/…, 5743 /VP-HCQT, Số:      /KH-UBND
         (?:(?P<year>(?:19|20)\d{{2}})\s?/\s?)?  # 45/2020/NĐ-CP: the year of a legal normative text
@@ -125,6 +125,20 @@ PLURAL_LIST = regex.compile(rf"(?x) (?<![\p{{L}}]) (?P<lead>các) \s+ (?P<type>{
 # the next item follows it: `…, số 1060/BTC-QLGCS …; số 1187/BTC-ĐT …`).
 LIST_ITEM = regex.compile(rf"(?x) (?<![\p{{L}}]) (?i:số) \s*:?\s* (?=\d) {SYMBOL} (?![\p{{L}}\d/])")
 LIST_END = regex.compile(r"(?x) ;(?!\s*(?:và\s+)?(?i:số)\s*\d) | \.(?=\s) | :(?=\s*\n) | \n\s*\n")
+
+# A legal normative symbol after `số` whose type word OCR lost: `phân bổ\nsố 21/2024/QĐ-TTg ngày 22/11/2024`.
+# Its type is its type code's.
+LEGAL_SYMBOL_ALONE = regex.compile(rf"(?x) (?<![\p{{L}}]) (?i:số) \s*:?\s* (?=\d) {SYMBOL} (?![\p{{L}}\d/])")
+
+# A document cited by its number alone (`Nghị quyết 57 và Nghị quyết 68 của Bộ Chính trị`), where `của`
+# or another such citation follows.
+_NUMBER_ONLY_TYPES = _words_alternation(knowledge.table("citation_types")["number_only"]["types"])
+NUMBER_ONLY = regex.compile(
+    rf"""(?x)
+    (?<![\p{{L}}\d]) (?P<type>{_NUMBER_ONLY_TYPES}) \s+ (?:số\s+)? (?P<symbol>(?P<number>\d{{1,3}}))
+    (?= \s+ (?: của \s+ \p{{Lu}} | và \s+ (?:{_NUMBER_ONLY_TYPES}) \s+ \d{{1,3}} (?![\d/\-]) ) )
+    """
+)
 
 # A law cited by name: the type word; the name is read word by word (see citations._law_name).
 LAW_BY_NAME = regex.compile(

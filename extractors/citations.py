@@ -90,6 +90,7 @@ def _find_mentions(doc: TextDocument, text: str) -> list[_Mention]:
         found.append(_symbol_mention(doc, m, m.start("type"), m.group("type")))
         found += _list_mentions(doc, text, m.end(), m.group("type"))
     found += _plural_list_mentions(doc, text, found)
+    found += _typeless_mentions(doc, text, found)
     taken = [(m.start, m.end) for m in found]
     for m in P.LAW_BY_NAME.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -115,6 +116,28 @@ def _plural_list_mentions(doc: TextDocument, text: str, found: list[_Mention]) -
             mention.lead = head.start("lead")
             listed.append(mention)
     return listed
+
+
+def _typeless_mentions(doc: TextDocument, text: str, found: list[_Mention]) -> list[_Mention]:
+    """Documents cited without the usual type word and symbol: a legal symbol after `số` whose type word
+    OCR lost (its type code's type), and a resolution cited by its number alone (`Nghị quyết 57 của Bộ Chính trị`)."""
+    taken = [(m.start, m.end) for m in found]
+    more: list[_Mention] = []
+    for m in P.LEGAL_SYMBOL_ALONE.finditer(text):
+        type_code = (m.group("codes") or "").split("-")[0]
+        if (
+            m.group("year")
+            and (m.group("number") or "").isdigit()
+            and gazetteer.is_type_code(type_code)
+            and not any(s <= m.start("symbol") < e for s, e in taken)
+        ):
+            more.append(_symbol_mention(doc, m, m.start("symbol"), gazetteer.doc_type_for_code(type_code)))
+    for m in P.NUMBER_ONLY.finditer(text):
+        if not any(s <= m.start() < e for s, e in taken):
+            more.append(
+                _Mention(m.start(), m.end(), " ".join(m.group("type").split()), m.group("symbol"), m.group("number"))
+            )
+    return more
 
 
 def _amending_law_symbols(mentions: list[_Mention]) -> None:
@@ -854,6 +877,18 @@ def _short_law_names(mentions: list[_Mention]) -> None:
             m.name, m.title = longer[0].name, longer[0].title
 
 
+def _numbers_alone(mentions: list[_Mention]) -> None:
+    """`Nghị quyết số 163 của Quốc hội` where the document cites `Nghị quyết số 163/2024/QH15`: a document
+    cited by its number alone is the one document of its type and number that the text cites in full."""
+    full = [m for m in mentions if m.symbol and m.number and m.symbol != m.number]
+    for m in mentions:
+        if m.symbol and m.symbol == m.number:
+            same = {f.key for f in full if f.doc_type == m.doc_type and f.number.lstrip("0") == m.number.lstrip("0")}
+            if len(same) == 1:
+                twin = next(f for f in full if f.key in same)
+                m.symbol, m.year = twin.symbol, twin.year
+
+
 def _merge(mentions: list[_Mention]) -> list[Citation]:
     """One Citation per document; a law cited by name joins the same law cited with its số.
     A bare `Hiến pháp` (no name, no year) is no citation by itself (CONTRACT: type plus name);
@@ -864,6 +899,7 @@ def _merge(mentions: list[_Mention]) -> list[Citation]:
         if m.symbol and m.name:
             named_laws[("name", m.doc_type.casefold(), _name_key(m.name))] = m.key
     _short_law_names(mentions)
+    _numbers_alone(mentions)
     for m in mentions:
         if m.bare:
             continue

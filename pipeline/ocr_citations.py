@@ -23,6 +23,8 @@ import regex
 
 from vanban.extractors import knowledge
 
+from .normalize import fold_diacritics
+
 _TABLE = knowledge.table("citation_symbol_ocr")
 CONFUSIONS: dict[str, list[str]] = {k: v for k, v in _TABLE["code_confusions"].items() if not k.startswith("_")}
 STRAY = frozenset(_TABLE["stray_characters"]["characters"])
@@ -184,6 +186,57 @@ def correct_number_word(text: str) -> str:
     return _SPECKED_OPENER.sub(lambda m: m.group("opener"), text)
 
 
+def _fold(text: str) -> str:
+    """Lower case without marks, one character per character (so offsets carry over)."""
+    folded = fold_diacritics(text).lower()
+    return folded if len(folded) == len(text) else text.lower()
+
+
+def _phrase_alternation(phrases: list[str]) -> str:
+    """Folded phrases, longest first; spaces match any whitespace, a comma may be lost."""
+    keys = sorted({" ".join(_fold(p).replace(",", "").split()) for p in phrases}, key=len, reverse=True)
+    return "|".join(r",?\s+".join(regex.escape(w) for w in k.split()) for k in keys)
+
+
+@lru_cache(maxsize=1)
+def _law_names() -> tuple[dict[str, str], regex.Pattern]:
+    """Folded law name or phrase → as the tables spell it, and a pattern finding one after a law's type word."""
+    names = list(knowledge.table("citation_law_names")["names"]) + list(_TABLE["law_phrases"]["phrases"])
+    spelling = {" ".join(_fold(n).replace(",", "").split()): n for n in names}
+    types = "|".join(
+        r"\s+".join(regex.escape(w) for w in _fold(t["name"]).split())
+        for t in knowledge.table("doc_types")["types"]
+        if t["kind"] == "legal" and t["code"] is None and t["name"] != "Hiến pháp"
+    )
+    pattern = regex.compile(rf"(?<![\p{{L}}])(?:{types})\s+(?P<name>{_phrase_alternation(names)})(?![\p{{L}}\d])")
+    return spelling, pattern
+
+
+def correct_law_names(text: str) -> str:
+    """A law's name after its type word spelled with the table's marks when only its marks were misread:
+    `Luật Tổ chức chính quyên địa phương` → `… quyền …`, `Luật sửa\nđôi, bố sung một số điều của` → `sửa\nđổi, bổ sung …`.
+    The printed spacing, line breaks and letter case are kept."""
+    spelling, pattern = _law_names()
+    folded = _fold(text)
+    if len(folded) != len(text):
+        return text
+    out, cursor = [], 0
+    for m in pattern.finditer(folded):
+        start, end = m.span("name")
+        canonical = spelling[" ".join(m.group("name").replace(",", "").split())]
+        printed = text[start:end]
+        letters = iter(c for c in canonical if c.isalpha())
+        fixed = "".join(_same_case(next(letters, c), c) if c.isalpha() else c for c in printed)
+        out.append(text[cursor:start] + fixed)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def _same_case(letter: str, printed: str) -> str:
+    return letter.upper() if printed.isupper() else letter.lower()
+
+
 def correct_symbols(text: str) -> str:
-    """Every symbol repair of OCR text: the word số, split numbers, type-name specks, code segments."""
-    return correct_codes(correct_number_word(text))
+    """Every citation repair of OCR text: the word số, split numbers, specks, code segments, law names' marks."""
+    return correct_law_names(correct_codes(correct_number_word(text)))

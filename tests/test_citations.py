@@ -1187,6 +1187,45 @@ def test_law_names(text, expected):
     assert {c.symbol or c.title: c.mentions for c in found} == expected
 
 
+# Documents cited without the usual type word and full symbol: (text, {symbol: mentions}).
+TYPELESS_CASES = [
+    # By number alone, where `của` or another such citation follows (TTXT.05.11 BC…pdf) …
+    (
+        "đưa các nội dung của \nNghị quyết 57 và Nghị quyết 68 của Bộ Chính trị vào các chỉ số thành phần",
+        {"57": 1, "68": 1},
+    ),
+    # … and then the one document of that type and number the text cites in full (3980_0001 (1).pdf).
+    (
+        "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/ 11/2024 của Quốc hội\nchống ma tuý đến năm 2030; Nghị quyết số 50/NQ- CP ngày 13/3/2025 của Chính phủ ban hành Kế hoạch.\n"
+        "trong năm 7025 và 50% vào năm 2030 theo Nghị quyết số 163 của Quốc hội và\nNghị quyết số 50 của Chính phủ đã đề ra thì ngoài giữ vững 03 địa bàn trên",
+        {"163/2024/QH15": 2, "50/NQ-CP": 2},
+    ),
+    # A legal symbol after `số` whose type word was lost stands for its type code's type (660TBUB.signed, as
+    # OCR read it; the Hướng dẫn MTTQ…docx line prints its type word and is read once).
+    (
+        "tham mưu, đê xuât UBND tỉnh phân bô\nsố 21/2024/QĐ-TTg ngày 22/11/2024 của Thủ tướng Chính phủ; kịp thời",
+        {"21/2024/QĐ-TTg": 1},
+    ),
+    (
+        "Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN; Kế hoạch số 555-KH/TU, ngày 20/6/2025",
+        {"102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN": 1, "555-KH/TU": 1},
+    ),
+    # A Party symbol with a lower-case unit after its issuer (36-HD_VPTW_380096.docx).
+    (
+        "thay thế Hướng dẫn số 11-HD/VPTW, ngày 28/5/2004 của Văn phòng Trung ương Đảng hướng dẫn về thể thức văn bản của Đảng và Công văn số 2587-CV/VPTW/nb, ngày 25/5/2010 của Văn phòng Trung ương Đảng",
+        {"11-HD/VPTW": 1, "2587-CV/VPTW/nb": 1},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", TYPELESS_CASES, ids=[f"typeless{i}" for i in range(len(TYPELESS_CASES))])
+def test_typeless(text, expected):
+    doc, found = cite(text)
+    assert {c.symbol: c.mentions for c in found} == expected
+    for c in found:
+        assert all(_span_shows(doc.text[start:end], c) for start, end in c.spans), c
+
+
 def _expected_key(c):
     return (c.doc_type, c.symbol or c.title, c.issued_date, c.issuer)
 
@@ -1205,6 +1244,8 @@ def _span_shows(printed: str, c) -> bool:
     squeezed = regex.sub(r"[\s\-\x02/]", "", printed)
     if c.symbol and squeezed.endswith(regex.sub(r"[-/]", "", c.symbol)):  # 57-NQ/TW is 57/NQ/TW
         return True
+    if c.number and regex.search(rf"(?<!\d){c.number}$", printed):
+        return True  # cited by its number alone: `Nghị quyết số 163` is 163/2024/QH15
     if c.doc_type == "Hiến pháp" and " ".join(printed.split()) == "Hiến pháp":
         return True  # unnamed, or a bare further mention of the named one
     if not c.symbol and regex.search(r"/\s?\p{Lu}", printed):  # a blank number: `Tờ trình …/TTr-SNV`

@@ -45,6 +45,19 @@ CORRECTIONS = [
         "Sở Tư pháp nhận được Công. văn số 40/HCCV ngày 05/9/2025",
         "Sở Tư pháp nhận được Công văn số 40/HCCV ngày 05/9/2025",
     ),
+    # A law's name whose marks OCR misread, after its type word (22 TTR.signed, SCAN0098.pdf).
+    (
+        "Luật sửa\nđôi, bố sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính\nquyên địa phương ngày 22/11/2019;",
+        "Luật sửa\nđổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính\nquyền địa phương ngày 22/11/2019;",
+    ),
+    (
+        "Căn cứ Luật Ngắn sách nhà nước ngày 25 tháng 6 năm 2015,",
+        "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015,",
+    ),
+    (
+        "Luật Thi đua, Khen thưởng và Luật Sửa\nđối, bổ sung một số điều của Luật Thi đua, Khen thưởng;",
+        "Luật Thi đua, Khen thưởng và Luật Sửa\nđổi, bổ sung một số điều của Luật Thi đua, Khen thưởng;",
+    ),
     # Left alone: known codes, unknown codes no reading makes known, dates, spans of years, words.
     (
         "Công văn số 477/BCA-H01 ngày 04/02/2026 và 1095/BCA-C04",
