@@ -271,13 +271,16 @@ HEAD_KEEP = regex.compile(rf"""(?x) ^ {_words_alternation(PHRASES["head_titles"]
 ORG_HEAD = regex.compile(
     rf"""(?x) (?<![\p{{L}}]) {_words_alternation(PHRASES["organisation_heads"]["words"])} (?![\p{{L}}]) """
 )
-# Where a trích yếu ends: `;`, a sentence end, a colon, a new paragraph or list item, or a comma
-# before a body that starts the next clause (`…, Bộ Nội vụ đề nghị …`).
+# Where a trích yếu ends: `;`, a sentence end, a colon, a new paragraph or list item, a comma before a
+# body that starts the next clause (`…, Bộ Nội vụ đề nghị …`) or before the list's next document, or a
+# further ground (`… năm 2025 và đề xuất của Giám đốc Sở Tài chính tại Công văn số 286/STC-HCSN`).
 TITLE_END = regex.compile(
     rf"""(?x)
       ;  |  \.(?=\s|$)  |  :(?=\s)  |  \n\s*\n
     | \n(?=\s*(?:[-+•]\s|Căn\s+cứ|Theo\s+đề\s+nghị|\d+\.\s))
     | ,\s+(?={_words_alternation(PHRASES["organisation_heads"]["words"])}\s+[^\s,;.]+\s+\p{{Ll}})
+    | ,\s+(?={_TYPE_ALT}\s+(?i:số)\s*:?\s*\d)          # `…, Nghị quyết số 76/NQ-HĐND …`: the list's next document
+    | \s+và\s+(?={_words_alternation(PHRASES["basis_openers"]["phrases"])}\s+của\s)   # `… và đề xuất của Giám đốc Sở …`
     """
 )
 ABBREVIATIONS = frozenset(PHRASES["abbreviations"]["words"])

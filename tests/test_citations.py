@@ -1348,6 +1348,39 @@ ROLE_CASES = [
         "Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ về việc quy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ;",
         {"78/2025/NĐ-CP": "basis", "Ban hành văn bản quy phạm pháp luật": "reference", "187/2025/NĐ-CP": "reference"},
     ),
+    # A list of grounds under one opener: a trích yếu ends at a comma before the list's next document and
+    # before a further ground (`… và đề xuất của …`) (22 TTR.signed; 329 BAO CAO CCHC NAM 2025.pdf;
+    # 51 QĐ UB.signed prints `… và ý kiến thống nhất của Thành viên UBND tỉnh` after a list too).
+    (
+        "Căn cứ Luật Ngân sách nhà nước ngày 25/6/2015; trên cơ sở Nghị quyết số\n58/NQ-HĐND ngày 10/12/2024 của HĐND tỉnh về dự toán và phân bổ ngân\nsách địa phương năm 2025, Nghị quyết số 76/NQ-HĐNĐ ngày 27/12/2024 của\nHĐND tỉnh, Quyết định số 789/QĐ-UBND ngày 12/12/2024 của UBND tỉnh về\nviệc giao dự toán thu ngân sách nhà nước trên địa bàn và chi ngân sách địa\nphương năm 2025 và đề xuất của Giám đốc Sở Tài chính tại Công văn số\n286/STC-HCSN ngày 04/02/2025, để kịp thời thực hiện các nhiệm vụ chỉ\nthường xuyên của cơ quan, UBND tỉnh kính trình HĐND tỉnh xem xét.",
+        {
+            "Ngân sách nhà nước": "basis",
+            "58/NQ-HĐND": "basis",
+            "76/NQ-HĐNĐ": "basis",
+            "789/QĐ-UBND": "basis",
+            "286/STC-HCSN": "basis",
+        },
+    ),
+    (
+        "Thực \nhiện Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị về phát triển kinh \ntế tư nhân, Nghị quyết số 02/NQ-CP ngày 08/01/2025 của Chính phủ về những nhiệm vụ, giải pháp;",
+        {"68-NQ/TW": "basis", "02/NQ-CP": "basis"},
+    ),
+    (
+        "Theo đề nghị của UBND huyện Nghĩa Hành tại Tờ trình số 136/TTr-\nUBND ngày 04/12/2024, đề xuất của Giám đốc Sở Tài nguyên và Môi trường\ntại Tờ trình số 6326/TTr-STNMT ngày 25/12/2024 và Công văn số\n63/STNMT-BHĐ ngày 07/01/2025 và ý kiến thống nhất của Thành viên\nUBND linh.",
+        {"136/TTr-UBND": "basis", "6326/TTr-STNMT": "basis", "63/STNMT-BHĐ": "basis"},
+    ),
+    # The opening of a báo cáo or chỉ thị ends at `như sau:`; what follows is its body (280 BC.signed,
+    # 2770 (08-CT-UBND)..signed).
+    (
+        "Thực hiện quy định tại khoản 3 Điều 52 Luật Ngân sách nhà nước ngày\n25/6/2015; theo đề xuất của Giám đốc Sở Tài chính tại Công văn số 4039/STC-\nHCSN ngày 20/11/2024, UBND tỉnh báo cáo HĐND tỉnh liên quan đến nội\ndung điều chỉnh dự toán ngân sách năm 2024, như sau:\n"
+        "Trên cơ sở ý kiến thống nhất của Thường trực HĐND tỉnh tại các Công văn: số 87/HĐND-KTNS ngày 15/5/2024 về việc điều chỉnh dự toán chỉ ngân\nsách nhà nước năm 2024 đối với Văn phòng UBND tỉnh;",
+        {"Ngân sách nhà nước": "basis", "4039/STC-HCSN": "basis", "87/HĐND-KTNS": "reference"},
+    ),
+    (
+        "dự án để có biện pháp xử lý đối với các dự án chậm tiến độ, kéo dài và dự án\nkhông có khả năng thực hiện đầu tư, UBND tỉnh chỉ thị các sở, ban ngành, UBND\ncác huyện. thành phố, các cơ quan, đơn vị liên quan tập trung triển khai thực hiện\ncó hiệu quả các nhiệm vụ, biện pháp trọng tâm như sau:\n"
+        "1. Thực hiện nghiêm túc Nghị quyết số 19/NQ-CP của Chính phủ về các",
+        {"19/NQ-CP": "reference"},
+    ),
 ]
 
 
