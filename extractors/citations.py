@@ -419,15 +419,25 @@ def _read_tails(doc: TextDocument, text: str, mentions: list[_Mention]) -> None:
         limit = min(bound_stack[-1] if bound_stack else len(text), len(text))
         if m.start < doc.header_end:
             limit = min(limit, doc.header_end)  # a citation in the V/v line ends with its line block
+        boundary = _note_boundary(doc.footnotes or [], m.start, len(text))
+        limit = min(limit, boundary)
         nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
-        _read_tail(doc, text, m, min(limit, nxt) if nxt > m.end else limit)
+        _read_tail(doc, text, m, min(limit, nxt) if nxt > m.end else limit, boundary)
         if m.name and P.AMENDING.match(m.name):
             bound_stack.append(m.end)
         if m.title_span:
             _title_relation(m)
 
 
-def _read_tail(doc: TextDocument, text: str, m: _Mention, limit: int) -> None:
+def _note_boundary(footnotes: list[tuple[int, int]], pos: int, default: int) -> int:
+    """Where the text that ``pos`` stands in ends: its footnote's end, or the next footnote's start."""
+    inside = next((e for s, e in footnotes if s <= pos < e), None)
+    if inside is not None:
+        return inside
+    return min((s for s, _ in footnotes if s > pos), default=default)
+
+
+def _read_tail(doc: TextDocument, text: str, m: _Mention, limit: int, boundary: int) -> None:
     pos = m.end
     mark = P.FOOTNOTE_MARK.match(text, pos)
     if mark:
@@ -459,7 +469,7 @@ def _read_tail(doc: TextDocument, text: str, m: _Mention, limit: int) -> None:
     starter = P.TITLE_START.match(text, pos, len(text))
     if starter and not m.name:
         start = starter.start("starter")
-        end = _title_end(text, start)
+        end = min(_title_end(text, start), max(boundary, start))
         m.title_span = (start, end)
         m.title = " ".join(doc.text[start:end].split()) or None
 
@@ -627,6 +637,7 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
         preamble_end = opening_end.end()  # `…, UBND tỉnh báo cáo HĐND tỉnh … như sau:` closes the opening
     breaks = [(b.start(), b.end(), b.group()) for b in P.CLAUSE_BREAK.finditer(text)]
     footnotes = doc.footnotes or []
+    anchors = _footnote_anchors(text, footnotes)
     for i, m in enumerate(mentions):
         clause_start, boundary = _clause_start(breaks, m.start)
         if m.start >= doc.header_end > clause_start:
@@ -640,8 +651,16 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
             m.nested = True  # in a trích yếu, however many documents that names before it
         elif prev is not None and prev.name and P.AMENDING.match(prev.name) and m.start < prev.end:
             m.nested = True
-        in_preamble = official and m.start < preamble_end and not any(s <= m.start < e for s, e in footnotes)
+        note = next(((s, e) for s, e in footnotes if s <= m.start < e), None)
+        in_preamble = official and m.start < preamble_end and note is None
         if m.nested:
+            continue
+        if note is not None:
+            anchor = anchors.get(note)
+            if official and anchor is not None and anchor < preamble_end:
+                anchor_clause = _clause_start(breaks, anchor)[0]
+                m.role = "basis" if _governed(text[max(anchor_clause, doc.header_end) : anchor]) else "reference"
+            _relation_before(text, m, clause_start)
             continue
         if not in_preamble:
             _relation_before(text, m, clause_start)
@@ -673,6 +692,21 @@ def _assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: li
     for m in mentions:
         if m.lead is not None:
             m.role = first_of_list.setdefault(m.lead, m).role  # one list, one ground: `Theo đề nghị … các Công văn: …`
+
+
+def _footnote_anchors(text: str, footnotes: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """Each footnote → where its marker stands in the text (`… của Chính phủ¹ và …` for the note `¹ …`):
+    a document cited in a footnote is cited where its marker is, a ground when that is a ground's place."""
+    anchors: dict[tuple[int, int], int] = {}
+    for note in footnotes:
+        mark = P.FOOTNOTE_MARK.match(text, note[0])
+        if not mark:
+            continue
+        for found in regex.finditer(rf"(?<=\S){regex.escape(mark.group())}(?![\d¹²³⁴⁵⁶⁷⁸⁹⁰])", text):
+            if not any(s <= found.start() < e for s, e in footnotes):
+                anchors[note] = found.start()
+                break
+    return anchors
 
 
 _SPACES = regex.compile(r"\s*")

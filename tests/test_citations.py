@@ -1415,6 +1415,45 @@ def test_footnote_marker_read_as_digit():
     ]
 
 
+# A document cited in a footnote is cited where the footnote's marker stands: a ground when the marker is in
+# the opening, under its opener (2388.C04.pdf, markers printed as superscripts), a reference when it is in the
+# body (KH Tieu ban tuyên truyền bầu cử…docx).
+FOOTNOTE_DOCS = [
+    (
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"
+        "Thực hiện ý kiến chỉ đạo của Chính phủ¹ và trên cơ sở đề xuất của Bộ Công an², Bộ Tài chính đã có Tờ trình số 221/TTr-BTC\n"
+        "ngày 10/4/2026 báo cáo Chính phủ phương án phân bổ ngân sách trung ương năm 2026.\n"
+        "1. Phân bổ dự toán\n",
+        [
+            "¹ Theo yêu cầu của Chính phủ tại Nghị quyết số 23/NQ-CP ngày 07/02/2026 về phiên họp Chính phủ thường kỳ\n",
+            "² Văn bản số 477/BCA-H01 ngày 04/02/2026 và 1095/BCA-C04 ngày 19/3/2026 của Bộ Công an.\n",
+        ],
+        {"221/TTr-BTC": "basis", "23/NQ-CP": "basis", "477/BCA-H01": "basis", "1095/BCA-C04": "basis"},
+    ),
+    (
+        "Căn cứ Quyết định số 03/QĐ-UBBC ngày 05/12/2025 của Ủy ban bầu cử xã Phố Bảng;\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "- Tuyên truyền quán triệt đầy đủ các văn bản chỉ đạo của Bộ Chính trị và các cơ quan chức năng¹; chú trọng thông tin.\n",
+        [
+            "¹ Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XVI\n",
+        ],
+        {"03/QĐ-UBBC": "basis", "46-CT/TW": "reference"},
+    ),
+]
+
+
+@pytest.mark.parametrize("body,notes,expected", FOOTNOTE_DOCS, ids=["opening", "body"])
+def test_footnote_roles(body, notes, expected):
+    text = body
+    spans = []
+    for note in notes:
+        spans.append((len(text), len(text) + len(note.rstrip("\n"))))
+        text += note
+    doc = TextDocument(text=normalize(text).text, format="docx", page_count=1, footnotes=spans)
+    found = extract_citations(doc, DocumentInfo(doc_type="Công văn"))
+    assert {c.symbol: c.role for c in found} == expected
+
+
 def _gold_documents(gold_dir, shared_dir) -> list[tuple]:
     """(gold record, document) for every gold record: a record without its document is an error."""
     files = {}
