@@ -140,7 +140,10 @@ NUMBER_ONLY = regex.compile(
     """
 )
 
-# A law cited by name: the type word; the name is read word by word (see citations._law_name).
+# One word or one punctuation mark, for reading a name word by word.
+WORD = regex.compile(r"\s*(?:(?P<word>[\p{L}\d][\p{L}\d/&'’\-]*)|(?P<punct>\S))")
+
+# A law cited by name: the type word; the name is read word by word (citation_mentions.law_name_end).
 LAW_BY_NAME = regex.compile(
     rf"""(?x)
     (?<![\p{{L}}\d])
