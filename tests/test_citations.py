@@ -1369,6 +1369,12 @@ ROLE_CASES = [
         "Theo đề nghị của UBND huyện Nghĩa Hành tại Tờ trình số 136/TTr-\nUBND ngày 04/12/2024, đề xuất của Giám đốc Sở Tài nguyên và Môi trường\ntại Tờ trình số 6326/TTr-STNMT ngày 25/12/2024 và Công văn số\n63/STNMT-BHĐ ngày 07/01/2025 và ý kiến thống nhất của Thành viên\nUBND linh.",
         {"136/TTr-UBND": "basis", "6326/TTr-STNMT": "basis", "63/STNMT-BHĐ": "basis"},
     ),
+    # A công văn's opening after `Kính gửi:` is its preamble (5689_BCA-C04.pdf as OCR read it; 2388.C04.pdf in
+    # FOOTNOTE_DOCS below).
+    (
+        "Kính 8ửi:\ncà.\nThực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội\nvề phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia phòng, chống ma\ntuý đến năm 2030; Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ ban\nhành Kế hoạch triển khai Nghị quyết 163/2024/QH15",
+        {"163/2024/QH15": "basis", "50/NQ-CP": "basis"},
+    ),
     # The opening of a báo cáo or chỉ thị ends at `như sau:`; what follows is its body (280 BC.signed,
     # 2770 (08-CT-UBND)..signed).
     (
