@@ -25,7 +25,9 @@ from vanban.errors import ReadError
 from .document import Table, TextDocument
 from .layout import HeaderColumns, Word, split_header
 from .normalize import normalize
-from .ocr import complete_with_ocr
+from .ocr import HEADER_FRACTION, blank_fills, complete_with_ocr
+from .pdf_words import annotation_words, page_words, top_draws_images
+from .stamps import StampedFills, stamped_fills
 
 # A page with fewer visible characters than this and an image on it is a scan.
 # (Scanned e-signed copies carry a ~50-character "SAO Y" stamp string.)
@@ -199,29 +201,27 @@ def _light(plumber_page):
     return plumber_page
 
 
-def _page1_words(plumber_page) -> list[Word]:
-    return [
-        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
-        for w in plumber_page.extract_words(x_tolerance=_WORD_GAP, use_text_flow=False)
-    ]
-
-
-def _header_and_rest(path: Path, pdf: pdfium.PdfDocument, plumber_page) -> tuple[HeaderColumns, str] | None:
+def _header_and_rest(page: pdfium.PdfPage, words: list[Word]) -> tuple[HeaderColumns, str] | None:
     """Page 1 as (header columns, text below the header), or None when it has no two-column header."""
-    header = split_header(_page1_words(plumber_page))
+    if page.get_rotation() != 0:
+        return None
+    header = split_header(words)
     if header is None:
         return None
-    page = pdf[0]
-    try:
-        if page.get_rotation() != 0:
-            return None
-        left, bottom, right, top = page.get_mediabox()
-        below = header.bottom + 1 if header.next_top is None else (header.bottom + header.next_top) / 2
-        cut = top - (below + plumber_page.bbox[1])  # pdfplumber measures from the crop box top
-        rest = page.get_textpage().get_text_bounded(left=left, bottom=bottom, right=right, top=cut)
-    finally:
-        page.close()
+    left, bottom, right, top = page.get_cropbox()
+    below = header.bottom + 1 if header.next_top is None else (header.bottom + header.next_top) / 2
+    rest = page.get_textpage().get_text_bounded(left=left, bottom=bottom, right=right, top=top - below)
     return header, rest
+
+
+def _fill_stamped(text: str, fills: StampedFills) -> str:
+    """``text`` with the blank Số/ngày/tháng that a stamp draws filled in (:mod:`.stamps`)."""
+    out, cursor = [], 0
+    for start, end, replacement in blank_fills(text, fills.number, fills.day, fills.month):
+        out += [text[cursor:start], replacement]
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
 
 
 def _cell_text(cell: str | None) -> str:
@@ -240,10 +240,29 @@ def _tables(plumber_page, page_number: int) -> list[Table]:
     return tables
 
 
-def read(path: Path) -> TextDocument:
-    """Read a text-layer PDF: header columns from page 1, then every page's text in order."""
+def _find_tables(path: Path, page_indexes: list[int], warnings: list[str]) -> list[Table]:
+    """The tables pdfplumber finds on the given 0-based pages."""
+    if not page_indexes:
+        return []
     import pdfplumber
 
+    try:
+        plumber = pdfplumber.open(str(path))
+    except Exception as exc:  # pdfminer chokes where pdfium did not: keep the pdfium text
+        warnings.append(f"table analysis skipped ({type(exc).__name__})")
+        return []
+    tables: list[Table] = []
+    with plumber:
+        for i in page_indexes:
+            try:
+                tables.extend(_tables(_light(plumber.pages[i]), i + 1))
+            except (Exception, RecursionError) as exc:
+                warnings.append(f"page {i + 1} tables unreadable ({type(exc).__name__})")
+    return tables
+
+
+def read(path: Path) -> TextDocument:
+    """Read a text-layer PDF: header columns from page 1, then every page's text in order."""
     pdf = _open(path)
     try:
         page_count = len(pdf)
@@ -260,35 +279,35 @@ def read(path: Path) -> TextDocument:
 
         texts = [p.text for p in pages]
         header_text = ""
-        tables: list[Table] = []
-        table_pages = [i for i, p in enumerate(pages) if p.paths >= MIN_TABLE_PATHS and i not in scanned]
-        try:
-            plumber = pdfplumber.open(str(path))
-        except Exception as exc:  # pdfminer chokes where pdfium did not: keep the pdfium text
-            warnings.append(f"layout analysis skipped ({type(exc).__name__}); header columns may interleave")
-            plumber = None
-        if plumber is not None:
-            with plumber:
-                if 0 not in scanned:
-                    try:
-                        split = _header_and_rest(path, pdf, _light(plumber.pages[0]))
-                    except (Exception, RecursionError) as exc:
-                        warnings.append(
-                            f"page 1 layout unreadable ({type(exc).__name__}); header columns may interleave"
-                        )
-                        split = None
-                    if split is not None:
-                        header_text, texts[0] = split[0].text, split[1]
-                for i in table_pages:
-                    try:
-                        tables.extend(_tables(_light(plumber.pages[i]), i + 1))
-                    except (Exception, RecursionError) as exc:
-                        warnings.append(f"page {i + 1} tables unreadable ({type(exc).__name__})")
+        fills = StampedFills()
+        header_images = True  # whether page 1's top draws an image (a stamp OCR may read)
+        if 0 not in scanned:
+            page = pdf[0]
+            try:
+                words = page_words(page)
+                split = _header_and_rest(page, words)
+                header_images = top_draws_images(page, HEADER_FRACTION)
+            finally:
+                page.close()
+            if split is not None:
+                header_text, texts[0] = split[0].text, split[1]
+            fills = stamped_fills(words, annotation_words(path, 0))
+        tables = _find_tables(
+            path, [i for i, p in enumerate(pages) if p.paths >= MIN_TABLE_PATHS and i not in scanned], warnings
+        )
     finally:
         pdf.close()
-    ocr = complete_with_ocr(path, texts, header_text, scanned)  # scans read; blank Số/ngày from the stamp
-    texts, header_text = ocr.texts, ocr.header_text
-    warnings += ocr.warnings
+    if fills:
+        if header_text:
+            header_text = _fill_stamped(header_text, fills)
+        else:
+            texts[0] = _fill_stamped(texts[0], fills)
+    warnings += fills.disagreements
+    ocr_info = None
+    if scanned or header_images:  # scans read; a blank Số/ngày from a stamp drawn as an image
+        ocr = complete_with_ocr(path, texts, header_text, scanned)
+        texts, header_text, ocr_info = ocr.texts, ocr.header_text, ocr.info
+        warnings += ocr.warnings
 
     raw_parts = [header_text + texts[0]] + texts[1:]
     raw_starts, pos = [], 0
@@ -306,7 +325,7 @@ def read(path: Path) -> TextDocument:
         page_starts=page_starts,
         header_end=header_end,
         tables=tables,
-        ocr=ocr.info,
+        ocr=ocr_info,
         warnings=warnings,
         raw_offsets=norm.offsets,
     )

@@ -7,10 +7,13 @@ by column: the issuer's lines and "Số:" first, the Quốc hiệu and place/dat
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 from conftest import SHARED, shared_path
 
 from vanban.errors import ReadError
@@ -86,7 +89,7 @@ HEADERS = [
     (
         "vbai/10797 Tổ giúp việc CCHC.pdf",
         ["UBND TỈNH LÂM ĐỒNG", "HỘI ĐỒNG THẨM ĐỊNH,"],
-        # e-signed: the number and day are read from the signature stamp (OCR)
+        # e-signed: the number and day are text in the signature widgets
         [
             "Số: 10797/QĐ-HĐTĐ",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -116,8 +119,8 @@ HEADERS = [
     ),
     (
         "vbai/17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf",
-        ["BỘ NỘI VỤ", "Số: /BNV-CCHC"],
-        # the stamp shows the day and month; the number is in no stamp and stays blank
+        ["BỘ NỘI VỤ", "Số: 8151/BNV-CCHC"],
+        # e-signed: the number, day and month are text in the signature widgets
         ["giải pháp trọng tâm giai đoạn 2026 - 2030", "CỘNG HÒA XÃ HỘI", "Hà Nội, ngày 18 tháng 9 năm 2025"],
     ),
     (
@@ -337,3 +340,55 @@ def test_broken_text_layer_is_read_by_ocr() -> None:
         assert words in doc.text, words
     assert "Sở ội vụ" not in doc.text
     assert doc.header.index("SỞ TÀI CHÍNH") < doc.header.index("CỘNG HÒA")
+
+
+# --- Nothing the page shows is lost: the Số and ngày lines hold what pdftotext prints ---
+
+# "Số: 8151 /BNV-CCHC", "Số:  /QĐ-UBND", "Số: 156 -CV/TĐTN-BCTĐ&TTN" as pdftotext -layout prints the Số line.
+PRINTED_SYMBOL = regex.compile(
+    r"""(?x)
+    (?<!\p{L}) (?i: số ) \s* :? \s*
+    (?P<number> \d+ )? \s*
+    (?P<rest> [/-] [\p{L}\d&().]+ (?: \s? [/-] \s? [\p{L}\d&().]+ )* )   # "/STC- HTDN": a space after the dash
+    """
+)
+# "Hà Nội, ngày 18 tháng 9 năm 2025", "ngày    tháng 12 năm 2025"
+PRINTED_DATE = regex.compile(
+    r"(?x) (?<!\p{L}) ngày \s* (?P<day> \d{1,2} )? \s* tháng \s* (?P<month> \d{1,2} )? \s* năm \s* (?P<year> \d{4} )"
+)
+
+
+def shown_slots(text: str) -> tuple[tuple[str | None, str] | None, tuple[str | None, ...] | None]:
+    """(number, symbol rest) of the first Số line and (day, month, year) of the first date line in ``text``."""
+    symbol = PRINTED_SYMBOL.search(text)
+    date = PRINTED_DATE.search(text)
+    return (
+        (symbol.group("number"), regex.sub(r"\s+", "", symbol.group("rest"))) if symbol else None,
+        date.group("day", "month", "year") if date else None,
+    )
+
+
+def text_layer_pdfs() -> list[Path]:
+    root = SHARED / "realdocs"
+    if not root.exists():
+        return []
+    scanned = scanned_names()
+    return sorted(p for p in root.rglob("*.pdf") if p.name not in scanned)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+@pytest.mark.parametrize("path", text_layer_pdfs(), ids=lambda p: p.name[:40])
+def test_number_and_date_lines_hold_what_pdftotext_prints(path: Path) -> None:
+    """Every digit and letter of page 1's Số and ngày lines, as ``pdftotext -layout`` prints them
+    (widget appearance streams included), is in ``vanban text``."""
+    printed = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    printed = unicodedata.normalize("NFC", printed)
+    symbol, date = shown_slots(printed)
+    doc = read(path)
+    got_symbol, got_date = shown_slots(doc.text[: max(doc.header_end, 1500)])
+    if symbol is not None:
+        assert got_symbol == symbol, (symbol, got_symbol)
+    if date is not None:
+        assert got_date == date, (date, got_date)
