@@ -1,11 +1,13 @@
-"""PDF reader: pypdfium2 for the text, pdfplumber only where positions matter.
+"""PDF reader: pypdfium2 for the text and the page-1 header, pdfplumber only for tables.
 
-pypdfium2 reads a page's text layer in a few milliseconds; pdfplumber (pdfminer)
-is ten to a hundred times slower, so it is used for two things only: the page-1
-header block, whose two columns must not interleave (see :mod:`.layout`), and the
-tables on pages that have ruling lines. A page pdfplumber cannot parse (e-signed
-PDFs whose signature dictionaries recurse) keeps its pypdfium2 text and adds a
-warning; one bad page never loses the file.
+pypdfium2 reads a page's text layer in a few milliseconds, and page 1's words
+with their boxes (:mod:`.pdf_words`) give the two header columns (:mod:`.layout`)
+and the number and day that signature widgets draw into the blank slots
+(:mod:`.stamps`). pdfplumber (pdfminer) is ten to a hundred times slower, so it
+looks only at pages whose ruling lines make a grid (:func:`_is_ruled`), for their
+tables. A page pdfplumber cannot parse (e-signed PDFs whose signature
+dictionaries recurse) keeps its text and adds a warning; one bad page never
+loses the file.
 """
 
 from __future__ import annotations
@@ -34,8 +36,17 @@ from .stamps import StampedFills, stamped_fills
 MIN_TEXT_CHARS = 100
 # A page with next to no text but this many path objects has its text drawn as outlines.
 MIN_OUTLINED_PATHS = 200
-# pdfplumber's table finder runs only on pages with at least this many path objects.
-MIN_TABLE_PATHS = 6
+# pdfplumber's table finder runs only on pages whose ruling lines make a grid: at least this
+# many distinct rows of horizontal rulings and columns of vertical ones (two rows of two
+# cells, the smallest table kept). Text highlights and shading (filled boxes) are no rulings.
+MIN_GRID_LINES = 3
+# A ruling is a path at most this thick (points); horizontals at least RULING_MIN_WIDTH long,
+# verticals at least RULING_MIN_HEIGHT (one table row); two rulings closer than
+# RULING_SAME apart are the same line.
+RULING_THICKNESS = 2.5
+RULING_MIN_WIDTH = 10.0
+RULING_MIN_HEIGHT = 8.0
+RULING_SAME = 2.0
 # A page whose text layer lost at least this many glyphs is read by OCR instead.
 MIN_LOST_GLYPHS = 3
 # A space is a lost glyph when it is this much wider than the page's usual space and
@@ -44,9 +55,6 @@ LOST_GLYPH_RATIO = 1.6
 LOST_GLYPH_EM = 0.45
 # Spaces measured per page: a broken font shows itself long before this.
 MAX_SPACES_CHECKED = 600
-# Gap (points) that makes a word break: condensed fonts space words by ~2.7 pt, which
-# pdfplumber's default of 3 glues together ("V/vhợpnhấtTCXH").
-_WORD_GAP = 1.5
 
 
 @dataclass
@@ -56,6 +64,7 @@ class _Page:
     images: int
     paths: int
     lost_glyphs: int = 0  # glyphs the font maps to a space or to nothing (see _lost_glyphs)
+    ruled: bool = False  # its ruling lines make a grid (see _is_ruled): tables may be there
 
 
 # Every /Count in the page tree is 0: "/Type /Pages /Kids [] /Count 0".
@@ -120,21 +129,59 @@ def _lost_glyphs(textpage: pdfium.PdfTextPage, text: str) -> int:
     return count
 
 
+def _distinct(values: list[float]) -> int:
+    """How many lines the positions make, positions closer than RULING_SAME counting once."""
+    count, last = 0, None
+    for value in sorted(values):
+        if last is None or value - last > RULING_SAME:
+            count += 1
+        last = value
+    return count
+
+
+def _is_ruled(paths: list[pdfium.PdfObject]) -> bool:
+    """Whether a page's path objects draw a grid of ruling lines.
+
+    A thin path is a ruling (Word draws each cell border as a line or a thin filled
+    box); a stroked box gives its four sides; a filled box without a stroke is a
+    highlight or shading behind text, which pdfplumber would take for cells.
+    """
+    rows: list[float] = []
+    columns: list[float] = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for path in paths:
+        left, bottom, right, top = path.get_bounds()
+        width, height = right - left, top - bottom
+        if height <= RULING_THICKNESS and width >= RULING_MIN_WIDTH:
+            rows.append((top + bottom) / 2)
+        elif width <= RULING_THICKNESS and height >= RULING_MIN_HEIGHT:
+            columns.append((left + right) / 2)
+        elif width > RULING_THICKNESS and height > RULING_THICKNESS:
+            pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            if stroke.value:
+                rows += [bottom, top]
+                columns += [left, right]
+    return _distinct(rows) >= MIN_GRID_LINES and _distinct(columns) >= MIN_GRID_LINES
+
+
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
     page = pdf[index]
     try:
         textpage = page.get_textpage()
         text = textpage.get_text_range()
         lost = _lost_glyphs(textpage, text) if text.strip() else 0
-        paths = images = 0
+        paths = []
+        images = 0
         for obj in page.get_objects(max_depth=1):
             if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-                paths += 1
+                paths.append(obj)
             elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 images += 1
+        ruled = _is_ruled(paths)
     finally:
         page.close()
-    return _Page(text=text, chars=sum(not c.isspace() for c in text), images=images, paths=paths, lost_glyphs=lost)
+    chars = sum(not c.isspace() for c in text)
+    return _Page(text=text, chars=chars, images=images, paths=len(paths), lost_glyphs=lost, ruled=ruled)
 
 
 def pages_needing_ocr(pages: list[_Page]) -> list[int]:
@@ -292,9 +339,7 @@ def read(path: Path) -> TextDocument:
             if split is not None:
                 header_text, texts[0] = split[0].text, split[1]
             fills = stamped_fills(words, annotation_words(path, 0))
-        tables = _find_tables(
-            path, [i for i, p in enumerate(pages) if p.paths >= MIN_TABLE_PATHS and i not in scanned], warnings
-        )
+        tables = _find_tables(path, [i for i, p in enumerate(pages) if p.ruled and i not in scanned], warnings)
     finally:
         pdf.close()
     if fills:

@@ -213,6 +213,64 @@ def test_pdf_tables() -> None:
     assert all(sum(1 for cell in row if cell) >= 1 for table in doc.tables for row in table.rows)
 
 
+# Tables are looked for only where ruling lines make a grid: (file under realdocs, 1-based ruled pages).
+# The 35-page report highlights its text with filled boxes on pages 1-24 (no table there) and
+# has its statistics tables on pages 25-35; the e-signed letter shades its header table's cells.
+RULED_PAGES = [
+    ("vbai/329 BAO CAO CCHC NAM 2025.pdf", list(range(25, 36))),
+    ("vbai/Văn bản của Sở Nội vụ.pdf", []),
+    ("dev2/banbaucuso01_signed.pdf", []),
+    ("vbai/Báo cáo thực hiện các mô hình thí điểm CCHC theo QĐ787 04.10.pdf", [3, 4, 5]),
+]
+
+
+@pytest.mark.parametrize("name, ruled", RULED_PAGES, ids=[r[0].split("/")[-1][:30] for r in RULED_PAGES])
+def test_tables_looked_for_only_on_ruled_pages(name: str, ruled: list[int]) -> None:
+    import pypdfium2 as pdfium
+
+    from vanban.pipeline import pdf as pdf_reader
+
+    document = pdfium.PdfDocument(str(shared_path("realdocs", name)))
+    try:
+        pages = [pdf_reader._read_page(document, i) for i in range(len(document))]
+    finally:
+        document.close()
+    assert [i + 1 for i, page in enumerate(pages) if page.ruled] == ruled
+
+
+def test_generated_grid_and_highlights(tmp_path: Path) -> None:
+    """A ruled table is found; words highlighted by filled boxes (no stroke) are no table."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Table, TableStyle
+
+    path = tmp_path / "tables.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 12)
+    for line in range(6):  # page 1: every word on a yellow box, as a highlighter leaves it
+        x = 85
+        for word in ("Can", "cu", "Luat", "Bau", "cu", "dai", "bieu", "Quoc", "hoi", "ngay", "25/6/2015"):
+            width = page.stringWidth(word, "Helvetica", 12)
+            page.setFillColorRGB(1, 1, 0.6)  # the word's box and the space's box, lines touching
+            page.rect(x, 700 - 16 * line, width, 16, stroke=0, fill=1)
+            page.rect(x + width, 700 - 16 * line, 4, 16, stroke=0, fill=1)
+            page.setFillColorRGB(0, 0, 0)
+            page.drawString(x, 704 - 16 * line, word)
+            x += width + 4
+    page.showPage()
+    grid = Table(
+        [["STT", "Nhiem vu", "Chu tri"], ["1", "Cai cach the che", "So Tu phap"], ["2", "Cai cach TTHC", "VP"]]
+    )
+    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    grid.wrapOn(page, 400, 200)
+    grid.drawOn(page, 85, 600)
+    page.drawString(85, 760, "Bang phan cong nhiem vu cai cach hanh chinh nam 2026 cua cac so, ban, nganh tinh")
+    page.save()
+    doc = read(path)
+    assert [(t.page, t.rows[0]) for t in doc.tables] == [(2, ["STT", "Nhiem vu", "Chu tri"])]
+
+
 def test_docx_footnotes_tied_to_markers() -> None:
     doc = read(shared_path("realdocs", "vbai", "BÁO CÁO ĐỀ ÁN 06 tháng 10.docx"))
     assert len(doc.footnotes) == 6
