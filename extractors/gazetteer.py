@@ -84,9 +84,28 @@ URGENCY: tuple[str, ...] = tuple(_TYPES_DATA["urgency"])
 CONFIDENTIALITY: tuple[str, ...] = tuple(_TYPES_DATA["confidentiality"])
 
 
+JOINT_SUFFIXES: tuple[str, ...] = tuple(_TYPES_DATA["joint_suffixes"]["suffixes"])
+"""Endings of a joint document's type code: ``HDLN`` (Hướng dẫn liên ngành), ``TTLT``, ``NQLT``."""
+
+
+def _joint_base(code: str) -> str | None:
+    """The type code a joint type code is made from: ``"HDLN"`` → ``"hd"``; None when it is none."""
+    folded = clean(code).casefold()
+    for suffix in JOINT_SUFFIXES:
+        base = folded.removesuffix(suffix.casefold())
+        if base != folded and base in _NAME_BY_CODE:
+            return base
+    return None
+
+
 def doc_type_for_code(code: str | None) -> str | None:
-    """The type name for a symbol's type code: ``"KH"`` → ``"Kế hoạch"``, ``"nđ"`` → ``"Nghị định"``."""
-    return _NAME_BY_CODE.get(clean(code).casefold()) if code else None
+    """The type name for a symbol's type code: ``"KH"`` → ``"Kế hoạch"``, ``"nđ"`` → ``"Nghị định"``,
+    ``"HDLN"`` → ``"Hướng dẫn"``."""
+    if not code:
+        return None
+    folded = clean(code).casefold()
+    base = _joint_base(code)
+    return _NAME_BY_CODE.get(folded) or (_NAME_BY_CODE[base] if base else None)
 
 
 def code_for_doc_type(name: str | None) -> str | None:
@@ -95,8 +114,17 @@ def code_for_doc_type(name: str | None) -> str | None:
 
 
 def is_type_code(code: str) -> bool:
-    """Whether ``code`` is a document-type abbreviation (``QĐ``, ``TTr``), as opposed to an issuer's."""
-    return clean(code).casefold() in _NAME_BY_CODE
+    """Whether ``code`` is a document-type abbreviation (``QĐ``, ``TTr``, ``HDLN``), as opposed to an issuer's."""
+    return clean(code).casefold() in _NAME_BY_CODE or _joint_base(code) is not None
+
+
+def is_joint_code(code: str | None) -> bool:
+    """Whether a type code names a document several bodies issue together: ``TTLT``, ``NQLT``, ``HDLN``."""
+    return (
+        bool(code)
+        and is_type_code(code)
+        and clean(code).casefold().endswith(tuple(s.casefold() for s in JOINT_SUFFIXES))
+    )
 
 
 # ---------------------------------------------------------------------------

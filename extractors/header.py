@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from vanban.pipeline.document import TextDocument
+from vanban.pipeline.layout import RIGHT_COLUMN_START
 from vanban.pipeline.normalize import fold_diacritics
 from vanban.record import DocumentInfo
 
@@ -103,10 +104,13 @@ _BODY_OPENER = regex.compile(r"""(?x)^(?:
   | (?:\d+|[IVX]+)[.)]\s
 )""")
 
-# A trích yếu that opens with a body opener's words: one short line, no cited number, no closing
-# punctuation. "Thực hiện thủ tục hành chính trên môi trường điện tử tỉnh Đồng Tháp năm 2026"
+# A trích yếu that opens with a body opener's words: at most three lines, no cited number, no closing
+# punctuation. "Thực hiện thủ tục hành chính trên môi trường điện tử tỉnh Đồng Tháp năm 2026",
+# "Thực hiện công tác bầu cử đại biểu Quốc hội khóa XVI / và bầu cử đại biểu Hội đồng nhân dân …"
 # (not "Thực hiện Nghị định số 45/2020/NĐ-CP …;").
-_SHORT_TITLE = regex.compile(r"(?x)^(?!\d|[IVX]+[.)])(?!.*\bsố\s*\d)(?!.*[;:,]$).{10,160}$")
+_SHORT_TITLE = regex.compile(r"(?x)^(?!\d|[IVX]+[.)])(?!.*\bsố\s*\d)(?!.*[;:,]$).{10,240}$")
+_SHORT_TITLE_LINES = 3
+_SHORT_TITLE_LINE = 160  # characters in one of its lines
 
 _DRAFT_MARK = regex.compile(r"DỰ\s*THẢO(?:\s*\d+)?")
 
@@ -131,9 +135,11 @@ def _lines(doc: TextDocument) -> list[_Line]:
         raw = text.split("\n")[:HEADER_WINDOW]
     out = []
     for i, line in enumerate(raw):
-        segments = [gz.clean(s) for s in _COLUMN_GAP.split(line) if s and s.strip()]
         # A "DỰ THẢO" (draft) box may be run into the symbol: "Số: /QĐ-BCĐDỰ THẢO".
         line = _DRAFT_MARK.sub("   ", line)
+        # A left-column name run on into the right column's text ("BỘ TƯ PHÁP CỘNG HOÀ XÃ HỘI …")
+        # stops where that text starts: each block is read to its edge.
+        line = RIGHT_COLUMN_START.sub(lambda m: "   " + m.group(), line)
         segments = [gz.clean(s) for s in _COLUMN_GAP.split(line) if s and s.strip()]
         out.append(_Line(i, gz.clean(regex.sub(r"\s{3,}|\t", "  ", line)), segments))
     return out
@@ -341,6 +347,102 @@ def _issuer(header_names: list[str], codes: dict, place: str | None) -> tuple[st
     return issuer, parent
 
 
+# A dash between two bodies printed on one header line: "BỘ TÀI CHÍNH - BỘ NỘI VỤ", "SỞ TƯ PHÁP – SỞ NỘI VỤ -"
+# (a line ending in a dash goes on with the next body). Inside one name a dash is followed by no head
+# word: "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI".
+_BODY_DASH = regex.compile(r"(?x) \s+ [-–] (?: \s+ | $ )")
+_INITIALS_SKIPPED = frozenset({"và", "của"})
+
+
+@dataclass
+class _Body:
+    name: str  # as printed, its lines joined
+    line: int  # the header line it starts on
+    dashed: bool  # printed on one line with other bodies, a dash between
+
+
+def _header_bodies(names: list[str]) -> list[_Body]:
+    """Every body the header's name lines print: a line is cut at each dash a head word follows,
+    and a line opening with a head word starts a new body when the one before is complete."""
+    bodies: list[_Body] = []
+    open_dash = False  # the line before ended with a dash
+    for line_no, name in enumerate(names):
+        parts = [part for part in _BODY_DASH.split(name)]
+        ends_with_dash = parts[-1] == ""
+        parts = [part for part in parts if part]
+        for index, part in enumerate(parts):
+            new = (index > 0 or open_dash) and _starts_with_head(part)
+            if index == 0 and not new:
+                new = not bodies or (_starts_with_head(part) and _is_complete(bodies[-1].name))
+            if new:
+                bodies.append(_Body(part, line_no, dashed=index > 0 or open_dash))
+                if index > 0 or open_dash:
+                    bodies[-2].dashed = True
+            else:
+                joiner = " - " if index > 0 or open_dash else " "
+                bodies[-1].name = f"{bodies[-1].name}{joiner}{part}"
+        open_dash = ends_with_dash
+    return bodies
+
+
+def _initials(name: str) -> str:
+    """A body's name as its symbol abbreviates it, its locality left out:
+    ``"Sở Giáo dục và Đào tạo tỉnh Lâm Đồng"`` → ``"SGDDT"``."""
+    local = gz.local_unit(name)
+    if local and name.endswith(local):
+        name = name[: -len(local)]
+    words = regex.findall(r"\w+", fold_diacritics(name))
+    return "".join(w[0] for w in words if w.casefold() not in _INITIALS_SKIPPED).upper()
+
+
+def _code_names(code: str, body: str) -> bool:
+    """Whether a code of the symbol's issuer part stands for a body printed in the header:
+    ``"BTC"`` for ``BỘ TÀI CHÍNH``, ``"SGDĐT"`` for ``SỞ GIÁO DỤC VÀ ĐÀO TẠO``."""
+    expanded = gz.expand_issuer(body)
+    known = gz.issuer_for_code(code)
+    if known and expanded.casefold().startswith(known.casefold()):
+        return True
+    folded = regex.sub(r"\d+", "", fold_diacritics(code)).upper()
+    return len(folded) >= 2 and folded in _initials(expanded)
+
+
+def _joint_issuers(header_names: list[str], codes: dict, place: str | None) -> tuple[str, str | None] | None:
+    """``(issuer, parent)`` of a document several bodies issue together, None for a single issuer.
+
+    A joint document prints its bodies side by side (``BỘ TÀI CHÍNH - BỘ NỘI VỤ``) or stacked, and
+    its symbol holds one code per body (``TTLT-BTC-BNV``, ``HDLN-STP-SNV``). Its issuer is every body,
+    in the order of the symbol's codes, joined by `` - ``; a body printed above them that no code
+    names is their parent (``UBND TỈNH LÂM ĐỒNG`` above ``SỞ TƯ PHÁP - SỞ NỘI VỤ``).
+    """
+    bodies = _header_bodies(header_names)
+    if len(bodies) < 2:
+        return None
+    parts = [c for c in regex.split(r"[-/]", codes.get("issuer_code") or "") if c]
+    named: dict[int, int] = {}  # body index → position of the code naming it
+    for position, code in enumerate(parts):
+        for index, body in enumerate(bodies):
+            if index not in named and _code_names(code, body.name):
+                named[index] = position
+                break
+    joint_type = gz.is_joint_code(codes.get("type_code"))
+    dashed = [i for i, body in enumerate(bodies) if body.dashed]
+    if len(dashed) >= 2 and (joint_type or len(set(dashed) & set(named)) >= 2):
+        members = sorted(set(dashed) | set(named))
+    elif joint_type and len(named) >= 2:  # stacked: a unit's code (MTTQ-BTT) names no second issuer
+        members = list(range(min(named), len(bodies)))
+    else:
+        return None
+    parent_raw = bodies[members[0] - 1].name if members[0] > 0 else None
+    members.sort(key=lambda i: (named.get(i, len(parts)), i))
+    issuers, parents = [], set()
+    for index in members:
+        issuer, parent = _issuer([parent_raw, bodies[index].name] if parent_raw else [bodies[index].name], {}, place)
+        issuers.append(issuer)
+        parents.add(parent)
+    # The parent printed above them, or the one every body has (a Sở's provincial People's Committee).
+    return " - ".join(i for i in issuers if i), parents.pop() if len(parents) == 1 else None
+
+
 def _closes_upper_subject(seg: str, issuer_names: set[str]) -> bool:
     """Whether an upper-case line after an upper-case trích yếu is the enacting body, not more title."""
     folded = gz.clean(seg).casefold().strip(" :")
@@ -353,11 +455,20 @@ def _closes_upper_subject(seg: str, issuer_names: set[str]) -> bool:
 
 
 def _is_short_title(lines: list[_Line], line: _Line) -> bool:
-    """Whether a line under the type name that opens like the body is the whole trích yếu: short, no
-    cited number, no closing punctuation, and the body (or a blank) right after it."""
-    if not _SHORT_TITLE.match(line.segments[0]):
+    """Whether the lines under the type name that open like the body are the whole trích yếu: the
+    line and its continuations (lines that open in lower case), short, no cited number, no closing
+    punctuation, and the body (or a blank) right after them."""
+    run = [line]
+    for nxt in lines[line.index + 1 : line.index + _SHORT_TITLE_LINES]:
+        if not nxt.segments or not nxt.segments[0][:1].islower():
+            break
+        run.append(nxt)
+    if any(len(ln.segments[0]) > _SHORT_TITLE_LINE for ln in run):
         return False
-    nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if not _SHORT_TITLE.match(" ".join(ln.segments[0] for ln in run)):
+        return False
+    after = run[-1].index + 1
+    nxt = lines[after] if after < len(lines) else None
     return nxt is None or not nxt.segments or _BODY_OPENER.match(nxt.segments[0]) is not None
 
 
@@ -479,7 +590,7 @@ def extract_header(doc: TextDocument, file_name: str | None = None) -> DocumentI
     info.place = place
     info.issued_date = place_date[2] if place_date else None
     header_names = _issuer_lines(lines, anchor)
-    info.issuer, info.parent_issuer = _issuer(header_names, codes, place)
+    info.issuer, info.parent_issuer = _joint_issuers(header_names, codes, place) or _issuer(header_names, codes, place)
 
     header_last = max(i for i in (anchor, national, place_date and place_date[0]) if i is not None)
     type_line = _find_type_line(lines, header_last + 1) or _find_type_line(lines, anchor + 1)

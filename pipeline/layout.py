@@ -39,6 +39,19 @@ PLACE_DATE = regex.compile(
     """
 )
 
+# Where the right column starts inside a run that a narrow gap left joined to the left column:
+#   "TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI …", "Số: 12/UBND-VP Quảng Ngãi, ngày 06 tháng 11 năm 2024"
+RIGHT_COLUMN_START = regex.compile(
+    r"""(?x)
+    (?<= \s ) (?:
+        C[ỘO]NG \s* H[ÒO][AÀ] \s+ X[ÃA] \s+ H[ỘO]I                      # the Quốc hiệu
+      | Đ[ẢA]NG \s+ C[ỘO]NG \s+ S[ẢA]N \s+ VI[ỆE]T \s+ NAM               # the Party's name
+      | (?i: Độc \s* lập ) \s* [-–—]                                    # the motto
+      | (?: TP\.\s* )? \p{Lu}\p{Ll}+ (?: [ ] \p{Lu}\p{Ll}+ ){0,4} ,\s* (?i: ngày ) \b  # "Quảng Ngãi, ngày"
+    )
+    """
+)
+
 # A line that opens the body even when it sits in the left column: "Kính gửi: Sở Nội vụ".
 BODY_OPENING = regex.compile(r"(?x) ^ [\W\d]* (?i: kính \s* (?: gửi | trình ) ) \b")
 
@@ -136,10 +149,35 @@ def _rows(words: list[Word]) -> list[_Row]:
     return rows
 
 
+def _run_on(segment: _Segment, boundary: float) -> tuple[_Segment, _Segment] | None:
+    """A segment that runs from the left column on into the right one, cut where the right
+    column's own text starts (the Quốc hiệu, the motto, the place/date) at the boundary."""
+    text = segment.text
+    starts, offset = [], 0
+    for word in segment.words:
+        starts.append(offset)
+        offset += len(word.text) + 1
+    for match in RIGHT_COLUMN_START.finditer(text):
+        index = starts.index(match.start()) if match.start() in starts else None
+        if index and segment.words[index].x0 >= boundary - _RIGHT_SLACK:
+            return _Segment(segment.words[:index]), _Segment(segment.words[index:])
+    return None
+
+
 def _sides(row: _Row, boundary: float) -> tuple[list[_Segment], list[_Segment]] | None:
-    """A row's segments split into (left, right) of the boundary; None if a segment straddles it."""
+    """A row's segments split into (left, right) of the boundary; None if a segment straddles it.
+
+    A segment whose left part stands in the left column and whose right part opens
+    the right column (``TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI …`` printed with a narrow gap)
+    is cut at the boundary: each field stops at its block's edge.
+    """
     left, right = [], []
+    segments = []
     for segment in row.segments():
+        straddles = segment.x1 > boundary + _LEFT_SLACK and segment.x0 < boundary - _RIGHT_SLACK
+        cut = _run_on(segment, boundary) if straddles else None
+        segments.extend(cut or [segment])
+    for segment in segments:
         fits_left = segment.x1 <= boundary + _LEFT_SLACK
         fits_right = segment.x0 >= boundary - _RIGHT_SLACK
         if fits_left and fits_right:
@@ -157,8 +195,11 @@ def _find_boundary(rows: list[_Row]) -> tuple[int, float] | None:
     """(row index, x) of the right column's first line: Quốc hiệu, Party name, else place/date."""
     for index, row in enumerate(rows):
         for segment in row.segments():
-            if RIGHT_COLUMN_TOP.search(segment.text):
+            if RIGHT_COLUMN_TOP.match(segment.text):
                 return index, segment.x0
+            if RIGHT_COLUMN_TOP.search(segment.text):
+                cut = _run_on(segment, segment.x0 + _RIGHT_SLACK)
+                return index, cut[1].x0 if cut else segment.x0
     for index, row in enumerate(rows):
         segments = row.segments()
         for segment in segments[1:]:  # the place/date line sits right of "Số: …"
@@ -226,9 +267,17 @@ _TEXT_SEGMENT = regex.compile(r"(?x) \S (?: [^\t]*? \S )? (?= \s{3,} | \t | \s* 
 
 
 def _text_segments(line: str) -> list[tuple[int, str]]:
-    """(column, text) of each run; tabs count as eight columns."""
+    """(column, text) of each run; tabs count as eight columns. A run that goes on into the
+    right column's text with a single space (``UBND TỈNH QUẢNG NGÃI CỘNG HÒA XÃ HỘI …``) is
+    cut where that text starts."""
     line = line.expandtabs(8)
-    return [(m.start(), m.group()) for m in _TEXT_SEGMENT.finditer(line)]
+    segments = []
+    for m in _TEXT_SEGMENT.finditer(line):
+        cuts = [0, *(c.start() for c in RIGHT_COLUMN_START.finditer(m.group())), len(m.group())]
+        for start, end in zip(cuts, cuts[1:]):
+            if m.group()[start:end].strip():
+                segments.append((m.start() + start, m.group()[start:end].strip()))
+    return segments
 
 
 def split_text_header(lines: list[str], *, max_lines: int = 20) -> tuple[list[str], list[str], int] | None:

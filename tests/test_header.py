@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 from conftest import SHARED
@@ -211,6 +212,109 @@ def test_issuer_block(names, place, issuer, parent):
     text = "\n".join(names) + f"\nSố: 12/QĐ-X\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{place}, ngày 04 tháng 01 năm 2023\n"
     info = extract_header(doc_of(text))
     assert (info.issuer, info.parent_issuer) == (issuer, parent)
+
+
+# Joint documents: (left-column lines, Số line, type line, issuer, parent). Every issuer, in the order of
+# the symbol's codes, joined by " - " (CONTRACT.md); a body printed above them is their parent.
+JOINT_BLOCKS = [
+    # Thông tư liên tịch 220/2015/TTLT-BTC-BNV prints its bodies on one line
+    (["BỘ TÀI CHÍNH - BỘ NỘI VỤ"], "Số: 220/2015/TTLT-BTC-BNV", "THÔNG TƯ LIÊN TỊCH", "Bộ Tài chính - Bộ Nội vụ", None),
+    # printed in another order than the codes
+    (["BỘ NỘI VỤ - BỘ TÀI CHÍNH"], "Số: 220/2015/TTLT-BTC-BNV", "THÔNG TƯ LIÊN TỊCH", "Bộ Tài chính - Bộ Nội vụ", None),
+    # stacked, one body a line
+    (
+        ["BỘ CÔNG AN", "BỘ QUỐC PHÒNG", "BỘ Y TẾ"],
+        "Số: 12/2020/TTLT-BCA-BQP-BYT",
+        "THÔNG TƯ LIÊN TỊCH",
+        "Bộ Công an - Bộ Quốc phòng - Bộ Y tế",
+        None,
+    ),
+    # a dash inside one body's name is no cut; a line ending in a dash goes on with the next body
+    (
+        ["BỘ TÀI CHÍNH -", "BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"],
+        "Số: 12/2016/TTLT-BLĐTBXH-BTC",
+        "THÔNG TƯ LIÊN TỊCH",
+        "Bộ Lao động - Thương binh và Xã hội - Bộ Tài chính",
+        None,
+    ),
+    # Hướng dẫn liên ngành of two Sở under their province's People's Committee
+    (
+        ["UBND TỈNH LÂM ĐỒNG", "SỞ TƯ PHÁP - SỞ NỘI VỤ"],
+        "Số: 01/HDLN-STP-SNV",
+        "HƯỚNG DẪN LIÊN NGÀNH",
+        "Sở Tư pháp tỉnh Lâm Đồng - Sở Nội vụ tỉnh Lâm Đồng",
+        "Ủy ban nhân dân tỉnh Lâm Đồng",
+    ),
+    (
+        ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "SỞ Y TẾ"],
+        "Số: 15/HDLN-SGDĐT-SYT",
+        "HƯỚNG DẪN LIÊN NGÀNH",
+        "Sở Giáo dục và Đào tạo - Sở Y tế",
+        "Ủy ban nhân dân tỉnh Lâm Đồng",
+    ),
+    # not joint: the symbol's second code is a unit of the one issuer (18-11-KH thuc hien cong tac bau cu)
+    (
+        ["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"],
+        "Số: 16/KH-MTTQ-BTT",
+        "KẾ HOẠCH",
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh",
+    ),
+]
+
+
+@pytest.mark.parametrize("names, number_line, type_line, issuer, parent", JOINT_BLOCKS)
+def test_joint_issuers(names, number_line, type_line, issuer, parent):
+    text = (
+        "\n".join(names) + f"\n{number_line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"Lâm Đồng, ngày 04 tháng 01 năm 2023\n\n{type_line}\nVề việc phối hợp tổ chức hội nghị\n\nCăn cứ Luật"
+    )
+    info = extract_header(doc_of(text))
+    assert (info.issuer, info.parent_issuer) == (issuer, parent)
+    assert info.subject == "Về việc phối hợp tổ chức hội nghị"
+
+
+@pytest.mark.parametrize(
+    "number_line, doc_type, type_code, issuer_code",
+    [
+        ("Số: 01/HDLN-STP-SNV", "Hướng dẫn", "HDLN", "STP-SNV"),
+        ("Số: 220/2015/TTLT-BTC-BNV", "Thông tư liên tịch", "TTLT", "BTC-BNV"),
+        ("Số: 05/KHLT-MTTQ-HND", "Kế hoạch", "KHLT", "MTTQ-HND"),
+    ],
+)
+def test_joint_type_codes(number_line, doc_type, type_code, issuer_code):
+    info = extract_header(
+        doc_of(f"BỘ NỘI VỤ\n{number_line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 04/01/2023\n")
+    )
+    assert (info.doc_type, info.type_code, info.issuer_code) == (doc_type, type_code, issuer_code)
+
+
+# Lines where the left column runs on into the right one (a reader that lost the column gap):
+# every field stops at its block's edge. (text, issuer, symbol, place)
+RUN_ON_LINES = [
+    # 10797 Tổ giúp việc CCHC.pdf's header, its columns joined by one space
+    (
+        "UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHỘI ĐỒNG THẨM ĐỊNH, Độc lập - Tự do - Hạnh phúc\n"
+        "ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH\nHÀNH CHÍNH TỈNH\nSố: 10797/QĐ-HĐTĐ Lâm Đồng, ngày 28 tháng 10 năm 2025",
+        "Hội đồng thẩm định, đánh giá chỉ số cải cách hành chính tỉnh Lâm Đồng",
+        "10797/QĐ-HĐTĐ",
+        "Lâm Đồng",
+    ),
+    # vht507.signed …pdf's header as a reader that joins the columns with one space prints it
+    (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 542/TB-UBND Quảng Ngãi, ngày 06 tháng 11 năm 2024",
+        "Ủy ban nhân dân tỉnh Quảng Ngãi",
+        "542/TB-UBND",
+        "Quảng Ngãi",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, issuer, symbol, place", RUN_ON_LINES)
+def test_fields_stop_at_their_block(text, issuer, symbol, place):
+    info = extract_header(doc_of(text + "\n\nTHÔNG BÁO\nVề việc tham dự Hội nghị\n"))
+    assert (info.issuer, info.symbol, info.place) == (issuer, symbol, place)
 
 
 # (lines under the header, doc_type, subject)
@@ -458,3 +562,75 @@ def test_whole_file_against_gold(name, shared_dir):
             assert gz.clean(want).casefold()[:8] == gz.clean(got).casefold()[:8], field
         else:
             assert (want or None) == (got or None), (field, want, got)
+
+
+# ---------------------------------------------------------------------------- generated PDFs
+
+
+def joint_pdf(path, left: list[str], right: list[str], body: list[str], gap: float) -> None:
+    """A page 1 whose left column (centred at x=150) ends ``gap`` points before the Quốc hiệu."""
+    reportlab = pytest.importorskip("reportlab")  # noqa: F841
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from vanban.synth import FONT_CANDIDATES
+
+    font = next(
+        (
+            Path(folder) / pattern.format(faces[0])
+            for folder, pattern, faces in FONT_CANDIDATES
+            if (Path(folder) / pattern.format(faces[0])).exists()
+        ),
+        None,
+    )
+    if font is None:
+        pytest.skip("no TrueType font with Vietnamese glyphs")
+    pdfmetrics.registerFont(TTFont("HeaderTest", str(font)))
+    page = canvas.Canvas(str(path), pagesize=(595.28, 841.89))
+    page.setFont("HeaderTest", 12)
+    column_end = max(150 + stringWidth(line, "HeaderTest", 12) / 2 for line in left)
+    right_start = column_end + gap
+    right_centre = right_start + stringWidth(right[0], "HeaderTest", 12) / 2
+    for row, line in enumerate(left):
+        page.drawCentredString(150, 780 - 16 * row, line)
+    for row, line in enumerate(right):
+        page.drawCentredString(right_centre, 780 - 16 * row, line)
+    for row, line in enumerate(body):
+        page.drawCentredString(297, 700 - 18 * row, line) if row < 2 else page.drawString(70, 700 - 18 * row, line)
+    page.save()
+
+
+def test_generated_joint_document_with_a_narrow_column_gap(tmp_path):
+    """Hướng dẫn liên ngành: two Sở on one line under their province; the first line runs 6 pt from the Quốc hiệu."""
+    from vanban.pipeline.read import read
+
+    path = tmp_path / "hdln.pdf"
+    joint_pdf(
+        path,
+        ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "SỞ TƯ PHÁP - SỞ NỘI VỤ", "Số: 01/HDLN-STP-SNV"],
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 04 tháng 3 năm 2025"],
+        [
+            "HƯỚNG DẪN LIÊN NGÀNH",
+            "Về việc tổ chức đại hội các tổ chức hành nghề luật sư",
+            "Căn cứ Luật Luật sư ngày 29 tháng 6 năm 2006; Sở Tư pháp và Sở Nội vụ hướng dẫn như sau:",
+            "1. Các tổ chức hành nghề luật sư xây dựng kế hoạch tổ chức đại hội nhiệm kỳ 2025 - 2030.",
+        ],
+        gap=6,
+    )
+    doc = read(path)
+    assert doc.header.splitlines()[:3] == [
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        "SỞ TƯ PHÁP - SỞ NỘI VỤ",
+        "Số: 01/HDLN-STP-SNV",
+    ]
+    info = extract_header(doc)
+    assert (info.doc_type, info.type_code, info.issuer_code) == ("Hướng dẫn", "HDLN", "STP-SNV")
+    assert info.issuer == "Sở Tư pháp tỉnh Lâm Đồng - Sở Nội vụ tỉnh Lâm Đồng"
+    assert (info.parent_issuer, info.place, info.issued_date) == (
+        "Ủy ban nhân dân tỉnh Lâm Đồng",
+        "Lâm Đồng",
+        "2025-03-04",
+    )
+    assert info.subject == "Về việc tổ chức đại hội các tổ chức hành nghề luật sư"
