@@ -349,15 +349,36 @@ def split_header_table(rows: list[list[list[str]]]) -> tuple[list[list[list[str]
     return rows[:cut], rows[cut:]
 
 
+def _right_column(rows: list[list[list[str]]]) -> int:
+    """The index of the header table's first right-block column: the one holding the Quốc hiệu,
+    the motto or the place/date line (column 1 when none is found)."""
+    found = [
+        index
+        for row in rows
+        if len(row) >= 2
+        for index, cell in enumerate(row)
+        if index > 0
+        and any(RIGHT_COLUMN_TOP.search(ln) or MOTTO.search(ln) or PLACE_DATE.search(ln.strip()) for ln in cell)
+    ]
+    return min(found, default=1)
+
+
 def header_lines(rows: list[list[list[str]]]) -> list[str]:
-    """The header table's left column lines, then its right column lines."""
+    """The header table's left block lines, then its right block lines.
+
+    The right block starts at the column of the Quốc hiệu: a joint document's bodies in
+    cells of their own (``SỞ TƯ PHÁP`` | ``SỞ NỘI VỤ`` | ``CỘNG HÒA …``) all stay left.
+    """
+    boundary = _right_column(rows)
     left: list[str] = []
     right: list[str] = []
     for row in rows:
         cells = [cell for cell in row if any(line.strip() for line in cell)] or row[:1]
         if len(row) >= 2:
-            left.extend(row[0])
-            for cell in row[1:]:
+            cut = boundary if len(row) > boundary else 1
+            for cell in row[:cut]:
+                left.extend(cell)
+            for cell in row[cut:]:
                 right.extend(cell)
         else:
             left.extend(cells[0] if cells else [])

@@ -634,3 +634,26 @@ def test_generated_joint_document_with_a_narrow_column_gap(tmp_path):
         "2025-03-04",
     )
     assert info.subject == "Về việc tổ chức đại hội các tổ chức hành nghề luật sư"
+
+
+def test_generated_docx_joint_header_table(tmp_path):
+    """A Word header table with each body in a cell of its own, the Quốc hiệu in the third column."""
+    import docx
+
+    from vanban.pipeline.read import read
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).text = "SỞ TƯ PHÁP"
+    table.cell(0, 1).text = "SỞ NỘI VỤ"
+    table.cell(0, 2).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    table.cell(1, 0).text = "Số: 01/HDLN-STP-SNV"
+    table.cell(1, 2).text = "Lâm Đồng, ngày 04 tháng 3 năm 2025"
+    for line in ("HƯỚNG DẪN LIÊN NGÀNH", "Về việc tổ chức đại hội các tổ chức hành nghề luật sư", "", "Căn cứ Luật"):
+        document.add_paragraph(line)
+    path = tmp_path / "hdln.docx"
+    document.save(str(path))
+    doc = read(path)
+    assert doc.header.splitlines()[:3] == ["SỞ TƯ PHÁP", "SỞ NỘI VỤ", "Số: 01/HDLN-STP-SNV"]
+    info = extract_header(doc)
+    assert (info.issuer, info.parent_issuer) == ("Sở Tư pháp - Sở Nội vụ", "Ủy ban nhân dân tỉnh Lâm Đồng")
