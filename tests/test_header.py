@@ -574,8 +574,7 @@ def joint_pdf(path, left: list[str], right: list[str], body: list[str], gap: flo
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
-
-    from vanban.synth import FONT_CANDIDATES
+    from synth import FONT_CANDIDATES
 
     font = next(
         (

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_path
+from synth import FONT_CANDIDATES
 
 from vanban.pipeline import ocr
 from vanban.pipeline.layout import Word
 from vanban.pipeline.read import read
 from vanban.pipeline.stamps import stamped_fills
-from vanban.synth import FONT_CANDIDATES
 
 reportlab = pytest.importorskip("reportlab")
 
