@@ -112,6 +112,11 @@ _SHORT_TITLE = regex.compile(r"(?x)^(?!\d|[IVX]+[.)])(?!.*\bsố\s*\d)(?!.*[;:,]
 _SHORT_TITLE_LINES = 3
 _SHORT_TITLE_LINE = 160  # characters in one of its lines
 
+# An upper-case line right under the type name that names its author belongs to the type, not
+# to the trích yếu: "THÔNG BÁO / CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH / Về nội dung, thời gian, …"
+# (TB 348 TU_1.signed.pdf), "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY / về …".
+_TYPE_AUTHOR = regex.compile(r"(?x) ^ CỦA \s+ \p{Lu}")
+
 _DRAFT_MARK = regex.compile(r"DỰ\s*THẢO(?:\s*\d+)?")
 
 # Urgency and confidentiality marks: a header segment holding only the mark.
@@ -266,6 +271,22 @@ def _issuer_lines(lines: list[_Line], anchor: int) -> list[str]:
             break
         picked.append(gz.repair_name(first))
     return list(reversed(picked))
+
+
+def _leading_names(lines: list[_Line], header_lines: int) -> list[str]:
+    """The upper-case name lines that open the reader's header region (its left block comes
+    first): the issuer when no Số line was found to read upwards from (a scan's unreadable
+    ``Số`` line between them and the Quốc hiệu)."""
+    picked: list[str] = []
+    for line in lines[:header_lines]:
+        if not line.segments:
+            continue
+        first = line.segments[0]
+        if _NATIONAL_TITLE.search(first) or not _is_upper(first):
+            break
+        if not (_MOTTO_OR_RULE.match(first) or _MARK.match(first)):
+            picked.append(gz.repair_name(first))
+    return picked
 
 
 def _starts_with_head(name: str) -> bool:
@@ -492,6 +513,8 @@ def _subject_after(
             if parts:
                 break
             continue
+        if start_of_title and not parts and _is_upper(seg) and _TYPE_AUTHOR.match(seg):
+            continue
         if (
             not parts
             and not first
@@ -590,6 +613,8 @@ def extract_header(doc: TextDocument, file_name: str | None = None) -> DocumentI
     info.place = place
     info.issued_date = place_date[2] if place_date else None
     header_names = _issuer_lines(lines, anchor)
+    if not header_names and symbol_at is None and header_lines:
+        header_names = _leading_names(lines, header_lines)
     info.issuer, info.parent_issuer = _joint_issuers(header_names, codes, place) or _issuer(header_names, codes, place)
 
     header_last = max(i for i in (anchor, national, place_date and place_date[0]) if i is not None)

@@ -11,6 +11,8 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 
+import regex
+
 # Characters dropped outright: soft hyphen, zero-width space/joiners, BOM.
 _DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Characters replaced by a plain space: NBSP and the other Unicode spaces, tabs.
@@ -22,6 +24,21 @@ _NEWLINE = frozenset("\r\u2028\u2029\x85")
 # Unicode hyphens become "-" so symbols match; the Icelandic eth "Ð" that some
 # Vietnamese fonts map the letter Đ to ("Ðộc lập") becomes Đ.
 _REPLACE = {"\ufffe": "-", "\u2010": "-", "\u2011": "-", "\u00d0": "\u0110", "\u00f0": "\u0111"}
+# Legacy Vietnamese fonts map ư/Ư to the Latin letter oi (U+01A3/U+01A2), which has no other
+# reading in Vietnamese text: "Trƣờng" is "Trường" (see read_legacy_glyphs).
+
+# Cyrillic letters drawn like Latin ones, as a scanner's OCR layer or a remapped font puts
+# them inside Latin words ("Сộng" with a Cyrillic С): read as the Latin letter they look like,
+# only inside a word that has Latin letters too (a Cyrillic word stays as it is).
+_CYRILLIC_LOOKALIKE = dict(
+    zip(
+        "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅУ",
+        "aeopcyxijsdqwABEKMHOPCTXIJSY",
+        strict=True,
+    )
+)
+# A word mixing Cyrillic and Latin letters (combining marks inside it): "Сộng", "Ноà".
+_MIXED_WORD = regex.compile(r"(?=[\p{L}\p{M}]*\p{Cyrillic})(?=[\p{L}\p{M}]*\p{Latin})[\p{L}\p{M}]+")
 
 # Old-style tone placement ("hoà", "uỷ") → new style ("hòa", "ủy"). Same length
 # on both sides, so a folded copy keeps every offset of the text it came from.
@@ -58,25 +75,35 @@ class Normalized:
         return self.offsets[start], self.offsets[end]
 
 
+_LEGACY = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})
+
+
+def read_legacy_glyphs(text: str) -> str:
+    """``text`` with the glyphs that have one reading in Vietnamese read so (same length):
+    ``"Trƣờng"`` → ``"Trường"``, ``"Сộng hòa"`` (a Cyrillic С) → ``"Cộng hòa"``."""
+    text = text.translate(_LEGACY)
+    if not regex.search(r"\p{Cyrillic}", text):
+        return text
+    return _MIXED_WORD.sub(lambda m: "".join(_CYRILLIC_LOOKALIKE.get(c, c) for c in m.group()), text)
+
+
 def normalize(raw: str) -> Normalized:
-    """NFC, one kind of space and newline, no soft hyphens or zero-width marks.
+    """NFC, one kind of space and newline, no soft hyphens or zero-width marks, legacy glyphs
+    with one reading (``ƣ`` → ``ư``, a Cyrillic ``С`` inside a Latin word → ``C``) read as that.
 
     Composition runs per grapheme cluster (base + combining marks), so every
     output character maps to the raw index where its cluster starts.
     """
     out: list[str] = []
     offsets = array("l")
+    read = read_legacy_glyphs(raw)  # one for one: offsets into it are offsets into raw
     i, n = 0, len(raw)
     while i < n:
-        ch = raw[i]
+        ch = read[i]
         if ch in _DROP:
             i += 1
             continue
-        if ch in _REPLACE:
-            out.append(_REPLACE[ch])
-            offsets.append(i)
-            i += 1
-            continue
+        ch = _REPLACE.get(ch, ch)  # composed with the marks after it below
         if ch in _SPACE:
             out.append(" ")
             offsets.append(i)
@@ -96,7 +123,7 @@ def normalize(raw: str) -> Normalized:
         j = i + 1
         while j < n and unicodedata.combining(raw[j]):
             j += 1
-        cluster = raw[i:j] if j - i > 1 else ch
+        cluster = ch + read[i + 1 : j] if j - i > 1 else ch
         composed = unicodedata.normalize("NFC", cluster) if j - i > 1 or not ch.isascii() else ch
         for c in composed:
             out.append(c)

@@ -26,10 +26,11 @@ from vanban.errors import ReadError
 
 from .document import Table, TextDocument
 from .layout import HeaderColumns, Word, split_header
-from .normalize import normalize
+from .normalize import normalize, read_legacy_glyphs
 from .ocr import HEADER_FRACTION, blank_fills, complete_with_ocr
 from .pdf_words import annotation_words, page_words, top_draws_images
 from .stamps import StampedFills, stamped_fills
+from .vietnamese import LayerQuality, layer_quality, reads_as_vietnamese
 
 # A page with fewer visible characters than this and an image on it is a scan.
 # (Scanned e-signed copies carry a ~50-character "SAO Y" stamp string.)
@@ -65,6 +66,12 @@ class _Page:
     paths: int
     lost_glyphs: int = 0  # glyphs the font maps to a space or to nothing (see _lost_glyphs)
     ruled: bool = False  # its ruling lines make a grid (see _is_ruled): tables may be there
+    quality: LayerQuality | None = None  # how its text layer reads as Vietnamese (None: too little text)
+
+    @property
+    def not_vietnamese(self) -> bool:
+        """Its text layer is not the page as printed: no font map, or an OCR layer without tone marks."""
+        return self.quality is not None and not reads_as_vietnamese(self.quality)
 
 
 # Every /Count in the page tree is 0: "/Type /Pages /Kids [] /Count 0".
@@ -180,13 +187,18 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
         ruled = _is_ruled(paths)
     finally:
         page.close()
-    chars = sum(not c.isspace() for c in text)
-    return _Page(text=text, chars=chars, images=images, paths=len(paths), lost_glyphs=lost, ruled=ruled)
+    chars = len("".join(text.split()))
+    quality = layer_quality(read_legacy_glyphs(text)) if chars >= MIN_TEXT_CHARS else None
+    return _Page(
+        text=text, chars=chars, images=images, paths=len(paths), lost_glyphs=lost, ruled=ruled, quality=quality
+    )
 
 
 def pages_needing_ocr(pages: list[_Page]) -> list[int]:
     """0-based indexes of pages with no usable text layer: an image and next to no text,
-    or a text layer whose font lost letters (:func:`_lost_glyphs`).
+    a text layer whose font lost letters (:func:`_lost_glyphs`), or one that does not read
+    as Vietnamese (:mod:`.vietnamese`: a font without a Unicode map, a scanner's OCR layer
+    without tone marks).
 
     This is the seam for OCR (``vanban.pipeline.ocr.ocr_pdf_pages``): the pages it
     names are the ones whose text must come from the rendered image.
@@ -196,6 +208,7 @@ def pages_needing_ocr(pages: list[_Page]) -> list[int]:
         for i, page in enumerate(pages)
         if (page.chars < MIN_TEXT_CHARS and (page.images or page.paths >= MIN_OUTLINED_PATHS))
         or page.lost_glyphs >= MIN_LOST_GLYPHS
+        or page.not_vietnamese
     ]
 
 
@@ -320,7 +333,11 @@ def read(path: Path) -> TextDocument:
         if all(p.chars < MIN_TEXT_CHARS for p in pages):
             if not scanned and not any(p.chars for p in pages):
                 raise ReadError(str(path), "PDF has no text (blank pages)")
-        warnings: list[str] = []
+        warnings = [
+            f"page {i + 1}: the text layer is not Vietnamese as printed ({page.quality}); read by OCR"
+            for i, page in enumerate(pages)
+            if page.not_vietnamese
+        ]
         if _looks_truncated(path):
             warnings.append("the file looks truncated (no %%EOF at its end); text may be missing")
 

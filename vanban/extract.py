@@ -54,6 +54,7 @@ def extract_file(path: str | os.PathLike, sha256: str | None = None) -> tuple[Re
         size=path.stat().st_size,
         ocr=doc.ocr is not None,
         ocr_confidence=doc.ocr.confidence if doc.ocr else None,
+        ocr_pages=list(doc.ocr.pages) if doc.ocr and not doc.ocr.header_only else [],
         warnings=list(doc.warnings),
     )
     return extract_document(doc, source), doc

@@ -18,6 +18,7 @@ class Source:
     size: int | None = None
     ocr: bool = False
     ocr_confidence: float | None = None
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based pages read whole by OCR (not a header fill)
     warnings: list[str] = field(default_factory=list)
 
 
