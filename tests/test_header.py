@@ -289,6 +289,22 @@ def test_joint_type_codes(number_line, doc_type, type_code, issuer_code):
     assert (info.doc_type, info.type_code, info.issuer_code) == (doc_type, type_code, issuer_code)
 
 
+def test_issuer_above_an_unreadable_number_line():
+    """3588_QD_SGK …pdf read by OCR: the Số line came out as noise; the issuer is the block's first line."""
+    text = (
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nĐột đa GỊ NộE)611-018 L\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 26 tháng 12 năm 2025\nQUYÉT ĐỊNH\n"
+        "Bộ sách giáo khoa giáo dục phổ thông\nsử dụng thống nhất toàn quốc\n"
+    )
+    info = extract_header(doc_of(text, header_lines=5))
+    assert (info.issuer, info.place, info.issued_date, info.doc_type) == (
+        "Bộ Giáo dục và Đào tạo",
+        "Hà Nội",
+        "2025-12-26",
+        "Quyết định",
+    )
+
+
 # Lines where the left column runs on into the right one (a reader that lost the column gap):
 # every field stops at its block's edge. (text, issuer, symbol, place)
 RUN_ON_LINES = [
@@ -319,6 +335,29 @@ def test_fields_stop_at_their_block(text, issuer, symbol, place):
 
 # (lines under the header, doc_type, subject)
 TYPE_AND_SUBJECT = [
+    # 18-11-KH thuc hien cong tac bau cu (Lương Minh).docx: a trích yếu that opens like the body, on two lines
+    (
+        "KẾ HOẠCH\nThực hiện công tác bầu cử đại biểu Quốc hội khóa XVI \n"
+        "và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031\n\nCăn cứ Luật Bầu cử đại biểu Quốc hội",
+        "Kế hoạch",
+        "Thực hiện công tác bầu cử đại biểu Quốc hội khóa XVI "
+        "và bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026-2031",
+    ),
+    # … but the body's opening sentence is none: it cites a number and ends with a semicolon
+    (
+        "KẾ HOẠCH\nThực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ \n"
+        "về cải cách hành chính nhà nước giai đoạn 2021 - 2030;\n\nỦy ban nhân dân tỉnh ban hành",
+        "Kế hoạch",
+        None,
+    ),
+    # TB 348 TU_1.signed.pdf: the type's author under the type name belongs to the type
+    (
+        "THÔNG BÁO\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nVề nội dung, thời gian, địa điểm tổ chức Đại hội đại biểu\n"
+        "Đảng bộ tỉnh Thái Nguyên lần thứ XXI, nhiệm kỳ 2025 - 2030\n- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
+        "Thông báo",
+        "Về nội dung, thời gian, địa điểm tổ chức Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XXI, "
+        "nhiệm kỳ 2025 - 2030",
+    ),
     (
         "KẾ HOẠCH\nCải cách hành chính tỉnh Lạng Sơn năm 2023\n\nThực hiện Nghị quyết số 76/NQ-CP",
         "Kế hoạch",
