@@ -30,7 +30,7 @@ from .normalize import normalize, read_legacy_glyphs
 from .ocr import HEADER_FRACTION, blank_fills, complete_with_ocr
 from .pdf_words import annotation_words, page_words, top_draws_images
 from .stamps import StampedFills, stamped_fills
-from .vietnamese import LayerQuality, layer_quality, reads_as_vietnamese
+from .syllables import LayerQuality, layer_quality, reads_as_vietnamese
 
 # A page with fewer visible characters than this and an image on it is a scan.
 # (Scanned e-signed copies carry a ~50-character "SAO Y" stamp string.)
@@ -197,7 +197,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
 def pages_needing_ocr(pages: list[_Page]) -> list[int]:
     """0-based indexes of pages with no usable text layer: an image and next to no text,
     a text layer whose font lost letters (:func:`_lost_glyphs`), or one that does not read
-    as Vietnamese (:mod:`.vietnamese`: a font without a Unicode map, a scanner's OCR layer
+    as Vietnamese (:mod:`.syllables`: a font without a Unicode map, a scanner's OCR layer
     without tone marks).
 
     This is the seam for OCR (``vanban.pipeline.ocr.ocr_pdf_pages``): the pages it

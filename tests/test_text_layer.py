@@ -3,7 +3,7 @@
 A font without a Unicode map, a scanner's OCR layer without tone marks or with
 Cyrillic look-alikes, a legacy font's ``ƣ`` for ``ư``: the glyphs with one reading
 are read so (normalize.py), and a page whose layer still does not read as
-Vietnamese (pipeline/vietnamese.py) is read by OCR and says so.
+Vietnamese (pipeline/syllables.py) is read by OCR and says so.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from conftest import shared_path
 
 from vanban.pipeline.normalize import normalize
 from vanban.pipeline.read import read
-from vanban.pipeline.vietnamese import is_syllable, layer_quality, reads_as_vietnamese
+from vanban.pipeline.syllables import is_syllable, layer_quality, reads_as_vietnamese
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
 
