@@ -32,10 +32,16 @@ TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 # and on its first MAX_WORDS (a page's layer is one font or one OCR run: more words say nothing new).
 MIN_WORDS = 20
 MAX_WORDS = 400
-# Printed Vietnamese pages of ../shared/realdocs: 94-100 % of their words are syllables and
-# 71-92 % carry a mark; the OCR layers there: 64-67 % and 1-28 %.
-MIN_SYLLABLE_SHARE = 0.85
+# Printed Vietnamese pages of ../shared/realdocs: 94-100 % of their words are syllables, 71-92 %
+# carry a mark and none has a letter Vietnamese does not write. Their scanners' OCR layers spell
+# syllables (64-68 %) with few marks (1-33 %): Vietnamese printed without its marks. A font without
+# a Unicode map gives letters Vietnamese does not write (ß, Ö, µ, control codes) in many words.
+# A page in another language (an English annex) spells few syllables and is left as it is.
+TONELESS_SYLLABLE_SHARE = 0.5
 MIN_MARKED_SHARE = 0.5
+MAX_FOREIGN_SHARE = 0.15
+# The marks Vietnamese writes on a Latin letter: breve, circumflex, horn and the five tones.
+VOWEL_MARKS = frozenset("\u0306\u0302\u031b")
 
 # A word as printed, punctuation at its edges stripped: "(giao", "tỉnh;", "“Tinh".
 _EDGES = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
@@ -86,6 +92,14 @@ def _is_marked(word: str) -> bool:
     return "đ" in word.casefold() or unicodedata.normalize("NFD", word) != word
 
 
+def _is_foreign(word: str) -> bool:
+    """Whether a word holds a letter Vietnamese does not write: ``"hßa"``, ``"ViÖt"``, ``"Сộng"``, ``"C\\x01NG"``."""
+    for char in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D")):
+        if not (char.isascii() and char.isalpha()) and char not in TONE_MARKS and char not in VOWEL_MARKS:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class LayerQuality:
     """How a page's text reads: words judged, and the shares that are syllables and that carry marks."""
@@ -93,9 +107,11 @@ class LayerQuality:
     words: int
     syllables: float
     marked: float
+    foreign: float = 0.0  # share of words with a letter Vietnamese does not write
 
     def __str__(self) -> str:
-        return f"{self.syllables:.0%} of {self.words} words Vietnamese syllables, {self.marked:.0%} with marks"
+        said = f"{self.syllables:.0%} of {self.words} words Vietnamese syllables, {self.marked:.0%} with marks"
+        return said + (f", {self.foreign:.0%} with foreign letters" if self.foreign else "")
 
 
 def words_to_judge(text: str, limit: int | None = None) -> list[str]:
@@ -120,11 +136,16 @@ def layer_quality(text: str) -> LayerQuality:
         return LayerQuality(0, 0.0, 0.0)
     syllables = sum(all(is_syllable(part) for part in word.split("-") if part) for word in words)
     marked = sum(_is_marked(word) for word in words)
-    return LayerQuality(len(words), syllables / len(words), marked / len(words))
+    foreign = sum(_is_foreign(word) for word in words)
+    n = len(words)
+    return LayerQuality(n, syllables / n, marked / n, foreign / n)
 
 
 def reads_as_vietnamese(quality: LayerQuality) -> bool:
-    """Whether a page's text is Vietnamese as printed (or too short to judge)."""
+    """Whether a page's text is the page as printed: not letters of other scripts for Vietnamese
+    ones, not Vietnamese spelled without its marks (or too short to judge)."""
     if quality.words < MIN_WORDS:
         return True
-    return quality.syllables >= MIN_SYLLABLE_SHARE and quality.marked >= MIN_MARKED_SHARE
+    if quality.foreign > MAX_FOREIGN_SHARE:
+        return False
+    return not (quality.syllables >= TONELESS_SYLLABLE_SHARE and quality.marked < MIN_MARKED_SHARE)

@@ -242,16 +242,31 @@ def test_generated_grid_and_highlights(tmp_path: Path) -> None:
     """A ruled table is found; words highlighted by filled boxes (no stroke) are no table."""
     pytest.importorskip("reportlab")
     from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
     from reportlab.platypus import Table, TableStyle
+    from synth import FONT_CANDIDATES
 
+    font = next(
+        (
+            Path(folder) / pattern.format(faces[0])
+            for folder, pattern, faces in FONT_CANDIDATES
+            if (Path(folder) / pattern.format(faces[0])).exists()
+        ),
+        None,
+    )
+    if font is None:
+        pytest.skip("no TrueType font with Vietnamese glyphs")
+    pdfmetrics.registerFont(TTFont("GridTest", str(font)))
     path = tmp_path / "tables.pdf"
     page = canvas.Canvas(str(path), pagesize=A4)
-    page.setFont("Helvetica", 12)
+    page.setFont("GridTest", 12)
+    words = "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ngày 25 tháng 6 năm 2015".split()
     for line in range(6):  # page 1: every word on a yellow box, as a highlighter leaves it
         x = 85
-        for word in ("Can", "cu", "Luat", "Bau", "cu", "dai", "bieu", "Quoc", "hoi", "ngay", "25/6/2015"):
-            width = page.stringWidth(word, "Helvetica", 12)
+        for word in words:
+            width = page.stringWidth(word, "GridTest", 12)
             page.setFillColorRGB(1, 1, 0.6)  # the word's box and the space's box, lines touching
             page.rect(x, 700 - 16 * line, width, 16, stroke=0, fill=1)
             page.rect(x + width, 700 - 16 * line, 4, 16, stroke=0, fill=1)
@@ -259,16 +274,27 @@ def test_generated_grid_and_highlights(tmp_path: Path) -> None:
             page.drawString(x, 704 - 16 * line, word)
             x += width + 4
     page.showPage()
-    grid = Table(
-        [["STT", "Nhiem vu", "Chu tri"], ["1", "Cai cach the che", "So Tu phap"], ["2", "Cai cach TTHC", "VP"]]
-    )
-    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    page.setFont("GridTest", 12)
+    rows = [
+        ["STT", "Nhiệm vụ", "Chủ trì"],
+        ["1", "Cải cách thể chế", "Sở Tư pháp"],
+        ["2", "Cải cách thủ tục", "Sở Nội vụ"],
+    ]
+    grid = Table(rows)
+    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONTNAME", (0, 0), (-1, -1), "GridTest")]))
     grid.wrapOn(page, 400, 200)
     grid.drawOn(page, 85, 600)
-    page.drawString(85, 760, "Bang phan cong nhiem vu cai cach hanh chinh nam 2026 cua cac so, ban, nganh tinh")
+    for line, text in enumerate(
+        [
+            "Bảng phân công nhiệm vụ cải cách hành chính năm 2026 của các sở, ban, ngành tỉnh",
+            "Các sở, ban, ngành chủ trì thực hiện nhiệm vụ được giao và báo cáo kết quả định kỳ",
+        ]
+    ):
+        page.drawString(85, 760 - 18 * line, text)
     page.save()
     doc = read(path)
-    assert [(t.page, t.rows[0]) for t in doc.tables] == [(2, ["STT", "Nhiem vu", "Chu tri"])]
+    assert doc.ocr is None
+    assert [(t.page, t.rows[0]) for t in doc.tables] == [(2, ["STT", "Nhiệm vụ", "Chủ trì"])]
 
 
 def test_docx_footnotes_tied_to_markers() -> None:

@@ -66,6 +66,14 @@ LINES = [
         "v thi hành Diu 1 Dáng; - Can cü Chi thj s 45-CT/TW, ngày 14/4/2025 cüa B ChInh trj v diai hi dâng b các cp",
         False,
     ),
+    # a national title in TCVN3 bytes read as Latin-1 (a font without its Unicode map): letters of other scripts
+    ("Céng hßa x· héi chñ nghÜa ViÖt Nam " * 4, False),
+    # a page in another language is as printed: few syllables, no marks, no foreign letters
+    (
+        "The Ministry of Home Affairs shall coordinate with the provincial committees to implement the plan "
+        "and report the results to the Prime Minister before the end of the year",
+        True,
+    ),
     # the same lines as printed (page 2 of 3588 …pdf has a sound layer)
     (
         "Căn cứ Nghị định số 303/2025/NĐ-CP ngày 19 tháng 11 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, "
