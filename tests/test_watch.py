@@ -21,7 +21,8 @@ import pytest
 from docx import Document
 from test_bad_input import encrypted_pdf
 
-from vanban.watch import Folders, free_path, is_ignored_name, move_no_clobber
+from vanban.intake import Folders, is_ignored_name
+from vanban.watch import LOCK_NAME, free_path, move_no_clobber
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("VANBAN_SHARED", REPO.parent / "shared"))  # as in conftest.py
@@ -299,18 +300,19 @@ def test_batch_with_bad_slow_and_ignored_files_is_all_accounted_for(place) -> No
         assert process.poll() is None
     assert process.returncode == 0  # SIGTERM is a clean stop
     assert inbox_left(inbox) == []
-    assert sorted(p.name for p in inbox.iterdir()) == sorted(IGNORED)  # temporary files are not touched
+    # temporary files are not touched; the watcher's lock stays (a dotfile, never taken)
+    assert sorted(p.name for p in inbox.iterdir()) == sorted([*IGNORED, LOCK_NAME])
     assert document_count(db) == len(good) + 1
     failed_rows = query(db, "select path, reason from errors")
     assert sorted({Path(p).name for p, _ in failed_rows}) == sorted(bad)
     for name in bad:
         note = place["failed"] / f"{name}.error.txt"
-        assert "reason:" in note.read_text(encoding="utf-8")
+        assert "lý do:" in note.read_text(encoding="utf-8") and "reason:" in note.read_text(encoding="utf-8")
     assert "encrypted" in (place["failed"] / "scan-locked.pdf.error.txt").read_text(encoding="utf-8")
     assert {p.parent.name for p in place["archive"].rglob("*") if p.is_file()} == {time.strftime("%Y-%m-%d")}
     log = place["log"].read_text(encoding="utf-8")
-    assert len(re.findall(r"(?m)^[\d-]+ [\d:]+ ingested  ", log)) == len(good) + 1
-    assert "failed    scan-locked.pdf: encrypted" in log
+    assert len(re.findall(r"(?m)^[\d-]+ [\d:]+ đã lưu +\S", log)) == len(good) + 1
+    assert re.search(r"(?m)^[\d-]+ [\d:]+ lỗi +scan-locked\.pdf: PDF có mật khẩu.*\[encrypted PDF", log)
     # The slow file was taken whole: its record is the real document, not a damaged fragment.
     assert query(db, "select count(*) from documents where text like '%đợt 99 năm 2026%'") == [(1,)]
 
@@ -348,7 +350,7 @@ def test_same_file_twice_is_one_record(place) -> None:
         wait_for(lambda: inbox_left(inbox) == [], "the second copy archived")
     assert document_count(db) == 1
     assert names_under(place["archive"]) == ["05-KH-UBND (ban sao).docx", "05-KH-UBND.docx"]
-    assert "duplicate 05-KH-UBND (ban sao).docx" in place["log"].read_text(encoding="utf-8")
+    assert re.search(r"(?m) trùng +05-KH-UBND \(ban sao\)\.docx = #1", place["log"].read_text(encoding="utf-8"))
 
 
 def free_port() -> int:
@@ -423,11 +425,11 @@ def test_restart_finishes_a_move_interrupted_after_the_commit(place) -> None:
     (failed / "corrupt.pdf").rename(inbox / "corrupt.pdf")
     (failed / "corrupt.pdf.error.txt").unlink()
     log = run_once(inbox, db)
-    assert "(stored before a restart)" in log
+    assert "(đã lưu trước đó)" in log
     assert archived.is_file() and names_under(archive) == ["03-KH-UBND.docx"]
     assert names_under(failed) == ["corrupt.pdf"] and inbox_left(inbox) == []
     assert document_count(db) == 1 and query(db, "select count(*) from errors") == [(1,)]
     # Killed between linking into the archive and unlinking from the inbox: the same file in both places.
     os.link(archived, inbox / archived.name)
-    assert "(stored before a restart)" in run_once(inbox, db)
+    assert "(đã lưu trước đó)" in run_once(inbox, db)
     assert names_under(archive) == ["03-KH-UBND.docx"] and inbox_left(inbox) == []
