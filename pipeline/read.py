@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from itertools import islice
@@ -107,6 +108,10 @@ def _head(path: Path) -> tuple[bytes, int]:
     except IsADirectoryError:
         raise ReadError(str(path), "is a directory") from None
     except OSError as exc:
+        with contextlib.suppress(OSError):
+            kind = special_kind(os.stat(path).st_mode)  # a socket cannot even be opened
+            if kind:
+                raise ReadError(str(path), f"not a regular file ({kind}): not read") from None
         raise ReadError(str(path), f"cannot open: {exc.strerror or exc}") from None
     try:
         info = os.fstat(fd)

@@ -113,6 +113,9 @@ def serve() -> None:
             func, args = jobs.recv()
         except EOFError:
             return
+        except Exception as exc:  # a job naming a function this process cannot import
+            results.send(("error", f"internal error: the job could not be loaded ({type(exc).__name__}: {exc})"))
+            continue
         out_of_memory = False
         try:
             reply = ("ok", func(*args))
