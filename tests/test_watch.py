@@ -21,7 +21,9 @@ import pytest
 from docx import Document
 from test_bad_input import encrypted_pdf
 
-from vanban.intake import Folders, is_ignored_name
+from vanban.clerk import printable
+from vanban.intake import Folders, is_ignored_name, refusal
+from vanban.store import ingest_paths
 from vanban.watch import LOCK_NAME, free_path, move_no_clobber
 
 REPO = Path(__file__).resolve().parent.parent
@@ -433,3 +435,56 @@ def test_restart_finishes_a_move_interrupted_after_the_commit(place) -> None:
     os.link(archived, inbox / archived.name)
     assert "(đã lưu trước đó)" in run_once(inbox, db)
     assert names_under(archive) == ["03-KH-UBND.docx"] and inbox_left(inbox) == []
+
+
+# --- names a clerk sees, paths the watcher refuses ----------------------------------------------------
+
+PRINTABLE_CASES = [
+    ("Quyết định 932.docx", "Quyết định 932.docx"),
+    ("x\n2026-01-01 00:00:00 đã lưu    giả.pdf", "x\\n2026-01-01 00:00:00 đã lưu    giả.pdf"),
+    ("a\rb\tc", "a\\rb\\tc"),
+    ("bao\udcffcao.pdf", "bao\\xffcao.pdf"),  # a byte that is not UTF-8, as os.listdir gives it
+    ("hóa đơn\u202efdp.exe", "hóa đơn\\u202efdp.exe"),  # a right-to-left override would disguise the name
+    ("\x1b[31mđỏ", "\\x1b[31mđỏ"),  # a terminal escape
+]
+
+
+@pytest.mark.parametrize(("name", "shown"), PRINTABLE_CASES)
+def test_printable_names(name: str, shown: str) -> None:
+    assert printable(name) == shown
+
+
+def test_refusals(tmp_path: Path) -> None:
+    regular = tmp_path / "01-KH-UBND.docx"
+    make_docx(regular, 1)
+    link = tmp_path / "a.txt"
+    link.symlink_to("/etc/passwd")
+    dangling = tmp_path / "dangling.pdf"
+    dangling.symlink_to(tmp_path / "nowhere.pdf")
+    fifo = tmp_path / "b.pdf"
+    os.mkfifo(fifo)
+    assert refusal(regular) is None and refusal(tmp_path) is None and refusal(tmp_path / "missing.pdf") is None
+    assert refusal(link) == "a symbolic link: not followed"
+    assert refusal(link, hint=True) == "a symbolic link: not followed (--follow-symlinks reads what it points to)"
+    assert refusal(link, follow_symlinks=True) is None
+    assert refusal(dangling, follow_symlinks=True) == "a symbolic link to a file that does not exist"
+    assert refusal(fifo) == refusal(fifo, follow_symlinks=True) == "not a regular file (a named pipe (FIFO)): not read"
+    assert refusal(os.fsdecode(os.fsencode(tmp_path) + b"/bad\xff.txt")).startswith("the file name is not valid UTF-8")
+
+
+def test_ingest_refuses_links_unless_told_to_follow_them(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    target = make_docx(tmp_path / "elsewhere.docx", 9)
+    (folder / "link.docx").symlink_to(target)
+    os.mkfifo(folder / "b.pdf")
+    db = tmp_path / "vanban.db"
+    report = ingest_paths([folder], db, progress=False)
+    assert report.ingested == 0
+    assert sorted((Path(p).name, r.split(":")[0]) for p, r in report.failed) == [
+        ("b.pdf", "not a regular file (a named pipe (FIFO))"),
+        ("link.docx", "a symbolic link"),
+    ]
+    report = ingest_paths([folder], db, progress=False, follow_symlinks=True)
+    assert report.ingested == 1 and [Path(p).name for p, _ in report.failed] == ["b.pdf"]
+    assert query(db, "select path from documents") == [(str(target.resolve()),)]  # the file read, not the link
