@@ -6,20 +6,18 @@ that read as garble in any standard code page (``Céng hßa x· héi`` and
 bytes with each encoding and keeps the one whose result reads as Vietnamese:
 words with Vietnamese letters that are Vietnamese syllables, and no stray
 symbols. The conversion tables and the syllable's parts are data
-(``data/legacy_encodings.json``).
+(:mod:`.legacy_tables`).
 """
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import regex
 
-TABLES = Path(__file__).parent / "data" / "legacy_encodings.json"
+from . import legacy_tables
 
 # Every precomposed Vietnamese letter beyond ASCII, both cases ("ộ", "Ư", "đ").
 VIETNAMESE_LETTERS = frozenset(
@@ -60,11 +58,6 @@ class Decoded:
 
 
 @cache
-def _tables() -> dict:
-    return json.loads(TABLES.read_text(encoding="utf-8"))
-
-
-@cache
 def _windows_1252() -> dict[int, str]:
     """Latin-1 code point → the Windows-1252 character (bytes 80–9F hold quotes and dashes there)."""
     table = {}
@@ -79,32 +72,33 @@ def _windows_1252() -> dict[int, str]:
 @cache
 def _tcvn3_table() -> dict[int, str]:
     table = dict(_windows_1252())
-    table.update({int(code, 16): letter for code, letter in _tables()["tcvn3"]["bytes"].items()})
+    table.update(legacy_tables.TCVN3)
     return table
 
 
 @cache
 def _vni() -> tuple[dict[int, str], dict[str, str], regex.Pattern]:
     """VNI's one-character letters, its marks, and the pattern of a vowel followed by a mark."""
-    table = _tables()["vni"]
-    letters = {ord(code): letter for code, letter in table["letters"].items()}
-    bases, marks = regex.escape(table["bases"]), regex.escape("".join(table["marks"]))
+    letters = {ord(code): letter for code, letter in legacy_tables.VNI_LETTERS.items()}
+    bases, marks = regex.escape(legacy_tables.VNI_BASES), regex.escape("".join(legacy_tables.VNI_MARKS))
     # a vowel and the mark character after it: "oä" of "Coäng" (ộ), "OÄ" of "COÄNG" (Ộ), "ơù" (ớ)
     pair = regex.compile(rf"(?x) (?P<base> [{bases}] ) (?P<mark> [{marks}] )")
-    return letters, table["marks"], pair
+    return letters, legacy_tables.VNI_MARKS, pair
 
 
 @cache
 def _syllable() -> regex.Pattern:
     """A Vietnamese syllable without its tone, from the data's initials, nuclei and finals ("quôc", "ngươi")."""
-    parts = _tables()["syllable"]
 
-    def choice(items: list[str]) -> str:
+    def choice(items: tuple[str, ...]) -> str:
         return "|".join(regex.escape(item) for item in sorted(items, key=len, reverse=True))
 
-    return regex.compile(
-        rf"(?x) ^ (?: {choice(parts['initials'])} )? (?: {choice(parts['nuclei'])} ) (?: {choice(parts['finals'])} )? $"
+    initials, nuclei, finals = (
+        choice(legacy_tables.SYLLABLE_INITIALS),
+        choice(legacy_tables.SYLLABLE_NUCLEI),
+        choice(legacy_tables.SYLLABLE_FINALS),
     )
+    return regex.compile(rf"(?x) ^ (?: {initials} )? (?: {nuclei} ) (?: {finals} )? $")
 
 
 def tcvn3(data: bytes) -> str:

@@ -9,7 +9,6 @@ Vietnamese encodings and in UTF-16 without a BOM is read, with a warning.
 from __future__ import annotations
 
 import io
-import json
 import os
 import shutil
 import socket
@@ -26,7 +25,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from vanban.errors import ReadError
-from vanban.pipeline import legacy
+from vanban.pipeline import legacy, legacy_tables
 from vanban.pipeline.limits import MAX_TEXT_FILE_BYTES
 from vanban.pipeline.read import read
 
@@ -398,18 +397,10 @@ def test_western_text_is_not_taken_for_legacy_vietnamese(tmp_path: Path, text: s
     assert "not UTF-8 text" in caught.value.reason
 
 
-def _legacy_tables() -> dict:
-    return json.loads(legacy.TABLES.read_text(encoding="utf-8"))
-
-
 def to_tcvn3(text: str) -> bytes:
     """``text`` typed in .VnTime and saved as text: TCVN3 codes; a marked capital (only in the capitals
     font .VnTimeH) gets its small letter's code."""
-    codes = {
-        letter: int(code, 16)
-        for code, letter in _legacy_tables()["tcvn3"]["bytes"].items()
-        if letter.islower() or int(code, 16) <= 0xA7
-    }
+    codes = {letter: code for code, letter in legacy_tables.TCVN3.items() if letter.islower() or code <= 0xA7}
     out = bytearray()
     for char in text:
         code = codes.get(char, codes.get(char.lower()))
@@ -419,10 +410,10 @@ def to_tcvn3(text: str) -> bytes:
 
 def to_vni(text: str) -> bytes:
     """``text`` typed in VNI-Times and saved as text: base letters followed by VNI's mark characters."""
-    table = _legacy_tables()["vni"]
-    letters = {letter: code for code, letter in table["letters"].items()}
+    letters = {letter: code for code, letter in legacy_tables.VNI_LETTERS.items()}
     marks = {
-        (unicodedata.normalize("NFD", "a" + mark)[1:], code.isupper()): code for code, mark in table["marks"].items()
+        (unicodedata.normalize("NFD", "a" + mark)[1:], code.isupper()): code
+        for code, mark in legacy_tables.VNI_MARKS.items()
     }
     out = []
     for char in text:
