@@ -477,6 +477,9 @@ class Watcher:
             self.stats.errors.append(str(path))
 
     def _settle_failure(self, path: Path, sha256: str | None, reason: str) -> None:
+        if not _exists(path):
+            self._say("vanished", f"{self._name(path)} (xóa trong khi đọc) [removed while it was read]", self.err)
+            return
         try:
             self._fail(path, sha256, reason)
         except Exception as exc:  # the database is unwell: keep the file, try it again later
@@ -493,9 +496,10 @@ class Watcher:
                 not _exists(stored_path) or _same_file(path, stored_path)
             )  # stored, then stopped before the move
             if unmoved or interrupted:
-                dest = stored_path if interrupted else free_path(self._archive_dir(), repaired(path.name))
-                if self._archive(path, stored.id, dest) is not None:
-                    self._say("archived", f"{self._name(path)} = #{stored.id} (đã lưu trước đó) → {self._shown(dest)}")
+                dest = stored_path if interrupted else free_path(self._archive_dir(), path.name)
+                moved = self._archive(path, stored.id, dest)
+                if moved is not None:
+                    self._say("archived", f"{self._name(path)} = #{stored.id} (đã lưu trước đó) → {self._shown(moved)}")
                 return
             outcome = ingest_file(self.db, path, sha256=result.sha256)  # logs the duplicate in files
             dest = self._move_out(path, free_path(self._archive_dir(), path.name), self.folders.archive)
@@ -531,10 +535,10 @@ class Watcher:
         self._released(path)
         return moved
 
-    def _move_out(self, path: Path, dest: Path, folder: Path, reserved_suffix: str = "") -> Path | None:
+    def _move_out(self, path: Path, dest: Path, folder: Path) -> Path | None:
         """Move a file out of the inbox; None (the file held) if it cannot move."""
         try:
-            moved = move_no_clobber(path, dest, reserved_suffix)
+            moved = move_no_clobber(path, dest)
         except OSError as exc:
             self._hold(path, self._cannot_move(exc, folder))
             return None

@@ -363,8 +363,11 @@ class WorkerPool:
         return True
 
     def _kill(self, worker: _Worker, table: dict | None = None) -> None:
-        """Kill the worker and everything it started, close its pipes, and reap it."""
-        if worker.process.poll() is None or table is not None:
+        """Kill the worker and everything it started, close its pipes, and reap it.
+
+        Only before it is reaped: until then its pid, and so its process group's id, are its own.
+        """
+        if worker.process.returncode is None:
             table = table if table is not None else _processes()
             for pid in _family(worker.process.pid, table) - {worker.process.pid}:
                 with contextlib.suppress(OSError):
