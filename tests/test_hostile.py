@@ -256,8 +256,8 @@ def test_hostile_batch_through_the_watcher(tmp_path: Path) -> None:
     assert peak < PEAK_LIMIT, f"peak memory {peak / 1024**2:.0f} MB"
 
 
-def test_every_reason_in_the_batch_is_said_in_vietnamese(tmp_path: Path) -> None:
-    """The reasons a clerk meets here all have a Vietnamese wording (none falls back to 'không đọc được')."""
+def test_every_reason_is_said_in_vietnamese() -> None:
+    """The reasons a clerk meets have a Vietnamese wording (none falls back to 'không đọc được tệp này')."""
     reasons = [
         "not a regular file (a named pipe (FIFO)): not read",
         "not a regular file (a socket): not read",
@@ -270,6 +270,26 @@ def test_every_reason_in_the_batch_is_said_in_vietnamese(tmp_path: Path) -> None
         "the file name is not valid UTF-8 text (a byte no text encoding can show): rename it",
         "no space left on the disk of failed/: the file stays in the inbox (No space left on device)",
         "the reader crashed on this file (signal SIGSEGV)",
+        # what the readers say of ordinary bad files
+        "encrypted PDF: a password is needed to open it",
+        "PDF has no pages",
+        "PDF has no text (blank pages)",
+        "damaged or truncated PDF (pdfium: data format error)",
+        "no text layer (scanned PDF); OCR needs tesseract-ocr-vie: apt-get install tesseract-ocr tesseract-ocr-vie",
+        "empty file (0 bytes)",
+        "unsupported file type '.xyz'; vanban reads .pdf, .docx, .doc, .html, .txt and scanned images (.jpg, .png, .tif)",
+        "not a PDF (no %PDF- header): the file is damaged or misnamed",
+        "a Word 97-2003 (.doc) file named .docx; rename it to .doc",
+        "a Word .docx file named .doc; rename it to .docx",
+        "not a DOCX (not a ZIP package): the file is damaged or misnamed",
+        "not a readable Word document (BadZipFile: File is not a zip file)",
+        "LibreOffice could not convert this .doc (damaged?): Error: source file could not be loaded",
+        "binary file, not text",
+        "not UTF-8 text; detected cp1250. Save it as UTF-8 and try again",
+        "HTML page with no text",
+        "not a JPEG, PNG or TIFF image: the file is damaged or misnamed",
+        "page 2 of 30000×40000 pixels is too large to OCR",
+        "cannot read PDF: ValueError: bad xref",
     ]
     said = {reason: vietnamese(reason) for reason in reasons}
     assert all(said.values()), [r for r, v in said.items() if not v]

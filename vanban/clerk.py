@@ -54,12 +54,24 @@ REASONS = [
         r"(?x) ^ page \s of \s (?P<size> \d+ × \d+ ) \s pt \s is \s too \s large",
         "trang khổ {size} pt quá lớn để nhận dạng chữ",
     ),
+    # "page 2 of 30000×40000 pixels is too large to OCR" (a scanned image)
+    (
+        r"(?x) ^ page \s (?P<page> \d+ ) \s of \s (?P<size> \d+ × \d+ ) \s pixels \s is \s too \s large",
+        "trang {page} ảnh khổ {size} điểm ảnh quá lớn để nhận dạng chữ",
+    ),
+    # "more than 500 pages in one image file"
+    (r"(?x) ^ more \s than \s (?P<count> \d+ ) \s pages", "tệp ảnh có hơn {count} trang"),
+    # "not a JPEG, PNG or TIFF image: …", "not a readable image: …", "damaged image: …", "the image has no pages"
+    (
+        r"(?x) ^ (?: not \s a \s JPEG | not \s a \s readable \s image | damaged \s image | the \s image \s has \s no )",
+        "tệp ảnh bị hỏng hoặc đặt sai đuôi",
+    ),
     # "empty file (0 bytes)"
     (r"(?x) ^ empty \s file", "tệp rỗng (0 byte)"),
-    # "unsupported file type '.xyz'; vanban reads .pdf, .docx, .doc, .html and .txt"
+    # "unsupported file type '.xyz'; vanban reads .pdf, .docx, .doc, .html, .txt and scanned images (…)"
     (
         r"(?x) ^ unsupported \s file \s type \s '? (?P<type> [^';]* ) '?",
-        "không đọc được loại tệp {type}; vanban đọc .pdf, .docx, .doc, .html và .txt",
+        "không đọc được loại tệp {type}; vanban đọc .pdf, .docx, .doc, .html, .txt và ảnh quét (.jpg, .png, .tif)",
     ),
     # "not a PDF (no %PDF- header): the file is damaged or misnamed"
     (r"(?x) ^ not \s a \s PDF", "không phải PDF: tệp bị hỏng hoặc đặt sai đuôi"),
