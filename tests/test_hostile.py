@@ -231,7 +231,7 @@ def test_hostile_batch_through_the_watcher(tmp_path: Path) -> None:
     log = done.stdout + done.stderr
     assert "Traceback" not in log, log
     assert done.returncode == 1  # files failed
-    assert sorted(p.name for p in inbox.iterdir()) == [".vanban-watch.lock"]
+    assert list(inbox.iterdir()) == []
     archived = {p.name for p in (tmp_path / "archive").rglob("*")} - {time.strftime("%Y-%m-%d")}
     assert archived == {name for name, (outcome, _) in expected.items() if outcome == "record"}
     stored = dict(query(db, "select path, json_extract(record, '$.source.warnings') from documents"))
@@ -397,7 +397,7 @@ def test_full_disk_leaves_files_in_the_inbox_and_no_half_done_move(tmp_path: Pat
     log = first.stdout + first.stderr
     assert "Traceback" not in log, log
     assert first.returncode == 1
-    assert sorted(p.name for p in inbox.iterdir()) == [".vanban-watch.lock", "07-KH-UBND.docx", "corrupt.pdf"]
+    assert sorted(p.name for p in inbox.iterdir()) == ["07-KH-UBND.docx", "corrupt.pdf"]
     assert moving_files(small_disk) == []
     assert dangling_rows(db) == []
     [(document_path,)] = query(db, "select path from documents")
@@ -411,7 +411,7 @@ def test_full_disk_leaves_files_in_the_inbox_and_no_half_done_move(tmp_path: Pat
     filler.unlink()
     second = subprocess.run(command, capture_output=True, text=True, timeout=WAIT)
     assert second.returncode == 1, second.stdout + second.stderr  # corrupt.pdf failed
-    assert sorted(p.name for p in inbox.iterdir()) == [".vanban-watch.lock"]
+    assert list(inbox.iterdir()) == []
     assert moving_files(small_disk) == [] and dangling_rows(db) == []
     [(document_path,)] = query(db, "select path from documents")
     assert Path(document_path).parent.parent == archive.resolve()

@@ -24,7 +24,7 @@ from test_bad_input import encrypted_pdf
 from vanban.clerk import printable
 from vanban.intake import Folders, is_ignored_name, refusal
 from vanban.store import ingest_paths
-from vanban.watch import LOCK_NAME, free_path, move_no_clobber
+from vanban.watch import free_path, move_no_clobber
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("VANBAN_SHARED", REPO.parent / "shared"))  # as in conftest.py
@@ -302,8 +302,7 @@ def test_batch_with_bad_slow_and_ignored_files_is_all_accounted_for(place) -> No
         assert process.poll() is None
     assert process.returncode == 0  # SIGTERM is a clean stop
     assert inbox_left(inbox) == []
-    # temporary files are not touched; the watcher's lock stays (a dotfile, never taken)
-    assert sorted(p.name for p in inbox.iterdir()) == sorted([*IGNORED, LOCK_NAME])
+    assert sorted(p.name for p in inbox.iterdir()) == sorted(IGNORED)  # temporary files are not touched
     assert document_count(db) == len(good) + 1
     failed_rows = query(db, "select path, reason from errors")
     assert sorted({Path(p).name for p, _ in failed_rows}) == sorted(bad)

@@ -13,8 +13,8 @@ then moves the original:
 
 Only regular files are read: a symbolic link, a FIFO, a socket or a device goes
 to failed/ unopened, and so does a file whose name is not UTF-8 (renamed with
-U+FFFD where its bad bytes were). One watcher per inbox: a second one finds the
-lock taken and says so.
+U+FFFD where its bad bytes were). One watcher per inbox: the watcher locks the
+inbox folder (``flock``), and a second one finds it locked and says by whom.
 
 ``ARCHIVE`` and ``FAILED`` default to ``archive/`` and ``failed/`` beside the
 inbox (``INBOX/../archive``). Nothing is overwritten: a clash gets a `` (2)``
@@ -43,7 +43,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -65,7 +64,6 @@ from vanban.workers import Limits, WorkerPool
 
 ERROR_SUFFIX = ".error.txt"
 MOVING_SUFFIX = ".moving"  # a copy across filesystems in progress: ".x.pdf.moving", renamed when whole
-LOCK_NAME = ".vanban-watch.lock"  # in the inbox (a dotfile: never taken as a document)
 TICK = 0.1  # seconds between looks at pending files and finished jobs
 STOP_GRACE = 5.0  # seconds a stop waits for files already being read before abandoning them
 HOLD_FIRST = 60.0  # seconds before a file that could not be moved out of the inbox is tried again …
@@ -212,26 +210,40 @@ def remove_partial_copies(folder: Path, depth: int = 1) -> list[Path]:
 class InboxLocked(Exception):
     """Another watcher holds the inbox's lock."""
 
-    def __init__(self, inbox: Path, holder: str):
+    def __init__(self, inbox: Path, holder: str | None):
         super().__init__(f"{inbox} is already watched by another vanban watch (pid {holder or '?'})")
         self.inbox, self.holder = inbox, holder
 
 
-def lock_inbox(inbox: Path) -> IO:
-    """Take the inbox's lock (released when this process ends, even by ``kill -9``); raise InboxLocked if held."""
-    handle = open(inbox / LOCK_NAME, "a+", encoding="ascii")  # noqa: SIM115  (held for the watcher's life)
+def lock_inbox(inbox: Path) -> int:
+    """Lock the inbox folder itself (``flock``), and return the descriptor that holds the lock.
+
+    No file is added to the clerks' folder, and the kernel releases the lock when
+    this process ends, even by ``kill -9``. Raises :class:`InboxLocked` when another
+    watcher holds it.
+    """
+    fd = os.open(inbox, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip()
-        handle.close()
-        raise InboxLocked(inbox, holder) from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(f"{os.getpid()}\n")
-    handle.flush()
-    return handle
+        os.close(fd)
+        raise InboxLocked(inbox, lock_holder(inbox)) from None
+    return fd
+
+
+def lock_holder(folder: Path) -> str | None:
+    """The pid holding a ``flock`` on ``folder``, from /proc/locks (Linux): ``1: FLOCK ADVISORY WRITE 1234 fe:00:260072 …``."""
+    info = os.stat(folder)
+    inode = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    try:
+        with open("/proc/locks", encoding="ascii") as locks:
+            for line in locks:
+                fields = line.split()
+                if fields[1:2] == ["FLOCK"] and fields[5:6] == [inode]:
+                    return fields[4]
+    except OSError:
+        pass
+    return None
 
 
 # --- the work done in a worker process -----------------------------------------------------------
@@ -725,5 +737,5 @@ def watch(
             f"đã lưu {s.ingested}, trùng {s.duplicate}, lỗi {s.failed}, tạm giữ {s.held}"
             f" [ingested {s.ingested}, duplicates {s.duplicate}, failed {s.failed}, held {s.held}]",
         )
-        lock.close()
+        os.close(lock)
     return 1 if once and (watcher.stats.failed or watcher.stats.errors or watcher.stats.held) else 0
