@@ -13,8 +13,11 @@ LibreOffice's profile lock.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -60,14 +63,19 @@ def convert_to_docx(path: Path, outdir: Path) -> Path:
         str(outdir),
         str(source),
     ]
+    # A process group of its own: soffice starts soffice.bin, and a conversion that times out stops them both.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, process_group=0)
     try:
-        result = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, text=True)
+        stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
         raise ReadError(str(path), f"LibreOffice did not convert the .doc within {TIMEOUT_SECONDS} s") from None
     converted = outdir / "input.docx"
     if not converted.exists():
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        reason = detail[-1] if detail else f"exit status {result.returncode}"
+        detail = (stderr or stdout).strip().splitlines()
+        reason = detail[-1] if detail else f"exit status {process.returncode}"
         raise ReadError(str(path), f"LibreOffice could not convert this .doc (damaged?): {reason}")
     return converted
 

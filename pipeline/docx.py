@@ -25,6 +25,7 @@ from vanban.errors import ReadError
 
 from .document import Table, TextDocument
 from .layout import header_lines, is_header_table, split_header_table, split_text_header
+from .limits import check_docx_package
 from .normalize import normalize
 
 W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -169,6 +170,7 @@ def _leading_lines(blocks: list[tuple[str, object]]) -> tuple[list[str], int]:
 
 def read(path: Path, format: str = "docx") -> TextDocument:
     """Read a .docx (or a LibreOffice conversion of a .doc, with ``format="doc"``)."""
+    check_docx_package(path)  # a zip bomb is refused before any part is decompressed
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, BadZipFile, KeyError) as exc:

@@ -195,8 +195,8 @@ def _article_root(root):
     best, best_score = None, 0
     for paragraph in root.iter("p"):
         parent = paragraph.getparent()
-        if parent is None:
-            continue
+        if parent is None or parent.find("p") is not paragraph:
+            continue  # each parent is scored once, at its first paragraph (a page of 100,000 <p> stays linear)
         score = sum(len(p.text_content()) for p in parent.iterchildren("p"))
         if score > best_score:
             best, best_score = parent, score

@@ -47,6 +47,7 @@ from vanban.errors import ReadError
 
 from .document import OcrInfo
 from .layout import Word, split_header
+from .limits import check_render
 from .ocr_correct import as_digits, correct_ocr_text
 
 DPI = 300
@@ -255,6 +256,7 @@ class _Render:
 def _render(page, fraction: float = 1.0) -> _Render:
     """Page (or its top ``fraction``) at :data:`DPI`, gray, with form fields (signature stamps) drawn."""
     width_pt, height_pt = page.get_size()
+    check_render(width_pt, height_pt, DPI, fraction)  # too many pixels is refused before rendering (pipeline/limits.py)
     crop = (0, height_pt * (1 - fraction), 0, 0) if fraction < 1 else (0, 0, 0, 0)
     bitmap = page.render(scale=DPI / 72, crop=crop, may_draw_forms=True, grayscale=True)
     image = bitmap.to_pil().convert("L")

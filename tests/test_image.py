@@ -10,8 +10,8 @@ from test_ocr import FONT, _scanned_pdf, needs_tesseract
 
 from vanban.errors import ReadError
 from vanban.extract import extract_file
+from vanban.intake import SUPPORTED_EXTENSIONS, iter_files
 from vanban.pipeline.read import EXTENSIONS, read
-from vanban.store import SUPPORTED_EXTENSIONS, iter_files
 
 pytestmark = [needs_tesseract, pytest.mark.slow]
 

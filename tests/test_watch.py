@@ -21,7 +21,10 @@ import pytest
 from docx import Document
 from test_bad_input import encrypted_pdf
 
-from vanban.watch import Folders, free_path, is_ignored_name, move_no_clobber
+from vanban.clerk import printable
+from vanban.intake import Folders, is_ignored_name, refusal
+from vanban.store import ingest_paths
+from vanban.watch import free_path, move_no_clobber
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("VANBAN_SHARED", REPO.parent / "shared"))  # as in conftest.py
@@ -305,12 +308,12 @@ def test_batch_with_bad_slow_and_ignored_files_is_all_accounted_for(place) -> No
     assert sorted({Path(p).name for p, _ in failed_rows}) == sorted(bad)
     for name in bad:
         note = place["failed"] / f"{name}.error.txt"
-        assert "reason:" in note.read_text(encoding="utf-8")
+        assert "lý do:" in note.read_text(encoding="utf-8") and "reason:" in note.read_text(encoding="utf-8")
     assert "encrypted" in (place["failed"] / "scan-locked.pdf.error.txt").read_text(encoding="utf-8")
     assert {p.parent.name for p in place["archive"].rglob("*") if p.is_file()} == {time.strftime("%Y-%m-%d")}
     log = place["log"].read_text(encoding="utf-8")
-    assert len(re.findall(r"(?m)^[\d-]+ [\d:]+ ingested  ", log)) == len(good) + 1
-    assert "failed    scan-locked.pdf: encrypted" in log
+    assert len(re.findall(r"(?m)^[\d-]+ [\d:]+ đã lưu +\S", log)) == len(good) + 1
+    assert re.search(r"(?m)^[\d-]+ [\d:]+ lỗi +scan-locked\.pdf: PDF có mật khẩu.*\[encrypted PDF", log)
     # The slow file was taken whole: its record is the real document, not a damaged fragment.
     assert query(db, "select count(*) from documents where text like '%đợt 99 năm 2026%'") == [(1,)]
 
@@ -348,7 +351,7 @@ def test_same_file_twice_is_one_record(place) -> None:
         wait_for(lambda: inbox_left(inbox) == [], "the second copy archived")
     assert document_count(db) == 1
     assert names_under(place["archive"]) == ["05-KH-UBND (ban sao).docx", "05-KH-UBND.docx"]
-    assert "duplicate 05-KH-UBND (ban sao).docx" in place["log"].read_text(encoding="utf-8")
+    assert re.search(r"(?m) trùng +05-KH-UBND \(ban sao\)\.docx = #1", place["log"].read_text(encoding="utf-8"))
 
 
 def free_port() -> int:
@@ -423,11 +426,64 @@ def test_restart_finishes_a_move_interrupted_after_the_commit(place) -> None:
     (failed / "corrupt.pdf").rename(inbox / "corrupt.pdf")
     (failed / "corrupt.pdf.error.txt").unlink()
     log = run_once(inbox, db)
-    assert "(stored before a restart)" in log
+    assert "(đã lưu trước đó)" in log
     assert archived.is_file() and names_under(archive) == ["03-KH-UBND.docx"]
     assert names_under(failed) == ["corrupt.pdf"] and inbox_left(inbox) == []
     assert document_count(db) == 1 and query(db, "select count(*) from errors") == [(1,)]
     # Killed between linking into the archive and unlinking from the inbox: the same file in both places.
     os.link(archived, inbox / archived.name)
-    assert "(stored before a restart)" in run_once(inbox, db)
+    assert "(đã lưu trước đó)" in run_once(inbox, db)
     assert names_under(archive) == ["03-KH-UBND.docx"] and inbox_left(inbox) == []
+
+
+# --- names a clerk sees, paths the watcher refuses ----------------------------------------------------
+
+PRINTABLE_CASES = [
+    ("Quyết định 932.docx", "Quyết định 932.docx"),
+    ("x\n2026-01-01 00:00:00 đã lưu    giả.pdf", "x\\n2026-01-01 00:00:00 đã lưu    giả.pdf"),
+    ("a\rb\tc", "a\\rb\\tc"),
+    ("bao\udcffcao.pdf", "bao\\xffcao.pdf"),  # a byte that is not UTF-8, as os.listdir gives it
+    ("hóa đơn\u202efdp.exe", "hóa đơn\\u202efdp.exe"),  # a right-to-left override would disguise the name
+    ("\x1b[31mđỏ", "\\x1b[31mđỏ"),  # a terminal escape
+]
+
+
+@pytest.mark.parametrize(("name", "shown"), PRINTABLE_CASES)
+def test_printable_names(name: str, shown: str) -> None:
+    assert printable(name) == shown
+
+
+def test_refusals(tmp_path: Path) -> None:
+    regular = tmp_path / "01-KH-UBND.docx"
+    make_docx(regular, 1)
+    link = tmp_path / "a.txt"
+    link.symlink_to("/etc/passwd")
+    dangling = tmp_path / "dangling.pdf"
+    dangling.symlink_to(tmp_path / "nowhere.pdf")
+    fifo = tmp_path / "b.pdf"
+    os.mkfifo(fifo)
+    assert refusal(regular) is None and refusal(tmp_path) is None and refusal(tmp_path / "missing.pdf") is None
+    assert refusal(link) == "a symbolic link: not followed"
+    assert refusal(link, hint=True) == "a symbolic link: not followed (--follow-symlinks reads what it points to)"
+    assert refusal(link, follow_symlinks=True) is None
+    assert refusal(dangling, follow_symlinks=True) == "a symbolic link to a file that does not exist"
+    assert refusal(fifo) == refusal(fifo, follow_symlinks=True) == "not a regular file (a named pipe (FIFO)): not read"
+    assert refusal(os.fsdecode(os.fsencode(tmp_path) + b"/bad\xff.txt")).startswith("the file name is not valid UTF-8")
+
+
+def test_ingest_refuses_links_unless_told_to_follow_them(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    target = make_docx(tmp_path / "elsewhere.docx", 9)
+    (folder / "link.docx").symlink_to(target)
+    os.mkfifo(folder / "b.pdf")
+    db = tmp_path / "vanban.db"
+    report = ingest_paths([folder], db, progress=False)
+    assert report.ingested == 0
+    assert sorted((Path(p).name, r.split(":")[0]) for p, r in report.failed) == [
+        ("b.pdf", "not a regular file (a named pipe (FIFO))"),
+        ("link.docx", "a symbolic link"),
+    ]
+    report = ingest_paths([folder], db, progress=False, follow_symlinks=True)
+    assert report.ingested == 1 and [Path(p).name for p, _ in report.failed] == ["b.pdf"]
+    assert query(db, "select path from documents") == [(str(target.resolve()),)]  # the file read, not the link

@@ -1,19 +1,25 @@
-"""Extraction over many files on every core, results in input order.
+"""Extraction over many files on every core, each file under a time and memory limit, results in input order.
 
-Workers are forked after the extractors are imported, so each starts warm
-(spaCy, underthesea and the compiled patterns are shared copy-on-write).
+Files are read by :class:`vanban.workers.WorkerPool` workers: a file that hangs
+or swells fails with its reason once it passes its limit, and the files after it
+were read meanwhile by the other workers. A path that is not a regular file (a
+symbolic link unless ``follow_symlinks``, a FIFO, a socket, a device) is refused
+without being opened.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 
 from vanban.errors import ReadError
+from vanban.intake import refusal
 from vanban.record import Record
+from vanban.workers import Limits, WorkerPool
+
+WARM = ("vanban.extract",)  # what a worker imports before it says it is ready
 
 
 @dataclass
@@ -24,12 +30,12 @@ class Outcome:
     error: str | None = None
 
 
-def extract_one(path: str, keep_text: bool = False) -> Outcome:
-    """Extract one file; a bad file becomes an Outcome with its reason, never an exception."""
+def extract_one(path: str, keep_text: bool = False, sha256: str | None = None) -> Outcome:
+    """Extract one file; a bad file becomes an Outcome with its reason, never an exception (runs in a worker)."""
     from vanban.extract import extract_file
 
     try:
-        record, doc = extract_file(path)
+        record, doc = extract_file(path, sha256=sha256)
     except ReadError as exc:
         return Outcome(path, error=exc.reason)
     except Exception as exc:  # an extractor bug must not stop a batch: report it as this file's failure
@@ -37,46 +43,48 @@ def extract_one(path: str, keep_text: bool = False) -> Outcome:
     return Outcome(path, record=record, text=doc.text if keep_text else None)
 
 
-def _extract_with_text(path: str) -> Outcome:
-    return extract_one(path, keep_text=True)
-
-
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def extract_many(
-    paths: Iterable[str], workers: int | None = None, keep_text: bool = False, chunk: int = 64
+    paths: Iterable[str | os.PathLike],
+    workers: int | None = None,
+    keep_text: bool = False,
+    chunk: int = 64,
+    *,
+    limits: Limits | None = None,
+    follow_symlinks: bool = False,
+    hashes: dict[str, str] | None = None,
 ) -> Iterator[Outcome]:
-    """Yield an Outcome per path, in order, using a process pool when there is more than one file.
+    """Yield an Outcome per path, in input order, reading the files in worker processes.
 
-    Paths are consumed ``chunk * workers`` at a time, so memory stays flat
-    however long the iterable is.
+    At most ``chunk * workers`` files are in flight or waiting to be yielded, so
+    memory stays flat however long the iterable is. ``hashes`` gives known
+    SHA-256 digests by path, so workers do not hash those files again.
     """
-    import vanban.extract  # noqa: F401  (warm the imports before forking)
-
     paths = iter(paths)
     workers = workers or default_workers()
-    func = _extract_with_text if keep_text else extract_one
-    first = list(_take(paths, 2))
-    if workers <= 1 or len(first) < 2:
-        for path in first:
-            yield func(path)
-        for path in paths:
-            yield func(path)
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending = first
-        while pending:
-            pending += list(_take(paths, chunk * workers - len(pending)))
-            yield from pool.map(func, pending, chunksize=max(1, min(8, len(pending) // (workers * 4) or 1)))
-            pending = list(_take(paths, chunk * workers))
-
-
-def _take(iterator: Iterator[str], n: int) -> Iterator[str]:
-    for _ in range(max(0, n)):
-        try:
-            yield str(next(iterator))
-        except StopIteration:
-            return
+    window = max(2, chunk * workers)
+    results: dict[int, Outcome] = {}
+    reading: dict[int, str] = {}  # submitted index → path, while a worker has it
+    submitted = yielded = 0
+    with WorkerPool(workers, limits, warm=WARM) as pool:
+        while True:
+            for path in islice(paths, window - (submitted - yielded)):
+                path = os.fspath(path)
+                reason = refusal(path, follow_symlinks, hint=True)
+                if reason is not None:
+                    results[submitted] = Outcome(path, error=reason)
+                else:
+                    reading[submitted] = path
+                    pool.submit(submitted, extract_one, path, keep_text, (hashes or {}).get(path))
+                submitted += 1
+            while yielded in results:
+                yield results.pop(yielded)
+                yielded += 1
+            if yielded == submitted:
+                return
+            for done in pool.wait():
+                path = reading.pop(done.key)
+                results[done.key] = done.value if done.error is None else Outcome(path, error=done.error)

@@ -12,13 +12,67 @@ import json
 import sys
 from pathlib import Path
 
+import regex
+
+from vanban.clerk import printable
 from vanban.errors import ReadError
+from vanban.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, MIN_MAX_MEMORY, Limits
 
 DEFAULT_DB = "data/vanban.db"
+
+# A memory size as typed on the command line: "2G", "1500M", "800MB", "512" (megabytes when no unit).
+_SIZE = regex.compile(r"(?xi) ^ \s* (?P<number> \d+ (?: \.\d+ )? ) \s* (?P<unit> [kmgt] )? i? b? \s* $")
+_UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 
 
 def _fail(message: str) -> None:
     print(f"vanban: {message}", file=sys.stderr)
+
+
+def memory_size(text: str) -> int:
+    """``2G`` → 2147483648 bytes; a bare number is megabytes. For ``--max-memory``."""
+    match = _SIZE.match(text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a memory size: {text!r} (say 2G, 1500M or 800)")
+    size = int(float(match.group("number")) * _UNITS[(match.group("unit") or "m").lower()])
+    if size < MIN_MAX_MEMORY:
+        raise argparse.ArgumentTypeError(
+            f"{text} is too little: a reader needs at least {MIN_MAX_MEMORY // 1024**2} MB"
+        )
+    return size
+
+
+def seconds(text: str) -> float:
+    """A positive number of seconds, for ``--timeout``."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("the time limit must be more than 0 seconds")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(timeout=args.timeout, max_memory=args.max_memory)
+
+
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    """``--timeout`` and ``--max-memory``: what one file may cost before its reader is stopped."""
+    parser.add_argument(
+        "--timeout",
+        type=seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"a file still being read after this long fails (default: {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--max-memory",
+        type=memory_size,
+        default=DEFAULT_MAX_MEMORY,
+        metavar="SIZE",
+        help=f"a file whose reader needs more memory fails, e.g. 1500M, 4G (default: {DEFAULT_MAX_MEMORY // 1024**3}G)",
+    )
 
 
 def cmd_text(args: argparse.Namespace) -> int:
@@ -41,9 +95,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from vanban.batch import extract_many
 
     failed = 0
-    for outcome in extract_many(args.files, workers=args.workers):
+    outcomes = extract_many(
+        args.files, workers=args.workers, limits=_limits(args), follow_symlinks=args.follow_symlinks
+    )
+    for outcome in outcomes:
         if outcome.error is not None:
-            _fail(f"{outcome.path}: {outcome.error}")
+            _fail(f"{printable(outcome.path)}: {printable(outcome.error)}")
             failed += 1
             continue
         sys.stdout.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False) + "\n")
@@ -71,9 +128,16 @@ def cmd_highlight(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from vanban.store import ingest_paths
 
-    report = ingest_paths(args.paths, db_path=args.db, progress=not args.quiet, workers=args.workers)
+    report = ingest_paths(
+        args.paths,
+        db_path=args.db,
+        progress=not args.quiet,
+        workers=args.workers,
+        limits=_limits(args),
+        follow_symlinks=args.follow_symlinks,
+    )
     for path, reason in report.failed:
-        _fail(f"{path}: {reason}")
+        _fail(f"{printable(path)}: {printable(reason)}")
     print(
         f"ingested {report.ingested}, unchanged {report.unchanged}, failed {len(report.failed)} → {args.db}",
         file=sys.stderr,
@@ -100,6 +164,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         archive=args.archive,
         failed=args.failed,
         workers=args.workers,
+        limits=_limits(args),
     )
 
 
@@ -129,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="print one JSON record per file (JSON Lines)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    _add_limits(p)
+    p.add_argument("--follow-symlinks", action="store_true", help="read the files symbolic links point to")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("highlight", help="an HTML page of a file with its citations and duties highlighted")
@@ -141,6 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
+    _add_limits(p)
+    p.add_argument("--follow-symlinks", action="store_true", help="read the files symbolic links point to")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("serve", help="serve the database with Datasette")
@@ -159,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--archive", default=None, help="where originals go once stored (default: INBOX/../archive)")
     p.add_argument("--failed", default=None, help="where unreadable files go (default: INBOX/../failed)")
     p.add_argument("--workers", type=int, default=None, help="reader processes (default: 2)")
+    _add_limits(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("reindex", help="re-extract the corpus where file or extractor changed")

@@ -5,8 +5,12 @@ Public API (the CLI and the inbox watcher call these):
 - :func:`open_db` — open or create a database, bring its schema up to date.
 - :func:`ingest_file` — one file → one document (skipping unchanged files and
   duplicate content), or one row in ``errors``.
-- :func:`ingest_paths` — files and folders, with progress on a terminal.
+- :func:`ingest_paths` — files and folders, read on every core under the
+  per-file limits, with progress on a terminal.
 - :func:`store_record` — write an already-extracted record.
+- :func:`stored_document` — the document already stored with these bytes.
+- :func:`set_document_path`, :func:`record_error`, :func:`clear_errors` — where
+  a file is, once the inbox watcher has moved it (or could not).
 - :func:`status` — counts for ``vanban status``.
 
 A document is identified by the SHA-256 of its bytes. Its row, its citations,
@@ -20,6 +24,7 @@ from __future__ import annotations
 import calendar
 import json
 import os
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass, field
@@ -31,15 +36,14 @@ import sqlite_utils
 
 from vanban.errors import ReadError
 from vanban.extractors import EXTRACTOR_VERSION
+from vanban.intake import has_invalid_name, iter_files, pending_files, refusal, repaired
 from vanban.migrations import agency_row, citation_group_key, document_label, issued_year, migrate, warnings_column
 from vanban.pipeline.document import TextDocument
 from vanban.pipeline.normalize import fold_diacritics, search_key
-from vanban.pipeline.read import EXTENSIONS
 from vanban.record import DocumentInfo, Duty, Record
 from vanban.resolve import resolve_document_citations, resolve_symbol, symbol_key
 from vanban.values import agency_locality, recurrence
-
-SUPPORTED_EXTENSIONS = frozenset(EXTENSIONS)  # what the readers take (vanban.pipeline.read)
+from vanban.workers import Limits
 
 
 @dataclass
@@ -49,6 +53,7 @@ class IngestOutcome:
     status: str  # "ingested" | "unchanged" | "duplicate" | "failed"
     document_id: int | None = None
     reason: str | None = None
+    error_id: int | None = None  # the row in ``errors`` when it failed
 
 
 @dataclass
@@ -295,13 +300,14 @@ def _log_file(
 
 
 def _fail(db: sqlite_utils.Database, path: str, sha256: str | None, reason: str) -> IngestOutcome:
+    path = repaired(path)  # a name with bytes that are not UTF-8 is stored as it shows
     with db.atomic():
-        db.execute(
+        error_id = db.execute(
             "INSERT INTO errors (path, sha256, reason, extractor_version, time) VALUES (?, ?, ?, ?, ?)",
             [path, sha256, reason, EXTRACTOR_VERSION, _now()],
-        )
+        ).lastrowid
         _log_file(db, path, sha256, "failed", None, reason)
-    return IngestOutcome("failed", None, reason)
+    return IngestOutcome("failed", None, reason, error_id)
 
 
 def record_error(
@@ -309,6 +315,51 @@ def record_error(
 ) -> IngestOutcome:
     """Log a file read elsewhere (a watcher's worker) that could not be read: a row in ``errors``."""
     return _fail(db, str(path), sha256, reason)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """The document already stored with a file's bytes."""
+
+    id: int
+    path: str
+    extractor_version: str | None
+
+    @property
+    def current(self) -> bool:
+        """Extracted by this version of the extractors: nothing to redo."""
+        return self.extractor_version == EXTRACTOR_VERSION
+
+
+def stored_document(db: sqlite_utils.Database | sqlite3.Connection, sha256: str) -> StoredDocument | None:
+    """The document whose bytes have this SHA-256, or None (any connection: the watcher's workers read only)."""
+    row = db.execute("SELECT id, path, extractor_version FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+    return StoredDocument(*row) if row else None
+
+
+def set_document_path(db: sqlite_utils.Database, document_id: int, path: str | os.PathLike) -> None:
+    """Record where a stored document's file now is (its row, its record's ``source.path``, its label)."""
+    path = str(path)
+    with db.atomic():
+        symbol, doc_type, subject = db.execute(
+            "SELECT symbol, doc_type, subject FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        db.execute(
+            "UPDATE documents SET path = ?, record = json_set(record, '$.source.path', ?), label = ? WHERE id = ?",
+            [path, path, document_label(symbol, doc_type, subject, path), document_id],
+        )
+
+
+def set_error_path(db: sqlite_utils.Database, error_id: int, path: str | os.PathLike, reason: str) -> None:
+    """Record where a failed file now is, and why (it could not be moved where the row first said)."""
+    with db.atomic():
+        db.execute("UPDATE errors SET path = ?, reason = ? WHERE id = ?", [repaired(str(path)), reason, error_id])
+
+
+def clear_errors(db: sqlite_utils.Database, path: str | os.PathLike) -> None:
+    """Forget the errors logged for a file at ``path``: it has left that place since (the log in ``files`` stays)."""
+    with db.atomic():
+        db.execute("DELETE FROM errors WHERE path = ?", [repaired(str(path))])
 
 
 def ingest_file(
@@ -329,21 +380,25 @@ def ingest_file(
     from vanban.extract import extract_file, file_sha256
 
     path_str = str(path)
+    if has_invalid_name(path_str):
+        return _fail(db, path_str, sha256, refusal(path_str) or "invalid file name")
     if record is not None:
         sha256 = sha256 or record.source.sha256
     if sha256 is None:
+        reason = refusal(path_str, follow_symlinks=True)  # a FIFO would block the hashing below
+        if reason is not None:
+            return _fail(db, path_str, None, reason)
         try:
             sha256 = file_sha256(path)
         except OSError as exc:
             return _fail(db, path_str, None, f"cannot open: {exc.strerror or exc}")
-    stored = db.execute("SELECT id, path, extractor_version FROM documents WHERE sha256 = ?", [sha256]).fetchone()
-    if stored and stored[2] == EXTRACTOR_VERSION and record is None:
-        document_id, stored_path, _ = stored
-        if stored_path == path_str:
-            return IngestOutcome("unchanged", document_id)
+    stored = stored_document(db, sha256)
+    if stored and stored.current and (record is None or stored.path != path_str):
+        if stored.path == path_str:
+            return IngestOutcome("unchanged", stored.id)
         with db.atomic():
-            _log_file(db, path_str, sha256, "duplicate", document_id, f"same content as {stored_path}")
-        return IngestOutcome("duplicate", document_id, f"same content as {stored_path}")
+            _log_file(db, path_str, sha256, "duplicate", stored.id, f"same content as {stored.path}")
+        return IngestOutcome("duplicate", stored.id, f"same content as {stored.path}")
     if record is None:
         try:
             record, text_doc = extract_file(path, sha256=sha256)
@@ -352,32 +407,11 @@ def ingest_file(
         except Exception as exc:  # an extractor bug must not stop a batch: the file is logged as failed
             return _fail(db, path_str, sha256, f"extraction failed: {type(exc).__name__}: {exc}")
     if stored:
-        record.source.path = stored[1]  # re-extraction of a known document keeps its first path
+        record.source.path = stored.path  # re-extraction of a known document keeps its first path
     with db.atomic():
         document_id = store_record(db, record, text_doc)
         _log_file(db, path_str, sha256, "ingested", document_id, None)
     return IngestOutcome("ingested", document_id)
-
-
-def iter_files(paths: list[str | os.PathLike]) -> list[Path]:
-    """The files named, and the supported files under the folders named, in a stable order.
-
-    Hidden files and Word lock files (``~$x.docx``) are skipped inside folders;
-    a file named explicitly is always tried.
-    """
-    found: list[Path] = []
-    for item in paths:
-        item = Path(item)
-        if item.is_dir():
-            for root, dirs, files in os.walk(item):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS:
-                        continue
-                    found.append(Path(root) / name)
-        else:
-            found.append(item)
-    return found
 
 
 class Progress:
@@ -424,37 +458,57 @@ def _count(report: IngestReport, path: Path | str, outcome: IngestOutcome) -> No
 
 
 def ingest_paths(
-    paths: list[str | os.PathLike], db_path: str | os.PathLike, progress: bool = True, workers: int | None = None
+    paths: list[str | os.PathLike],
+    db_path: str | os.PathLike,
+    progress: bool = True,
+    workers: int | None = None,
+    *,
+    limits: Limits | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestReport:
     """Ingest files and folders into the database at ``db_path``, extracting on every core (``workers``).
 
     Files whose content is already stored with the current extractor are
     logged (unchanged or duplicate) without being read; the others are
-    extracted in parallel and written one transaction each, in order. Progress
-    goes to stderr (see :class:`Progress`).
+    extracted in worker processes, each file under ``limits``, and written one
+    transaction each, in order. A link, a FIFO, a socket or a device is refused
+    unread; a link is read only with ``follow_symlinks`` (then under its
+    target's path). Progress goes to stderr (see :class:`Progress`).
     """
     from vanban.batch import default_workers, extract_many
     from vanban.extract import file_sha256
 
     db = open_db(db_path)
-    files = iter_files(paths)
+    files = iter_files(paths, follow_symlinks)
     bar = Progress("ingest", len(files), progress)
     report = IngestReport()
     try:
         current = dict(db.execute("SELECT sha256, extractor_version FROM documents").fetchall())
         todo: dict[str, str] = {}  # path → sha256, to extract
-        later: list[tuple[Path, str | None]] = []  # stored already, or the same content as a file in todo
-        for path in files:
+        queued: set[str] = set()  # their hashes
+        later: list[tuple[str, str | None]] = []  # stored already, or the same content as a file in todo
+        for file in files:
+            path = str(file)
+            reason = refusal(path, follow_symlinks, hint=True)
+            if reason is not None:  # never opened, not even to hash it (a FIFO would block)
+                _count(report, path, _fail(db, path, None, reason))
+                bar.step()
+                continue
+            if follow_symlinks and file.is_symlink():
+                path = os.path.realpath(path)
             try:
                 sha = file_sha256(path)
             except OSError:
                 later.append((path, None))  # ingest_file names the reason
                 continue
-            if current.get(sha) == EXTRACTOR_VERSION or sha in todo.values():
+            if current.get(sha) == EXTRACTOR_VERSION or sha in queued:
                 later.append((path, sha))
             else:
-                todo[str(path)] = sha
-        for outcome in extract_many(todo, workers=workers or default_workers(), keep_text=True):
+                todo[path] = sha
+                queued.add(sha)
+        for outcome in extract_many(
+            todo, workers=workers or default_workers(), keep_text=True, limits=limits, hashes=todo
+        ):
             sha = todo[outcome.path]
             if outcome.error is not None:
                 result = _fail(db, outcome.path, sha, outcome.error)
@@ -492,7 +546,5 @@ def status(db_path: str | os.PathLike, inbox: str | os.PathLike | None = None) -
     finally:
         db.close()
     if inbox is not None:
-        from vanban.watch import pending_files  # the watcher's own rules: temp files and archive/ are not pending
-
-        counts["pending"] = len(pending_files(inbox))
+        counts["pending"] = len(pending_files(inbox))  # the watcher's own rules: temp files are not pending
     return counts
