@@ -53,15 +53,26 @@ HAS_TESSERACT = shutil.which("tesseract") is not None
 # --- the files ------------------------------------------------------------------------------------
 
 
+# A table grid (4 ruled rows, 4 ruled columns): the page has a table, so pdfplumber looks at it.
+_GRID = b"".join(b"72 %d m 500 %d l S " % (y, y) for y in (700, 680, 660, 640)) + b"".join(
+    b"%d 640 m %d 700 l S " % (x, x) for x in (72, 200, 350, 500)
+)
+
+
 def length_loop_pdf() -> bytes:
-    """A PDF whose content stream's /Length is ``5 0 R``, object 5 is ``6 0 R`` and object 6 is ``5 0 R``."""
+    """A PDF whose content stream's /Length is ``5 0 R``, object 5 is ``6 0 R`` and object 6 is ``5 0 R``.
+
+    pdfium reads it; pdfminer, which pdfplumber runs on a page with a table grid, loops for ever.
+    """
     return minimal_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
             b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
-            b"<< /Length 5 0 R >>\nstream\nBT /F1 12 Tf 72 720 Td (Cong van so 12/UBND-VP ve viec bao cao) Tj ET"
+            b"<< /Length 5 0 R >>\nstream\n"
+            + _GRID
+            + b"BT /F1 12 Tf 72 720 Td (Cong van so 12/UBND-VP ve viec bao cao) Tj ET"
             b"\nendstream",
             b"6 0 R",
             b"5 0 R",
