@@ -1,13 +1,20 @@
-"""Deadlines and recurrences inside a duty's task text.
+"""Deadlines and recurrences inside a duty's task text, and the day a deadline falls due.
 
 ``find_deadline("… gửi về Bộ Nội vụ trước ngày 31/12/2025")`` → ``"2025-12-31"``;
 a stated period comes back as text without its preposition (``trong Quý II/2023``
-→ ``"Quý II/2023"``), a day without a year as printed (``"trước ngày 31 tháng 3"``).
+→ ``"Quý II/2023"``), a day without a year as printed (``"trước ngày 31 tháng 3"``),
+a day relative to the document as printed (``"ngày 31/01 năm liền kề"``).
 ``find_recurrence`` returns the recurrence phrase as printed (``"hằng tháng"``).
+``due_date(deadline, issued_date)`` is the one place a deadline becomes a date: the last
+day it allows, read against the document's own date (``"Quý II/2026"`` → ``2026-06-30``,
+``"ngày 31/01 năm liền kề"`` in a document of 12/2025 → ``2026-01-31``).
 The phrases are data: extractors/data/duty_deadlines.json.
 """
 
 from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
 
 import regex
 
@@ -30,6 +37,18 @@ _DATED = regex.compile(
         (?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})                            # 31/12/2025
       | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})                           # 31 tháng 12 năm 2025
     )
+    """
+)
+
+# A day relative to the document's date, kept without its preposition: "Trước ngày 31/01 năm liền kề",
+# "Trước ngày 05 của tháng liền kề" (Kế hoạch CCHC 2026 Lâm Đồng).
+_RELATIVE_DAY = regex.compile(
+    r"""(?xi)
+    (?<!\w)(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?)\s+
+    (?P<text>ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?      # ngày 31/01
+        \s+(?:của\s+)?(?:năm|tháng)\s+(?:"""
+    + _alternation(_DATA["relative_periods"])
+    + r"""))(?!\w)                                                           # năm liền kề
     """
 )
 
@@ -79,6 +98,8 @@ def find_deadline(text: str) -> str | None:
         day, month = int(d), int(mo)
         if 1 <= day <= 31 and 1 <= month <= 12:
             return f"{int(y):04d}-{month:02d}-{day:02d}"
+    if m := _RELATIVE_DAY.search(text):
+        return regex.sub(r"\s+", " ", m["text"])
     if m := _DAY_NO_YEAR.search(text):
         return regex.sub(r"\s+", " ", m["text"])
     if m := _PERIOD.search(text):
@@ -139,3 +160,116 @@ def find_recurrence(text: str) -> str | None:
     if found[0].lower() == "định kỳ":
         return next((f for f in found[1:] if f.lower() != "định kỳ"), found[0])
     return found[0]
+
+
+# --- the day a deadline falls due --------------------------------------------------------------
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+# What a deadline names, each a period whose last day is the due date. One pass, left to right: a longer form
+# starting at the same place wins ("6 tháng đầu năm 2024" before "năm 2024").
+_DUE = regex.compile(
+    r"""(?xi)
+    (?P<iso>(?<!\d)\d{4}-\d{2}-\d{2}(?!\d))                                       # 2023-12-15 (the extractor's own)
+  | (?:ngày\s*)?(?P<d>\d{1,2})\s*(?:tháng\s*|/|-|\.)\s*(?P<m>\d{1,2})            # 31 tháng 3, 31/01
+        (?:(?:\s*năm\s*|\s*/\s*|-|\.)(?P<y>\d{4})                                  # … năm 2024, …/2024
+          | \s+(?:của\s+)?năm\s+(?P<next_year>"""
+    + _alternation(_DATA["relative_periods"])
+    + r"""))?(?!\d)                                                               # … năm liền kề
+  | ngày\s+(?P<md>\d{1,2})\s+(?:của\s+)?tháng\s+(?P<next_month>"""
+    + _alternation(_DATA["relative_periods"])
+    + r""")                                                                       # ngày 05 của tháng liền kề
+  | quý\s*(?P<q>iv|iii|ii|i|[1-4])(?!\w)(?:(?:\s*năm\s*|\s*/\s*)(?P<qy>\d{4}))?     # Quý II/2023, quý I
+  | 6\s*tháng\s*(?P<half>đầu|cuối)\s*năm(?:\s*(?P<hy>\d{4}))?                      # 6 tháng đầu năm 2024
+  | tháng\s*(?P<mo>\d{1,2})(?:\s*năm\s*|\s*/\s*)(?P<my>\d{4})                      # tháng 3/2024
+  | năm\s*(?P<year>\d{4})                                                        # năm 2023
+  | (?P<days>\d{1,3})\s+(?:\([^)]{1,30}\)\s+)?ngày\s+kể\s+từ\s+ngày\s+(?:"""
+    + _alternation(_DATA["signing_days"])
+    + r""")                                                                       # 30 ngày kể từ ngày ký
+    """
+)
+
+
+def _issued(issued_date: str | None) -> tuple[int, int | None, int | None] | None:
+    """A document's date as (year, month, day), month and day None when not printed ("2025-12" → (2025, 12, None))."""
+    if not issued_date or not issued_date[:4].isdigit():
+        return None
+    parts = [int(p) for p in issued_date.split("-") if p.isdigit()]
+    return (parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
+
+
+def _on_or_after(day: date, issued: tuple[int, int | None, int | None] | None) -> bool:
+    """``day`` is not before the document's date, as far as that date is printed."""
+    if issued is None or issued[1] is None:
+        return True
+    return (day.year, day.month, day.day) >= (issued[0], issued[1], issued[2] or 1)
+
+
+def _last_day(year: int, month: int, day: int | None = None) -> date | None:
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if day is not None and not 1 <= day <= last:
+        return None
+    return date(year, month, day or last)
+
+
+def _due(m: regex.Match, issued: tuple[int, int | None, int | None] | None) -> date | None:
+    """The last day one match allows. A year the text leaves out is the document's, or the next one when the
+    day would fall before the document: a deadline never falls before the document that sets it."""
+    doc_year = issued[0] if issued else None
+    if m["iso"]:
+        y, mo, d = (int(p) for p in m["iso"].split("-"))
+        return _last_day(y, mo, d)
+    if m["d"]:
+        if m["y"]:
+            return _last_day(int(m["y"]), int(m["m"]), int(m["d"]))
+        if doc_year is None:
+            return None
+        if m["next_year"]:
+            return _last_day(doc_year + 1, int(m["m"]), int(m["d"]))
+        found = _last_day(doc_year, int(m["m"]), int(m["d"]))
+        return (
+            found if found is None or _on_or_after(found, issued) else _last_day(doc_year + 1, int(m["m"]), int(m["d"]))
+        )
+    if m["md"]:
+        if issued is None or issued[1] is None:
+            return None
+        year, month = (issued[0] + 1, 1) if issued[1] == 12 else (issued[0], issued[1] + 1)
+        return _last_day(year, month, int(m["md"]))
+    if m["q"]:
+        quarter = m["q"].lower()
+        month = 3 * (_ROMAN.get(quarter) or int(quarter))
+        if m["qy"]:
+            return _last_day(int(m["qy"]), month)
+        if doc_year is None:
+            return None
+        found = _last_day(doc_year, month)
+        return found if _on_or_after(found, issued) else _last_day(doc_year + 1, month)
+    if m["half"]:
+        year = int(m["hy"]) if m["hy"] else doc_year
+        return _last_day(year, 6 if m["half"].lower() == "đầu" else 12) if year else None
+    if m["mo"]:
+        return _last_day(int(m["my"]), int(m["mo"]))
+    if m["year"]:
+        return date(int(m["year"]), 12, 31)
+    if m["days"] and issued is not None and None not in issued:
+        return date(*issued) + timedelta(days=int(m["days"]))
+    return None
+
+
+def due_date(deadline: str | None, issued_date: str | None = None) -> str | None:
+    """The last day a deadline allows, as an ISO date, read against the document's date ``issued_date``
+    (ISO, possibly partial: "2025-12"); None when it names no date or cannot be resolved (never a guess).
+
+    "Quý II/2023" → "2023-06-30"; "năm 2023" → "2023-12-31"; "Quý IV/2025 và Quý I/2026" → "2026-03-31" (the
+    last period named); "trước ngày 31 tháng 3" in a document of 2025-01-10 → "2025-03-31", in one of 2025-12
+    → "2026-03-31"; "ngày 31/01 năm liền kề" in a document of 2025-12 → "2026-01-31"; "30 ngày kể từ ngày ký"
+    → 30 days after the document's date. Working days are not counted (the holidays of the lunar year are no
+    fixed data): "10 ngày làm việc" gives None.
+    """
+    if not deadline:
+        return None
+    issued = _issued(issued_date)
+    days = [d for m in _DUE.finditer(deadline) if (d := _due(m, issued)) is not None]
+    return max(days).isoformat() if days else None

@@ -437,14 +437,15 @@ def _records(n: int, workers: int) -> Iterator[tuple]:
 def build_synthetic_db(path: Path, n: int, workers: int) -> None:
     """``n`` generated records bulk-inserted into a database with vanban's schema, then citations resolved.
 
-    Rows are the store's own (``store._document_row``, ``store._agency_id``,
-    ``deadline_date``) and the search indexes are filled as ``store_record``
+    Rows are the store's own (``store._document_row``, ``store._agency_id``, ``store.link_duty_agencies``,
+    ``due_date``) and the search indexes are filled as ``store_record``
     fills them; only the per-document transaction and the per-document
     citation resolution are replaced by batches and one ``resolve_all``, which
     reach the same links (a citation is resolved against every stored document
     either way).
     """
     from vanban import store
+    from vanban.extractors.deadlines import due_date
     from vanban.migrations import fill_search_keys
     from vanban.resolve import resolve_all, symbol_key
 
@@ -515,13 +516,13 @@ def build_synthetic_db(path: Path, n: int, workers: int) -> None:
                 [
                     duty_id,
                     document_id,
-                    store._agency_id(db, duty, record.document),
+                    store._agency_id(db, duty.agency, store._canonical(duty, record.document), record.document),
                     position,
                     duty.agency,
                     duty.role,
                     duty.task,
                     duty.deadline,
-                    store.deadline_date(duty.deadline, record.document.issued_date),
+                    due_date(duty.deadline, record.document.issued_date),
                     duty.recurrence,
                     json.dumps(duty.span) if duty.span else None,
                     duty.span[0] if duty.span else None,
@@ -529,6 +530,7 @@ def build_synthetic_db(path: Path, n: int, workers: int) -> None:
                 ],
             )
             conn.execute("INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)", [duty_id, folded_task])
+            store.link_duty_agencies(db, duty_id, duty.agency, record.document)
         conn.executemany(
             "INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)",
             [[document_id, position, name] for position, name in enumerate(record.recipients)],

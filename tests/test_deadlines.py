@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.extractors.deadlines import find_deadline, find_recurrence
+from vanban.extractors.deadlines import due_date, find_deadline, find_recurrence
 
 DEADLINES = [
     # Công văn số 11902 của BNV.pdf
@@ -29,6 +29,9 @@ DEADLINES = [
     # forms not yet in the dev gold: a quarter without its year, a bare date after "trước"
     ("tổng hợp, báo cáo UBND tỉnh vào quý I hằng năm", "quý I"),
     ("Sở Nội vụ tổng hợp báo cáo trước 30/6/2026.", "2026-06-30"),
+    # Kế hoạch CCHC 2026 Lâm Đồng (appendix Thời gian cells): a day relative to the document's date
+    ("Trước ngày 31/01 năm liền kề", "ngày 31/01 năm liền kề"),
+    ("Trước ngày 05 của tháng liền kề", "ngày 05 của tháng liền kề"),
     # a document's own date is not a deadline
     ("Công văn số 1546/UBND-NC ngày 02/11/2023 của UBND tỉnh", None),
     ("Tăng cường kiểm tra việc triển khai công tác CCHC", None),
@@ -79,3 +82,39 @@ def test_table_cells(cell: str, deadline: str | None, recurrence: str | None) ->
     from vanban.extractors.deadlines import find_cell_deadline, find_cell_recurrence
 
     assert (find_cell_deadline(cell), find_cell_recurrence(cell)) == (deadline, recurrence)
+
+
+# (deadline as the record holds it, the document's date, the last day it allows)
+DUE_DATES = [
+    ("2023-12-15", None, "2023-12-15"),
+    # Công văn số 11902 của BNV.pdf
+    ("trước ngày 31/12/2025", "2025-12-11", "2025-12-31"),
+    # seed 000, Kế hoạch CCHC 2026 Lâm Đồng
+    ("Quý II/2023", None, "2023-06-30"),
+    ("quý 4 năm 2024", None, "2024-12-31"),
+    ("năm 2023", None, "2023-12-31"),
+    ("tháng 01/2026", "2025-12", "2026-01-31"),
+    ("6 tháng đầu năm 2024", None, "2024-06-30"),
+    # a day or quarter without its year takes the document's year, or the next when it would fall before it
+    ("trước ngày 31 tháng 3", "2025-01-10", "2025-03-31"),
+    ("trước ngày 31 tháng 3", "2025-12-02", "2026-03-31"),
+    ("quý I", "2025-12-02", "2026-03-31"),
+    ("trước ngày 31 tháng 3", None, None),
+    # Kế hoạch CCHC 2026 Lâm Đồng (a document of 12/2025): the year and the month after the document's
+    ("ngày 31/01 năm liền kề", "2025-12", "2026-01-31"),
+    ("ngày 05 của tháng liền kề", "2025-12", "2026-01-05"),
+    # 18-11-KH (Lương Minh, 18/11/2025): two periods, or a range, end with the last
+    ("Quý IV/2025 và Quý I/2026", "2025-11-18", "2026-03-31"),
+    ("Từ tháng 12/2025 đến quý I/2026", "2025-11-18", "2026-03-31"),
+    # days counted from the document's own date; working days are not counted (Tết is no fixed date)
+    ("30 ngày kể từ ngày ký", "2025-12-02", "2026-01-01"),
+    ("60 ngày làm việc", "2025-12-12", None),
+    ("30 (ba mươi) ngày kể từ ngày Quyết định này có hiệu lực", "2025-11", None),
+    ("thường xuyên", "2025-01-10", None),
+    (None, None, None),
+]
+
+
+@pytest.mark.parametrize(("deadline", "issued", "expected"), DUE_DATES)
+def test_due_date(deadline: str | None, issued: str | None, expected: str | None) -> None:
+    assert due_date(deadline, issued) == expected

@@ -987,9 +987,11 @@ def test_recurrence_before_the_subject_is_the_duties() -> None:
     ],
 )
 def test_canonical_agency_takes_the_issuing_province(issuer, parent, agency, canonical) -> None:
-    from vanban.extractors.duties import _canonical, _locality
+    from vanban.extractors import agencies
 
-    assert _canonical(agency, _locality(DocumentInfo(issuer=issuer, parent_issuer=parent))) == canonical
+    assert agencies.canonical(
+        agency, agencies.document_locality(DocumentInfo(issuer=issuer, parent_issuer=parent))
+    ) == (canonical)
 
 
 def test_a_trigger_wrapped_at_a_line_end_is_read() -> None:

@@ -11,7 +11,7 @@ from docx import Document
 from vanban.extractors import EXTRACTOR_VERSION
 from vanban.migrations import MIGRATIONS
 from vanban.record import Citation, DocumentInfo, Duty, Record, Source
-from vanban.store import deadline_date, ingest_file, ingest_paths, open_db, status, store_record
+from vanban.store import ingest_file, ingest_paths, open_db, status, store_record
 
 
 def write_docx(path, left: list[str], right: list[str], title: str, subject: str, body: list[str]) -> None:
@@ -243,26 +243,6 @@ def test_search_indexes_exact_and_folded(db):
     assert exact('"cải cách hành chính"') == [2] and exact('"cai cach"') == []
     assert folded('"cai cach hanh chinh"') == [2] and folded("ban") == [1]
     assert folded("dieu") == [2]  # đ → d
-
-
-@pytest.mark.parametrize(
-    "deadline, issued, expected",
-    [
-        ("2023-12-15", None, "2023-12-15"),
-        ("trước ngày 15/12/2023", None, "2023-12-15"),
-        ("Quý II/2023", None, "2023-06-30"),
-        ("quý 4 năm 2024", None, "2024-12-31"),
-        ("năm 2023", None, "2023-12-31"),
-        ("tháng 3/2024", None, "2024-03-31"),
-        ("6 tháng đầu năm 2024", None, "2024-06-30"),
-        ("trước ngày 31 tháng 3", "2025-01-10", "2025-03-31"),
-        ("trước ngày 31 tháng 3", None, None),
-        ("thường xuyên", "2025-01-10", None),
-        (None, None, None),
-    ],
-)
-def test_deadline_date(deadline, issued, expected):
-    assert deadline_date(deadline, issued) == expected
 
 
 def test_duties_agencies_and_recipients_are_stored(db):

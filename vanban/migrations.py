@@ -312,6 +312,21 @@ def _one_spelling(db: sqlite_utils.Database) -> None:
     db.execute("DELETE FROM agencies WHERE id NOT IN (SELECT agency_id FROM duties WHERE agency_id IS NOT NULL)")
 
 
+def _add_duty_agencies(db: sqlite_utils.Database) -> None:
+    """``duty_agencies``: each duty linked to each agency its agency list names, head titles folded to their
+    body (``Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ`` → Văn phòng UBND tỉnh, Sở Nội vụ), so the duties
+    of Sở Nội vụ include those it shares. The store fills it; duties stored before it get their links when
+    ``vanban reindex`` re-extracts them (the extractor version changed with it)."""
+    db.execute(
+        "CREATE TABLE duty_agencies (id INTEGER PRIMARY KEY, duty_id INTEGER NOT NULL REFERENCES duties(id), "
+        "agency_id INTEGER NOT NULL REFERENCES agencies(id), position INTEGER NOT NULL, name TEXT NOT NULL, "
+        "name_key TEXT)"
+    )
+    db.execute("CREATE INDEX idx_duty_agencies_duty_id ON duty_agencies(duty_id)")
+    db.execute("CREATE INDEX idx_duty_agencies_agency_id ON duty_agencies(agency_id)")
+    db.execute("CREATE INDEX idx_duty_agencies_name_key ON duty_agencies(name_key)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
@@ -320,6 +335,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("folded search keys for agencies and cited documents", _add_search_keys),
     ("warnings column on documents", _add_warnings_column),
     ("one spelling per locality and recurrence", _one_spelling),
+    ("duty_agencies: each duty linked to each agency of its list", _add_duty_agencies),
 ]
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import regex
 import sqlite_utils
 
+from vanban.extractors import agencies
 from vanban.pipeline.normalize import fold_diacritics
 
 # Issuer codes of central bodies (Quốc hội, Chính phủ, Thủ tướng, ministries):
@@ -63,23 +64,6 @@ CENTRAL_ISSUER_CODES = frozenset(
     }
 )
 
-# Abbreviations expanded before issuers are compared ("UBND tỉnh" = "Ủy ban nhân dân tỉnh").
-_ISSUER_ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tp.": "thành phố", "tp": "thành phố"}
-
-# Bodies that always belong to a locality, so "Sở Nội vụ" cited in a Lạng Sơn
-# document means Lạng Sơn's Sở Nội vụ.
-_LOCAL_BODY_PREFIXES = ("sở ", "ủy ban nhân dân", "hội đồng nhân dân", "văn phòng ủy ban nhân dân")
-
-_ABBREVIATION = regex.compile(r"(?i)\b(?:ubnd|hđnd|tp\.?)(?=\s|$)")
-
-_LOCALITY = regex.compile(
-    r"""(?x)
-    ^(?P<body>.*?)\s*                      # "ủy ban nhân dân"
-    \b(?P<unit>tỉnh|thành\ phố|thị\ xã|huyện|quận|phường|đặc\ khu|xã(?!\ hội))
-    (?:\s+(?P<name>\S.*?))?\s*$            # "lạng sơn" — absent in "UBND tỉnh"
-    """
-)  # "ủy ban nhân dân tỉnh lạng sơn" → body "ủy ban nhân dân", unit "tỉnh", name "lạng sơn"
-
 _SYMBOL_YEAR = regex.compile(r"/(?P<year>(?:19|20)\d\d)/")  # "45/2020/NĐ-CP"
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
 
@@ -106,31 +90,9 @@ def parse_issuer(name: str | None) -> Issuer | None:
     """``"UBND tỉnh Lạng Sơn"`` → Issuer(body="uy ban nhan dan", locality="lang son")."""
     if not name or not name.strip():
         return None
-    text = " ".join(name.lower().split())
-    text = text.replace("uỷ", "ủy")
-    text = _ABBREVIATION.sub(lambda m: _ISSUER_ABBREVIATIONS[m.group(0).lower()], text)
-    match = _LOCALITY.match(text)
-    if match and match.group("body"):
-        body, place = match.group("body"), match.group("name")
-        needs = place is None
-    else:
-        body, place = text, None
-        needs = text.startswith(_LOCAL_BODY_PREFIXES)
+    body, unit, place = agencies.locality_parts(name)
+    needs = unit is not None and place is None or unit is None and agencies.is_local_body(body)
     return Issuer(body=_fold(body), locality=_fold(place) if place else None, needs_locality=needs)
-
-
-_LOCALITY_AS_PRINTED = regex.compile(
-    r"""(?xi)
-    \b(?:tỉnh|thành\ phố|tp\.|thị\ xã|huyện|quận|phường|đặc\ khu|xã(?!\ hội))
-    \s+(?P<name>\S.*?)\s*$
-    """
-)  # "Sở Nội vụ tỉnh Lạng Sơn" → "Lạng Sơn"
-
-
-def locality_as_printed(name: str | None) -> str | None:
-    """The place name in an issuer or agency name, as printed ("UBND tỉnh Lạng Sơn" → "Lạng Sơn")."""
-    match = _LOCALITY_AS_PRINTED.search(name or "")
-    return match.group("name") if match else None
 
 
 def document_locality(issuer: str | None, parent_issuer: str | None, place: str | None) -> str | None:

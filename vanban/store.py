@@ -21,7 +21,6 @@ schemas/tables.md documents the tables.
 
 from __future__ import annotations
 
-import calendar
 import json
 import os
 import sqlite3
@@ -31,11 +30,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import regex
 import sqlite_utils
 
 from vanban.errors import ReadError
-from vanban.extractors import EXTRACTOR_VERSION
+from vanban.extractors import EXTRACTOR_VERSION, agencies
+from vanban.extractors.deadlines import due_date
 from vanban.intake import has_invalid_name, iter_files, pending_files, refusal, repaired
 from vanban.migrations import agency_row, citation_group_key, document_label, issued_year, migrate, warnings_column
 from vanban.pipeline.document import TextDocument
@@ -82,78 +81,39 @@ def open_db(db_path: str | os.PathLike) -> sqlite_utils.Database:
     return db
 
 
-# ---------------------------------------------------------------- deadlines
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-_DEADLINE_PATTERNS = [
-    # "2023-12-15": the extractor already gave a day
-    ("day", regex.compile(r"(?x) ^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")),
-    # "ngày 31 tháng 3 năm 2024", "31/3/2024", "trước ngày 31 tháng 3" (the year is the document's)
-    (
-        "day",
-        regex.compile(r"""(?xi) (?:ngày\s*)? (?P<d>\d{1,2}) (?:\s*tháng\s*|/|-|\.) (?P<m>\d{1,2})
-                              (?: (?:\s*năm\s*|/|-|\.) (?P<y>\d{4}) )? \b"""),
-    ),
-    # "Quý II/2023", "quý 4 năm 2023"
-    ("quarter", regex.compile(r"(?xi) quý\s* (?P<q>iv|iii|ii|i|[1-4]) (?:\s*năm\s*|\s*/\s*) (?P<y>\d{4})")),
-    # "6 tháng đầu năm 2024"
-    ("half", regex.compile(r"(?xi) 6\s*tháng\s*đầu\s*năm\s* (?P<y>\d{4})")),
-    # "tháng 3/2024", "tháng 3 năm 2024"
-    ("month", regex.compile(r"(?xi) tháng\s* (?P<m>\d{1,2}) (?:\s*năm\s*|\s*/\s*) (?P<y>\d{4})")),
-    # "năm 2023"
-    ("year", regex.compile(r"(?xi) năm\s* (?P<y>\d{4})")),
-]
-
-
-def deadline_date(deadline: str | None, issued_date: str | None = None) -> str | None:
-    """The last day a deadline allows, as an ISO date, for range queries; None when it names no date.
-
-    "Quý II/2023" → "2023-06-30", "năm 2023" → "2023-12-31"; a day without a
-    year takes the year of the document's own date.
-    """
-    if not deadline:
-        return None
-    doc_year = int(issued_date[:4]) if issued_date and issued_date[:4].isdigit() else None
-    for kind, pattern in _DEADLINE_PATTERNS:
-        match = pattern.search(deadline)
-        if not match:
-            continue
-        year = int(match.group("y")) if match.groupdict().get("y") else doc_year
-        if year is None:
-            return None
-        if kind == "day":
-            month, day = int(match.group("m")), int(match.group("d"))
-        elif kind == "quarter":
-            quarter = match.group("q").lower()
-            month = 3 * (_ROMAN.get(quarter) or int(quarter))
-            day = calendar.monthrange(year, month)[1]
-        elif kind == "half":
-            month, day = 6, 30
-        elif kind == "month":
-            month = int(match.group("m"))
-            day = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
-        else:
-            month, day = 12, 31
-        try:
-            return datetime(year, month, day).date().isoformat()
-        except ValueError:
-            return None
-    return None
-
-
 # ---------------------------------------------------------------- writing records
 
 
-def _agency_id(db: sqlite_utils.Database, duty: Duty, info: DocumentInfo) -> int:
-    """The agencies row for a duty's agency, created on first sight.
+def _agency_id(db: sqlite_utils.Database, name: str, canonical_name: str, info: DocumentInfo) -> int:
+    """The agencies row for an agency, created on first sight.
 
     An agency is its canonical name plus its locality: "Sở Nội vụ" in a Lạng
     Sơn document and in a Lâm Đồng document are two agencies. A local body
     named without its locality takes the document's (``vanban.values.agency_locality``).
     """
-    canonical_name = duty.canonical_agency or duty.agency
-    return agency_row(db, duty.agency, canonical_name, agency_locality(canonical_name, info))
+    return agency_row(db, name, canonical_name, agency_locality(canonical_name, info))
+
+
+def _canonical(duty: Duty, info: DocumentInfo) -> str:
+    """The duty's agency with its locality: the extractor's, else named as the extractor names it."""
+    return duty.canonical_agency or agencies.canonical(duty.agency, agencies.document_locality(info))
+
+
+def link_duty_agencies(db: sqlite_utils.Database, duty_id: int, agency: str, info: DocumentInfo) -> None:
+    """One ``duty_agencies`` row for each agency the duty's agency list names, head titles folded to their
+    body: "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ" → Văn phòng UBND tỉnh, Sở Nội vụ."""
+    locality = agencies.document_locality(info)
+    for position, member in enumerate(agencies.members(agency)):
+        db.execute(
+            "INSERT INTO duty_agencies (duty_id, agency_id, position, name, name_key) VALUES (?, ?, ?, ?, ?)",
+            [
+                duty_id,
+                _agency_id(db, member, agencies.canonical(member, locality), info),
+                position,
+                member,
+                search_key(member),
+            ],
+        )
 
 
 def _document_row(record: Record, text: str) -> dict:
@@ -215,6 +175,10 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
             ):
                 if table == "duties":
                     db.execute(
+                        "DELETE FROM duty_agencies WHERE duty_id IN (SELECT id FROM duties WHERE document_id = ?)",
+                        [document_id],
+                    )
+                    db.execute(
                         "DELETE FROM duties_folded_fts WHERE rowid IN (SELECT id FROM duties WHERE document_id = ?)",
                         [document_id],
                     )
@@ -252,14 +216,14 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
             )
         for position, duty in enumerate(record.duties):
             span = list(duty.span) if duty.span else None
-            last_day = deadline_date(duty.deadline, record.document.issued_date)
+            last_day = due_date(duty.deadline, record.document.issued_date)
             duty_id = db.execute(
                 "INSERT INTO duties (document_id, agency_id, position, agency, agency_key, role, task, deadline, "
                 "deadline_date, due_date, recurrence, span, span_start, span_end) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     document_id,
-                    _agency_id(db, duty, record.document),
+                    _agency_id(db, duty.agency, _canonical(duty, record.document), record.document),
                     position,
                     duty.agency,
                     search_key(duty.agency),
@@ -277,6 +241,7 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
             db.execute(
                 "INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)", [duty_id, fold_diacritics(duty.task)]
             )
+            link_duty_agencies(db, duty_id, duty.agency, record.document)
         for position, name in enumerate(record.recipients):
             db.execute(
                 "INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)", [document_id, position, name]
