@@ -1,22 +1,33 @@
 """The forms in which a sentence, a heading or a table row assigns a duty.
 
-* ``giao / yêu cầu / đề nghị X <verb> …`` — a trigger, the agency, the task from its verb;
-* ``X <verb> …`` — the subject and its duty verb (``X chủ trì, phối hợp với Y …``, ``X có trách nhiệm …``),
-  with supporting agencies after ``phối hợp với``;
-* ``X: <Verb> …`` — an agency label before its task;
-* an agency heading (``2. Sở Nội vụ``, ``8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành``);
-* a table row under Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian columns.
+Sentence forms, as spaCy ``Matcher`` token patterns (:data:`FORMS`) over underthesea's words, each word
+classed from the lexicon (extractors/data/duty_lexicon.json): a ``TRIGGER`` (giao, yêu cầu, đề nghị,
+chỉ đạo …), a duty ``VERB`` (chủ trì, tham mưu, tổ chức, có trách nhiệm …), or a word of a name:
 
-Words (duty verbs, triggers) come from underthesea's word segmentation, run on candidate sentences only;
-the lexicon is extractors/data/duty_lexicon.json and duty_sections.json.
+* ``assign``   — ``giao / yêu cầu / đề nghị X <verb> …``: a trigger, the agency, the task from its verb;
+* ``subject``  — ``X <verb> …`` (``X chủ trì …``, ``X có trách nhiệm …``);
+* ``label``    — ``X: <Verb> …``, an agency label before its task;
+* ``partners`` — ``… phối hợp với Y <verb> …`` and ``X chủ trì, Y phối hợp <verb> …``: the supporting agencies.
+
+A match is a candidate; the named vetoes (:data:`VETOES`) say when it assigns nothing (a request recited
+from another body, a past act, a request upward, the issuer's own statement …). Other forms:
+
+* the closing article (``… chịu trách nhiệm thi hành Quyết định này``), whose agency list may be long;
+* an agency heading (``2. Sở Nội vụ``, ``8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành``);
+* a task written as a record (``1.1. Xây dựng …`` / ``- Đơn vị chủ trì: …`` / ``- Thời gian hoàn thành: …``);
+* a table row under Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian columns.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
+import spacy
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
 
 from vanban.pipeline.document import Table, TextDocument
 from vanban.record import DocumentInfo, Duty
@@ -29,7 +40,14 @@ _LEX = knowledge.table("duty_lexicon")
 _SECTIONS = knowledge.table("duty_sections")
 
 VERBS = frozenset(_LEX["verbs"])
-_TRIGGERS = frozenset(_LEX["triggers"])
+TRIGGERS = frozenset(_LEX["triggers"])
+_PAPERS = frozenset(_LEX["papers"])
+_SELF_ASSIGNING = frozenset(_LEX["self_assigning_doc_types"])
+# Verbs that frame a task rather than being it: "Sở X chủ trì, phối hợp …", "có trách nhiệm phối hợp …".
+_FRAME_VERBS = frozenset(_LEX["frame_verbs"])
+
+
+# --- words ------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -37,39 +55,6 @@ class Word:
     text: str
     start: int
     end: int
-
-
-# Openers before a sentence's subject: "Theo đó, …", "Trong thời hạn 30 ngày kể từ …, …".
-OPENER = regex.compile(
-    r"""(?xi)
-    ^(?:(?:"""
-    + alternation(_LEX["connectors"])
-    + r""")\s*,\s*                        # Theo đó,
-      | (?:trong\s+thời\s+hạn|trong\s+thời\s+gian|sau\s+khi)[^,]{0,120},\s*   # Trong thời hạn 30 ngày …,
-      | về\s+[^,.]{0,60}(?:,\s*[^,.]{0,40})?,\s*(?=\p{Lu})                   # Về nhiệm vụ, giải pháp cụ thể, Chánh …
-      | (?:trong\s+)?quá\s+trình\s+[^,.]{0,80},\s*                         # Trong quá trình thực hiện Thông tư này,
-        (?:nếu\s+có\s+[^,.]{0,40}(?:,\s*vướng\s+mắc[^,.]{0,20})?,\s*)?       # nếu có khó khăn, vướng mắc, Công an …
-    )+
-    """
-)
-
-# The closing article: "Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này".
-_CLOSING = regex.compile(
-    r"""(?xis)
-    (?P<agency>\S.{2,}?)\s+
-    (?P<task>(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành                     # chịu trách nhiệm thi hành
-      | (?:chịu|có)\s+trách\s+nhiệm\s+thực\s+hiện\s+                          # có trách nhiệm thực hiện Thông tư này
-        (?=(?:Luật|Nghị\s+định|Thông\s+tư|Nghị\s+quyết|Quyết\s+định)\s+này)
-      | căn\s+cứ\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư)\s+(?:này\s+)?thi\s+hành   # căn cứ Quyết định thi hành
-    )
-    """
-)
-
-# "về việc" ends an agency and opens its task: "chỉ đạo các phòng … về việc tiếp tục chấn chỉnh".
-_ABOUT = regex.compile(r"(?i)\s+về\s+việc\s+")
-
-
-# --- words ------------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +86,10 @@ def _single_spaced(sentence: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+# A trigger word glued by the segmenter to the capitalised word after it ("Giao Ban", "Yêu cầu Sở").
+_GLUED_TRIGGER = regex.compile(r"(?i)^(?P<trigger>" + alternation(TRIGGERS) + r")\s+(?P<rest>(?-i:\p{Lu}).*)$")
+
+
 @lru_cache(maxsize=4096)
 def tokens(sentence: str) -> tuple[Word, ...]:
     """underthesea words with their offsets in ``sentence``."""
@@ -120,8 +109,9 @@ def tokens(sentence: str) -> tuple[Word, ...]:
     return tuple(out)
 
 
-# A trigger word glued by the segmenter to the capitalised word after it ("Giao Ban", "Yêu cầu Sở").
-_GLUED_TRIGGER = regex.compile(r"(?i)^(?P<trigger>" + alternation(_TRIGGERS) + r")\s+(?P<rest>(?-i:\p{Lu}).*)$")
+# Cheap pre-checks before word segmentation: a possible sentence break, a possible assignment.
+_SENTENCE_BREAK = regex.compile(r"[.!?]\s+\S")
+TRIGGER_RE = regex.compile(r"(?i)(?<!\w)(?:" + alternation(TRIGGERS) + r")(?!\w)")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -144,11 +134,6 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in zip(spans, bounds) if chunk[a:b].strip()]
 
 
-# Cheap pre-checks before word segmentation: a possible sentence break, a possible assignment.
-_SENTENCE_BREAK = regex.compile(r"[.!?]\s+\S")
-TRIGGER_RE = regex.compile(r"(?i)(?<!\w)(?:" + alternation(_TRIGGERS) + r")(?!\w)")
-
-
 def opening(sentence: str, size: int = 320) -> str:
     """The sentence's opening, cut at a space: subject, trigger and "phối hợp với …" sit there,
     and segmenting only it keeps underthesea's cost per sentence flat."""
@@ -156,14 +141,6 @@ def opening(sentence: str, size: int = 320) -> str:
         return sentence
     cut = sentence.rfind(" ", 0, size)
     return sentence[: cut if cut > 0 else size]
-
-
-def _candidate(sentence: str, begin: int) -> bool:
-    """Worth segmenting: opens with an agency word, or holds a trigger word."""
-    rest = sentence[begin:].lstrip(" -–+•*")
-    prefix = agencies.PREFIX_RE.match(rest)
-    rest = rest[prefix.end() :] if prefix else rest
-    return bool(agencies.HEAD_RE.match(rest)) or bool(TRIGGER_RE.search(sentence))
 
 
 def verb_at(words: tuple[Word, ...], i: int) -> int:
@@ -175,18 +152,21 @@ def verb_at(words: tuple[Word, ...], i: int) -> int:
     return 0
 
 
+def _is_verb(words: tuple[Word, ...], i: int) -> bool:
+    """Word ``i`` opens a duty verb. A capitalised one is part of a name, except at the very start ("Tham mưu
+    …"); so is one that ends a numbered name ("Ban Quản lý dự án đầu tư xây dựng số 1") or follows a paper's
+    name ("Quy chế tổ chức và hoạt động")."""
+    return bool(
+        (i == 0 or words[i].text[:1].islower())
+        and (n := verb_at(words, i))
+        and not _numbered_name(words, i + n)
+        and not (i > 0 and _paper(words[i - 1]))
+    )
+
+
 def first_verb(words: tuple[Word, ...], begin: int = 0) -> int | None:
-    """Index of the first lower-case duty verb from ``begin`` (a capitalised one is part of a name,
-    except at the very start: "Tham mưu …")."""
-    for i in range(begin, len(words)):
-        if (
-            (i == 0 or words[i].text[:1].islower())
-            and (n := verb_at(words, i))
-            and not _numbered_name(words, i + n)
-            and not (i > 0 and _paper(words[i - 1]))
-        ):
-            return i  # (after a paper's name the verb is its title: "Quy chế tổ chức và hoạt động")
-    return None
+    """Index of the first duty verb from ``begin`` (see :func:`_is_verb`)."""
+    return next((i for i in range(begin, len(words)) if _is_verb(words, i)), None)
 
 
 def _numbered_name(words: tuple[Word, ...], i: int) -> bool:
@@ -194,234 +174,402 @@ def _numbered_name(words: tuple[Word, ...], i: int) -> bool:
     return i + 1 < len(words) and words[i].text.lower() == "số" and words[i + 1].text[:1].isdigit()
 
 
-# --- sentences --------------------------------------------------------------------------------
+def _paper(word: Word) -> bool:
+    """The word names a paper ("đơn", "hồ sơ"): a trigger or verb after it is part of that paper's name."""
+    return word.text.lower() in _PAPERS
 
 
-def _issuer_statement(agency: str, info: DocumentInfo) -> bool:
-    """The issuer as the subject states what it did, does or plans ("Sở Y tế cử lãnh đạo tham gia …" in its
-    công văn), except in a directive document, where it is given its own part ("Ban Thường trực Ủy ban MTTQ
-    Việt Nam xã xây dựng kế hoạch …" in the Ban Thường trực's Hướng dẫn)."""
-    return agencies.is_issuer(agency, info) and info.doc_type not in _SELF_ASSIGNING
+# --- the forms, as token patterns -------------------------------------------------------------
+
+Token.set_extension("duty", default="", force=True)
+
+_VERB_TAGS = ["VERB", "TRIGGER VERB"]
+_TRIGGER_TAGS = ["TRIGGER", "TRIGGER VERB"]
+_NAME_WORD = {"_": {"duty": {"NOT_IN": _VERB_TAGS}}, "OP": "+"}  # the words of a name: no duty verb among them
+_NAME_REST = {"_": {"duty": {"NOT_IN": _VERB_TAGS}}, "OP": "*"}
+_ANY = {}  # a name's first word may read as a verb: "Thanh tra tỉnh", "Tổ chức …" is then rejected as a name
+_VERB = {"_": {"duty": {"IN": _VERB_TAGS}}}
+
+FORMS: dict[str, list[list[dict]]] = {
+    # "Giao Sở Nội vụ chuẩn bị …", "đề nghị cho Ủy ban nhân dân tỉnh khẩn trương xây dựng …"
+    "assign": [[{"_": {"duty": {"IN": _TRIGGER_TAGS}}}, {"LOWER": "cho", "OP": "?"}, _ANY, _NAME_REST, _VERB]],
+    # "Sở Tài chính bố trí kinh phí …", "Tổ giúp việc có trách nhiệm tham mưu …"
+    "subject": [[_ANY, _NAME_REST, _VERB]],
+    # "… phối hợp (chặt chẽ) với Sở Tư pháp, Sở Tài chính thẩm định …"; "chủ trì, phối hợp Sở Nông nghiệp … làm việc"
+    "partners": [
+        [{"LOWER": "phối hợp"}, {"LOWER": "chặt chẽ", "OP": "*"}, {"LOWER": "với"}, _NAME_WORD, _VERB],
+        [{"LOWER": "chủ trì"}, {"ORTH": ","}, {"LOWER": "phối hợp"}, _NAME_WORD, _VERB],
+    ],
+    # "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu …"
+    "partners_between": [[{"LOWER": "chủ trì"}, {"ORTH": ","}, _NAME_WORD, {"LOWER": "phối hợp"}, _VERB]],
+}
 
 
-_SELF_ASSIGNING = frozenset(_LEX["self_assigning_doc_types"])
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    matcher = Matcher(_vocab())
+    for name, patterns in FORMS.items():
+        matcher.add(name, patterns)
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def _vocab():
+    return spacy.blank("xx").vocab  # no model: nothing is downloaded
 
 
 @dataclass
-class Found:
-    agency: str
-    task_start: int  # offset in the sentence
-    supports: list[str]
-    support_task_start: int | None
+class _Match:
+    form: str
+    start: int  # first word of the match
+    end: int  # one past its last word (the verb)
 
 
-def _strip_duty_frame(sentence: str, pos: int) -> int:
-    """Skip "có trách nhiệm" / "có nhiệm vụ" before the task's own verb. A ground before the verb stays in
-    the task, as the gold has it ("căn cứ các qui định hiện hành tại Nghị định số 126/2024/NĐ-CP … để xem xét …")."""
-    m = regex.match(r"(?i)có\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s+", sentence[pos:])
-    return pos + m.end() if m else pos
-
-
-def _supports(sentence: str, words: tuple[Word, ...]) -> tuple[list[str], int | None]:
-    """Agencies after "phối hợp với" (or "chủ trì, phối hợp"), or between "chủ trì," and "phối hợp",
-    when a verb follows them (they share the task)."""
+def _tagged(sentence: str, words: tuple[Word, ...]) -> Doc:
+    """The words as a spaCy Doc, each classed ``TRIGGER``, ``VERB``, both, or neither."""
+    doc = Doc(
+        _vocab(),
+        words=[w.text for w in words],
+        spaces=[i + 1 < len(words) and words[i + 1].start > w.end for i, w in enumerate(words)],
+    )
     for i, w in enumerate(words):
-        if w.text.lower() != "phối hợp":
-            continue
-        after_lead = _after_chu_tri(sentence, words, i)
-        if after_lead is not None:  # "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu …"
-            k = i + 1
-            if k < len(words) and verb_at(words, k):
-                named = agencies.split_list(agencies.clean(sentence[after_lead : w.start]))
-                if named:
-                    return named, words[k].start
-        if _embedded(words, i):
-            continue
-        j = i + 1
-        while j < len(words) and words[j].text.lower() in {"chặt chẽ", "chặt_chẽ"}:
-            j += 1
-        if j >= len(words):
-            continue
-        if words[j].text.lower() == "với":
-            pass
-        elif i >= 1 and words[i - 1].text == "," and i >= 2 and words[i - 2].text.lower() == "chủ trì":
-            j -= 1  # "chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư … làm việc …"
-        else:
-            continue
-        k = first_verb(words, j + 1)
-        if k is None or k == j + 1:
-            return [], None
-        segment = sentence[words[j].end : words[k].start]
-        if regex.search(r"(?i)(?<!\w)(?:trong|để|nhằm|về)(?!\w)", segment):
-            return [], None  # "phối hợp với Bộ Nội vụ trong việc …": no shared task
-        return agencies.split_list(agencies.clean(segment)), words[k].start
-    return [], None
+        tags = []
+        if w.text.lower() in TRIGGERS:
+            tags.append("TRIGGER")
+        if _is_verb(words, i):
+            tags.append("VERB")
+        doc[i]._.duty = " ".join(tags)
+    return doc
 
 
-def _embedded(words: tuple[Word, ...], i: int) -> bool:
-    """ "phối hợp" at word ``i`` has its own subject inside another verb's object ("Hướng dẫn các cơ sở giáo dục
-    phối hợp với Ủy ban nhân dân các cấp …"), so its partners do not support the sentence's task."""
-    for h in range(i - 1, -1, -1):
-        if n := verb_at(words, h):
-            if words[h].text.lower() in _TRIGGERS or words[h].text.lower() in _FRAME_VERBS:
-                return False
-            return any(w.text not in {",", "và"} for w in words[h + n : i])
-    return False
+def _matches(sentence: str, words: tuple[Word, ...]) -> list[_Match]:
+    """Every form's matches, the shortest at each start (a name ends at the first verb), in word order."""
+    doc = _tagged(sentence, words)
+    shortest: dict[tuple[str, int], int] = {}
+    for match_id, start, end in _matcher()(doc):
+        key = (_vocab().strings[match_id], start)
+        shortest[key] = min(end, shortest.get(key, end))
+    return sorted((_Match(form, start, end) for (form, start), end in shortest.items()), key=lambda m: m.start)
 
 
-# Verbs that frame a task rather than being it: "Sở X chủ trì, phối hợp …", "có trách nhiệm phối hợp …".
-_FRAME_VERBS = frozenset({"chủ trì", "có trách nhiệm", "chịu trách nhiệm", "có nhiệm vụ", "tiếp tục", "chủ động"})
+# --- what comes before the subject ------------------------------------------------------------
 
+# Openers before a sentence's subject: "Theo đó, …", "Trong thời hạn 30 ngày kể từ …, …".
+OPENER = regex.compile(
+    r"""(?xi)
+    ^(?:(?:"""
+    + alternation(_LEX["connectors"])
+    + r""")\s*,\s*                        # Theo đó,
+      | (?:trong\s+thời\s+hạn|trong\s+thời\s+gian|sau\s+khi)[^,]{0,120},\s*   # Trong thời hạn 30 ngày …,
+      | về\s+[^,.]{0,60}(?:,\s*[^,.]{0,40})?,\s*(?=\p{Lu})                   # Về nhiệm vụ, giải pháp cụ thể, Chánh …
+      | (?:trong\s+)?quá\s+trình\s+[^,.]{0,80},\s*                         # Trong quá trình thực hiện Thông tư này,
+        (?:nếu\s+có\s+[^,.]{0,40}(?:,\s*vướng\s+mắc[^,.]{0,20})?,\s*)?       # nếu có khó khăn, vướng mắc, Công an …
+    )+
+    """
+)
 
-def _after_chu_tri(sentence: str, words: tuple[Word, ...], i: int) -> int | None:
-    """Where the supporting agencies start when "chủ trì," comes before word ``i`` with names between."""
-    for h in range(i - 1, 0, -1):
-        if words[h].text == "," and words[h - 1].text.lower() == "chủ trì":
-            return words[h].end if h + 1 < i else None
-        if verb_at(words, h):
-            return None
-    return None
+# The closing article: "Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này".
+_CLOSING = regex.compile(
+    r"""(?xis)
+    (?P<agency>\S.{2,}?)\s+
+    (?P<task>(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành                     # chịu trách nhiệm thi hành
+      | (?:chịu|có)\s+trách\s+nhiệm\s+thực\s+hiện\s+                          # có trách nhiệm thực hiện Thông tư này
+        (?=(?:Luật|Nghị\s+định|Thông\s+tư|Nghị\s+quyết|Quyết\s+định)\s+này)
+      | căn\s+cứ\s+(?:Quyết\s+định|Nghị\s+quyết|Thông\s+tư)\s+(?:này\s+)?thi\s+hành   # căn cứ Quyết định thi hành
+    )
+    """
+)
 
+# "về việc" ends an agency and opens its task: "chỉ đạo các phòng … về việc tiếp tục chấn chỉnh".
+_ABOUT = regex.compile(r"(?i)\s+về\s+việc\s+")
 
-def assigning(
-    sentence: str, info: DocumentInfo, statements_only: bool, subject_only: bool = False, list_item: bool = False
-) -> Found | None:
-    """The agency a sentence assigns a task to, by trigger ("giao X …") or subject ("X chủ trì …")."""
-    opener = OPENER.match(sentence)
-    begin = opener.end() if opener else 0
-    if closing := _CLOSING.match(sentence, begin):
-        agency = agencies.clean(closing["agency"])
-        if agencies.looks_like_agency(agency, max_words=120):
-            return Found(agency, closing.start("task"), [], None)
-    if not _candidate(sentence, begin):
-        return None
-    words = tokens(opening(sentence))
-    idx = [i for i, w in enumerate(words) if w.start >= begin]
-    if not idx:
-        return None
-    first = idx[0]
-    # "Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan có trách nhiệm kiểm tra …": people named by their work
-    role = _ROLE_SUBJECT.match(sentence, words[first].start)
-    if (
-        role
-        and len(role["agency"].split()) <= 12
-        and first_verb(tokens(role["agency"])) is None
-        and agencies.looks_like_agency(role["agency"])
-        and not _issuer_statement(role["agency"], info)
-    ):
-        agency = agencies.clean(role["agency"] + " " + role["clause"])
-        return Found(agency, role.end(), [], None)
-    # giao / yêu cầu / đề nghị X <verb> …
-    for i in idx:
-        w = words[i]
-        low = w.text.lower()
-        if (
-            subject_only
-            or low not in _TRIGGERS
-            or not (i == first or w.text[:1].islower() or sentence[begin : w.start].rstrip().endswith(":"))
-        ):
-            continue  # "3. Đối với hạng mục …: Giao Ban Quản lý … chủ trì"
-        if i > first and (_paper(words[i - 1]) or words[i - 1].text.lower() == "có"):
-            continue  # "người nộp đơn đề nghị kiểm tra …", "hàng hóa … có yêu cầu bảo hộ": a noun, no request
-        if low == "chỉ đạo" and i > first and words[i - 1].text.lower() in agencies.BARE_HEADS:
-            continue  # "tham mưu cho Ban chỉ đạo tỉnh triển khai …": part of a name ("Giám đốc sở yêu cầu" is not)
-        before = sentence[begin : w.start]
-        if _PAST.search(before):
-            return None  # "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành …": a past act reported, no assignment
-        if not before.rstrip().endswith(":") and not agencies.speaker_is_issuer(before, info):
-            speaker = agencies.speaker(before)
-            if (
-                low == "chỉ đạo"
-                and speaker
-                and first_verb(tokens(speaker)) is None
-                and not before.rstrip().endswith((",", ";"))
-            ):
-                supports, support_start = _supports(
-                    sentence, words
-                )  # "…, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội …"
-                return Found(agencies.clean(speaker), w.start, supports, support_start)
-            if verb_at(words, i):
-                break  # "Ủy ban nhân dân cấp tỉnh chịu trách nhiệm chỉ đạo …": a verb here, the subject's task
-            return None  # "trong đó, Bộ Nội vụ đề nghị …" recites another body's request
-        a = i + 1
-        if a < len(words) and words[a].text.lower() == "cho":
-            a += 1
-        if a >= len(words):
-            continue
-        k = first_verb(words, a + 1)
-        about = _ABOUT.search(sentence, words[a].start)
-        if about and (k is None or about.start() < words[k].start):
-            agency, task = sentence[words[a].start : about.start()], about.end()
-        elif k is not None:
-            agency, task = sentence[words[a].start : words[k].start], words[k].start
-        else:
-            continue
-        agency = agencies.clean(agency)
-        if not agencies.looks_like_agency(agency) or agencies.is_issuer(agency, info):
-            continue
-        if low in {"đề nghị", "kính đề nghị"} and agencies.is_superior(agency, info):
-            return None
-        if statements_only and (low == "kính đề nghị" or i > first and words[i - 1].text.lower() == "kính"):
-            return None  # a report's "Kính đề nghị Bộ Công an xem xét, tổng hợp" asks upward
-        supports, support_start = _supports(sentence, words)
-        return Found(agency, _strip_duty_frame(sentence, task), supports, support_start)
-    if statements_only:
-        return None
-    # "Sở Xây dựng: Tiếp tục duy trì …" — the agency, a colon, its task
-    labelled = _LABELLED.match(sentence, words[first].start) if list_item else None
-    if (
-        labelled
-        and agencies.looks_like_agency(labelled["agency"])
-        and not _issuer_statement(labelled["agency"], info)
-        and verb_at(tokens(sentence[labelled.start("task") : labelled.start("task") + 40]), 0)
-    ):
-        agency, heading_supports = agency_heading(labelled["agency"]) or (labelled["agency"], [])
-        if heading_supports:  # "Sở Tài chính chủ trì, phối hợp Sở Nội vụ: Tham mưu …"
-            return Found(agencies.clean(agency), labelled.start("task"), heading_supports, labelled.start("task"))
-        supports, support_start = _supports(sentence, words)
-        return Found(agencies.clean(agency), labelled.start("task"), supports, support_start)
-    # X <verb> …
-    k = first_verb(words, first + 1)
-    if k is None:
-        return None
-    if _paper(words[k - 1]) or (k >= 2 and _paper(words[k - 2]) and words[k - 1].text.lower() in _TRIGGERS):
-        frame = _DUTY_FRAME.search(sentence, words[k].end, len(opening(sentence)))
-        if frame is None:
-            return None
-        k = next(
-            j for j, w in enumerate(words) if w.start >= frame.start()
-        )  # "…, người nộp đơn đề nghị kiểm tra …, cá nhân có liên quan có trách nhiệm thực hiện …"
-    elif words[k - 1].text == "," and (frame := _DUTY_FRAME.match(sentence, _after_list_item(sentence, words[k].end))):
-        k = next(
-            j for j, w in enumerate(words) if w.start >= frame.start()
-        )  # "Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm …"
-    agency = agencies.clean(sentence[words[first].start : words[k].start])
-    if not agencies.looks_like_agency(agency) or _issuer_statement(agency, info):
-        return None
-    if _ISSUING_ACT.match(sentence, words[k].start) and agencies.is_issuer(agency, info):
-        return None  # the issuer issuing this very document
-    supports, support_start = _supports(sentence, words)
-    return Found(agency, _strip_duty_frame(sentence, words[k].start), supports, support_start)
-
-
-# The issuer issuing the document itself, in the lead-in to its body: "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng ban
-# hành Kế hoạch cải cách hành chính … như sau:", "Trường Đại học Công Thương … ban hành Kế hoạch khảo sát … như sau:".
-_ISSUING_ACT = regex.compile(r"(?is)ban\s+hành\s+[^.;]*:\s*$")
-
-
-_PAPERS = frozenset(_LEX["papers"])
 # A subject naming people by their work, then the duty frame: "Cán bộ, nhân viên | làm nhiệm vụ văn thư
 # cơ quan | có trách nhiệm | kiểm tra thể thức …".
 _ROLE_SUBJECT = regex.compile(
     r"(?P<agency>[^.;:]{3,120}?)\s+(?P<clause>(?:" + alternation(_LEX["role_clauses"]) + r")\s[^.;:]{3,120}?)"
     r"\s+(?:có|chịu)\s+trách\s+nhiệm\s+"
 )
+
 # The frame that ends a long subject: "…, người tố cáo vi phạm và các tổ chức, cá nhân có liên quan có trách nhiệm thực hiện …".
 _DUTY_FRAME = regex.compile(r"(?i)(?<!\w)(?:có|chịu)\s+trách\s+nhiệm(?!\w)")
 
-
 # A list item after a verb-like noun: "tổ chức| đảng " in "Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm".
 _LIST_ITEM_TAIL = regex.compile(r"(?:\s+\w+){0,3}?\s+(?=(?:có|chịu)\s+trách\s+nhiệm(?!\w))")
+
+# "có trách nhiệm" / "có nhiệm vụ" before the task's own verb, no part of the task.
+_DUTY_FRAME_WORDS = regex.compile(r"(?i)có\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s+")
+
+# A preposition among the partners names the purpose of a partnership, not a shared task: "phối hợp với Bộ Nội
+# vụ trong việc …".
+_PURPOSE = regex.compile(r"(?i)(?<!\w)(?:trong|để|nhằm|về)(?!\w)")
+
+
+# --- vetoes -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A form matched in a sentence, for the vetoes to judge: the words before its trigger or verb
+    (``before``), the agency it names, the trigger word if any."""
+
+    sentence: str
+    words: tuple[Word, ...]
+    info: DocumentInfo
+    agency: str
+    before: str = ""
+    trigger: str | None = None
+    trigger_at: int | None = None  # index of the trigger word
+    statements_only: bool = False
+
+
+def _past_act(c: Candidate) -> bool:
+    """A past act reported, not assigned: "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành …"."""
+    return c.trigger is not None and bool(_PAST.search(c.before))
+
+
+# A past act just before a trigger: "… đã chỉ đạo", "… đã lãnh đạo, chỉ đạo", "… cũng đã yêu cầu".
+_PAST = regex.compile(r"(?i)(?<!\w)đã(?:\s+\w+){0,2}\s*,?\s*$")
+
+
+def _request_upward(c: Candidate) -> bool:
+    """A body asking its superior (a Sở asking the provincial People's Committee) assigns nothing:
+    "Sở Nội vụ kính đề nghị UBND tỉnh giao Sở Tài chính thẩm định …"."""
+    return c.trigger in {"đề nghị", "kính đề nghị"} and agencies.is_superior(c.agency, c.info)
+
+
+def _report_asks(c: Candidate) -> bool:
+    """A report's "Kính đề nghị Bộ Công an xem xét, tổng hợp" asks upward."""
+    kindly = c.trigger == "kính đề nghị" or (
+        c.trigger_at is not None and c.trigger_at > 0 and c.words[c.trigger_at - 1].text.lower() == "kính"
+    )
+    return c.statements_only and kindly
+
+
+def _issuer_statement(c: Candidate) -> bool:
+    """The issuer as the subject states what it did, does or plans ("Sở Y tế cử lãnh đạo tham gia …" in its
+    công văn), except in a directive document, where it is given its own part ("Ban Thường trực Ủy ban MTTQ
+    Việt Nam xã xây dựng kế hoạch …" in the Ban Thường trực's Hướng dẫn)."""
+    return c.trigger is None and agencies.is_issuer(c.agency, c.info) and c.info.doc_type not in _SELF_ASSIGNING
+
+
+def _issuing_act(c: Candidate) -> bool:
+    """The issuer issuing this very document, in the lead-in to its body: "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng
+    ban hành Kế hoạch cải cách hành chính … như sau:"."""
+    return c.trigger is None and agencies.is_issuer(c.agency, c.info) and bool(_ISSUING_ACT.search(c.sentence))
+
+
+# The issuer issuing the document itself: "… ban hành Kế hoạch khảo sát … như sau:".
+_ISSUING_ACT = regex.compile(r"(?is)ban\s+hành\s+[^.;]*:\s*$")
+
+
+VETOES: dict[str, Callable[[Candidate], bool]] = {
+    "past act": _past_act,
+    "request upward": _request_upward,
+    "report asks": _report_asks,
+    "issuer statement": _issuer_statement,
+    "issuing act": _issuing_act,
+}
+"""The named rules by which a matched form assigns nothing (tests/test_duties.py shows each on real strings)."""
+
+
+def vetoed(c: Candidate) -> str | None:
+    """The name of the veto that applies to ``c``, if any."""
+    return next((name for name, rule in VETOES.items() if rule(c)), None)
+
+
+# --- a sentence -------------------------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    agency: str
+    task_start: int  # offset in the sentence
+    supports: list[str] = field(default_factory=list)
+    support_task_start: int | None = None
+    form: str = ""
+
+
+def _candidate(sentence: str, begin: int) -> bool:
+    """Worth segmenting: opens with an agency word, or holds a trigger word."""
+    rest = sentence[begin:].lstrip(" -–+•*")
+    prefix = agencies.PREFIX_RE.match(rest)
+    rest = rest[prefix.end() :] if prefix else rest
+    return bool(agencies.HEAD_RE.match(rest)) or bool(TRIGGER_RE.search(sentence))
+
+
+def assigning(
+    sentence: str, info: DocumentInfo, statements_only: bool, subject_only: bool = False, list_item: bool = False
+) -> Found | None:
+    """The agency a sentence assigns a task to, by trigger ("giao X …"), label ("X: …") or subject ("X chủ trì …");
+    ``subject_only`` under an agency heading, where a trigger would re-assign; ``list_item`` for a list item's
+    first sentence, where a label may open it."""
+    opener = OPENER.match(sentence)
+    begin = opener.end() if opener else 0
+    if closing := _CLOSING.match(sentence, begin):
+        agency = agencies.clean(closing["agency"])
+        if agencies.looks_like_agency(agency, max_words=120):
+            return Found(agency, closing.start("task"), form="closing")
+    if not _candidate(sentence, begin):
+        return None
+    words = tokens(opening(sentence))
+    first = next((i for i, w in enumerate(words) if w.start >= begin), None)
+    if first is None:
+        return None
+    if found := _role_subject(sentence, words, first, info):
+        return found
+    matches = [m for m in _matches(sentence, words) if m.start >= first]
+    if not subject_only:
+        outcome = _assigned_by_trigger(sentence, words, first, begin, matches, info, statements_only)
+        if outcome is not _NO_TRIGGER:
+            return outcome
+    if statements_only:
+        return None
+    if list_item and (found := _labelled(sentence, words, first, info)):
+        return found
+    return _subject(sentence, words, first, matches, info)
+
+
+_NO_TRIGGER = Found("", 0, form="none")  # no trigger decided the sentence: read its subject
+
+
+def _role_subject(sentence: str, words: tuple[Word, ...], first: int, info: DocumentInfo) -> Found | None:
+    """People named by their work before the duty frame: "Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan có trách
+    nhiệm kiểm tra …"."""
+    role = _ROLE_SUBJECT.match(sentence, words[first].start)
+    if (
+        not role
+        or len(role["agency"].split()) > 12
+        or first_verb(tokens(role["agency"])) is not None
+        or not agencies.looks_like_agency(role["agency"])
+    ):
+        return None
+    if vetoed(Candidate(sentence, words, info, role["agency"])):
+        return None
+    return Found(agencies.clean(role["agency"] + " " + role["clause"]), role.end(), form="role")
+
+
+def _assigned_by_trigger(
+    sentence: str,
+    words: tuple[Word, ...],
+    first: int,
+    begin: int,
+    matches: list[_Match],
+    info: DocumentInfo,
+    statements_only: bool,
+) -> Found | None:
+    """The ``assign`` form: the first trigger that stands as one (at the start, in lower case, or after a colon)
+    decides the sentence — it assigns to the agency after it, or it recites someone else's request, or its
+    speaker is the subject of a duty verb; :data:`_NO_TRIGGER` when no trigger stands."""
+    for i, w in enumerate(words):
+        low = w.text.lower()
+        if i < first or low not in TRIGGERS:
+            continue
+        if not (i == first or w.text[:1].islower() or sentence[begin : w.start].rstrip().endswith(":")):
+            continue  # "3. Đối với hạng mục …: Giao Ban Quản lý … chủ trì"
+        if i > first and (_paper(words[i - 1]) or words[i - 1].text.lower() == "có"):
+            continue  # "người nộp đơn đề nghị kiểm tra …", "hàng hóa … có yêu cầu bảo hộ": a noun, no request
+        if low == "chỉ đạo" and i > first and words[i - 1].text.lower() in agencies.BARE_HEADS:
+            continue  # "tham mưu cho Ban chỉ đạo tỉnh triển khai …": part of a name ("Giám đốc sở yêu cầu" is not)
+        before = sentence[begin : w.start]
+        candidate = Candidate(sentence, words, info, "", before, low, i, statements_only)
+        if _past_act(candidate):
+            return None
+        if not before.rstrip().endswith(":") and not agencies.speaker_is_issuer(before, info):
+            return _speaker_acts(sentence, words, i, before)
+        match = next((m for m in matches if m.form == "assign" and m.start == i), None)
+        if match is None:
+            continue
+        found = _assigned_agency(sentence, words, match)
+        if found is None:
+            continue
+        agency, task = found
+        if not agencies.looks_like_agency(agency) or agencies.is_issuer(agency, info):
+            continue
+        candidate.agency = agency
+        if _request_upward(candidate) or _report_asks(candidate):
+            return None
+        supports, support_start = _partners(sentence, words, matches)
+        return Found(agency, _without_frame(sentence, task), supports, support_start, form="assign")
+    return _NO_TRIGGER
+
+
+def _speaker_acts(sentence: str, words: tuple[Word, ...], i: int, before: str) -> Found | None:
+    """Another body than the issuer stands before the trigger. When the trigger is also a duty verb and that body
+    its subject, the body is given the duty ("…, Ủy ban nhân dân tỉnh, thành phố chỉ đạo các Hội Công chứng viên …");
+    a duty verb before it makes the sentence the subject's ("Ủy ban nhân dân cấp tỉnh chịu trách nhiệm chỉ đạo …");
+    otherwise the sentence recites that body's request ("trong đó, Bộ Nội vụ đề nghị …"): no duty."""
+    speaker = agencies.speaker(before)
+    if (
+        words[i].text.lower() in VERBS
+        and speaker
+        and first_verb(tokens(speaker)) is None
+        and not before.rstrip().endswith((",", ";"))
+    ):
+        supports, support_start = _partners(sentence, words, _matches(sentence, words))
+        return Found(agencies.clean(speaker), words[i].start, supports, support_start, form="assign")
+    if verb_at(words, i):
+        return _NO_TRIGGER
+    return None
+
+
+def _assigned_agency(sentence: str, words: tuple[Word, ...], match: _Match) -> tuple[str, int] | None:
+    """The agency an ``assign`` match names and where its task starts: up to its verb, or up to "về việc"."""
+    a = match.start + 1
+    if a < len(words) and words[a].text.lower() == "cho":
+        a += 1
+    if a >= len(words) or a >= match.end - 1:
+        return None
+    verb = words[match.end - 1]
+    about = _ABOUT.search(sentence, words[a].start)
+    if about and about.start() < verb.start:
+        return agencies.clean(sentence[words[a].start : about.start()]), about.end()
+    return agencies.clean(sentence[words[a].start : verb.start]), verb.start
+
+
+def _labelled(sentence: str, words: tuple[Word, ...], first: int, info: DocumentInfo) -> Found | None:
+    """The ``label`` form: "Sở Xây dựng: Tiếp tục duy trì …" (a label that is an agency heading of its own brings
+    its partners: "Sở Tài chính chủ trì, phối hợp Sở Nội vụ: Tham mưu …")."""
+    labelled = _LABELLED.match(sentence, words[first].start)
+    if not labelled or not agencies.looks_like_agency(labelled["agency"]):
+        return None
+    task = labelled.start("task")
+    if not verb_at(tokens(sentence[task : task + 40]), 0):
+        return None
+    if vetoed(Candidate(sentence, words, info, labelled["agency"])):
+        return None
+    agency, heading_supports = agency_heading(labelled["agency"]) or (labelled["agency"], [])
+    if heading_supports:
+        return Found(agencies.clean(agency), task, heading_supports, task, form="label")
+    supports, support_start = _partners(sentence, words, _matches(sentence, words))
+    return Found(agencies.clean(agency), task, supports, support_start, form="label")
+
+
+# An agency label before its task: "e) Sở Xây dựng: Tiếp tục duy trì chế độ họp giao ban …".
+_LABELLED = regex.compile(r"(?P<agency>[^:;.\n]{3,120}?)\s*:\s+(?P<task>\p{Lu})")
+
+
+def _subject(
+    sentence: str, words: tuple[Word, ...], first: int, matches: list[_Match], info: DocumentInfo
+) -> Found | None:
+    """The ``subject`` form, from the sentence's first word to its first duty verb. A verb after a paper's name or
+    a comma may sit inside a long subject that ends at "có trách nhiệm" ("…, người nộp đơn đề nghị kiểm tra …, cá
+    nhân có liên quan có trách nhiệm thực hiện …", "Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm …")."""
+    match = next((m for m in matches if m.form == "subject" and m.start == first), None)
+    if match is None:
+        return None
+    k = match.end - 1
+    if _paper(words[k - 1]) or (k >= 2 and _paper(words[k - 2]) and words[k - 1].text.lower() in TRIGGERS):
+        frame = _DUTY_FRAME.search(sentence, words[k].end, len(opening(sentence)))
+        if frame is None:
+            return None
+        k = next(j for j, w in enumerate(words) if w.start >= frame.start())
+    elif words[k - 1].text == "," and (frame := _DUTY_FRAME.match(sentence, _after_list_item(sentence, words[k].end))):
+        k = next(j for j, w in enumerate(words) if w.start >= frame.start())
+    agency = agencies.clean(sentence[words[first].start : words[k].start])
+    if not agencies.looks_like_agency(agency) or vetoed(Candidate(sentence, words, info, agency)):
+        return None
+    supports, support_start = _partners(sentence, words, matches)
+    return Found(agency, _without_frame(sentence, words[k].start), supports, support_start, form="subject")
 
 
 def _after_list_item(sentence: str, pos: int) -> int:
@@ -430,39 +578,70 @@ def _after_list_item(sentence: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _paper(word: Word) -> bool:
-    """The word names a paper ("đơn", "hồ sơ"): a trigger or verb after it is part of that paper's name."""
-    return word.text.lower() in _PAPERS
+def _without_frame(sentence: str, pos: int) -> int:
+    """Skip "có trách nhiệm" / "có nhiệm vụ" before the task's own verb. A ground before the verb stays in
+    the task, as the gold has it ("căn cứ các qui định hiện hành tại Nghị định số 126/2024/NĐ-CP … để xem xét …")."""
+    m = _DUTY_FRAME_WORDS.match(sentence, pos)
+    return m.end() if m else pos
 
 
-# A past act just before a trigger: "… đã chỉ đạo", "… đã lãnh đạo, chỉ đạo", "… cũng đã yêu cầu".
-_PAST = regex.compile(r"(?i)(?<!\w)đã(?:\s+\w+){0,2}\s*,?\s*$")
+def _partners(sentence: str, words: tuple[Word, ...], matches: list[_Match]) -> tuple[list[str], int | None]:
+    """The ``partners`` forms: agencies after "phối hợp với" (or "chủ trì, phối hợp"), or between "chủ trì," and
+    "phối hợp", when a verb follows them (they share the task from that verb)."""
+    for m in matches:
+        if m.form == "partners_between" and m.end - m.start > 4:
+            named = agencies.split_list(agencies.clean(sentence[words[m.start + 1].end : words[m.end - 2].start]))
+            if named:  # "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu …"
+                return named, words[m.end - 1].start
+        if m.form != "partners":
+            continue
+        at = m.start if words[m.start].text.lower() == "phối hợp" else m.start + 2
+        if _embedded(words, at):
+            continue
+        names_from = m.start + 3 if words[m.start].text.lower() == "chủ trì" else m.start + 1
+        while words[names_from].text.lower() in {"chặt chẽ", "với"}:
+            names_from += 1
+        segment = sentence[words[names_from].start : words[m.end - 1].start]
+        if _PURPOSE.search(segment):
+            return [], None  # "phối hợp với Bộ Nội vụ trong việc …": no shared task
+        return agencies.split_list(agencies.clean(segment)), words[m.end - 1].start
+    return [], None
 
 
-# An agency label before its task: "e) Sở Xây dựng: Tiếp tục duy trì chế độ họp giao ban …".
-_LABELLED = regex.compile(r"(?P<agency>[^:;.\n]{3,120}?)\s*:\s+(?P<task>\p{Lu})")
+def _embedded(words: tuple[Word, ...], i: int) -> bool:
+    """ "phối hợp" at word ``i`` has its own subject inside another verb's object ("Hướng dẫn các cơ sở giáo dục
+    phối hợp với Ủy ban nhân dân các cấp …"), so its partners do not support the sentence's task."""
+    for h in range(i - 1, -1, -1):
+        if n := verb_at(words, h):
+            if words[h].text.lower() in TRIGGERS or words[h].text.lower() in _FRAME_VERBS:
+                return False
+            return any(w.text not in {",", "và"} for w in words[h + n : i])
+    return False
 
+
+# --- headings ---------------------------------------------------------------------------------
 
 # "e) Đối với Nhà đầu tư Dự án …:" — a heading that names its agency after "Đối với".
 FOR_AGENCY = regex.compile(r"(?i)^đối\s+với\s+")
 
-
 # A topic label before an item's task: "Đối với dự án …:", "Về công tác …:".
 TOPIC = regex.compile(r"(?i)^(?:đối\s+với|về)\s+")
+
+# A request opening an agency heading: "3.8. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, …".
+_HEADING_REQUEST = regex.compile(r"^(?:Đề\s+nghị|Kính\s+đề\s+nghị|Yêu\s+cầu|Giao)\s+(?=\p{Lu})")
+
+# An apposed role after a heading's agency: "a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:".
+_HEADING_ROLE = regex.compile(r",\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)")
+
+# "chủ trì, phối hợp (với) Y" closing an agency heading: "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành".
+_HEADING_SUPPORTS = regex.compile(r"(?i)^chủ\s+trì\s*,?\s*phối\s+hợp\s+(?:với\s+)?(?P<supports>.+)$")
 
 
 def _heading_agency(title: str) -> str:
     """ "a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:" → "Bộ Nội vụ"."""
     title = FOR_AGENCY.sub("", title.rstrip(" :."))
     title = _HEADING_REQUEST.sub("", title)
-    return regex.split(r",\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|thường trực|đầu mối)", title)[0]
-
-
-# A request opening an agency heading: "3.8. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, …".
-_HEADING_REQUEST = regex.compile(r"^(?:Đề\s+nghị|Kính\s+đề\s+nghị|Yêu\s+cầu|Giao)\s+(?=\p{Lu})")
-
-# "chủ trì, phối hợp (với) Y" closing an agency heading: "8.1. Sở Tài chính chủ trì, phối hợp các sở, ban, ngành".
-_HEADING_SUPPORTS = regex.compile(r"(?i)^chủ\s+trì\s*,?\s*phối\s+hợp\s+(?:với\s+)?(?P<supports>.+)$")
+    return _HEADING_ROLE.split(title)[0]
 
 
 def agency_heading(title: str) -> tuple[str, list[str]] | None:
