@@ -174,8 +174,11 @@ LIST_SPLIT = regex.compile(r"\s*[,;]\s*|\s+và\s+")
 
 
 def is_generic(agency: str) -> bool:
-    """A generic group, listed, or lower case and made only of generic heads ("các cơ quan, đơn vị
-    quan tâm"); a named head keeps it an agency ("Các bộ, cơ quan, địa phương")."""
+    """A generic group: listed (``các tổ chức, cá nhân``), or lower case, made only of generic heads and
+    qualified vaguely ("các cơ quan, đơn vị có liên quan", "các cơ quan, đơn vị quan tâm"): any body at all.
+    The document's own addressees stay a group that is given duties ("Các cơ quan, đơn vị, địa phương"),
+    and so does one with a named head ("Các bộ, cơ quan, địa phương") or a defining clause ("các cơ quan,
+    đơn vị trực tiếp sử dụng ngân sách nhà nước")."""
     name = norm(agency)
     if name in _GENERIC:
         return True
@@ -185,17 +188,27 @@ def is_generic(agency: str) -> bool:
         PREFIX_RE if regex.search(r"(?<!\w)liên\s+quan$", name) else _QUANTIFIER_RE
     )  # "trưởng các đơn vị có liên quan"
     pieces = [strip.sub("", p) for p in LIST_SPLIT.split(name) if p]
-    return bool(pieces) and all(_vague_piece(p) for p in pieces)
+    tails = [_generic_tail(p) for p in pieces]
+    if not pieces or any(t is None for t in tails):
+        return False
+    return any(tails) or not _QUANTIFIER_RE.match(name)  # "đơn vị", "Cơ quan": no one in particular
 
 
-def _vague_piece(piece: str) -> bool:
-    """A generic head with at most a vague qualifier ("đơn vị quan tâm", "các đơn vị trên địa bàn"); a
-    defining clause makes it a named group ("các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước")."""
+def _generic_tail(piece: str) -> str | None:
+    """What follows the generic head a piece opens with ("" for a bare head: "đơn vị"), when it is at most
+    a vague qualifier ("quan tâm", "trên địa bàn", another generic head); None when the piece names more."""
     head = _GENERIC_HEAD_RE.match(piece)
     if not head:
-        return False
+        return None
     tail = piece[head.end() :].strip()
-    return not tail or bool(_GENERIC_HEAD_RE.match(tail) or _VAGUE_QUALIFIER_RE.match(tail))
+    if not tail or _VAGUE_QUALIFIER_RE.match(tail):
+        return tail
+    return _generic_tail(tail)  # "cơ quan đơn vị liên quan": another head, then what follows it
+
+
+def is_generic_head(word: str) -> bool:
+    """``word`` is a generic head ("cơ quan", "tổ chức", "đơn vị")."""
+    return bool(_GENERIC_HEAD_RE.fullmatch(word.strip()))
 
 
 def looks_like_agency(name: str, max_words: int = 70) -> bool:
@@ -253,11 +266,17 @@ def clean(name: str) -> str:
     name = _APPOSITIVE_ROLE.sub("", name)
     name = _COURTESY.sub("", name)
     cuts = [m.start() for m in regex.finditer(r"\s*[,;]\s*|\s+và\s+", name)]
-    for pos in cuts:  # leftmost separator whose whole tail is one generic group
+    for pos in cuts:  # leftmost separator whose whole tail is one generic group, after a named agency
         tail = name[pos:]
         if len(tail) <= 70 and _GENERIC_TAIL.fullmatch(tail):
-            return name[:pos].strip(" ,;:")
+            return name if _only_generic_heads(name[:pos]) else name[:pos].strip(" ,;:")
     return name
+
+
+def _only_generic_heads(name: str) -> bool:
+    """Every piece of the list is a bare generic head: "các cơ quan" (of "các cơ quan, đơn vị có liên quan")."""
+    pieces = [_QUANTIFIER_RE.sub("", p) for p in LIST_SPLIT.split(norm(name)) if p]
+    return bool(pieces) and all(_generic_tail(p) == "" for p in pieces)
 
 
 def split_list(segment: str) -> list[str]:

@@ -26,13 +26,13 @@ def extract_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     """Every duty the document assigns, in document order."""
     if info.doc_type in _LEX["non_assigning_doc_types"]:
         return []
-    duties = _body_duties(doc, info)
+    duties = _dedupe(_body_duties(doc, info))
     for table in doc.tables:
         duties += forms.table_duties(doc, table)
     locality = agencies.document_locality(info)
     for duty in duties:
         duty.canonical_agency = agencies.canonical(duty.agency, locality)
-    return _dedupe(duties)
+    return duties
 
 
 def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
@@ -192,24 +192,28 @@ def _dedupe(duties: list[Duty]) -> list[Duty]:
     role, and one task's words are the other's, in order, over about the same stretch. Two duties whose
     tasks differ in their object ("chỉ đạo các Hội Công chứng viên …" / "chỉ đạo các Đoàn Luật sư …"),
     or a short task whose words a long one happens to hold, are both kept."""
-    kept: list[tuple[Duty, frozenset[str], list[str]]] = []
+    kept: list[Duty] = []
     for duty in duties:
-        agency = frozenset(_WORD.findall(duty.agency.lower()))
-        task = _WORD.findall(agencies.expand(duty.task).lower())
-        same = next(
-            (
-                k
-                for k, k_agency, k_task in kept
-                if k.role == duty.role and _near(k_agency, agency) and _repeats(k_task, task)
-            ),
-            None,
-        )
-        if same is None:
-            kept.append((duty, agency, task))
-        else:  # the body's bullet and its appendix row: the row's time cell completes the bullet
-            same.deadline = same.deadline or duty.deadline
-            same.recurrence = same.recurrence or duty.recurrence
-    return [duty for duty, _, _ in kept]
+        if not _merge_into(kept, duty):
+            kept.append(duty)
+    return kept
+
+
+def _merge_into(kept: list[Duty], duty: Duty) -> bool:
+    """Whether ``duty`` repeats one of ``kept``; the body's bullet and its appendix row: the row's time cell
+    completes the bullet."""
+    agency = frozenset(_WORD.findall(duty.agency.lower()))
+    task = _WORD.findall(agencies.expand(duty.task).lower())
+    for k in kept:
+        if (
+            k.role == duty.role
+            and _near(frozenset(_WORD.findall(k.agency.lower())), agency)
+            and _repeats(_WORD.findall(agencies.expand(k.task).lower()), task)
+        ):
+            k.deadline = k.deadline or duty.deadline
+            k.recurrence = k.recurrence or duty.recurrence
+            return True
+    return False
 
 
 def _near(a: frozenset[str], b: frozenset[str]) -> bool:

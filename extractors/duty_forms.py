@@ -153,25 +153,58 @@ def verb_at(words: tuple[Word, ...], i: int) -> int:
 
 
 def _is_verb(words: tuple[Word, ...], i: int) -> bool:
-    """Word ``i`` opens a duty verb. A capitalised one is part of a name, except at the very start ("Tham mưu
-    …"); so is one that ends a numbered name ("Ban Quản lý dự án đầu tư xây dựng số 1") or follows a paper's
-    name ("Quy chế tổ chức và hoạt động")."""
-    return bool(
-        (i == 0 or words[i].text[:1].islower())
-        and (n := verb_at(words, i))
-        and not _numbered_name(words, i + n)
-        and not (i > 0 and _paper(words[i - 1]))
+    """Word ``i`` opens a duty verb: a lexicon verb in lower case (or the sentence's first word: "Tham mưu …")
+    that no rule of :data:`NOT_A_VERB` reads as part of a name."""
+    n = verb_at(words, i)
+    return bool(n and (i == 0 or words[i].text[:1].islower())) and not _not_a_verb(words, i, n)
+
+
+def _not_a_verb(words: tuple[Word, ...], i: int, n: int) -> str | None:
+    """The name of the rule by which the verb or trigger at word ``i`` (``n`` words long) is part of a name."""
+    return next((name for name, rule in NOT_A_VERB.items() if rule(words, i, n)), None)
+
+
+def _numbered_name(words: tuple[Word, ...], i: int, n: int) -> bool:
+    """The verb ends a numbered name: "Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì …"."""
+    j = i + n
+    return j + 1 < len(words) and words[j].text.lower() == "số" and words[j + 1].text[:1].isdigit()
+
+
+def _paper_title(words: tuple[Word, ...], i: int, n: int) -> bool:
+    """After a paper's name ("đơn", "hồ sơ", "quy chế"), the verb is its title: "Quy chế tổ chức và hoạt động",
+    "người nộp đơn đề nghị kiểm tra …"."""
+    return i > 0 and _paper(words[i - 1])
+
+
+def _inside_name(words: tuple[Word, ...], i: int, n: int) -> bool:
+    """The word before and the verb make an agency head of the lexicon: "Ban chỉ đạo tỉnh", "Các cơ quan tham mưu,
+    giúp việc"."""
+    return i > 0 and f"{words[i - 1].text} {words[i].text}".lower() in agencies.HEADS
+
+
+def _list_noun(words: tuple[Word, ...], i: int, n: int) -> bool:
+    """A generic head in a list of them is a noun: "các cơ quan, tổ chức có liên quan", "thủ trưởng cơ quan, tổ
+    chức đảng"."""
+    return (
+        i >= 2
+        and agencies.is_generic_head(words[i].text)
+        and words[i - 1].text == ","
+        and agencies.is_generic_head(words[i - 2].text)
     )
+
+
+NOT_A_VERB: dict[str, Callable[[tuple[Word, ...], int, int], bool]] = {
+    "numbered name": _numbered_name,
+    "paper's title": _paper_title,
+    "inside a name": _inside_name,
+    "list noun": _list_noun,
+}
+"""The named rules by which a lexicon verb or trigger reads as part of a name (tests/test_duties.py shows each)."""
 
 
 def first_verb(words: tuple[Word, ...], begin: int = 0) -> int | None:
     """Index of the first duty verb from ``begin`` (see :func:`_is_verb`)."""
     return next((i for i in range(begin, len(words)) if _is_verb(words, i)), None)
-
-
-def _numbered_name(words: tuple[Word, ...], i: int) -> bool:
-    """The verb ends a numbered name: "Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì …"."""
-    return i + 1 < len(words) and words[i].text.lower() == "số" and words[i + 1].text[:1].isdigit()
 
 
 def _paper(word: Word) -> bool:
@@ -234,7 +267,7 @@ def _tagged(sentence: str, words: tuple[Word, ...]) -> Doc:
     )
     for i, w in enumerate(words):
         tags = []
-        if w.text.lower() in TRIGGERS:
+        if w.text.lower() in TRIGGERS and not _inside_name(words, i, 1):
             tags.append("TRIGGER")
         if _is_verb(words, i):
             tags.append("VERB")
@@ -468,7 +501,7 @@ def _assigned_by_trigger(
             continue  # "3. Đối với hạng mục …: Giao Ban Quản lý … chủ trì"
         if i > first and (_paper(words[i - 1]) or words[i - 1].text.lower() == "có"):
             continue  # "người nộp đơn đề nghị kiểm tra …", "hàng hóa … có yêu cầu bảo hộ": a noun, no request
-        if low == "chỉ đạo" and i > first and words[i - 1].text.lower() in agencies.BARE_HEADS:
+        if _inside_name(words, i, 1):
             continue  # "tham mưu cho Ban chỉ đạo tỉnh triển khai …": part of a name ("Giám đốc sở yêu cầu" is not)
         before = sentence[begin : w.start]
         candidate = Candidate(sentence, words, info, "", before, low, i, statements_only)
@@ -657,7 +690,11 @@ def agency_heading(title: str) -> tuple[str, list[str]] | None:
         return name, []
     agency, rest = agencies.clean(name[: words[k].start]), name[words[k].start :]
     supports = _HEADING_SUPPORTS.match(rest)
-    return agency, agencies.split_list(supports["supports"]) if supports else []
+    if supports:
+        return agency, agencies.split_list(supports["supports"])
+    if k + verb_at(words, k) == len(words):
+        return agency, []  # the verb alone ends the heading: "… cấp xã chỉ đạo"
+    return name, []  # a verb with its object qualifies the name: "Các khoa tham gia khảo sát"
 
 
 def trim(task: str) -> str:
@@ -682,7 +719,9 @@ _CELL_REFERENCE = regex.compile(r"(?i)^(?:theo|căn\s+cứ)\s")
 
 
 def table_duties(doc: TextDocument, table: Table) -> list[Duty]:
-    """One duty per row of a Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian table."""
+    """One duty per row of a Nhiệm vụ / Cơ quan chủ trì / Cơ quan phối hợp / Thời gian table, for each agency of
+    its Chủ trì cell (``Sở Tư pháp; UBND các xã, phường, đặc khu``: two) and of its Phối hợp cell. A row whose
+    Nhiệm vụ cell is empty continues the task above it (a cell merged down: the same task, another lead)."""
     cols = _SECTIONS["table_columns"]
     for h, header in enumerate(table.rows[:3]):  # noqa: B007 (h is the header row, used below)
         task_col, lead_col = _column(header, cols["task"]), _column(header, cols["lead"])
@@ -692,21 +731,28 @@ def table_duties(doc: TextDocument, table: Table) -> list[Duty]:
         return []
     support_col, deadline_col = _column(header, cols["support"]), _column(header, cols["deadline"])
     duties: list[Duty] = []
+    task = ""
     for row in table.rows[h + 1 :]:
         if max(task_col, lead_col) >= len(row):
             continue
-        task, lead = trim(row[task_col]), agencies.clean(row[lead_col])
-        if not task or not lead or agencies.is_generic(lead) or regex.fullmatch(r"[\d\s.()IVX]*", task):
+        task = trim(row[task_col]) or (task if row[lead_col].strip() else "")
+        leads = [agencies.clean(cell) for cell in _CELL_LIST.split(row[lead_col]) if cell.strip()]
+        if not task or not leads or regex.fullmatch(r"[\d\s.()IVX]*", task):
             continue
-        named_lead = not _CELL_REFERENCE.match(lead)  # "Theo phân công tại Quyết định số 1441/QĐ-UBND": no name
-        due = row[deadline_col].strip() if deadline_col is not None and deadline_col < len(row) else ""
+        readable = len(row) if len(row) >= len(header) else lead_col + 1  # a short row lost a merged cell
+        due = row[deadline_col].strip() if deadline_col is not None and deadline_col < readable else ""
         deadline = find_cell_deadline(due) if due else find_deadline(task)
         at = doc.text.find(task[:40])
         span = [at, at + len(task)] if at >= 0 else ([table.start, table.end] if table.start is not None else None)
         recurrence = find_cell_recurrence(due) or find_recurrence(task)
-        if named_lead:
-            duties.append(Duty(lead, "lead", task, deadline, recurrence, span))
-        if support_col is not None and support_col < len(row):
+        for lead in leads:
+            if lead and not agencies.is_generic(lead) and not _CELL_REFERENCE.match(lead):
+                duties.append(Duty(lead, "lead", task, deadline, recurrence, list(span) if span else None))
+        if support_col is not None and support_col < readable:
             for agency in agencies.split_list(row[support_col]):
-                duties.append(Duty(agency, "support", task, deadline, recurrence, span))
+                duties.append(Duty(agency, "support", task, deadline, recurrence, list(span) if span else None))
     return duties
+
+
+# The agencies of a Chủ trì cell, one a line or between semicolons: "Sở Tư pháp; UBND các xã, phường, đặc khu".
+_CELL_LIST = regex.compile(r"\s*[;\n]\s*")

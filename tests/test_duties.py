@@ -169,8 +169,9 @@ STP_CA_MAU = DocumentInfo(doc_type="Công văn", issuer="Sở Tư pháp tỉnh C
 TB_VP = DocumentInfo(doc_type="Thông báo", issuer="Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", place="Lâm Đồng")
 
 CASES += [
-    # corpus 0037 (công văn): a request lead-in ending in ":" opens numbered agency headings; a following
-    # paragraph whose subject is a generic group, a year wrapped after a dash and the closing assign nothing
+    # corpus 0037 (công văn): a request lead-in ending in ":" opens numbered agency headings; the addressees
+    # named as a group are given the following paragraph and the closing request (a year wrapped after a dash
+    # is no bullet)
     (
         "Thực hiện Chỉ thị số 43/CT-TTg ngày 11/12/2020 của Thủ tướng Chính phủ; Sở Tư pháp đề nghị các cơ quan,"
         " đơn vị thực hiện một số nội dung sau:\n1. Văn phòng UBND tỉnh\n- Tham mưu UBND tỉnh chỉ đạo, hướng dẫn triển"
@@ -183,6 +184,8 @@ CASES += [
         [
             ("Văn phòng UBND tỉnh", "lead", "Tham mưu UBND tỉnh chỉ đạo", None),
             ("Báo và Phát thanh, Truyền hình tỉnh", "lead", "Xây dựng chuyên mục", "2025-12-31"),
+            ("Các cơ quan, đơn vị", "lead", "tiếp tục thực hiện nghiêm Kế hoạch số 110/KH-UBND", None),
+            ("các cơ quan, đơn vị", "lead", "phối hợp thực hiện", None),
         ],
     ),
     # corpus r15 (thông báo kết luận): "2. Nhiệm vụ thời gian tới" with its agencies numbered again from 1;
@@ -315,8 +318,8 @@ CASES += [
             ("Công an tỉnh", "lead", "là cơ quan thường trực", None),
         ],
     ),
-    # Kế hoạch CCHC 2026 Lâm Đồng: a group defined by a clause is named (a vague one is not); a recurrence
-    # between subject and verb is no part of the agency
+    # Kế hoạch CCHC 2026 Lâm Đồng: a group defined by a clause is named, and so are the addressees asked
+    # courteously ("quan tâm" is no part of the name); a recurrence between subject and verb is no part of it
     (
         "III. TỔ CHỨC THỰC HIỆN\n- Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước thường xuyên rà soát,"
         " cập nhật các quy định của pháp luật.\n- Các cơ quan, đơn vị quan tâm thực hiện tốt kế hoạch.\n"
@@ -325,6 +328,7 @@ CASES += [
         LAM_DONG,
         [
             ("Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước", "lead", "thường xuyên rà soát", None),
+            ("Các cơ quan, đơn vị", "lead", "thực hiện tốt kế hoạch", None),
             ("Thủ trưởng các cơ quan, đơn vị, địa phương", "lead", "tổ chức rà soát", None),
         ],
     ),
@@ -892,7 +896,10 @@ REVIEW_CASES += [
         "đơn vị thường trực Tổ Công tác liên ngành trung ương chủ trì, phối hợp với các\n"
         "đơn vị, địa phương tổ chức thực hiện Kế hoạch này.\n",
         DocumentInfo(doc_type="Kế hoạch", issuer="Tổ Công tác liên ngành trung ương"),
-        [("Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an", "lead", "chủ trì, phối hợp", None)],
+        [
+            ("Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an", "lead", "tổ chức thực hiện", None),
+            ("các đơn vị, địa phương", "support", "tổ chức thực hiện", None),
+        ],
     ),
     # BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY: a report's "Kiến nghị, đề xuất" proposes upward, its "Kính đề nghị" closing
     # asks upward; "Phần thứ hai" ends the section
