@@ -38,9 +38,17 @@ def extract_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
 def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     flat = doc.match_text.replace("\n", " ")
     statements_only = info.doc_type in _LEX["statement_doc_types"]
+    parts = list(outline.parts(doc, info))
+    records = {record.blocks.start: record for record in forms.task_records(doc.text, [p.block for p in parts])}
     duties: list[Duty] = []
     last_agency: str | None = None  # for a following paragraph that starts with a verb
-    for part in outline.parts(doc, info):
+    skip_to = 0
+    for index, part in enumerate(parts):
+        if index in records:
+            duties += _record_duties(doc, records[index])
+            skip_to, last_agency = records[index].blocks.stop, None
+        if index < skip_to:
+            continue
         if part.fresh:
             last_agency = None
         found = _block_duties(
@@ -48,6 +56,23 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
         )
         duties += found
         last_agency = found[0].agency if found and part.owner is None else None
+    return duties
+
+
+def _record_duties(doc: TextDocument, record: forms.TaskRecord) -> list[Duty]:
+    """A task written as a record: each task for each lead, and for each supporting agency."""
+    duties = []
+    for start, end, own_deadline in record.tasks:
+        task = forms.trim(doc.text[start:end])
+        if not _readable(task):
+            continue
+        deadline = own_deadline or record.deadline
+        recurrence = find_recurrence(task)
+        for role, names in (("lead", record.leads), ("support", record.supports)):
+            for name in names:
+                agency = agencies.clean(name)
+                if agency and not agencies.is_generic(agency):
+                    duties.append(Duty(agency, role, task, deadline, recurrence, [start, end]))
     return duties
 
 
@@ -223,7 +248,7 @@ def _near(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _repeats(a: list[str], b: list[str]) -> bool:
     """The shorter word list is found in the longer one, in order and within one stretch of about its
-    own length, but for one word in twenty ("tiếp tục chấn chỉnh … hành chính" in a title, then in the
+    own length, but for one word in twenty, none in a short task ("tiếp tục chấn chỉnh … hành chính" in a title, then in the
     body with "(Công văn số 5743/VP-HCQT …)" after it)."""
     short, long = sorted((a, b), key=len)
     if not short or short == long:
@@ -237,7 +262,7 @@ def _repeats(a: list[str], b: list[str]) -> bool:
     ]
     if not blocks or blocks[-1].b + blocks[-1].size - blocks[0].b > 1.25 * len(short) + 2:
         return False
-    return sum(block.size for block in blocks) >= len(short) - max(1, 0.05 * len(short))
+    return sum(block.size for block in blocks) >= len(short) - int(0.05 * len(short))
 
 
 _WORD = regex.compile(r"\w+")

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 import regex
 import spacy
@@ -700,6 +701,117 @@ def agency_heading(title: str) -> tuple[str, list[str]] | None:
 def trim(task: str) -> str:
     """A task as stored: single spaces, no trailing full stop or semicolon."""
     return regex.sub(r"\s+", " ", task).strip().rstrip("./; ").strip()
+
+
+# --- tasks written as records ----------------------------------------------------------------
+
+
+class BlockLike(Protocol):
+    """A paragraph of the outline (:class:`vanban.extractors.outline.Block`)."""
+
+    start: int
+    end: int
+    content: int
+    kind: str | None
+    level: int
+
+
+@dataclass
+class TaskRecord:
+    """A task written as a table row in running text: numbered task paragraphs, then labelled lines
+    ("- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …", "- Thời gian hoàn thành: …"). ``tasks`` are the spans of
+    the task texts with the deadline each states itself; ``blocks`` the indices of the paragraphs it covers."""
+
+    tasks: list[tuple[int, int, str | None]]
+    leads: list[str]
+    supports: list[str]
+    deadline: str | None
+    blocks: range
+
+
+_COLUMNS = _SECTIONS["table_columns"]
+# A labelled line of a record: "Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực …", "Thời gian hoàn thành: Quý I/2026".
+_RECORD_LABEL = regex.compile(
+    r"(?is)^(?P<label>"
+    + alternation([name for names in _COLUMNS.values() for name in names])
+    + r")\s*:\s*(?P<value>\S.*?)[\s.;]*$"
+)
+_LABEL_KIND = {name: kind for kind, names in _COLUMNS.items() for name in names}
+# A task's own deadline after a colon: "(1) Tổ chức hiệp thương lần thứ nhất: Chậm nhất ngày 10/12/2025 (…)".
+_DEADLINE_AFTER_COLON = regex.compile(r"(?i):\s*(?=(?:chậm\s+nhất|trước|trong|hoàn\s+thành)\b)")
+# A task paragraph that is a title, completed by the items below it: "7.1 Tổng kết công tác bầu cử".
+_TITLE_WORDS = 8
+
+
+def _label(text: str, block: BlockLike) -> tuple[str, str] | None:
+    """(column kind, value) of a labelled line."""
+    if block.kind not in (None, "dash", "plus"):
+        return None
+    m = _RECORD_LABEL.match(regex.sub(r"\s+", " ", text[block.content : block.end]).strip())
+    return (_LABEL_KIND[m["label"].lower()], m["value"]) if m else None
+
+
+def task_records(text: str, blocks: list[BlockLike]) -> list[TaskRecord]:
+    """The tasks written as records among ``blocks``: each run of labelled lines naming a lead (the Chủ trì line)
+    belongs to the numbered paragraphs above it at the deepest level since the previous record or heading
+    (``3.1.``, ``3.2.``, ``3.3.`` then the labels: three tasks), with their "(1)" items."""
+    records: list[TaskRecord] = []
+    done = -1  # last block of the previous record
+    i = 0
+    while i < len(blocks):
+        if _label(text, blocks[i]) is None:
+            i += 1
+            continue
+        labels: dict[str, str] = {}
+        j = i
+        while j < len(blocks) and (found := _label(text, blocks[j])):
+            labels.setdefault(found[0], found[1])
+            j += 1
+        head = next((k for k in range(i - 1, done, -1) if blocks[k].kind == "num"), None)
+        if "lead" in labels and head is not None:
+            first = head
+            while first - 1 > done and (
+                blocks[first - 1].level > blocks[head].level
+                and blocks[first - 1].kind is not None
+                or blocks[first - 1].kind == "num"
+                and blocks[first - 1].level == blocks[head].level
+            ):
+                first -= 1
+            records.append(
+                TaskRecord(
+                    _record_tasks(text, blocks, first, i, blocks[head].level),
+                    [c for c in _CELL_LIST.split(labels["lead"]) if c.strip()],
+                    [c for c in _CELL_LIST.split(labels.get("support", "")) if c.strip()],
+                    find_cell_deadline(labels["deadline"]) if "deadline" in labels else None,
+                    range(first, j),
+                )
+            )
+            done = j - 1
+        i = j
+    return records
+
+
+def _record_tasks(
+    text: str, blocks: list[BlockLike], first: int, labels: int, level: int
+) -> list[tuple[int, int, str | None]]:
+    """The task spans of a record: its numbered paragraphs at ``level`` and their "(1)" items. A paragraph that
+    ends in a colon, or is a bare title, takes the bullets below it as its content ("6.1. Tham gia thực hiện các
+    nhiệm vụ:" + "- Tham gia các phiên họp …"); an item's own deadline after a colon is no part of its task."""
+    tasks: list[tuple[int, int, str | None]] = []
+    for k in range(first, labels):
+        block = blocks[k]
+        if not (block.kind == "num" and block.level == level or block.kind == "paren"):
+            continue
+        body = text[block.content : block.end].rstrip()
+        end = block.end
+        title = not body.endswith((".", ";", ":", "?")) and len(body.split()) <= _TITLE_WORDS
+        if body.endswith(":") or title:
+            items = [b for b in blocks[k + 1 : labels] if b.kind in ("dash", "plus")]
+            end = items[-1].end if items and items[0] is blocks[k + 1] else end
+        own = _DEADLINE_AFTER_COLON.search(text, block.content, block.end)
+        deadline = find_deadline(text[own.end() : block.end]) if own else None
+        tasks.append((block.content, own.start() if own else end, deadline))
+    return tasks
 
 
 # --- tables -----------------------------------------------------------------------------------

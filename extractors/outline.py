@@ -38,14 +38,16 @@ _MARKER = regex.compile(
     ^[ \t]*(?:
         (?P<article>Điều[ \t]+\d+[a-z]?[.:])        # Điều 3.
       | (?P<roman>[IVX]{1,5}\.)                     # IV.
-      | (?P<num>\d{1,2}(?:\.\d{1,2}){0,3}[.)])      # 2.   1.1.   3)
+      | (?P<num>\d{1,2}(?:\.\d{1,2}){0,3}[.)]      # 2.   1.1.   3)
+          | \d{1,2}(?:\.\d{1,2}){1,3}(?=[ \t]+\p{Lu}))  # 1.3 Xây dựng … (no closing dot)
+      | (?P<paren>\(\d{1,2}\))                      # (1) Tổ chức hiệp thương lần thứ nhất
       | (?P<letter>[a-zđ]\))                        # a)   đ)
       | (?P<dash>[-–—•*])                           # - Tham mưu …   — Phối hợp … (em dash, OCR)
       | (?P<plus>\+)                                # + Tổ chức …
     )(?:[ \t]+|(?<=^[ \t]*Điều[ \t]+\d+[a-z]?\.)[ \t]*$)   # "Điều 2." alone, its text on the next line
     """
 )
-LEVELS = {"article": 0, "roman": 1, "num": 2, "letter": 5, "dash": 6, "plus": 7}
+LEVELS = {"article": 0, "roman": 1, "num": 2, "paren": 5, "letter": 5, "dash": 6, "plus": 7}
 
 # Where the body's duties end: the Nơi nhận block (an attached charter follows the signature).
 _BODY_END = regex.compile(r"(?m)^[ \t|]*Nơi[ \t]+nhận[ \t]*:")
@@ -178,7 +180,7 @@ def blocks(text: str, start: int, end: int) -> list[Block]:
                 continue
         if marker:
             kind = next(k for k, v in marker.groupdict().items() if v)
-            level = LEVELS[kind] + (marker[kind].count(".") - 1 if kind == "num" else 0)
+            level = LEVELS[kind] + (len(regex.findall(r"\d+", marker[kind])) - 1 if kind == "num" else 0)
             found.append(Block(a, b, a + marker.end(), kind, level))
         else:
             found.append(Block(a, b, a + len(line) - len(line.lstrip()), None, 9))
