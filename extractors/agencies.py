@@ -212,13 +212,15 @@ def is_generic_head(word: str) -> bool:
 
 
 def looks_like_agency(name: str, max_words: int = 70) -> bool:
-    """A named agency or group: title/quantifier words, then an agency word; no clause words."""
+    """A named agency or group: title/quantifier words, then an agency word; no clause words, no bracket left
+    open."""
     name = regex.sub(r"\s+", " ", name).strip(" ,;:")
-    if not name or len(name.split()) > max_words or is_generic(name):
-        return False
+    if not name or len(name.split()) > max_words or name.count("(") != name.count(")") or is_generic(name):
+        return False  # "… Sở Tài chính (phụ trách về công tác" is cut inside a bracket
     prefix = PREFIX_RE.match(name)
     rest = name[prefix.end() :] if prefix else name
-    if not rest or _NOT_HEAD_RE.match(rest) or not HEAD_RE.match(rest):
+    head, not_head = HEAD_RE.match(rest), _NOT_HEAD_RE.match(rest)
+    if not head or not_head and not_head.end() >= head.end():  # "tổ chức chính trị - xã hội" is a head, "tổ chức" no
         return False
     if _BREAKER_RE.search(name):
         return False

@@ -743,6 +743,11 @@ _DEADLINE_AFTER_COLON = regex.compile(r"(?i):\s*(?=(?:chậm\s+nhất|trước|t
 _TITLE_WORDS = 8
 
 
+def is_record_label(line: str) -> bool:
+    """The line labels a field of a task record: "Đơn vị chủ trì: …", "Thời gian hoàn thành: …"."""
+    return bool(_RECORD_LABEL.match(line.strip()))
+
+
 def _label(text: str, block: BlockLike) -> tuple[str, str] | None:
     """(column kind, value) of a labelled line."""
     if block.kind not in (None, "dash", "plus"):

@@ -27,7 +27,7 @@ from vanban.record import DocumentInfo
 
 from . import agencies, knowledge
 from .agencies import alternation
-from .duty_forms import TRIGGER_RE, agency_heading
+from .duty_forms import TRIGGER_RE, agency_heading, is_record_label
 
 _LEX = knowledge.table("duty_lexicon")
 _SECTIONS = knowledge.table("duty_sections")
@@ -330,6 +330,7 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
             and block.kind is not None
             and not title.endswith(".")
             and len(title.split()) <= 40
+            and not is_record_label(title)
             and (heading := agency_heading(title))
         ):
             ctx = (heading[0], block.level, heading[1])
