@@ -302,6 +302,24 @@ OPENER = regex.compile(
     """
 )
 
+# A clause of ground or condition before the subject, up to a comma or "thì": "Căn cứ quy định của Luật Công chứng
+# năm 2024, Ủy ban nhân dân tỉnh, thành phố chỉ đạo …", "Trường hợp …, thì Chủ tịch Ủy ban MTTQ Việt Nam cấp xã chủ trì …".
+_GROUND = regex.compile(r"(?i)^(?:" + alternation(_LEX["ground_clauses"]) + r")(?!\w)")
+_GROUND_END = regex.compile(r"(?i),\s*(?:thì\s+)?|\s+thì\s+")
+
+
+def subject_start(sentence: str) -> int:
+    """Where a sentence's subject may start: after its connectors ("Theo đó, …") and a clause of ground or
+    condition that ends where an agency's name begins."""
+    opener = OPENER.match(sentence)
+    begin = opener.end() if opener else 0
+    if _GROUND.match(sentence, begin):
+        for end in _GROUND_END.finditer(sentence, begin, min(len(sentence), begin + 400)):
+            if agencies.starts_with_head(sentence[end.end() :]) and sentence[end.end() : end.end() + 1].isupper():
+                return end.end()
+    return begin
+
+
 # The closing article: "Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này".
 _CLOSING = regex.compile(
     r"""(?xis)
@@ -437,8 +455,7 @@ def assigning(
     """The agency a sentence assigns a task to, by trigger ("giao X …"), label ("X: …") or subject ("X chủ trì …");
     ``subject_only`` under an agency heading, where a trigger would re-assign; ``list_item`` for a list item's
     first sentence, where a label may open it."""
-    opener = OPENER.match(sentence)
-    begin = opener.end() if opener else 0
+    begin = subject_start(sentence)
     if closing := _CLOSING.match(sentence, begin):
         agency = agencies.clean(closing["agency"])
         if agencies.looks_like_agency(agency, max_words=120):
@@ -508,6 +525,8 @@ def _assigned_by_trigger(
         candidate = Candidate(sentence, words, info, "", before, low, i, statements_only)
         if _past_act(candidate):
             return None
+        if not before.rstrip().endswith(":") and _subject_verb_before(sentence, words, first, i):
+            return _NO_TRIGGER  # "X chủ động đề nghị và thống nhất …": the subject's verb comes first
         if not before.rstrip().endswith(":") and not agencies.speaker_is_issuer(before, info):
             return _speaker_acts(sentence, words, i, before)
         match = next((m for m in matches if m.form == "assign" and m.start == i), None)
@@ -525,6 +544,13 @@ def _assigned_by_trigger(
         supports, support_start = _partners(sentence, words, matches)
         return Found(agency, _without_frame(sentence, task), supports, support_start, form="assign")
     return _NO_TRIGGER
+
+
+def _subject_verb_before(sentence: str, words: tuple[Word, ...], first: int, i: int) -> bool:
+    """An agency and its duty verb stand before word ``i``: the trigger there is inside that subject's task
+    ("Ban Thường trực Ủy ban MTTQ Việt Nam xã chủ động đề nghị và thống nhất với …")."""
+    k = first_verb(words, first + 1)
+    return k is not None and k < i and agencies.looks_like_agency(sentence[words[first].start : words[k].start])
 
 
 def _speaker_acts(sentence: str, words: tuple[Word, ...], i: int, before: str) -> Found | None:
