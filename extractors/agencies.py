@@ -284,7 +284,17 @@ def _only_generic_heads(name: str) -> bool:
 def split_list(segment: str) -> list[str]:
     """A list of named agencies, generic groups dropped: "Sở Tài chính, Sở Tư pháp và các cơ quan liên quan"
     → ["Sở Tài chính", "Sở Tư pháp"]; a piece that names no agency is glued back to the one before
-    ("Sở Nông nghiệp và Môi trường")."""
+    ("Sở Nông nghiệp và Môi trường"); a head shared before a colon is given to each name after it ("các Sở:
+    Tài chính, Kế hoạch và Đầu tư" → "Sở Tài chính", "Sở Kế hoạch và Đầu tư")."""
+    pieces: list[str] = []
+    for part in regex.split(r"\s*;\s*", segment.strip(" ,;:")):
+        shared = _SHARED_HEAD.match(part)
+        pieces += _shared(shared) if shared else _pieces(part)
+    return [p for p in pieces if looks_like_agency(p) and not is_generic(p)]
+
+
+def _pieces(segment: str) -> list[str]:
+    """``segment`` cut at its commas and "và", a piece that names no agency glued back to the one before."""
     segment = segment.strip(" ,;:")
     pieces: list[str] = []
     pos = pieces_end = 0
@@ -298,13 +308,34 @@ def split_list(segment: str) -> list[str]:
         if piece:
             pieces_end = sep.start() if sep else len(segment)
         pos = sep.end() if sep else len(segment)
-    return [p for p in pieces if looks_like_agency(p) and not is_generic(p)]
+    return pieces
 
 
-# --- members of a list ------------------------------------------------------------------------
+# A head shared before a colon, its names after it: "Giám đốc các Sở, ngành: Nội vụ, Tài chính, Kho bạc nhà nước
+# tỉnh", "phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư, Công ty TNHH MTV …".
+_SHARED_HEAD = regex.compile(
+    r"(?i)^(?P<before>(?:.*[,;]\s*)?)(?P<title>[^,;]*?)\b(?P<kind>sở|bộ|ban|phòng|cục)\b(?P<also>[^:;]{0,30}):\s*(?P<rest>.+)$"
+)
 
-# A shared head before a colon, its bodies after it: "Giám đốc các Sở, ngành: Nội vụ, Tài chính, Kho bạc nhà nước tỉnh".
-_SHARED_HEAD = regex.compile(r"(?i)^(?P<head>.*?)\b(?P<kind>sở|bộ|ban|phòng|cục)\b[^:]{0,30}:\s*(?P<rest>.+)$")
+
+def _shared(shared: regex.Match) -> list[str]:
+    """The names after a shared head, each with it; a name that opens with a head of its own stays itself, and
+    the comma pieces after it are its own words ("Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ …")."""
+    kind = shared["kind"][0].upper() + shared["kind"][1:].lower()
+    found = _pieces(shared["before"]) if shared["before"].strip(" ,;") else []
+    own = False
+    for piece in regex.split(r"\s*,\s*", shared["rest"].strip(" .;")):
+        piece = regex.sub(r"(?i)^và\s+", "", piece)
+        if not piece:
+            continue
+        if starts_with_head(piece):
+            found.append(clean(piece))
+            own = True
+        elif own:
+            found[-1] = clean(f"{found[-1]}, {piece}")
+        else:
+            found.append(f"{kind} {piece}")
+    return found
 
 
 def fold_head(name: str) -> str:
@@ -323,17 +354,6 @@ def members(agency: str) -> list[str]:
     "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan có liên quan" →
     ["Văn phòng UBND tỉnh", "Sở Nội vụ"]; "Giám đốc các Sở, ngành: Nội vụ, Tài chính" →
     ["Sở Nội vụ", "Sở Tài chính"]. A single agency is its own member."""
-    shared = _SHARED_HEAD.match(agency)
-    if shared:
-        kind = shared["kind"].capitalize()
-        found = []
-        for piece in LIST_SPLIT.split(shared["rest"]):
-            piece = piece.strip(" .;")
-            if not piece:
-                continue
-            found.append(fold_head(piece) if starts_with_head(piece) else f"{kind} {piece}")
-        before = shared["head"].strip(" ,;")
-        return [*members(before), *found] if before and starts_with_head(before) else found
     pieces = split_list(clean(agency))
     if not pieces and looks_like_agency(agency):
         pieces = [agency]

@@ -9,6 +9,7 @@ appendix tables give one duty per row. :mod:`.agencies` cleans and names the age
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 
 import regex
 
@@ -42,21 +43,135 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
     records = {record.blocks.start: record for record in forms.task_records(doc.text, [p.block for p in parts])}
     duties: list[Duty] = []
     last_agency: str | None = None  # for a following paragraph that starts with a verb
+    lead_in: _LeadIn | None = None  # "X chủ trì, phối hợp với Y:" — its items are X's duties
+    colon: _Colon | None = None  # a duty whose task ends at a colon: the items below complete it
     skip_to = 0
     for index, part in enumerate(parts):
+        block = part.block
         if index in records:
             duties += _record_duties(doc, records[index])
-            skip_to, last_agency = records[index].blocks.stop, None
+            skip_to, last_agency, lead_in, colon = records[index].blocks.stop, None, None, None
         if index < skip_to:
+            continue
+        if colon and not colon.holds(doc, block):
+            colon = None
+        if lead_in and not lead_in.holds(block):
+            duties += lead_in.unused()
+            lead_in = None
+        if colon:
+            colon.add(doc, block)
             continue
         if part.fresh:
             last_agency = None
-        found = _block_duties(
-            doc, flat, part.block, info, part.owner, last_agency, statements_only, part.owner_supports
-        )
+        found = _block_duties(doc, flat, block, info, part.owner, last_agency, statements_only, part.owner_supports)
+        if lead_in and part.owner is None:
+            found = found or lead_in.item(doc, block)
+            lead_in.items += 1
+        text = doc.text[block.content : block.end].rstrip()
+        if text.endswith(":") and part.owner is None and (opened := _lead_in(doc, flat, block, info, statements_only)):
+            own = [d for d in found if d.span and d.span[0] >= opened.start]
+            duties += [d for d in found if d not in own]
+            duties += lead_in.unused() if lead_in else []
+            lead_in, found = opened, []
+            lead_in.pending = own
+        elif text.endswith(":") and found:
+            colon = _Colon(found[-1:] + [d for d in found[:-1] if d.span == found[-1].span], block)
         duties += found
         last_agency = found[0].agency if found and part.owner is None else None
+    if lead_in:
+        duties += lead_in.unused()
     return duties
+
+
+def _nested(block: outline.Block, opener: outline.Block) -> bool:
+    """``block`` is an item under ``opener``: deeper in the outline, or a list item under an unnumbered paragraph
+    (a section heading, "II." or "Điều 3.", ends its list)."""
+    if opener.kind is None:
+        return block.kind not in (None, "roman", "article")
+    return block.level > opener.level
+
+
+@dataclass
+class _Colon:
+    """Duties whose task ends at a colon: the items that follow are part of the task
+    ("Nắm chắc cơ sở dữ liệu … Trong đó, lưu ý các dữ liệu về:" + "+ Tiến độ thực hiện dự án; …"), unless an item
+    opens with a duty verb: a list of tasks, each its own ("… bao gồm:" + "+ Tổng hợp, xử lý số liệu …")."""
+
+    duties: list[Duty]
+    opener: outline.Block
+
+    def holds(self, doc: TextDocument, block: outline.Block) -> bool:
+        text = doc.text[block.content : min(block.end, block.content + 60)]
+        return _nested(block, self.opener) and forms.first_verb(forms.tokens(text)) != 0
+
+    def add(self, doc: TextDocument, block: outline.Block) -> None:
+        for duty in self.duties:
+            duty.task = (duty.task + " " + forms.trim(doc.text[block.content : block.end])).strip()
+            if duty.span:
+                duty.span[1] = block.end
+
+
+@dataclass
+class _LeadIn:
+    """A sentence that gives an agency the items below it: "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở,
+    ngành và địa phương:", "UBND huyện Nghĩa Hành chịu trách nhiệm thực hiện các nội dung cụ thể như sau:". An item
+    that names no agency of its own is a duty of that agency (and its partners), its task the item, after the
+    lead-in's own words unless they only announce a list ("chỉ đạo đơn vị chức năng … thực hiện: <item>")."""
+
+    agency: str
+    supports: list[str]
+    prefix: str  # the lead-in's own task words, "" when they only announce the list
+    opener: outline.Block
+    start: int  # where the lead-in sentence starts
+    pending: list[Duty] = field(default_factory=list)  # the lead-in as a duty, should no item follow
+    items: int = 0
+
+    def holds(self, block: outline.Block) -> bool:
+        return _nested(block, self.opener)
+
+    def item(self, doc: TextDocument, block: outline.Block) -> list[Duty]:
+        text = forms.trim(doc.text[block.content : block.end])
+        if not text or _topic_title(block, text):
+            return []
+        task = f"{self.prefix}: {text}" if self.prefix else text
+        span = [block.start, block.end]
+        deadline, recurrence = find_deadline(text), find_recurrence(text)
+        return [Duty(self.agency, "lead", task, deadline, recurrence, list(span))] + [
+            Duty(s, "support", task, deadline, recurrence, list(span)) for s in self.supports
+        ]
+
+    def unused(self) -> list[Duty]:
+        return [] if self.items or not self.prefix else self.pending
+
+
+def _lead_in(
+    doc: TextDocument, flat: str, block: outline.Block, info: DocumentInfo, statements_only: bool
+) -> _LeadIn | None:
+    """The lead-in a paragraph ending at a colon makes, when its last sentence assigns to a named agency."""
+    sentences = forms.sentences(flat, block.content, block.end)
+    if not sentences:
+        return None
+    a, b = sentences[-1]
+    found = forms.assigning(flat[a:b], info, statements_only, list_item=block.kind is not None and len(sentences) == 1)
+    if found is None or found.form == "closing":
+        return None
+    task_start = a + (found.support_task_start if found.support_task_start is not None else found.task_start)
+    prefix = forms.trim(doc.text[task_start:b]).rstrip(" :")
+    kind = forms.lead_in_kind(prefix)
+    if kind == "task":
+        return None  # one task with its details: the items complete it (a colon's items)
+    return _LeadIn(found.agency, found.supports, "" if kind == "list" else prefix, block, a)
+
+
+def _topic_title(block: outline.Block, text: str) -> bool:
+    """A numbered title naming a topic, not a task: "1. Công tác phòng ngừa sự cố" (short, no closing stop, no verb
+    first)."""
+    return (
+        block.kind in ("num", "roman", "letter", "paren")
+        and not text.endswith((".", ";", ":"))
+        and len(text.split()) <= 12
+        and forms.first_verb(forms.tokens(text[:60])) != 0
+    )
 
 
 def _record_duties(doc: TextDocument, record: forms.TaskRecord) -> list[Duty]:

@@ -234,6 +234,12 @@ FORMS: dict[str, list[list[dict]]] = {
         [{"LOWER": "phối hợp"}, {"LOWER": "chặt chẽ", "OP": "*"}, {"LOWER": "với"}, _NAME_WORD, _VERB],
         [{"LOWER": "chủ trì"}, {"ORTH": ","}, {"LOWER": "phối hợp"}, _NAME_WORD, _VERB],
     ],
+    # … or a colon ending the sentence, before the items they share: "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với
+    # các sở, ngành và địa phương:"
+    "partners_listed": [
+        [{"LOWER": "phối hợp"}, {"LOWER": "chặt chẽ", "OP": "*"}, {"LOWER": "với"}, _NAME_WORD, {"ORTH": ":"}],
+        [{"LOWER": "chủ trì"}, {"ORTH": ","}, {"LOWER": "phối hợp"}, _NAME_WORD, {"ORTH": ":"}],
+    ],
     # "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu …"
     "partners_between": [[{"LOWER": "chủ trì"}, {"ORTH": ","}, _NAME_WORD, {"LOWER": "phối hợp"}, _VERB]],
 }
@@ -406,12 +412,18 @@ def _issuer_statement(c: Candidate) -> bool:
 
 def _issuing_act(c: Candidate) -> bool:
     """The issuer issuing this very document, in the lead-in to its body: "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng
-    ban hành Kế hoạch cải cách hành chính … như sau:"."""
-    return c.trigger is None and agencies.is_issuer(c.agency, c.info) and bool(_ISSUING_ACT.search(c.sentence))
+    ban hành Kế hoạch cải cách hành chính … như sau:", "Ban Thường trực Ủy ban Mặt trận Tổ quốc (MTTQ) Việt Nam xã
+    ban hành kế hoạch thực hiện công tác bầu cử …, cụ thể như sau:" (a document of its own type, or by its issuer)."""
+    act = _ISSUING_ACT.search(c.sentence)
+    if c.trigger is not None or not act:
+        return False
+    own_type = bool(c.info.doc_type) and act["object"].lower().startswith(c.info.doc_type.lower())
+    return own_type or agencies.is_issuer(c.agency, c.info)
 
 
-# The issuer issuing the document itself: "… ban hành Kế hoạch khảo sát … như sau:".
-_ISSUING_ACT = regex.compile(r"(?is)ban\s+hành\s+[^.;]*:\s*$")
+# The issuer issuing the document itself: "… ban hành Kế hoạch khảo sát … như sau:", "… xây dựng kế hoạch triển
+# khai thực hiện như sau:".
+_ISSUING_ACT = regex.compile(r"(?is)(?:" + alternation(_LEX["issuing_verbs"]) + r")\s+(?P<object>[^.;]*):\s*$")
 
 
 VETOES: dict[str, Callable[[Candidate], bool]] = {
@@ -653,7 +665,7 @@ def _partners(sentence: str, words: tuple[Word, ...], matches: list[_Match]) -> 
             named = agencies.split_list(agencies.clean(sentence[words[m.start + 1].end : words[m.end - 2].start]))
             if named:  # "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu …"
                 return named, words[m.end - 1].start
-        if m.form != "partners":
+        if m.form not in ("partners", "partners_listed"):
             continue
         at = m.start if words[m.start].text.lower() == "phối hợp" else m.start + 2
         if _embedded(words, at):
@@ -661,10 +673,13 @@ def _partners(sentence: str, words: tuple[Word, ...], matches: list[_Match]) -> 
         names_from = m.start + 3 if words[m.start].text.lower() == "chủ trì" else m.start + 1
         while words[names_from].text.lower() in {"chặt chẽ", "với"}:
             names_from += 1
-        segment = sentence[words[names_from].start : words[m.end - 1].start]
+        last = words[m.end - 1]
+        if last.text == ":" and sentence[last.end :].strip():
+            continue  # "phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư …": the colon lists the partners
+        segment = sentence[words[names_from].start : last.start]
         if _PURPOSE.search(segment):
             return [], None  # "phối hợp với Bộ Nội vụ trong việc …": no shared task
-        return agencies.split_list(agencies.clean(segment)), words[m.end - 1].start
+        return agencies.split_list(agencies.clean(segment)), last.end if last.text == ":" else last.start
     return [], None
 
 
@@ -722,6 +737,37 @@ def agency_heading(title: str) -> tuple[str, list[str]] | None:
     if k + verb_at(words, k) == len(words):
         return agency, []  # the verb alone ends the heading: "… cấp xã chỉ đạo"
     return name, []  # a verb with its object qualifies the name: "Các khoa tham gia khảo sát"
+
+
+def lead_in_kind(task: str) -> str:
+    """What a lead-in's own words (its task, up to the colon) make of the items below it:
+
+    * ``"list"`` — they only announce them ("thực hiện các nội dung cụ thể như sau", "chủ trì"): each item is a
+      task of its own;
+    * ``"verb"`` — they end with the verb the items complete ("chỉ đạo đơn vị chức năng tập trung, khẩn trương thực
+      hiện"): each item is a task, after those words;
+    * ``"task"`` — they are a task already, the items its details ("tiếp nhận, phân loại, xử lý … theo quy trình cụ
+      thể như sau"): one task, items included."""
+    words = agencies.norm(task)
+    if not words or _ANNOUNCED_LIST.search(words) or all(w in _FRAME_VERBS for w in regex.split(r"\s*,\s*", words)):
+        return "list"
+    last = tokens(words)
+    if last and any(
+        verb_at(last, i) and i + verb_at(last, i) == len(last) for i in range(max(0, len(last) - 3), len(last))
+    ):
+        return "verb"
+    return "task"
+
+
+# The end of a lead-in that announces a list of tasks: "… các nhiệm vụ, biện pháp trọng tâm như sau", "… một số
+# nội dung sau".
+_ANNOUNCED_LIST = regex.compile(
+    r"(?i)(?<!\w)(?:"
+    + alternation(_LEX["list_nouns"])
+    + r")(?!\w)[^:]{0,60}?(?<!\w)(?:"
+    + alternation(_LEX["list_announcers"])
+    + r")$"
+)
 
 
 def trim(task: str) -> str:

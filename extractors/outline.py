@@ -287,8 +287,8 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
         if block.kind == "article":
             article_ctx, ctx, impl_level = None, None, None
             m = DUTY_ARTICLE.match(title)
-            if m:
-                article_ctx = m["agency"].strip()
+            if m:  # "Điều 3. Trách nhiệm của các cơ quan, đơn vị và tổ chức liên quan" names no one
+                article_ctx = None if agencies.is_generic(m["agency"]) else m["agency"].strip()
                 continue
         if (
             block.kind in ("roman", "num", "letter", "article")
