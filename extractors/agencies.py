@@ -134,6 +134,10 @@ def document_locality(info: DocumentInfo) -> str | None:
     return None
 
 
+# A body named for a level, not one place: "Ủy ban nhân dân cấp tỉnh", "UBND các xã".
+_EVERY_LEVEL = regex.compile(r"(?i)(?<!\w)(?:cấp|các)\s+(?:tỉnh|huyện|xã)(?!\w)")
+
+
 def canonical(agency: str, locality: str | None) -> str:
     """The agency with its locality ("Sở Nội vụ" → "Sở Nội vụ tỉnh Lâm Đồng"); groups stay as written."""
     name = expand(agency)
@@ -142,7 +146,7 @@ def canonical(agency: str, locality: str | None) -> str:
     if not locality or low.split(" ")[0] in PREFIXES or "," in name or ";" in name:
         return name
     place = locality.split(" ", 1)[1].lower() if " " in locality else locality.lower()
-    if place in low or low.startswith(("bộ ", "chính phủ", "thủ tướng", "quốc hội")):
+    if place in low or low.startswith(("bộ ", "chính phủ", "thủ tướng", "quốc hội")) or _EVERY_LEVEL.search(low):
         return name
     if low.endswith(" tỉnh"):
         return name[: -len(" tỉnh")] + " " + locality

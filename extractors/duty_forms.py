@@ -298,6 +298,9 @@ def _matches(sentence: str, words: tuple[Word, ...]) -> list[_Match]:
 OPENER = regex.compile(
     r"""(?xi)
     ^(?:(?:"""
+    + alternation(_LEX["step_labels"])
+    + r""")\s+\d{1,2}\s*[:.](?:\s*:)?\s*             # Bước 1:
+      | (?:"""
     + alternation(_LEX["connectors"])
     + r""")\s*,\s*                        # Theo đó,
       | (?:trong\s+thời\s+hạn|trong\s+thời\s+gian|sau\s+khi)[^,]{0,120},\s*   # Trong thời hạn 30 ngày …,
@@ -802,13 +805,11 @@ class TaskRecord:
 
 
 _COLUMNS = _SECTIONS["table_columns"]
+# The fields a record's lines label, as the columns of a duty table: what it yields ("Kết quả: …") is read and left.
+_RECORD_FIELDS = ("task", "lead", "support", "deadline", "result")
+_LABEL_KIND = {name: kind for kind in _RECORD_FIELDS for name in _COLUMNS[kind]}
 # A labelled line of a record: "Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực …", "Thời gian hoàn thành: Quý I/2026".
-_RECORD_LABEL = regex.compile(
-    r"(?is)^(?P<label>"
-    + alternation([name for names in _COLUMNS.values() for name in names])
-    + r")\s*:\s*(?P<value>\S.*?)[\s.;]*$"
-)
-_LABEL_KIND = {name: kind for kind, names in _COLUMNS.items() for name in names}
+_RECORD_LABEL = regex.compile(r"(?is)^(?P<label>" + alternation(_LABEL_KIND) + r")\s*:\s*(?P<value>\S.*?)[\s.;]*$")
 # A task's own deadline after a colon: "(1) Tổ chức hiệp thương lần thứ nhất: Chậm nhất ngày 10/12/2025 (…)".
 _DEADLINE_AFTER_COLON = regex.compile(r"(?i):\s*(?=(?:chậm\s+nhất|trước|trong|hoàn\s+thành)\b)")
 # A task paragraph that is a title, completed by the items below it: "7.1 Tổng kết công tác bầu cử".

@@ -510,13 +510,14 @@ def build_synthetic_db(path: Path, n: int, workers: int) -> None:
         )
         for position, (duty, folded_task) in enumerate(zip(record.duties, folded_tasks)):
             duty_id += 1
+            agency_id = store._agency_id(db, duty.agency, duty.canonical_agency or duty.agency, record.document)
             conn.execute(
                 "INSERT INTO duties (id, document_id, agency_id, position, agency, role, task, deadline, deadline_date, "
                 "recurrence, span, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     duty_id,
                     document_id,
-                    store._agency_id(db, duty.agency, store._canonical(duty, record.document), record.document),
+                    agency_id,
                     position,
                     duty.agency,
                     duty.role,
@@ -530,7 +531,7 @@ def build_synthetic_db(path: Path, n: int, workers: int) -> None:
                 ],
             )
             conn.execute("INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)", [duty_id, folded_task])
-            store.link_duty_agencies(db, duty_id, duty.agency, record.document)
+            store.link_duty_agencies(db, duty_id, duty, agency_id, record.document)
         conn.executemany(
             "INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)",
             [[document_id, position, name] for position, name in enumerate(record.recipients)],

@@ -94,25 +94,20 @@ def _agency_id(db: sqlite_utils.Database, name: str, canonical_name: str, info: 
     return agency_row(db, name, canonical_name, agency_locality(canonical_name, info))
 
 
-def _canonical(duty: Duty, info: DocumentInfo) -> str:
-    """The duty's agency with its locality: the extractor's, else named as the extractor names it."""
-    return duty.canonical_agency or agencies.canonical(duty.agency, agencies.document_locality(info))
-
-
-def link_duty_agencies(db: sqlite_utils.Database, duty_id: int, agency: str, info: DocumentInfo) -> None:
+def link_duty_agencies(db: sqlite_utils.Database, duty_id: int, duty: Duty, agency_id: int, info: DocumentInfo) -> None:
     """One ``duty_agencies`` row for each agency the duty's agency list names, head titles folded to their
-    body: "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ" → Văn phòng UBND tỉnh, Sở Nội vụ."""
-    locality = agencies.document_locality(info)
-    for position, member in enumerate(agencies.members(agency)):
+    body: "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ" → Văn phòng UBND tỉnh, Sở Nội vụ. A duty of one
+    agency is linked to its own agencies row (``agency_id``)."""
+    members = agencies.members(duty.agency)
+    if members == [duty.agency]:
+        links = [(duty.agency, agency_id)]
+    else:
+        locality = agencies.document_locality(info)
+        links = [(m, _agency_id(db, m, agencies.canonical(m, locality), info)) for m in members]
+    for position, (member, member_id) in enumerate(links):
         db.execute(
             "INSERT INTO duty_agencies (duty_id, agency_id, position, name, name_key) VALUES (?, ?, ?, ?, ?)",
-            [
-                duty_id,
-                _agency_id(db, member, agencies.canonical(member, locality), info),
-                position,
-                member,
-                search_key(member),
-            ],
+            [duty_id, member_id, position, member, search_key(member)],
         )
 
 
@@ -217,13 +212,14 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
         for position, duty in enumerate(record.duties):
             span = list(duty.span) if duty.span else None
             last_day = due_date(duty.deadline, record.document.issued_date)
+            agency_id = _agency_id(db, duty.agency, duty.canonical_agency or duty.agency, record.document)
             duty_id = db.execute(
                 "INSERT INTO duties (document_id, agency_id, position, agency, agency_key, role, task, deadline, "
                 "deadline_date, due_date, recurrence, span, span_start, span_end) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     document_id,
-                    _agency_id(db, duty.agency, _canonical(duty, record.document), record.document),
+                    agency_id,
                     position,
                     duty.agency,
                     search_key(duty.agency),
@@ -241,7 +237,7 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
             db.execute(
                 "INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)", [duty_id, fold_diacritics(duty.task)]
             )
-            link_duty_agencies(db, duty_id, duty.agency, record.document)
+            link_duty_agencies(db, duty_id, duty, agency_id, record.document)
         for position, name in enumerate(record.recipients):
             db.execute(
                 "INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)", [document_id, position, name]
