@@ -134,6 +134,9 @@ def document_locality(info: DocumentInfo) -> str | None:
     return None
 
 
+# A name that gives its own place, wherever: "Đoàn Luật sư tỉnh Bình Thuận (cũ)".
+_OWN_PLACE = regex.compile(r"(?<!\w)(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|phường|xã)\s+\p{Lu}")
+
 # A body named for a level, not one place: "Ủy ban nhân dân cấp tỉnh", "UBND các xã".
 _EVERY_LEVEL = regex.compile(r"(?i)(?<!\w)(?:cấp|các)\s+(?:tỉnh|huyện|xã)(?!\w)")
 
@@ -146,7 +149,12 @@ def canonical(agency: str, locality: str | None) -> str:
     if not locality or low.split(" ")[0] in PREFIXES or "," in name or ";" in name:
         return name
     place = locality.split(" ", 1)[1].lower() if " " in locality else locality.lower()
-    if place in low or low.startswith(("bộ ", "chính phủ", "thủ tướng", "quốc hội")) or _EVERY_LEVEL.search(low):
+    if (
+        place in low
+        or low.startswith(("bộ ", "chính phủ", "thủ tướng", "quốc hội"))
+        or _EVERY_LEVEL.search(low)
+        or _OWN_PLACE.search(name)
+    ):
         return name
     if low.endswith(" tỉnh"):
         return name[: -len(" tỉnh")] + " " + locality
@@ -364,9 +372,13 @@ def members(agency: str) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         body = fold_head(piece.strip())
-        if body and body not in out:
+        if body and body not in out and not _PEOPLE.match(body):
             out.append(body)
     return out
+
+
+# People named in a list, no body: "các ông, bà có tên tại Điều 1".
+_PEOPLE = regex.compile(r"(?i)^(?:các\s+)?(?:ông|bà)(?!\w)")
 
 
 # --- who speaks -------------------------------------------------------------------------------
@@ -387,11 +399,15 @@ def is_issuer(agency: str, info: DocumentInfo) -> bool:
 
 
 def is_superior(agency: str, info: DocumentInfo) -> bool:
-    """A request upward: a Sở asking the provincial People's Committee."""
+    """A request upward: a Sở asking the provincial People's Committee ("đồng chí Chủ tịch Ủy ban nhân dân tỉnh")."""
     issuer = norm(info.issuer or "")
-    return _comparable(agency) in _SUPERIORS and not issuer.startswith(
+    return _comparable(_HONORIFIC.sub("", agency)) in _SUPERIORS and not issuer.startswith(
         ("ủy ban nhân dân", "thủ tướng", "chính phủ", "bộ ")
     )
+
+
+# The honorific before a person's post: "đồng chí Chủ tịch Ủy ban nhân dân tỉnh".
+_HONORIFIC = regex.compile(r"(?i)^(?:đồng\s+chí|đ/c)\s+")
 
 
 def speaker(before: str) -> str | None:

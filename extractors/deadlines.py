@@ -132,8 +132,22 @@ def find_cell_deadline(cell: str) -> str | None:
         return found
     if _CELL_NO_PERIOD.search(cell):
         return None  # "Theo Điều 17 Nghị định số 52/2015/NĐ-CP", "Thường xuyên trong năm"
+    if m := _RANGE_END.search(cell):
+        return find_cell_deadline(m["end"])  # "Từ tháng 12/2025 đến quý I/2026" → "quý I/2026"
+    periods = _BARE_PERIOD.findall(cell)
+    if len(periods) == 1:
+        return regex.sub(r"\s+", " ", periods[0])  # "Dự kiến tháng 11/2025 (sau khi …)" → "tháng 11/2025"
     rest = _RECURRENCE.sub(" ", cell).strip(" ,;.")
-    return cell if rest and _PERIOD_WORD.search(rest) else None
+    return cell.rstrip(" .;") if rest and _PERIOD_WORD.search(rest) else None
+
+
+# The end of a range in a time cell: "Từ tháng 12/2025 đến quý I/2026", "tháng 11/2025 đến tháng 4/2026".
+_RANGE_END = regex.compile(r"(?i)(?<!\w)(?:đến|tới)\s+(?:hết\s+)?(?P<end>(?:quý|tháng|năm)\s+[^;]+?)\s*[.;]?$")
+
+# A period named without a preposition, in a time cell: "tháng 11/2025", "Quý IV/2025", "năm 2026".
+_BARE_PERIOD = regex.compile(
+    r"(?i)(?<!\w)(?:quý\s+[IV1-4]+(?:\s*/\s*|\s+năm\s+)\d{4}|tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)\d{4}|năm\s+\d{4})(?!\w)"
+)
 
 
 # A time cell that states no period of its own: it points to another text's schedule ("Theo Điều 17 …",

@@ -53,9 +53,9 @@ def _body_duties(doc: TextDocument, info: DocumentInfo) -> list[Duty]:
             skip_to, last_agency, lead_in, colon = records[index].blocks.stop, None, None, None
         if index < skip_to:
             continue
-        if colon and not colon.holds(doc, block):
+        if colon and (not colon.holds(doc, block) or part.after and not _nested(part.after, colon.opener)):
             colon = None
-        if lead_in and not lead_in.holds(block):
+        if lead_in and (not lead_in.holds(block) or part.after and not _nested(part.after, lead_in.opener)):
             duties += lead_in.unused()
             lead_in = None
         if colon:
@@ -99,14 +99,17 @@ class _Colon:
 
     duties: list[Duty]
     opener: outline.Block
+    items: int = 0
 
     def holds(self, doc: TextDocument, block: outline.Block) -> bool:
         text = doc.text[block.content : min(block.end, block.content + 60)]
         return _nested(block, self.opener) and forms.first_verb(forms.tokens(text)) != 0
 
     def add(self, doc: TextDocument, block: outline.Block) -> None:
+        glue = "; " if self.items else ": "
+        self.items += 1
         for duty in self.duties:
-            duty.task = (duty.task + " " + forms.trim(doc.text[block.content : block.end])).strip()
+            duty.task = duty.task + glue + forms.trim(doc.text[block.content : block.end])
             if duty.span:
                 duty.span[1] = block.end
 

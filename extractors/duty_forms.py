@@ -775,7 +775,7 @@ _ANNOUNCED_LIST = regex.compile(
 
 def trim(task: str) -> str:
     """A task as stored: single spaces, no trailing full stop or semicolon."""
-    return regex.sub(r"\s+", " ", task).strip().rstrip("./; ").strip()
+    return regex.sub(r"\s+", " ", task).strip().rstrip("./;: ").strip()
 
 
 # --- tasks written as records ----------------------------------------------------------------

@@ -120,12 +120,14 @@ class Block:
 class Part:
     """A paragraph that may assign, with the agency that owns it when it names none itself
     (``owner``: an agency heading or duty article above it, with the agencies its heading has supporting it).
-    ``fresh``: the paragraph before it does not continue into it (a section boundary lies between)."""
+    ``fresh``: the paragraph before it does not continue into it (a section boundary lies between);
+    ``after``: the outermost heading passed over since the paragraph before ("Điều 3. Trách nhiệm của …")."""
 
     block: Block
     owner: str | None = None
     owner_supports: list[str] = field(default_factory=list)
     fresh: bool = False
+    after: Block | None = None
 
 
 def body_span(doc: TextDocument) -> tuple[int, int]:
@@ -252,7 +254,10 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
     normative = is_normative(info)
     in_force = not normative  # a normative text assigns only in its implementation and untitled articles
     title_pending = False  # "Điều 2." alone: the next line is its title, or its first sentence
+    passed: Block | None = None  # the outermost block passed over since the last one yielded
     for block in blocks(text, start, end):
+        if passed is None or block.level < passed.level:
+            passed = block
         content = text[block.content : block.end]
         title = regex.sub(r"\s+", " ", content).strip()
         if any(a <= block.content < b for a, b in quotes):
@@ -336,5 +341,5 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
             ctx = (heading[0], block.level, heading[1])
             continue
         owner = ctx[0] if ctx else article_ctx
-        yield Part(block, owner, ctx[2] if ctx else [], fresh)
-        fresh = False
+        yield Part(block, owner, ctx[2] if ctx else [], fresh, passed if passed is not block else None)
+        fresh, passed = False, None
