@@ -24,10 +24,9 @@ def duties_of(text: str, info: DocumentInfo = LAM_DONG, tables: list[Table] | No
     return extract_duties(doc, info)
 
 
-def brief(duties, expected):
-    """Duties as (agency, role, task cut to the expected prefix's length, deadline)."""
-    widths = [len(e[2]) for e in expected] + [40] * len(duties)
-    return [(d.agency, d.role, d.task[:w], d.deadline) for d, w in zip(duties, widths)]
+def brief(duties) -> list[tuple]:
+    """Duties as (agency, role, the whole task, deadline)."""
+    return [(d.agency, d.role, d.task, d.deadline) for d in duties]
 
 
 CHINH_PHU = DocumentInfo(doc_type="Nghị quyết", issuer="Chính phủ", place="Hà Nội")
@@ -39,7 +38,14 @@ CASES = [
         "Điều 4. Trách nhiệm thi hành\n4. Ủy ban nhân dân cấp tỉnh chịu trách nhiệm chỉ đạo tổ chức thực hiện Nghị quyết"
         " này đảm bảo công khai, minh bạch, hiệu quả; không để sơ hở, tham nhũng, tiêu cực, trục lợi chính sách.\n",
         CHINH_PHU,
-        [("Ủy ban nhân dân cấp tỉnh", "lead", "chịu trách nhiệm chỉ đạo", None)],
+        [
+            (
+                'Ủy ban nhân dân cấp tỉnh',
+                'lead',
+                'chịu trách nhiệm chỉ đạo tổ chức thực hiện Nghị quyết này đảm bảo công khai, minh bạch, hiệu quả; không để sơ hở, tham nhũng, tiêu cực, trục lợi chính sách',
+                None,
+            ),
+        ],
     ),
     # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc.doc: agency headings under a
     # "Nhiệm vụ, giải pháp trong thời gian tới" section, "Agency: Verb …" items, "…: Giao X chủ trì"
@@ -61,11 +67,31 @@ CASES = [
         " tỉnh đến các sở, ban, ngành và cơ quan, đơn vị liên quan biết, thực hiện./.\n",
         TB_KET_LUAN,
         [
-            ("Ban Quản lý dự án đầu tư xây dựng số 1", "lead", "chủ trì", None),
-            ("Trung tâm Phát triển quỹ đất tỉnh", "lead", "Đẩy nhanh việc chi trả", None),
-            ("UBND xã Bảo Lâm 2", "lead", "Rà soát toàn bộ hồ sơ", None),
-            ("UBND xã Đạ Huoai", "lead", "Phối hợp Trung tâm Phát triển quỹ đất", "2026-05-15"),
-            ("Sở Xây dựng", "lead", "Tiếp tục duy trì chế độ họp", None),
+            (
+                'Ban Quản lý dự án đầu tư xây dựng số 1',
+                'lead',
+                'chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư và địa phương có liên quan làm việc với các hộ dân để tuyên truyền vận động',
+                None,
+            ),
+            ('Trung tâm Phát triển quỹ đất tỉnh', 'lead', 'Đẩy nhanh việc chi trả tiền bồi thường cho người dân', None),
+            (
+                'UBND xã Bảo Lâm 2',
+                'lead',
+                'Rà soát toàn bộ hồ sơ có liên quan đến 36 hộ dân/4,92 ha nhận khoán Nông trường Cà phê Lộc An',
+                None,
+            ),
+            (
+                'UBND xã Đạ Huoai',
+                'lead',
+                'Phối hợp Trung tâm Phát triển quỹ đất tỉnh để tổ chức công tác xét pháp lý, thẩm định và phê duyệt toàn bộ phương án bồi thường đối với các hồ sơ còn lại chưa được phê duyệt trước ngày 15/5/2026',
+                '2026-05-15',
+            ),
+            (
+                'Sở Xây dựng',
+                'lead',
+                'Tiếp tục duy trì chế độ họp giao ban định kỳ 02 tuần/lần với các đơn vị liên quan',
+                None,
+            ),
         ],
     ),
     # seed 003: agency headings under TỔ CHỨC THỰC HIỆN, one duty per bullet, an unbulleted paragraph
@@ -75,9 +101,19 @@ CASES = [
         "Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan thẩm định dự toán kinh phí thực hiện công tác CCHC.\n",
         LAM_DONG,
         [
-            ("Sở Nội vụ", "lead", "Tham mưu, giúp UBND tỉnh chỉ đạo triển kh", None),
-            ("Sở Nội vụ", "lead", "Tổ chức đánh giá, chấm điểm Chỉ số CCHC n", None),
-            ("Sở Tài chính", "lead", "Chủ trì, phối hợp với các cơ quan, đơn v", None),
+            (
+                'Sở Nội vụ',
+                'lead',
+                'Tham mưu, giúp UBND tỉnh chỉ đạo triển khai thực hiện có hiệu quả kế hoạch này',
+                None,
+            ),
+            ('Sở Nội vụ', 'lead', 'Tổ chức đánh giá, chấm điểm Chỉ số CCHC năm 2023 của tỉnh', None),
+            (
+                'Sở Tài chính',
+                'lead',
+                'Chủ trì, phối hợp với các cơ quan, đơn vị có liên quan thẩm định dự toán kinh phí thực hiện công tác CCHC',
+                None,
+            ),
         ],
     ),
     # 1187 BNV: "Trách nhiệm thực hiện" with a lettered agency heading carrying an apposition
@@ -87,8 +123,8 @@ CASES = [
         "- Bố trí đủ kinh phí, nhân lực để triển khai việc xác định Chỉ số CCHC.\n",
         BNV,
         [
-            ("Bộ Nội vụ", "lead", "Tổng hợp, xử lý số liệu, xây dựng báo cáo", None),
-            ("Các bộ, các tỉnh", "lead", "Bố trí đủ kinh phí, nhân lực để triển k", None),
+            ('Bộ Nội vụ', 'lead', 'Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC', None),
+            ('Các bộ, các tỉnh', 'lead', 'Bố trí đủ kinh phí, nhân lực để triển khai việc xác định Chỉ số CCHC', None),
         ],
     ),
     # Giấy mời họp CCHC: giao X …
@@ -96,7 +132,14 @@ CASES = [
         "6. Phân công chuẩn bị:\n- Giao Sở Nội vụ chuẩn bị nội dung để báo cáo Tóm tắt kết quả thực hiện công tác"
         " cải cách hành chính năm 2025 của tỉnh.\n",
         LAM_DONG,
-        [("Sở Nội vụ", "lead", "chuẩn bị nội dung để báo cáo Tóm tắt kết", None)],
+        [
+            (
+                'Sở Nội vụ',
+                'lead',
+                'chuẩn bị nội dung để báo cáo Tóm tắt kết quả thực hiện công tác cải cách hành chính năm 2025 của tỉnh',
+                None,
+            ),
+        ],
     ),
     # seed 000: X phối hợp với Y, Z và các phòng, đơn vị liên quan <task> → lead + two supports
     (
@@ -104,9 +147,24 @@ CASES = [
         " đơn vị liên quan thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ.\n",
         DocumentInfo(),
         [
-            ("Trung tâm Phục vụ hành chính công", "lead", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
-            ("Phòng Tổng hợp", "support", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
-            ("Phòng Hành chính - Quản trị", "support", "thực hiện hiệu quả Kế hoạch rà soát, đảm", "năm 2023"),
+            (
+                'Trung tâm Phục vụ hành chính công',
+                'lead',
+                'thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ',
+                'năm 2023',
+            ),
+            (
+                'Phòng Tổng hợp',
+                'support',
+                'thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ',
+                'năm 2023',
+            ),
+            (
+                'Phòng Hành chính - Quản trị',
+                'support',
+                'thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ',
+                'năm 2023',
+            ),
         ],
     ),
     # Công văn số 11902 của BNV: đề nghị X … trước ngày; the informational closing is not a duty
@@ -115,7 +173,14 @@ CASES = [
         " hội, Bộ Nội vụ đề nghị Ủy ban nhân dân tỉnh, thành phố khẩn trương xây dựng báo cáo và gửi về Bộ Nội vụ"
         " trước ngày 31/12/2025.\nBộ Nội vụ thông báo để Ủy ban nhân dân tỉnh, thành phố biết, thực hiện./.\n",
         BNV,
-        [("Ủy ban nhân dân tỉnh, thành phố", "lead", "khẩn trương xây dựng báo cáo và gửi về B", "2025-12-31")],
+        [
+            (
+                'Ủy ban nhân dân tỉnh, thành phố',
+                'lead',
+                'khẩn trương xây dựng báo cáo và gửi về Bộ Nội vụ trước ngày 31/12/2025',
+                '2025-12-31',
+            ),
+        ],
     ),
     # 779 QĐ UBND Bình Thuận: the closing article, generic group dropped
     (
@@ -124,11 +189,11 @@ CASES = [
         DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Bình Thuận"),
         [
             (
-                "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Chủ tịch Hội Khuyến học tỉnh Bình Thuận",
-                "lead",
-                "căn cứ Quyết định thi hành",
+                'Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Chủ tịch Hội Khuyến học tỉnh Bình Thuận',
+                'lead',
+                'căn cứ Quyết định thi hành',
                 None,
-            )
+            ),
         ],
     ),
     # 58 QĐ-TTg: a duty article, each item and paragraph one duty of its body
@@ -137,8 +202,13 @@ CASES = [
         " phương hướng, giải pháp.\nCho ý kiến về các chiến lược, chương trình, cơ chế, chính sách.\n",
         DocumentInfo(doc_type="Quyết định", issuer="Thủ tướng Chính phủ"),
         [
-            ("Ban Chỉ đạo", "lead", "Nghiên cứu, đề xuất với Chính phủ, Thủ t", None),
-            ("Ban Chỉ đạo", "lead", "Cho ý kiến về các chiến lược, chương trì", None),
+            (
+                'Ban Chỉ đạo',
+                'lead',
+                'Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ phương hướng, giải pháp',
+                None,
+            ),
+            ('Ban Chỉ đạo', 'lead', 'Cho ý kiến về các chiến lược, chương trình, cơ chế, chính sách', None),
         ],
     ),
     # Văn bản của Sở Nội vụ: a request recited from another body, and a request upward — no duties
@@ -160,7 +230,9 @@ CASES = [
         "Điều 2. Nhiệm vụ, hoạt động của Tổ giúp việc\nTổ giúp việc có trách nhiệm tham mưu Hội đồng thẩm định"
         " tổng hợp, chấm điểm, đánh giá.\n",
         DocumentInfo(doc_type="Quyết định", issuer="Hội đồng thẩm định tỉnh Lâm Đồng"),
-        [("Tổ giúp việc", "lead", "tham mưu Hội đồng thẩm định tổng hợp, ch", None)],
+        [
+            ('Tổ giúp việc', 'lead', 'tham mưu Hội đồng thẩm định tổng hợp, chấm điểm, đánh giá', None),
+        ],
     ),
 ]
 
@@ -182,10 +254,25 @@ CASES += [
         "Sở Tư pháp đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.\n",
         STP_CA_MAU,
         [
-            ("Văn phòng UBND tỉnh", "lead", "Tham mưu UBND tỉnh chỉ đạo", None),
-            ("Báo và Phát thanh, Truyền hình tỉnh", "lead", "Xây dựng chuyên mục", "2025-12-31"),
-            ("Các cơ quan, đơn vị", "lead", "tiếp tục thực hiện nghiêm Kế hoạch số 110/KH-UBND", None),
-            ("các cơ quan, đơn vị", "lead", "phối hợp thực hiện", None),
+            (
+                'Văn phòng UBND tỉnh',
+                'lead',
+                'Tham mưu UBND tỉnh chỉ đạo, hướng dẫn triển khai thực hiện có hiệu quả công tác PBGDPL trên địa bàn tỉnh',
+                None,
+            ),
+            (
+                'Báo và Phát thanh, Truyền hình tỉnh',
+                'lead',
+                'Xây dựng chuyên mục, chuyên trang tuyên truyền về phổ biến, giáo dục pháp luật trước ngày 31/12/2025',
+                '2025-12-31',
+            ),
+            (
+                'Các cơ quan, đơn vị',
+                'lead',
+                'tiếp tục thực hiện nghiêm Kế hoạch số 110/KH-UBND ngày 02/11/2022 của UBND tỉnh về cải cách hành chính tỉnh Bến Tre giai đoạn 2020 - 2024',
+                None,
+            ),
+            ('các cơ quan, đơn vị', 'lead', 'phối hợp thực hiện', None),
         ],
     ),
     # corpus r15 (thông báo kết luận): "2. Nhiệm vụ thời gian tới" with its agencies numbered again from 1;
@@ -198,8 +285,18 @@ CASES += [
         " thực hiện./.\n",
         TB_VP,
         [
-            ("Sở Nội vụ", "lead", "Cập nhật, công khai", None),
-            ("UBND các huyện, thành phố", "lead", "Tổ chức tập huấn", None),
+            (
+                'Sở Nội vụ',
+                'lead',
+                'Cập nhật, công khai đầy đủ thông tin về công tác văn thư, lưu trữ; báo cáo kết quả thực hiện hằng tháng',
+                None,
+            ),
+            (
+                'UBND các huyện, thành phố',
+                'lead',
+                'Tổ chức tập huấn, bồi dưỡng nghiệp vụ về văn thư, lưu trữ cho cán bộ, công chức làm công tác chuyên môn',
+                None,
+            ),
         ],
     ),
 ]
@@ -224,11 +321,21 @@ CASES += [
         " các hộ dân.\n",
         TB_KET_LUAN,
         [
-            ("Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc", "lead", "Khẩn trương nộp hồ sơ", "2026-04-28"),
-            ("Trung tâm Phát triển quỹ đất tỉnh", "lead", "Tập trung ưu tiên giải phóng", None),
-            ("Ban Quản lý dự án đầu tư xây dựng số 1", "lead", "tổ chức vận động các hộ dân", None),
-            ("Sở Nông nghiệp và Môi trường", "support", "tổ chức vận động các hộ dân", None),
-            ("Nhà Đầu tư", "support", "tổ chức vận động các hộ dân", None),
+            (
+                'Nhà đầu tư Dự án cao tốc Tân Phú - Bảo Lộc',
+                'lead',
+                'Khẩn trương nộp hồ sơ chuyển mục đích sử dụng rừng trước ngày 28/4/2026',
+                '2026-04-28',
+            ),
+            (
+                'Trung tâm Phát triển quỹ đất tỉnh',
+                'lead',
+                'Tập trung ưu tiên giải phóng mặt bằng tại vị trí từ Km161+750 đến Km171+600',
+                None,
+            ),
+            ('Ban Quản lý dự án đầu tư xây dựng số 1', 'lead', 'tổ chức vận động các hộ dân', None),
+            ('Sở Nông nghiệp và Môi trường', 'support', 'tổ chức vận động các hộ dân', None),
+            ('Nhà Đầu tư', 'support', 'tổ chức vận động các hộ dân', None),
         ],
     ),
     # supporting agencies named between "chủ trì," and "phối hợp"
@@ -236,9 +343,9 @@ CASES += [
         "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu UBND tỉnh ban hành quy chế.\n",
         LAM_DONG,
         [
-            ("Sở Nội vụ", "lead", "tham mưu UBND tỉnh ban hành quy chế", None),
-            ("Sở Tài chính", "support", "tham mưu UBND tỉnh ban hành quy chế", None),
-            ("Sở Tư pháp", "support", "tham mưu UBND tỉnh ban hành quy chế", None),
+            ('Sở Nội vụ', 'lead', 'tham mưu UBND tỉnh ban hành quy chế', None),
+            ('Sở Tài chính', 'support', 'tham mưu UBND tỉnh ban hành quy chế', None),
+            ('Sở Tư pháp', 'support', 'tham mưu UBND tỉnh ban hành quy chế', None),
         ],
     ),
 ]
@@ -260,9 +367,19 @@ CASES += [
         "— Trung tâm Quản lý chất lượng là đầu mối theo dõi, đôn đốc, tổng hợp kết quả thực hiện.\n",
         TRUONG_DH,
         [
-            ("Trung tâm Quản lý chất lượng", "lead", "Là đơn vị đầu mối tham mưu", None),
-            ("Khoa Công nghệ Cơ khí, Khoa Công nghệ Thông tin và Khoa Thương mại", "lead", "phối hợp triển khai", None),
-            ("Trung tâm Quản lý chất lượng", "lead", "là đầu mối theo dõi", None),
+            (
+                'Trung tâm Quản lý chất lượng',
+                'lead',
+                'Là đơn vị đầu mối tham mưu ban hành kế hoạch và tổ chức triển khai khảo sát',
+                None,
+            ),
+            (
+                'Khoa Công nghệ Cơ khí, Khoa Công nghệ Thông tin và Khoa Thương mại',
+                'lead',
+                'phối hợp triển khai khảo sát đến sinh viên thuộc khoa',
+                None,
+            ),
+            ('Trung tâm Quản lý chất lượng', 'lead', 'là đầu mối theo dõi, đôn đốc, tổng hợp kết quả thực hiện', None),
         ],
     ),
     # QD932.pdf: a duty article's title on its own line, its paragraph on the next
@@ -271,7 +388,14 @@ CASES += [
         "Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ, Ban Chỉ đạo của Chính phủ về phát triển khoa học,\n"
         "công nghệ, đổi mới sáng tạo trên phạm vi toàn quốc.\n",
         DocumentInfo(doc_type="Quyết định", issuer="Thủ tướng Chính phủ"),
-        [("Tổ Công tác cải cách hành chính", "lead", "Nghiên cứu, đề xuất với Chính phủ", None)],
+        [
+            (
+                'Tổ Công tác cải cách hành chính',
+                'lead',
+                'Nghiên cứu, đề xuất với Chính phủ, Thủ tướng Chính phủ, Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo trên phạm vi toàn quốc',
+                None,
+            ),
+        ],
     ),
 ]
 
@@ -303,19 +427,48 @@ CASES += [
         " tổng thể về kết quả thực hiện kế hoạch trên toàn tỉnh.\n",
         LAM_DONG,
         [
-            ("Các sở, ban, ngành", "lead", "Đề xuất Hội đồng nhân dân tỉnh", None),
-            ("Sở Tư pháp", "lead", "Tăng cường công tác tuyên truyền", None),
             (
-                "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân"
-                " tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn Thanh niên",
-                "lead",
-                "Chỉ đạo thực hiện",
+                'Các sở, ban, ngành',
+                'lead',
+                'Đề xuất Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh bảo đảm kinh phí triển khai công tác phòng, chống ma túy trên địa bàn',
                 None,
             ),
-            ("Chủ tịch Ủy ban nhân dân địa bàn cấp xã", "lead", "Đẩy mạnh hoạt động", None),
-            ("Sở Tài chính", "lead", "Đề xuất Hội đồng nhân dân tỉnh hỗ trợ", None),
-            ("các sở, ban, ngành", "support", "Đề xuất Hội đồng nhân dân tỉnh hỗ trợ", None),
-            ("Công an tỉnh", "lead", "là cơ quan thường trực", None),
+            (
+                'Sở Tư pháp',
+                'lead',
+                'Tăng cường công tác tuyên truyền, phổ biến giáo dục pháp luật về phòng, chống tội phạm ma túy nhằm tạo sự chuyển biến tích cực trong nhận thức và hành động của đội ngũ cán bộ, công chức, viên chức và Nhân dân trên địa bàn tỉnh; góp phần ngăn chặn kịp thời, có hiệu quả các loại tội phạm; phát huy sức mạnh tổng hợp của các cấp, các ngành, tổ chức, đoàn thể, xã hội và toàn dân đối với công tác phòng, chống tội phạm về ma túy',
+                None,
+            ),
+            (
+                'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn Thanh niên',
+                'lead',
+                'Chỉ đạo thực hiện có hiệu quả các kế hoạch liên tịch, chương trình phối hợp hành động với Bộ Công an, tuyên truyền nâng cao nhận thức cho đoàn viên, hội viên, thanh, thiếu niên; xây dựng mô hình phòng, chống ma túy và thực hiện có hiệu quả hoạt động tuyên truyền phòng, chống ma túy, gắn với cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” và các phong trào thi đua yêu nước khác',
+                None,
+            ),
+            (
+                'Chủ tịch Ủy ban nhân dân địa bàn cấp xã',
+                'lead',
+                'Đẩy mạnh hoạt động tuyên truyền tại các địa bàn dân cư, khu vực, địa bàn trọng điểm, phức tạp về ma túy',
+                None,
+            ),
+            (
+                'Sở Tài chính',
+                'lead',
+                'Đề xuất Hội đồng nhân dân tỉnh hỗ trợ kinh phí cho lực lượng trực tiếp thực hiện công tác đấu tranh',
+                None,
+            ),
+            (
+                'các sở, ban, ngành',
+                'support',
+                'Đề xuất Hội đồng nhân dân tỉnh hỗ trợ kinh phí cho lực lượng trực tiếp thực hiện công tác đấu tranh',
+                None,
+            ),
+            (
+                'Công an tỉnh',
+                'lead',
+                'là cơ quan thường trực, có trách nhiệm quản lý và giám sát tổng thể về kết quả thực hiện kế hoạch trên toàn tỉnh',
+                None,
+            ),
         ],
     ),
     # Kế hoạch CCHC 2026 Lâm Đồng: a group defined by a clause is named, and so are the addressees asked
@@ -327,9 +480,284 @@ CASES += [
         " quyết thủ tục hành chính.\n",
         LAM_DONG,
         [
-            ("Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước", "lead", "thường xuyên rà soát", None),
-            ("Các cơ quan, đơn vị", "lead", "thực hiện tốt kế hoạch", None),
-            ("Thủ trưởng các cơ quan, đơn vị, địa phương", "lead", "tổ chức rà soát", None),
+            (
+                'Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước',
+                'lead',
+                'thường xuyên rà soát, cập nhật các quy định của pháp luật',
+                None,
+            ),
+            ('Các cơ quan, đơn vị', 'lead', 'thực hiện tốt kế hoạch', None),
+            (
+                'Thủ trưởng các cơ quan, đơn vị, địa phương',
+                'lead',
+                'tổ chức rà soát, theo dõi tình hình giải quyết thủ tục hành chính',
+                None,
+            ),
+        ],
+    ),
+]
+
+
+CASES += [
+    # 18-11-KH (Ban Thường trực Ủy ban MTTQ xã Lương Minh): tasks written as records — numbered task paragraphs, then
+    # labelled lines; the '(1)' items are tasks of the record too, each with its own deadline; a bullet that is no label
+    # ('- Bảo đảm thống nhất …', '- Nguyên tắc …:') is no task; the support line names one group, commas and all
+    (
+        (
+            '1.1. Xây dựng và ban hành Hướng dẫn của Ban Thường trực Ủy ban MTTQ Việt Nam xã về việc MTTQ Việt Nam tham gia công tác bầu cử.\n'
+            '- Bảo đảm thống nhất với hướng dẫn của Ban Thường trực Ủy ban MTTQ Việt Nam cấp trên.\n'
+            '- Thời gian hoàn thành: Dự kiến tháng 11/2025 (sau khi Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh ban hành Hướng dẫn).\n'
+            '- Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội\n'
+            '- Đơn vị phối hợp: Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã.\n'
+            '- Kết quả: Dự thảo Hướng dẫn trình Ban Thường trực ban hành.\n'
+            '2.1. Chuẩn bị các văn bản về nhân sự và tổ chức 3 Hội nghị hiệp thương.\n'
+            '- Nguyên tắc tổ chức hiệp thương: Bảo đảm dân chủ, công khai, minh bạch.\n'
+            '(1) Tổ chức hiệp thương lần thứ nhất: Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày).\n'
+            '(2) Tổ chức hiệp thương lần thứ hai: Chậm nhất ngày 03/02/2026 (trước ngày bầu cử 40 ngày).\n'
+            '- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;\n'
+            '- Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội\n'
+            '- Đơn vị phối hợp: Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã.\n'
+        ),
+        DocumentInfo(
+            doc_type='Kế hoạch',
+            issuer='Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh',
+            issued_date='2025-11-18',
+        ),
+        [
+            (
+                'Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội',
+                'lead',
+                'Xây dựng và ban hành Hướng dẫn của Ban Thường trực Ủy ban MTTQ Việt Nam xã về việc MTTQ Việt Nam tham gia công tác bầu cử',
+                'tháng 11/2025',
+            ),
+            (
+                'Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã',
+                'support',
+                'Xây dựng và ban hành Hướng dẫn của Ban Thường trực Ủy ban MTTQ Việt Nam xã về việc MTTQ Việt Nam tham gia công tác bầu cử',
+                'tháng 11/2025',
+            ),
+            (
+                'Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội',
+                'lead',
+                'Chuẩn bị các văn bản về nhân sự và tổ chức 3 Hội nghị hiệp thương',
+                'Quý IV/2025 và Quý I/2026',
+            ),
+            (
+                'Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã',
+                'support',
+                'Chuẩn bị các văn bản về nhân sự và tổ chức 3 Hội nghị hiệp thương',
+                'Quý IV/2025 và Quý I/2026',
+            ),
+            (
+                'Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội',
+                'lead',
+                'Tổ chức hiệp thương lần thứ nhất',
+                '2025-12-10',
+            ),
+            (
+                'Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã',
+                'support',
+                'Tổ chức hiệp thương lần thứ nhất',
+                '2025-12-10',
+            ),
+            (
+                'Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội',
+                'lead',
+                'Tổ chức hiệp thương lần thứ hai',
+                '2026-02-03',
+            ),
+            (
+                'Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã',
+                'support',
+                'Tổ chức hiệp thương lần thứ hai',
+                '2026-02-03',
+            ),
+        ],
+    ),
+    # 2770 (08/CT-UBND Quảng Ngãi): 'X chủ trì, phối hợp với Y:' gives X (and Y) each bullet below it; the next
+    # numbered item names its own agency
+    (
+        (
+            '2. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành và địa phương:\n'
+            '- Thẩm định chặt chẽ hồ sơ dự án đầu tư, đánh giá đầy đủ các nội dung theo quy định của Luật Đầu tư.\n'
+            '- Hướng dẫn Nhà đầu tư khảo sát, tìm hiểu và nghiên cứu kỹ các cơ chế chính sách của Nhà nước và của tỉnh ban hành.\n'
+            '3. UBND các huyện, thành phố tích cực hỗ trợ Nhà đầu tư trong việc thực hiện các thủ tục về đất đai.\n'
+        ),
+        DocumentInfo(doc_type='Chỉ thị', issuer='Ủy ban nhân dân tỉnh Quảng Ngãi'),
+        [
+            (
+                'Sở Kế hoạch và Đầu tư',
+                'lead',
+                'Thẩm định chặt chẽ hồ sơ dự án đầu tư, đánh giá đầy đủ các nội dung theo quy định của Luật Đầu tư',
+                None,
+            ),
+            (
+                'các sở, ngành và địa phương',
+                'support',
+                'Thẩm định chặt chẽ hồ sơ dự án đầu tư, đánh giá đầy đủ các nội dung theo quy định của Luật Đầu tư',
+                None,
+            ),
+            (
+                'Sở Kế hoạch và Đầu tư',
+                'lead',
+                'Hướng dẫn Nhà đầu tư khảo sát, tìm hiểu và nghiên cứu kỹ các cơ chế chính sách của Nhà nước và của tỉnh ban hành',
+                None,
+            ),
+            (
+                'các sở, ngành và địa phương',
+                'support',
+                'Hướng dẫn Nhà đầu tư khảo sát, tìm hiểu và nghiên cứu kỹ các cơ chế chính sách của Nhà nước và của tỉnh ban hành',
+                None,
+            ),
+            (
+                'UBND các huyện, thành phố',
+                'lead',
+                'tích cực hỗ trợ Nhà đầu tư trong việc thực hiện các thủ tục về đất đai',
+                None,
+            ),
+        ],
+    ),
+    # 51 QĐ UB (Quảng Ngãi): an article that gives its items to an agency ('… thực hiện các nội dung cụ thể như
+    # sau:'); a numbered topic title is no task; the next article ends the list, and its generic title names no owner
+    (
+        (
+            'Điều 2. UBND huyện Nghĩa Hành chịu trách nhiệm thực hiện các nội dung cụ thể như sau:\n'
+            '1. Công tác phòng ngừa sự cố\n'
+            '- Phổ biến các nội dung của Kế hoạch ứng phó sự cố tràn dầu của huyện đến các phòng, ban, đơn vị có liên quan để tổ chức thực hiện.\n'
+            '- Rà soát, đôn đốc các cơ sở kinh doanh xăng, dầu trên địa bàn huyện xây dựng kế hoạch ứng phó sự cố tràn dầu.\n'
+            '2. Công tác ứng phó sự cố\n'
+            'Khi xảy ra sự cố tràn dầu, UBND huyện Nghĩa Hành phối hợp với các cơ quan chức năng có liên quan xác định đối tượng, nguyên nhân gây sự cố.\n'
+            'Điều 3. Trách nhiệm của các cơ quan, đơn vị và tổ chức liên quan\n'
+            '1. Sở Tài nguyên và Môi trường là cơ quan chủ trì kiểm tra, giám sát việc thực hiện Kế hoạch ứng phó sự cố tràn dầu huyện Nghĩa Hành.\n'
+        ),
+        DocumentInfo(doc_type='Quyết định', issuer='Ủy ban nhân dân tỉnh Quảng Ngãi'),
+        [
+            (
+                'UBND huyện Nghĩa Hành',
+                'lead',
+                'Phổ biến các nội dung của Kế hoạch ứng phó sự cố tràn dầu của huyện đến các phòng, ban, đơn vị có liên quan để tổ chức thực hiện',
+                None,
+            ),
+            (
+                'UBND huyện Nghĩa Hành',
+                'lead',
+                'Rà soát, đôn đốc các cơ sở kinh doanh xăng, dầu trên địa bàn huyện xây dựng kế hoạch ứng phó sự cố tràn dầu',
+                None,
+            ),
+            (
+                'UBND huyện Nghĩa Hành',
+                'lead',
+                'phối hợp với các cơ quan chức năng có liên quan xác định đối tượng, nguyên nhân gây sự cố',
+                None,
+            ),
+            (
+                'Sở Tài nguyên và Môi trường',
+                'lead',
+                'là cơ quan chủ trì kiểm tra, giám sát việc thực hiện Kế hoạch ứng phó sự cố tràn dầu huyện Nghĩa Hành',
+                None,
+            ),
+        ],
+    ),
+    # 2388.C04 (Bộ Công an): a lead-in ending on the verb its items complete: each item a task, after its words
+    (
+        (
+            'Bộ Công an trân trọng trao đổi và kính đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo đơn vị chức năng tập trung, khẩn trương thực hiện:\n'
+            '(1) Đối với các địa phương tự bảo đảm kinh phí thực hiện Chương trình: tham mưu UBND tỉnh/thành phố trình Hội đồng nhân dân cùng cấp quyết định.\n'
+            '(2) Đối với các địa phương nhận hỗ trợ từ ngân sách trung ương để thực hiện Chương trình, tham mưu UBND tỉnh/thành phố trình HĐND cùng cấp quyết định.\n'
+        ),
+        DocumentInfo(doc_type='Công văn', issuer='Bộ Công an'),
+        [
+            (
+                'Ủy ban nhân dân các tỉnh, thành phố',
+                'lead',
+                'chỉ đạo đơn vị chức năng tập trung, khẩn trương thực hiện: Đối với các địa phương tự bảo đảm kinh phí thực hiện Chương trình: tham mưu UBND tỉnh/thành phố trình Hội đồng nhân dân cùng cấp quyết định',
+                None,
+            ),
+            (
+                'Ủy ban nhân dân các tỉnh, thành phố',
+                'lead',
+                'chỉ đạo đơn vị chức năng tập trung, khẩn trương thực hiện: Đối với các địa phương nhận hỗ trợ từ ngân sách trung ương để thực hiện Chương trình, tham mưu UBND tỉnh/thành phố trình HĐND cùng cấp quyết định',
+                None,
+            ),
+        ],
+    ),
+    # Hướng dẫn MTTQ xã công tác Bầu cử: a lead-in that is a task already keeps its details ('… theo quy trình cụ
+    # thể như sau:' + routing rules)
+    (
+        (
+            '6.3. Ban Thường trực Ủy ban MTTQ Việt Nam xã tiếp nhận, phân loại, xử lý, giải quyết các loại đơn, thư khiếu nại, tố cáo, kiến nghị, phản ánh liên quan đến công tác bầu cử theo quy trình cụ thể như sau:\n'
+            '- Khiếu nại, tố cáo, kiến nghị về việc thành lập các tổ chức bầu cử ở địa phương thì chuyển đến Ủy ban nhân dân cấp ra quyết định thành lập các tổ chức bầu cử đó giải quyết.\n'
+            '- Khiếu nại về kết quả bầu cử đại biểu Quốc hội thì chuyển đến Hội đồng bầu cử quốc gia.\n'
+        ),
+        DocumentInfo(doc_type='Hướng dẫn', issuer='Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh'),
+        [
+            (
+                'Ban Thường trực Ủy ban MTTQ Việt Nam xã',
+                'lead',
+                'tiếp nhận, phân loại, xử lý, giải quyết các loại đơn, thư khiếu nại, tố cáo, kiến nghị, phản ánh liên quan đến công tác bầu cử theo quy trình cụ thể như sau: Khiếu nại, tố cáo, kiến nghị về việc thành lập các tổ chức bầu cử ở địa phương thì chuyển đến Ủy ban nhân dân cấp ra quyết định thành lập các tổ chức bầu cử đó giải quyết; Khiếu nại về kết quả bầu cử đại biểu Quốc hội thì chuyển đến Hội đồng bầu cử quốc gia',
+                None,
+            ),
+        ],
+    ),
+    # 1187 BNV (items that open with a duty verb are tasks of their own) and 2770 (items that name data complete
+    # the task ending at a colon)
+    (
+        (
+            'IV. TỔ CHỨC THỰC HIỆN\n'
+            'a) Bộ Nội vụ, cơ quan chủ trì triển khai Đề án:\n'
+            '- Ban hành và tổ chức triển khai kế hoạch xác định Chỉ số CCHC hàng năm của các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, bao gồm:\n'
+            '+ Tổ chức triển khai công tác tự đánh giá chấm điểm kết quả cải cách hành chính của các bộ, các tỉnh theo quy định.\n'
+            '+ Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC.\n'
+            '1. Các sở, ban ngành, UBND các huyện, thành phố:\n'
+            '- Nắm chắc cơ sở dữ liệu về Doanh nghiệp, báo cáo kịp thời cho UBND tỉnh hằng tháng. Trong đó, lưu ý các dữ liệu về:\n'
+            '+ Tiến độ thực hiện dự án;\n'
+            '+ Vướng mắc của nhà đầu tư từ nội tại của nhà đầu tư;\n'
+        ),
+        DocumentInfo(doc_type='Quyết định', issuer='Bộ Nội vụ'),
+        [
+            (
+                'Bộ Nội vụ',
+                'lead',
+                'Ban hành và tổ chức triển khai kế hoạch xác định Chỉ số CCHC hàng năm của các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, bao gồm',
+                None,
+            ),
+            (
+                'Bộ Nội vụ',
+                'lead',
+                'Tổ chức triển khai công tác tự đánh giá chấm điểm kết quả cải cách hành chính của các bộ, các tỉnh theo quy định',
+                None,
+            ),
+            ('Bộ Nội vụ', 'lead', 'Tổng hợp, xử lý số liệu, xây dựng báo cáo Chỉ số CCHC', None),
+            (
+                'Các sở, ban ngành, UBND các huyện, thành phố',
+                'lead',
+                'Nắm chắc cơ sở dữ liệu về Doanh nghiệp, báo cáo kịp thời cho UBND tỉnh hằng tháng. Trong đó, lưu ý các dữ liệu về: Tiến độ thực hiện dự án; Vướng mắc của nhà đầu tư từ nội tại của nhà đầu tư',
+                None,
+            ),
+        ],
+    ),
+    # kh-753 (a procedure's 'Bước 1:' and 'Từ đó,'), Hướng dẫn MTTQ xã ('Căn cứ …, X báo cáo …': the ground
+    # before the subject)
+    (
+        (
+            '— Bước 1: Phòng Đào tạo cung cấp danh sách sinh viên các khóa đang học của 05 khoa được chọn ở Mục 3.1. Từ đó, Trung tâm Quản lý chất lượng chuẩn bị dữ liệu phục vụ chọn mẫu khảo sát.\n'
+            'Căn cứ quyết định của cấp có thẩm quyền và điều kiện, tình hình thực tế ở địa phương, Ban Thường trực Ủy ban MTTQ Việt Nam xã báo cáo cấp ủy cùng cấp, trao đổi, thống nhất với Ủy ban nhân dân cấp xã.\n'
+        ),
+        DocumentInfo(doc_type='Kế hoạch', issuer='Trường Đại học Công Thương Thành phố Hồ Chí Minh'),
+        [
+            (
+                'Phòng Đào tạo',
+                'lead',
+                'cung cấp danh sách sinh viên các khóa đang học của 05 khoa được chọn ở Mục 3.1',
+                None,
+            ),
+            ('Trung tâm Quản lý chất lượng', 'lead', 'chuẩn bị dữ liệu phục vụ chọn mẫu khảo sát', None),
+            (
+                'Ban Thường trực Ủy ban MTTQ Việt Nam xã',
+                'lead',
+                'báo cáo cấp ủy cùng cấp, trao đổi, thống nhất với Ủy ban nhân dân cấp xã',
+                None,
+            ),
         ],
     ),
 ]
@@ -337,7 +765,7 @@ CASES += [
 
 @pytest.mark.parametrize(("text", "info", "expected"), CASES)
 def test_duty_forms(text: str, info: DocumentInfo, expected: list) -> None:
-    assert brief(duties_of(text, info), expected) == expected
+    assert brief(duties_of(text, info)) == expected
 
 
 def test_task_comes_without_agency_and_span_points_into_text() -> None:
@@ -365,12 +793,13 @@ def test_tables_give_one_duty_per_row_and_supports() -> None:
             ],
         ]
     )
+    task = "Xây dựng Kế hoạch kiểm tra công tác cải cách hành chính năm 2026"
     expected = [
-        ("Sở Nội vụ", "lead", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
-        ("Văn phòng UBND tỉnh", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
-        ("Sở Tư pháp", "support", "Xây dựng Kế hoạch kiểm tra công tác cải c", "Quý I/2026"),
+        ("Sở Nội vụ", "lead", task, "Quý I/2026"),
+        ("Văn phòng UBND tỉnh", "support", task, "Quý I/2026"),
+        ("Sở Tư pháp", "support", task, "Quý I/2026"),
     ]
-    assert brief(duties_of("KẾ HOẠCH\n", LAM_DONG, [table]), expected) == expected
+    assert brief(duties_of("KẾ HOẠCH\n", LAM_DONG, [table])) == expected
 
 
 def test_table_time_cells_give_iso_dates_and_recurrences() -> None:
@@ -391,22 +820,53 @@ def test_table_time_cells_give_iso_dates_and_recurrences() -> None:
     ]
 
 
-def test_table_lead_cell_pointing_elsewhere_names_no_agency() -> None:
-    # Kế hoạch CCHC 2026 Lâm Đồng appendix: "Theo phân công tại Quyết định …" in Chủ trì; the support stays
+def test_table_rows_of_a_merged_layout() -> None:
+    # Kế hoạch CCHC 2026 Lâm Đồng appendix, as the DOCX reader gives it: a Chủ trì cell naming two agencies, a row
+    # whose Nhiệm vụ cell is merged down into the next (same task, another lead), and a short row whose Chủ trì
+    # and Phối hợp cells are one merged cell pointing elsewhere ("Theo phân công tại …"): what follows it is the
+    # Theo dõi column, no supporting agency
+    header = [
+        "STT",
+        "Nhiệm vụ",
+        "Sản phẩm",
+        "Thời gian hoàn thành",
+        "Chủ trì thực hiện",
+        "Phối hợp thực hiện",
+        "Theo dõi",
+    ]
+    task = "Tham mưu ban hành Kế hoạch kiểm tra công tác cải cách hành chính trên địa bàn tỉnh năm 2026"
     table = Table(
         rows=[
-            ["STT", "Nhiệm vụ", "Thời gian hoàn thành", "Chủ trì thực hiện", "Phối hợp thực hiện"],
+            header,
+            [
+                "2",
+                "Định kỳ thực hiện việc công bố danh mục văn bản quy phạm pháp luật hết hiệu lực",
+                "Danh mục văn bản",
+                "Trước ngày 31/01 năm liền kề",
+                "Sở Tư pháp; UBND các xã, phường, đặc khu",
+                "",
+                "Sở Tư pháp",
+            ],
+            ["2", task, "Kế hoạch", "Ban hành kế hoạch trong tháng 01/2026", "Sở Nội vụ", "", "Sở Nội vụ"],
+            ["", "", "Kế hoạch tự kiểm tra", "Trong tháng 01/2026", "Các cơ quan, đơn vị, địa phương", "", "Sở Nội vụ"],
             [
                 "5",
                 "Tiếp tục triển khai thực hiện Quyết định số 1441/QĐ-UBND ngày 25/9/2025",
+                "Thủ tục hành chính",
                 "Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh",
                 "Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025",
                 "Văn phòng UBND tỉnh",
             ],
         ]
     )
-    got = [(d.agency, d.role, d.deadline) for d in duties_of("KẾ HOẠCH\n", LAM_DONG, [table])]
-    assert got == [("Văn phòng UBND tỉnh", "support", None)]
+    got = [(d.agency, d.role, d.task, d.deadline) for d in duties_of("KẾ HOẠCH\n", LAM_DONG, [table])]
+    published = "Định kỳ thực hiện việc công bố danh mục văn bản quy phạm pháp luật hết hiệu lực"
+    assert got == [
+        ("Sở Tư pháp", "lead", published, "ngày 31/01 năm liền kề"),
+        ("UBND các xã, phường, đặc khu", "lead", published, "ngày 31/01 năm liền kề"),
+        ("Sở Nội vụ", "lead", task, "tháng 01/2026"),
+        ("Các cơ quan, đơn vị, địa phương", "lead", task, "tháng 01/2026"),
+    ]
 
 
 def test_canonical_agency_takes_the_issuers_locality() -> None:
@@ -421,19 +881,22 @@ def test_a_to_trinh_assigns_nothing() -> None:
 
 @pytest.mark.realdocs
 def test_whole_documents_against_gold(shared_dir, gold_dir) -> None:
-    """Text-layer gold documents, read and extracted end to end: duties F1 and role accuracy."""
+    """Every text-layer and Word gold document, read and extracted end to end: duties F1 ≥ 0.88 and role
+    accuracy ≥ 0.90 over the set (the scans are measured by tests/test_scoreboard.py, with their OCR). A gold
+    record whose document is missing is an error, not a document left out."""
     from vanban.extract import extract_file
 
     spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     nfc = lambda s: unicodedata.normalize("NFC", s)  # noqa: E731
-    scanned = {nfc(n) for n in (shared_dir / "eval" / "scanned.txt").read_text().split()}
+    scanned = {nfc(n) for n in (shared_dir / "eval" / "scanned.txt").read_text().split("\n") if n}
     files = {nfc(p.name): p for p in [*(shared_dir / "realdocs").glob("*/*"), *(shared_dir / "seeds").glob("*")]}
+    names = [nfc(g.name[: -len(".json")]) for g in sorted(gold_dir.glob("*.json"))]
+    assert not [n for n in names if n not in files], "gold records without their document"
     tp = n_gold = n_pred = roles = 0
-    for gold_file in sorted(gold_dir.glob("*.json")):
-        name = nfc(gold_file.name[: -len(".json")])
-        if name in scanned or name not in files:
+    for gold_file, name in zip(sorted(gold_dir.glob("*.json")), names):
+        if name in scanned:
             continue
         record, _ = extract_file(files[name])
         gold = json.loads(gold_file.read_text(encoding="utf-8")).get("duties") or []
@@ -442,7 +905,7 @@ def test_whole_documents_against_gold(shared_dir, gold_dir) -> None:
         tp, n_gold, n_pred = tp + len(pairs), n_gold + len(gold), n_pred + len(pred)
         roles += sum(g["role"] == p["role"] for g, p in pairs)
     precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
-    assert 2 * precision * recall / (precision + recall) >= 0.75
+    assert 2 * precision * recall / (precision + recall) >= 0.88
     assert roles / max(tp, 1) >= 0.90
 
 
@@ -450,41 +913,45 @@ def test_whole_documents_against_gold(shared_dir, gold_dir) -> None:
 # procedures, "Trách nhiệm của …" articles, rights and obligations) are rules, not duties. Only the
 # implementation articles ("Tổ chức thực hiện", "Trách nhiệm thi hành", "Điều khoản thi hành", "Quy định chi
 # tiết"), untitled articles of the issuing text ("Điều 6. Chính phủ chỉ đạo …") and the closing assign —
-# as the gold of doc_000138 and doc_000234 has it. (agency, role, first five words of the task)
+# as the gold of doc_000138 and doc_000234 has it. (agency, role, first five and last five words of the task)
 NORMATIVE_FILES = [
     (
         "vbpl_layout_html/doc_000001.html",
         [
-            ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng, trình cấp có'),
-            ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng cơ sở dữ'),
-            ('Bộ Nội vụ', 'lead', 'Hướng dẫn, kiểm tra việc'),
-            ('Bộ Nội vụ', 'lead', 'Thực hiện hoặc đề xuất'),
-            ('Bộ Ngoại giao', 'lead', 'chỉ đạo các cơ quan'),
-            ('Bộ Giáo dục và Đào tạo', 'lead', 'ưu tiên cử công dân'),
-            ('Bộ Tài chính', 'lead', 'cân đối, đề xuất bố'),
-            ('Bộ Công an', 'lead', 'Chủ trì hướng dẫn, kiểm'),
-            ('Bộ Công an', 'lead', 'Đề xuất chính sách ưu'),
-            ('Bộ Quốc phòng', 'lead', 'kiểm tra việc thực hiện'),
-            ('Bộ Tư pháp', 'lead', 'chủ trì, phối hợp với'),
+            ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng, trình cấp có', 'mục công nghệ chiến lược'),
+            ('Bộ Khoa học và Công nghệ', 'lead', 'Xây dựng cơ sở dữ', 'chuyển đổi số quốc gia'),
+            ('Bộ Nội vụ', 'lead', 'Hướng dẫn, kiểm tra việc', 'định tại Nghị định này'),
+            ('Bộ Nội vụ', 'lead', 'Thực hiện hoặc đề xuất', 'tạo và chuyển đổi số'),
+            ('Bộ Ngoại giao', 'lead', 'chỉ đạo các cơ quan', 'cầu tuyển chọn chuyên gia'),
+            ('Bộ Giáo dục và Đào tạo', 'lead', 'ưu tiên cử công dân', 'tạo và chuyển đổi số'),
+            ('Bộ Tài chính', 'lead', 'cân đối, đề xuất bố', 'quản lý ngành, lĩnh vực'),
+            ('Bộ Công an', 'lead', 'Chủ trì hướng dẫn, kiểm', 'dữ liệu cho chuyên gia'),
+            ('Bộ Công an', 'lead', 'Đề xuất chính sách ưu', 'định tại Nghị định này'),
+            ('Bộ Quốc phòng', 'lead', 'kiểm tra việc thực hiện', 'tinh, truyền thông báo mật'),
+            ('Bộ Tư pháp', 'lead', 'chủ trì, phối hợp với', 'khai thực hiện nhiệm vụ'),
             (
                 'Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
                 'lead',
                 'Xây dựng, đề xuất chương',
+                'cần tuyển chọn chuyên gia',
             ),
             (
                 'Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
                 'lead',
                 'Cung cấp đầy đủ dữ',
+                'đề xuất của chuyên gia',
             ),
             (
                 'Các bộ, cơ quan trung ương, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
                 'lead',
                 'Thanh tra, kiểm tra, giám',
+                'Nội vụ để theo dõi',
             ),
             (
                 'Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương',
                 'lead',
                 'chịu trách nhiệm thi hành',
+                'thi hành Nghị định này',
             ),
         ],
     ),
@@ -496,8 +963,9 @@ NORMATIVE_FILES = [
                 'Tổng Tham mưu trưởng, Chủ nhiệm Tổng cục Chính trị, Chỉ huy các cơ quan, đơn vị, tổ chức và cá nhân có liên quan hoạt động đấu thầu trong phạm vi quản lý của Bộ Quốc phòng',
                 'lead',
                 'chịu trách nhiệm thực hiện',
+                'thực hiện Thông tư này',
             ),
-            ('Cục trưởng Cục Tài chính/BQP', 'lead', 'chịu trách nhiệm tổ chức'),
+            ('Cục trưởng Cục Tài chính/BQP', 'lead', 'chịu trách nhiệm tổ chức', 'thực hiện Thông tư này'),
         ],
     ),
     (
@@ -507,6 +975,7 @@ NORMATIVE_FILES = [
                 'Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương; Chánh Văn phòng, Vụ trưởng Vụ Tổ chức cán bộ, thủ trưởng đơn vị thuộc Bộ, trực thuộc Bộ; giám đốc sở giáo dục và đào tạo; giám đốc đại học, học viện; hiệu trưởng các cơ sở giáo dục',
                 'lead',
                 'có trách nhiệm thực hiện',
+                'thực hiện Thông tư này',
             ),
         ],
     ),
@@ -517,16 +986,23 @@ NORMATIVE_FILES = [
                 'Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương',
                 'lead',
                 'chịu trách nhiệm thi hành',
+                'thi hành Nghị quyết này',
             ),
-            ('Bộ Xây dựng', 'lead', 'tham mưu Chính phủ về'),
-            ('Bộ Nông nghiệp và Môi trường', 'lead', 'rà soát, đề xuất hoàn'),
-            ('Ủy ban nhân dân cấp tỉnh', 'lead', 'chịu trách nhiệm chỉ đạo'),
+            ('Bộ Xây dựng', 'lead', 'tham mưu Chính phủ về', 'tính thống nhất, đồng bộ'),
+            ('Bộ Nông nghiệp và Môi trường', 'lead', 'rà soát, đề xuất hoàn', 'tính thống nhất, đồng bộ'),
+            ('Ủy ban nhân dân cấp tỉnh', 'lead', 'chịu trách nhiệm chỉ đạo', 'sách, thất thoát, lãng phí'),
             (
                 'Hội đồng nhân dân, Ban của Hội đồng nhân dân, đại biểu Hội đồng nhân dân, Mặt trận Tổ quốc Việt Nam các cấp',
                 'lead',
                 'tăng cường giám sát việc',
+                'thực hiện Nghị quyết này',
             ),
-            ('Bộ Xây dựng, các bộ, ngành có liên quan, Ủy ban nhân dân các cấp', 'lead', 'thực hiện nghiêm túc kết'),
+            (
+                'Bộ Xây dựng, các bộ, ngành có liên quan, Ủy ban nhân dân các cấp',
+                'lead',
+                'thực hiện nghiêm túc kết',
+                'Nghị quyết này (nếu có)',
+            ),
         ],
     ),
     (
@@ -536,32 +1012,54 @@ NORMATIVE_FILES = [
                 'Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
                 'lead',
                 'chịu trách nhiệm thi hành',
+                'thi hành Nghị quyết này',
             ),
         ],
     ),
     (
         "vbpl_layout_html/doc_000081.html",
         [
-            ('Ngân hàng Chính sách xã hội', 'lead', 'Hướng dẫn chi tiết về'),
-            ('Ngân hàng Chính sách xã hội', 'lead', 'Quản lý và sử dụng'),
-            ('Ngân hàng Chính sách xã hội', 'lead', 'Định kỳ rà soát, kiểm'),
-            ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính,'),
-            ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính'),
-            ('Ngân hàng Chính sách xã hội', 'lead', 'Phối hợp với các bộ,'),
-            ('Bộ Tài chính', 'lead', 'Chủ trì, phối hợp với'),
-            ('Bộ Tài chính', 'lead', 'Trên cơ sở báo cáo'),
-            ('Bộ Giáo dục và Đào tạo', 'lead', 'Hướng dẫn các cơ sở'),
-            ('Ủy ban nhân dân các cấp', 'lead', 'Hằng năm, báo cáo cấp'),
-            ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng'),
-            ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng'),
-            ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Thực hiện việc xác nhận'),
-            ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Thông báo cho Ngân hàng'),
-            ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Phối hợp với Ủy ban'),
-            ('Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp', 'lead', 'Phối hợp với Ngân hàng'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Hướng dẫn chi tiết về', 'quy định của pháp luật'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Quản lý và sử dụng', 'năng thu hồi vốn vay'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Định kỳ rà soát, kiểm', 'quy định của pháp luật'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính,', 'Điều 15 Quyết định này'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Báo cáo Bộ Tài chính', 'định tại Quyết định này'),
+            ('Ngân hàng Chính sách xã hội', 'lead', 'Phối hợp với các bộ,', 'định tại Quyết định này'),
+            ('Bộ Tài chính', 'lead', 'Chủ trì, phối hợp với', 'định này (nếu cần thiết)'),
+            ('Bộ Tài chính', 'lead', 'Trên cơ sở báo cáo', 'định tại Quyết định này'),
+            ('Bộ Giáo dục và Đào tạo', 'lead', 'Hướng dẫn các cơ sở', 'định tại Quyết định này'),
+            ('Ủy ban nhân dân các cấp', 'lead', 'Hằng năm, báo cáo cấp', 'vay theo Quyết định này'),
+            ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng', 'định tại Quyết định này'),
+            ('Ủy ban nhân dân các cấp', 'lead', 'Phối hợp với Ngân hàng', 'nợ vay theo quy định'),
+            (
+                'Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp',
+                'lead',
+                'Thực hiện việc xác nhận',
+                'kèm theo Quyết định này',
+            ),
+            (
+                'Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp',
+                'lead',
+                'Thông báo cho Ngân hàng',
+                'sau khi được vay vốn',
+            ),
+            (
+                'Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp',
+                'lead',
+                'Phối hợp với Ủy ban',
+                'định tại Quyết định này',
+            ),
+            (
+                'Các cơ sở giáo dục đại học, cơ sở giáo dục nghề nghiệp',
+                'lead',
+                'Phối hợp với Ngân hàng',
+                'năng thu hồi vốn vay',
+            ),
             (
                 'Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương, Chủ tịch Hội đồng quản trị và Tổng Giám đốc Ngân hàng Chính sách xã hội',
                 'lead',
                 'chịu trách nhiệm thi hành',
+                'thi hành Quyết định này',
             ),
         ],
     ),
@@ -572,53 +1070,58 @@ NORMATIVE_FILES = [
                 'Thủ trưởng các đơn vị trực thuộc Bộ, Giám đốc bệnh viện, học viện, Hiệu trưởng Trường Công an nhân dân, Giám đốc Công an tỉnh, thành phố trực thuộc Trung ương',
                 'lead',
                 'chịu trách nhiệm quán triệt',
+                'thực hiện Thông tư này',
             ),
-            ('Bộ Tư lệnh Cảnh sát cơ động', 'lead', 'chịu trách nhiệm hướng dẫn'),
-            ('Cục Tổ chức cán bộ', 'lead', 'hướng dẫn, kiểm tra, đề'),
-            ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ (qua'),
+            ('Bộ Tư lệnh Cảnh sát cơ động', 'lead', 'chịu trách nhiệm hướng dẫn', 'trong Công an nhân dân'),
+            ('Cục Tổ chức cán bộ', 'lead', 'hướng dẫn, kiểm tra, đề', 'thực hiện Thông tư này'),
+            ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ (qua', 'để nghiên cứu, giải quyết'),
         ],
     ),
     (
         "vbpl_layout_html/doc_000101.html",
         [
-            ('Tổng cục Hải quan', 'lead', 'chịu trách nhiệm hướng dẫn,'),
+            ('Tổng cục Hải quan', 'lead', 'chịu trách nhiệm hướng dẫn,', 'định tại Thông tư này'),
             (
-                'Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập'
-                ' khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm',
+                'Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm',
                 'lead',
                 'thực hiện theo quy định',
+                'dẫn tại Thông tư này',
             ),
         ],
     ),
     (
         "vbpl_layout_html/doc_000138.html",
         [
-            ('Hội đồng nhân dân cấp tỉnh', 'lead', 'ban hành Quy chế làm'),
+            ('Hội đồng nhân dân cấp tỉnh', 'lead', 'ban hành Quy chế làm', 'thực tế của địa phương'),
             (
                 'Hội đồng nhân dân, Thường trực Hội đồng nhân dân, Ban của Hội đồng nhân dân, Tổ đại biểu Hội đồng nhân dân, đại biểu Hội đồng nhân dân, Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân',
                 'lead',
                 'chịu trách nhiệm thi hành',
+                'thi hành Nghị quyết này',
             ),
         ],
     ),
     (
         "vbpl_layout_html/doc_000170.html",
         [
-            ('Chính phủ', 'lead', 'quy định chi tiết và'),
+            ('Chính phủ', 'lead', 'quy định chi tiết và', 'nhóm, thất thoát, lãng phí'),
             (
                 'Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước',
                 'lead',
                 'phối hợp tổ chức thực',
+                'thực hiện Nghị quyết này',
             ),
-            ('Kiểm toán nhà nước', 'lead', 'thực hiện kiểm toán việc'),
+            ('Kiểm toán nhà nước', 'lead', 'thực hiện kiểm toán việc', 'luật và Nghị quyết này'),
             (
                 'Ủy ban nhân dân Thành phố Hồ Chí Minh, Ủy ban nhân dân thành phố Đà Nẵng và Ủy ban nhân dân tỉnh Khánh Hòa',
                 'lead',
                 'tổ chức thực hiện Nghị',
+                'quyết này tại địa phương',
             ),
             (
                 'Ủy ban Thường vụ Quốc hội, Mặt trận Tổ quốc Việt Nam, Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh, Đoàn đại biểu Quốc hội thành phố Đà Nẵng, Đoàn đại biểu Quốc hội tỉnh Khánh Hòa, đại biểu Quốc hội, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc',
                 'lead',
+                'thực hiện Nghị quyết này',
                 'thực hiện Nghị quyết này',
             ),
         ],
@@ -630,6 +1133,7 @@ NORMATIVE_FILES = [
                 'Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, các đơn vị thuộc Bộ Tài nguyên và Môi trường',
                 'lead',
                 'chịu trách nhiệm thi hành',
+                'thi hành Thông tư này',
             ),
         ],
     ),
@@ -640,38 +1144,41 @@ NORMATIVE_FILES = [
                 'Chánh Văn phòng Bộ, Cục trưởng Cục Mỹ thuật, Nhiếp ảnh và Triển lãm, Thủ trưởng các đơn vị có liên quan thuộc Bộ Văn hóa, Thể thao và Du lịch, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Giám đốc các Sở Văn hóa, Thể thao và Du lịch, Sở Văn hóa và Thể thao',
                 'lead',
                 'chịu trách nhiệm thi hành',
+                'thi hành thông tư này',
             ),
         ],
     ),
     (
         "vbpl_layout_html/doc_000633.html",
         [
-            ('Cục Cảnh sát giao thông', 'lead', 'Phối hợp với các đơn'),
-            ('Cục Cảnh sát giao thông', 'lead', 'Hướng dẫn, kiểm tra Công'),
-            ('Cục Cảnh sát giao thông', 'lead', 'Định kỳ 06 tháng, 01'),
+            ('Cục Cảnh sát giao thông', 'lead', 'Phối hợp với các đơn', 'nhân dân theo quy định'),
+            ('Cục Cảnh sát giao thông', 'lead', 'Hướng dẫn, kiểm tra Công', 'trong Công an nhân dân'),
+            ('Cục Cảnh sát giao thông', 'lead', 'Định kỳ 06 tháng, 01', 'sở đào tạo lái xe'),
             (
                 'Thủ trưởng các đơn vị thuộc cơ quan Bộ Công an, Giám đốc Học viện, Hiệu trưởng các trường Công an nhân dân, Giám đốc Công an tỉnh, thành phố trực thuộc trung ương',
                 'lead',
                 'có trách nhiệm thi hành',
+                'thi hành Thông tư này',
             ),
-            ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ Công'),
+            ('Công an các đơn vị, địa phương', 'lead', 'báo cáo về Bộ Công', 'để kịp thời hướng dẫn'),
         ],
     ),
     (
         "vbpl_layout_html/doc_000707.html",
         [
-            ('Chính phủ', 'lead', 'chỉ đạo tổ chức tuyên'),
+            ('Chính phủ', 'lead', 'chỉ đạo tổ chức tuyên', 'bản hướng dẫn thi hành'),
             (
                 'Thủ tướng Chính phủ, Chánh án Tòa án nhân dân tối cao, Viện trưởng Viện kiểm sát nhân dân tối cao, Chủ tịch và các thành viên Hội đồng tư vấn đặc xá, Chủ nhiệm Văn phòng Chủ tịch nước',
                 'lead',
                 'chịu trách nhiệm thi hành',
+                'thi hành Quyết định này',
             ),
         ],
     ),
     (
         "quocan_legal_retrieval/luatdatdai2013.pdf",
         [
-            ('Chính phủ', 'lead', 'quy định chi tiết các'),
+            ('Chính phủ', 'lead', 'quy định chi tiết các', 'khoản được giao trong Luật'),
         ],
     ),
 ]
@@ -683,7 +1190,10 @@ def test_normative_documents_assign_only_in_their_implementation_articles(realdo
     from vanban.extract import extract_file
 
     record, _ = extract_file(realdocs / name)
-    got = [(d["agency"], d["role"], " ".join(d["task"].split()[:5])) for d in record.to_dict()["duties"]]
+    got = [
+        (d["agency"], d["role"], " ".join(d["task"].split()[:5]), " ".join(d["task"].split()[-5:]))
+        for d in record.to_dict()["duties"]
+    ]
     assert got == expected
 
 
@@ -702,8 +1212,18 @@ NORMATIVE_CASES = [
         "4. Bộ Giáo dục và Đào tạo ưu tiên cử công dân Việt Nam đi đào tạo, bồi dưỡng tại nước ngoài.\n",
         NGHI_DINH,
         [
-            ("Bộ Ngoại giao", "lead", "chỉ đạo các cơ quan", None),
-            ("Bộ Giáo dục và Đào tạo", "lead", "ưu tiên cử công dân", None),
+            (
+                'Bộ Ngoại giao',
+                'lead',
+                'chỉ đạo các cơ quan thuộc thẩm quyền quản lý phát triển các chương trình tìm kiếm, thu hút và hỗ trợ chuyên gia',
+                None,
+            ),
+            (
+                'Bộ Giáo dục và Đào tạo',
+                'lead',
+                'ưu tiên cử công dân Việt Nam đi đào tạo, bồi dưỡng tại nước ngoài',
+                None,
+            ),
         ],
     ),
     # doc_000001 9.c): under an agency heading, "Thanh tra, kiểm tra, …" is the task's verb, not an agency
@@ -711,7 +1231,14 @@ NORMATIVE_CASES = [
         "Điều 14. Trách nhiệm thực hiện\n9. Các bộ, cơ quan trung ương có trách nhiệm:\n"
         "c) Thanh tra, kiểm tra, giám sát các chương trình, nhiệm vụ, dự án có sử dụng chuyên gia.\n",
         NGHI_DINH,
-        [("Các bộ, cơ quan trung ương", "lead", "Thanh tra, kiểm tra", None)],
+        [
+            (
+                'Các bộ, cơ quan trung ương',
+                'lead',
+                'Thanh tra, kiểm tra, giám sát các chương trình, nhiệm vụ, dự án có sử dụng chuyên gia',
+                None,
+            ),
+        ],
     ),
     # luatdatdai2013: "Chương 13." and its articles are rules ("Ủy ban nhân dân cấp tỉnh chỉ đạo …" in a titled
     # article); "Điều 212. Quy định chi tiết" assigns
@@ -720,14 +1247,23 @@ NORMATIVE_CASES = [
         "3. Ủy ban nhân dân cấp tỉnh chỉ đạo việc theo dõi và đánh giá đối với quản lý và sử dụng đất đai tại địa phương.\n"
         "Điều 212. Quy định chi tiết\nChính phủ quy định chi tiết các điều, khoản được giao trong Luật.\n",
         LUAT,
-        [("Chính phủ", "lead", "quy định chi tiết các điều", None)],
+        [
+            ('Chính phủ', 'lead', 'quy định chi tiết các điều, khoản được giao trong Luật', None),
+        ],
     ),
     # doc_000138: "Điều 2." alone on its line, its sentence below: an untitled article of the issuing text assigns
     (
         "Điều 1.\nBan hành kèm theo Nghị quyết này Quy chế làm việc mẫu của Hội đồng nhân dân tỉnh, thành phố.\n"
         "Điều 2.\nHội đồng nhân dân cấp tỉnh ban hành Quy chế làm việc của cấp mình phù hợp với Quy chế này.\n",
         NQ_UBTVQH,
-        [("Hội đồng nhân dân cấp tỉnh", "lead", "ban hành Quy chế làm việc", None)],
+        [
+            (
+                'Hội đồng nhân dân cấp tỉnh',
+                'lead',
+                'ban hành Quy chế làm việc của cấp mình phù hợp với Quy chế này',
+                None,
+            ),
+        ],
     ),
     # doc_000170 / doc_000019: "trong phạm vi nhiệm vụ, quyền hạn của mình" is neither agency nor task
     (
@@ -736,11 +1272,11 @@ NORMATIVE_CASES = [
         DocumentInfo(doc_type="Nghị quyết", symbol="170/2024/QH15", year=2024, issuer="Quốc hội"),
         [
             (
-                "Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước",
-                "lead",
-                "phối hợp tổ chức",
+                'Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước',
+                'lead',
+                'phối hợp tổ chức thực hiện Nghị quyết này',
                 None,
-            )
+            ),
         ],
     ),
     # doc_000081: "phối hợp với" inside the object of another verb names no supporting agency
@@ -748,7 +1284,14 @@ NORMATIVE_CASES = [
         "Điều 16. Tổ chức thực hiện\n3. Bộ Giáo dục và Đào tạo: Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân"
         " các cấp và Ngân hàng Chính sách xã hội tổ chức thực hiện chính sách.\n",
         DocumentInfo(doc_type="Quyết định", symbol="29/2025/QĐ-TTg", year=2025, issuer="Thủ tướng Chính phủ"),
-        [("Bộ Giáo dục và Đào tạo", "lead", "Hướng dẫn các cơ sở", None)],
+        [
+            (
+                'Bộ Giáo dục và Đào tạo',
+                'lead',
+                'Hướng dẫn các cơ sở giáo dục phối hợp với Ủy ban nhân dân các cấp và Ngân hàng Chính sách xã hội tổ chức thực hiện chính sách',
+                None,
+            ),
+        ],
     ),
     # doc_000633: "Trong quá trình …, nếu có khó khăn, vướng mắc, X báo cáo …" assigns to X; doc_000234's
     # "…, nếu có khó khăn, vướng mắc đề nghị phản ánh về Bộ …" names no one
@@ -756,20 +1299,29 @@ NORMATIVE_CASES = [
         "Điều 48. Trách nhiệm thi hành\nTrong quá trình thực hiện Thông tư này, nếu có khó khăn, vướng mắc, Công an các"
         " đơn vị, địa phương báo cáo về Bộ Công an (qua Cục Cảnh sát giao thông) để kịp thời hướng dẫn./.\n",
         DocumentInfo(doc_type="Thông tư", symbol="66/2024/TT-BCA", year=2024, issuer="Bộ Công an"),
-        [("Công an các đơn vị, địa phương", "lead", "báo cáo về Bộ Công an", None)],
+        [
+            (
+                'Công an các đơn vị, địa phương',
+                'lead',
+                'báo cáo về Bộ Công an (qua Cục Cảnh sát giao thông) để kịp thời hướng dẫn',
+                None,
+            ),
+        ],
     ),
     (
         "Điều 3. Các Bộ, cơ quan ngang Bộ và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này.\n"
         "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc đề nghị phản ánh về Bộ Tài nguyên và Môi trường.\n",
         DocumentInfo(doc_type="Thông tư", symbol="51/2024/TT-BTNMT", year=2024, issuer="Bộ Tài nguyên và Môi trường"),
-        [("Các Bộ, cơ quan ngang Bộ", "lead", "chịu trách nhiệm thi hành", None)],
+        [
+            ('Các Bộ, cơ quan ngang Bộ', 'lead', 'chịu trách nhiệm thi hành Thông tư này', None),
+        ],
     ),
 ]
 
 
 @pytest.mark.parametrize(("text", "info", "expected"), NORMATIVE_CASES)
 def test_normative_forms(text: str, info: DocumentInfo, expected: list) -> None:
-    assert brief(duties_of(text, info), expected) == expected
+    assert brief(duties_of(text, info)) == expected
 
 
 BTP = DocumentInfo(doc_type="Công văn", issuer="Bộ Tư pháp", place="Hà Nội")
@@ -786,8 +1338,13 @@ REVIEW_CASES = [
         "Bộ Tư pháp trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm chỉ đạo thực hiện.\n",
         BTP,
         [
-            ("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Hội Công chứng viên", None),
-            ("Ủy ban nhân dân các tỉnh, thành phố", "lead", "chỉ đạo thực hiện", None),
+            (
+                'Ủy ban nhân dân tỉnh, thành phố',
+                'lead',
+                'chỉ đạo các Hội Công chứng viên địa phương phối hợp xây dựng Đề án hợp nhất',
+                None,
+            ),
+            ('Ủy ban nhân dân các tỉnh, thành phố', 'lead', 'chỉ đạo thực hiện', None),
         ],
     ),
     # 36-HD_VPTW: "ban chỉ đạo" inside a list of names is no trigger, "Ban" alone no agency
@@ -820,8 +1377,18 @@ REVIEW_CASES += [
         " Đoàn Luật sư đảm bảo thực hiện nhiệm vụ thông suốt, liên tục.\n",
         BTP,
         [
-            ("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Hội Công chứng viên", None),
-            ("Ủy ban nhân dân tỉnh, thành phố", "lead", "chỉ đạo các Đoàn Luật sư", None),
+            (
+                'Ủy ban nhân dân tỉnh, thành phố',
+                'lead',
+                'chỉ đạo các Hội Công chứng viên địa phương phối hợp xây dựng Đề án hợp nhất để trình Ủy ban nhân dân cấp tỉnh, thành phố quyết định hợp nhất Hội Công chứng viên đảm bảo thực hiện nhiệm vụ thông suốt, liên tục',
+                None,
+            ),
+            (
+                'Ủy ban nhân dân tỉnh, thành phố',
+                'lead',
+                'chỉ đạo các Đoàn Luật sư phối hợp xây dựng Đề án hợp nhất để trình Ủy ban nhân dân cấp tỉnh, thành phố quyết định hợp nhất Đoàn Luật sư đảm bảo thực hiện nhiệm vụ thông suốt, liên tục',
+                None,
+            ),
         ],
     ),
     # 000 seed (news): the title's duty repeated in the lead paragraph with a bracketed note is one duty
@@ -831,7 +1398,14 @@ REVIEW_CASES += [
         "Chánh Văn phòng UBND tỉnh vừa chỉ đạo các phòng, ban, đơn vị trực thuộc Văn phòng về việc tiếp tục chấn"
         " chỉnh, tăng cường kỷ luật, kỷ cương hành chính (Công văn số 5743 /VP-HCQT, ngày 16/11/2023).\n",
         DocumentInfo(),
-        [("các phòng, ban, đơn vị trực thuộc", "lead", "tiếp tục chấn chỉnh", None)],
+        [
+            (
+                'các phòng, ban, đơn vị trực thuộc',
+                'lead',
+                'tiếp tục chấn chỉnh, tăng cường kỷ luật, kỷ cương hành chính',
+                None,
+            ),
+        ],
     ),
     # 1187 BNV: a short task whose words a long bullet happens to hold is a duty of its own
     (
@@ -842,8 +1416,18 @@ REVIEW_CASES += [
         "b) Chủ trì, phối hợp với các cơ quan liên quan tổ chức công bố Chỉ số CCHC hàng năm.\n",
         DocumentInfo(doc_type="Quyết định", issuer="Bộ Nội vụ"),
         [
-            ("Bộ Nội vụ", "lead", "Tổ chức công tác điều tra", None),
-            ("Bộ Nội vụ", "lead", "Chủ trì, phối hợp với các cơ quan liên quan tổ chức công bố", None),
+            (
+                'Bộ Nội vụ',
+                'lead',
+                'Tổ chức công tác điều tra xã hội học: Nghiên cứu, xác định đối tượng điều tra xã hội học và xây dựng bộ câu hỏi điều tra xã hội học; phối hợp với các cơ quan liên quan tổ chức điều tra xã hội học, công bố Chỉ số CCHC hàng năm của các bộ, các tỉnh; chủ trì kiểm tra',
+                None,
+            ),
+            (
+                'Bộ Nội vụ',
+                'lead',
+                'Chủ trì, phối hợp với các cơ quan liên quan tổ chức công bố Chỉ số CCHC hàng năm',
+                None,
+            ),
         ],
     ),
     # doc_000101 Điều 17.2: "người nộp đơn đề nghị …", "… có yêu cầu bảo hộ …" are nouns inside the agency list
@@ -854,12 +1438,11 @@ REVIEW_CASES += [
         DocumentInfo(doc_type="Thông tư", symbol="13/2015/TT-BTC", year=2015, issuer="Bộ Tài chính"),
         [
             (
-                "Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập"
-                " khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm",
-                "lead",
-                "thực hiện theo quy định",
+                'Cơ quan hải quan, người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu, nhập khẩu có yêu cầu bảo hộ quyền sở hữu trí tuệ, người tố cáo vi phạm',
+                'lead',
+                'thực hiện theo quy định hiện hành và hướng dẫn tại Thông tư này',
                 None,
-            )
+            ),
         ],
     ),
     # 36-HD_VPTW: people named by their work ("làm nhiệm vụ …", "được giao …") before "có trách nhiệm"
@@ -870,8 +1453,13 @@ REVIEW_CASES += [
         " bản trước khi trình ký, phát hành.\n",
         HD_VPTW,
         [
-            ("Cán bộ, nhân viên được giao soạn thảo văn bản", "lead", "thực hiện đúng hướng dẫn", None),
-            ("Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan", "lead", "kiểm tra thể thức", None),
+            ('Cán bộ, nhân viên được giao soạn thảo văn bản', 'lead', 'thực hiện đúng hướng dẫn về thể thức', None),
+            (
+                'Cán bộ, nhân viên làm nhiệm vụ văn thư cơ quan',
+                'lead',
+                'kiểm tra thể thức và kỹ thuật trình bày văn bản trước khi trình ký, phát hành',
+                None,
+            ),
         ],
     ),
     # 36-HD_VPTW: "tổ chức" as a list item before "có trách nhiệm"; "cụ thể hoá" is the task's verb
@@ -881,11 +1469,11 @@ REVIEW_CASES += [
         " hoá một số điểm trong Hướng dẫn này cho phù hợp với đặc điểm tổ chức và hoạt động của cơ quan uỷ ban kiểm tra.\n",
         HD_VPTW,
         [
-            ("Các cấp ủy, thủ trưởng cơ quan, tổ chức đảng", "lead", "thực hiện Hướng dẫn này", None),
+            ('Các cấp ủy, thủ trưởng cơ quan, tổ chức đảng', 'lead', 'thực hiện Hướng dẫn này', None),
             (
-                "Cơ quan Ủy ban Kiểm tra Trung ương, Quân ủy Trung ương, Đảng ủy Công an Trung ương và Đảng ủy Ngoài nước",
-                "lead",
-                "cụ thể hoá một số điểm",
+                'Cơ quan Ủy ban Kiểm tra Trung ương, Quân ủy Trung ương, Đảng ủy Công an Trung ương và Đảng ủy Ngoài nước',
+                'lead',
+                'cụ thể hoá một số điểm trong Hướng dẫn này cho phù hợp với đặc điểm tổ chức và hoạt động của cơ quan uỷ ban kiểm tra',
                 None,
             ),
         ],
@@ -897,8 +1485,13 @@ REVIEW_CASES += [
         "đơn vị, địa phương tổ chức thực hiện Kế hoạch này.\n",
         DocumentInfo(doc_type="Kế hoạch", issuer="Tổ Công tác liên ngành trung ương"),
         [
-            ("Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an", "lead", "tổ chức thực hiện", None),
-            ("các đơn vị, địa phương", "support", "tổ chức thực hiện", None),
+            (
+                'Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an',
+                'lead',
+                'tổ chức thực hiện Kế hoạch này',
+                None,
+            ),
+            ('các đơn vị, địa phương', 'support', 'tổ chức thực hiện Kế hoạch này', None),
         ],
     ),
     # BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY: a report's "Kiến nghị, đề xuất" proposes upward, its "Kính đề nghị" closing
@@ -910,7 +1503,14 @@ REVIEW_CASES += [
         "- Tiếp tục nâng cao chất lượng điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế.\n"
         "Trên đây là báo cáo sơ kết công tác phòng, chống ma túy năm 2025. Kính đề nghị Bộ Công an xem xét, tổng hợp./.\n",
         DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
-        [("Sở Y tế", "lead", "Tiếp tục nâng cao chất lượng", None)],
+        [
+            (
+                'Sở Y tế',
+                'lead',
+                'Tiếp tục nâng cao chất lượng điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế',
+                None,
+            ),
+        ],
     ),
     # 329 BAO CAO CCHC: "… đã chỉ đạo X …" reports a past act
     (
@@ -930,8 +1530,13 @@ REVIEW_CASES += [
         " tỉnh phê duyệt.\n",
         DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
         [
-            ("Công an tỉnh Lâm Đồng", "lead", "quản lý và chỉ đạo", None),
-            ("Công an tỉnh", "lead", "xây dựng dự toán", None),
+            ('Công an tỉnh Lâm Đồng', 'lead', 'quản lý và chỉ đạo Đội ứng cứu sự cố', None),
+            (
+                'Công an tỉnh',
+                'lead',
+                'xây dựng dự toán gửi Sở Tài chính thẩm định, trình Ủy ban nhân dân tỉnh phê duyệt',
+                None,
+            ),
         ],
     ),
     # Giay moi hoi nghi CTMTQG ma túy: "liên hệ" is a task verb, "Viễn thông Lâm Đồng" an agency
@@ -942,8 +1547,18 @@ REVIEW_CASES += [
         " đường truyền phục vụ Hội nghị.\n",
         DocumentInfo(doc_type="Giấy mời", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
         [
-            ("Công an tỉnh", "lead", "liên hệ Cục C04", None),
-            ("Viễn thông Lâm Đồng", "lead", "phối hợp Trung tâm Thông tin", None),
+            (
+                'Công an tỉnh',
+                'lead',
+                'liên hệ Cục C04 - Bộ Công an để tiếp nhận tài liệu họp và gửi đến các đại biểu qua địa chỉ thư công vụ',
+                None,
+            ),
+            (
+                'Viễn thông Lâm Đồng',
+                'lead',
+                'phối hợp Trung tâm Thông tin - Văn phòng UBND tỉnh chuẩn bị các điều kiện kỹ thuật, đường truyền phục vụ Hội nghị',
+                None,
+            ),
         ],
     ),
     # BÁO CÁO ĐỀ ÁN 06: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI" opens the agency headings; "Ban chỉ đạo tỉnh"
@@ -956,8 +1571,18 @@ REVIEW_CASES += [
         "Đẩy mạnh thực hiện 02 nhiệm vụ trọng tâm đã được giao.\n",
         BCD_LAM_DONG,
         [
-            ("Công an tỉnh", "lead", "Phát huy vai trò thường trực", None),
-            ("Thuế tỉnh Lâm Đồng và Sở Xây dựng", "lead", "Đẩy mạnh thực hiện", None),
+            (
+                'Công an tỉnh',
+                'lead',
+                'Phát huy vai trò thường trực tham mưu cho Ban chỉ đạo tỉnh triển khai kịp thời, hiệu quả các nhiệm vụ của Đề án',
+                None,
+            ),
+            (
+                'Thuế tỉnh Lâm Đồng và Sở Xây dựng',
+                'lead',
+                'Đẩy mạnh thực hiện 02 nhiệm vụ trọng tâm đã được giao',
+                None,
+            ),
         ],
     ),
 ]
@@ -965,7 +1590,7 @@ REVIEW_CASES += [
 
 @pytest.mark.parametrize(("text", "info", "expected"), REVIEW_CASES)
 def test_reviewed_document_forms(text: str, info: DocumentInfo, expected: list) -> None:
-    assert brief(duties_of(text, info), expected) == expected
+    assert brief(duties_of(text, info)) == expected
 
 
 def test_recurrence_before_the_subject_is_the_duties() -> None:
@@ -1046,3 +1671,146 @@ def test_a_verb_in_a_documents_title_is_not_the_subjects_verb() -> None:
     duties = duties_of(text, DocumentInfo(doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"))
     assert [d.agency for d in duties] == ["Sở Nội vụ"]
     assert duties[0].task.startswith("xây dựng Kế hoạch triển khai")
+
+
+# --- the named rules ------------------------------------------------------------------------------------------
+
+# Each rule by which a matched form assigns nothing (duty_forms.VETOES), on real sentences of two documents:
+# (rule, document, sentence, the document's type and issuer, the agency the form matched, the trigger if any)
+SO_Y_TE = DocumentInfo(doc_type="Công văn", issuer="Sở Y tế tỉnh Lâm Đồng")
+STC_BINH_THUAN = DocumentInfo(doc_type="Công văn", issuer="Sở Tài chính tỉnh Bình Thuận")
+CAT_LAM_DONG = DocumentInfo(doc_type="Công văn", issuer="Công an tỉnh Lâm Đồng")
+TTXT = DocumentInfo(doc_type="Báo cáo", issuer="Trung tâm Xúc tiến đầu tư thương mại và du lịch tỉnh Lâm Đồng")
+BC_LAM_DONG = DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng")
+TTR_CAT = DocumentInfo(doc_type="Tờ trình", issuer="Công an tỉnh Lâm Đồng")
+KH_LAM_DONG = DocumentInfo(doc_type="Kế hoạch", issuer="Ủy ban nhân dân tỉnh Lâm Đồng")
+KH_TIEU_BAN = DocumentInfo(
+    doc_type="Kế hoạch", issuer="Ủy ban Bầu cử xã Phố Bảng Tiểu ban thông tin, tuyên truyền, khánh tiết"
+)
+
+VETO_ROWS = [
+    (
+        "past act",  # 329 BAO CAO CCHC NAM 2025
+        "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành liên quan nghiên cứu, trả lời, phúc đáp cụ thể cho doanh"
+        " nghiệp.",
+        BC_LAM_DONG,
+        "các sở, ban, ngành liên quan",
+        "chỉ đạo",
+    ),
+    (
+        "past act",  # BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY UBND TỈNH
+        "Công an tỉnh đã chỉ đạo, hướng dẫn lực lượng Cảnh sát Quản lý hành chính về trật tự xã hội làm tốt công tác"
+        " quản lý.",
+        BC_LAM_DONG,
+        "lực lượng Cảnh sát Quản lý hành chính về trật tự xã hội",
+        "chỉ đạo",
+    ),
+    (
+        "request upward",  # 1774256810651.pdf (Công an tỉnh Lâm Đồng)
+        "Công an tỉnh Lâm Đồng kính đề nghị đồng chí Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo Sở Tài chính chủ trì,"
+        " phối hợp các sở, ngành liên quan.",
+        CAT_LAM_DONG,
+        "đồng chí Chủ tịch Ủy ban nhân dân tỉnh",
+        "đề nghị",
+    ),
+    (
+        "request upward",  # TTXT.05.11 BC tình hình triển khai cải thiện môi trường đầu tư
+        "Trung tâm kính đề nghị UBND tỉnh ban hành Kế hoạch cải thiện môi trường đầu tư, kinh doanh năm 2026.",
+        TTXT,
+        "UBND tỉnh",
+        "đề nghị",
+    ),
+    (
+        "report asks",  # BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY UBND TỈNH
+        "Kính đề nghị Bộ Công an xem xét, tổng hợp./.",
+        BC_LAM_DONG,
+        "Bộ Công an",
+        "kính đề nghị",
+    ),
+    (
+        "report asks",  # to trinh 511.pdf
+        "Kính đề nghị Văn phòng UBND tỉnh thẩm định, trình Chủ tịch UBND tỉnh ký duyệt, ban hành.",
+        TTR_CAT,
+        "Văn phòng UBND tỉnh",
+        "kính đề nghị",
+    ),
+    (
+        "issuer statement",  # sở Y tế.pdf
+        "Sở Y tế cử lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ, cụ thể như sau:",
+        SO_Y_TE,
+        "Sở Y tế",
+        None,
+    ),
+    (
+        "issuer statement",  # CV 1925 (Sở Tài chính Bình Thuận)
+        "Sở Tài chính thống nhất nội dung xin phép tổ chức đại hội Hiệp hội Doanh nghiệp tỉnh lần thứ V.",
+        STC_BINH_THUAN,
+        "Sở Tài chính",
+        None,
+    ),
+    (
+        "issuing act",  # Kế hoạch CCHC 2026 của tỉnh Lâm Đồng
+        "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng ban hành Kế hoạch cải cách hành chính nhà nước năm 2026 của tỉnh, đề"
+        " ra mục tiêu, nhiệm vụ cụ thể như sau:",
+        KH_LAM_DONG,
+        "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng",
+        None,
+    ),
+    (
+        "issuing act",  # KH Tieu ban tuyên truyền bầu cử (xã Phố Bảng)
+        "Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử đại biểu Quốc hội khóa XVI xây dựng kế hoạch triển khai"
+        " thực hiện như sau:",
+        KH_TIEU_BAN,
+        "Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử đại biểu Quốc hội khóa XVI",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "info", "agency", "trigger"), VETO_ROWS)
+def test_each_veto_rule_on_real_sentences(rule: str, sentence: str, info: DocumentInfo, agency: str, trigger) -> None:
+    from vanban.extractors import duty_forms
+
+    words = duty_forms.tokens(sentence)
+    at = next((i for i, w in enumerate(words) if w.text.lower() == trigger), None) if trigger else None
+    before = sentence[: words[at].start] if at is not None else ""
+    statements_only = info.doc_type in ("Báo cáo", "Tờ trình", "Biên bản")
+    candidate = duty_forms.Candidate(sentence, words, info, agency, before, trigger, at, statements_only)
+    assert duty_forms.vetoed(candidate) == rule
+    assert duty_forms.assigning(sentence, info, statements_only) is None
+
+
+# Each rule by which a lexicon verb reads as part of a name (duty_forms.NOT_A_VERB), on two documents:
+# (rule, document's sentence, the verb)
+NOT_A_VERB_ROWS = [
+    # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc; 329 BAO CAO CCHC NAM 2025
+    ("numbered name", "Giao Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì, phối hợp Sở Nông nghiệp", "xây dựng"),
+    ("numbered name", "Ban Quản lý dự án đầu tư xây dựng số 02; Ban Quản lý dự án nông nghiệp tỉnh", "xây dựng"),
+    # 58_CD-VPCP's Quyết định; doc_000101 Điều 17.2
+    (
+        "paper's title",
+        "Các thành viên Ban Chỉ đạo làm việc theo Quy chế tổ chức và hoạt động của Ban Chỉ đạo",
+        "tổ chức",
+    ),
+    ("paper's title", "người khai hải quan, người nộp đơn đề nghị kiểm tra, giám sát hàng hóa xuất khẩu", "đề nghị"),
+    # BÁO CÁO ĐỀ ÁN 06 tháng 10; 36-HD_VPTW
+    ("inside a name", "Phát huy vai trò thường trực tham mưu cho Ban chỉ đạo tỉnh triển khai kịp thời", "chỉ đạo"),
+    ("inside a name", "Các cơ quan tham mưu, giúp việc", "tham mưu"),
+    # Hướng dẫn MTTQ xã công tác Bầu cử; 36-HD_VPTW
+    (
+        "list noun",
+        "Ủy ban nhân dân cùng cấp và các cơ quan, tổ chức có liên quan bố trí hệ thống họp trực tuyến",
+        "tổ chức",
+    ),
+    ("list noun", "Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm thực hiện Hướng dẫn này", "tổ chức"),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "verb"), NOT_A_VERB_ROWS)
+def test_each_not_a_verb_rule_on_real_sentences(rule: str, sentence: str, verb: str) -> None:
+    from vanban.extractors import duty_forms
+
+    words = duty_forms.tokens(sentence)
+    i = next(i for i, w in enumerate(words) if w.text.lower() == verb)
+    assert duty_forms.NOT_A_VERB[rule](words, i, duty_forms.verb_at(words, i))
+    assert duty_forms.first_verb(words, 1) != i
