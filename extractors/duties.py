@@ -234,7 +234,7 @@ def _block_duties(
         if (
             found and found.task_start > 0 and agencies.norm(found.agency) not in forms.VERBS
         ):  # "c) Thanh tra, kiểm tra, …": a verb
-            return _duties_from(doc, found, first_sentence[0], block.end)
+            return _duties_from(doc, flat, info, found, first_sentence[0], block.end)
         return _make(doc, owner, block.content, block.end, owner_supports or [], block.content)
     duties: list[Duty] = []
     sentences = forms.sentences(text, block.content, block.end)
@@ -251,7 +251,7 @@ def _block_duties(
             sentence, info, statements_only, list_item=block.kind is not None and (a, b) == sentences[0]
         )
         if found:
-            open_duty = _duties_from(doc, found, a, b)
+            open_duty = _duties_from(doc, flat, info, found, a, b)
             duties += open_duty
         elif open_duty:
             for duty in open_duty:  # a following sentence without its own subject continues the task
@@ -284,16 +284,32 @@ def _generic_subject(sentence: str) -> bool:
     return k is not None and agencies.is_generic(sentence[: words[k].start])
 
 
-def _duties_from(doc: TextDocument, found: forms.Found, sentence_start: int, end: int) -> list[Duty]:
+def _duties_from(
+    doc: TextDocument, flat: str, info: DocumentInfo, found: forms.Found, sentence_start: int, end: int
+) -> list[Duty]:
+    """The duties a sentence's assignment gives, up to ``end``; a clause after a semicolon with a subject of its
+    own is another duty ("Các đồng chí Phó Chủ tịch … chỉ đạo thực hiện; các Chuyên viên cơ quan MTTQ xã được phân
+    công phụ trách thực hiện các nhiệm vụ theo Kế hoạch")."""
+    task_start = sentence_start + found.task_start
+    for clause in _CLAUSE.finditer(flat, task_start, end):
+        other = forms.assigning(flat[clause.end() : end], info, False, subject_only=True)
+        if other and other.form == "subject" and other.task_start > 0:
+            return _duties_from(doc, flat, info, found, sentence_start, clause.start()) + _duties_from(
+                doc, flat, info, other, clause.end(), end
+            )
     return _make(
         doc,
         found.agency,
-        sentence_start + found.task_start,
+        task_start,
         end,
         found.supports,
         sentence_start + found.support_task_start if found.support_task_start is not None else None,
         span_start=sentence_start,
     )
+
+
+# A clause boundary inside a sentence: "…; các Chuyên viên …".
+_CLAUSE = regex.compile(r";\s+(?=\S)")
 
 
 def _readable(task: str) -> bool:

@@ -429,12 +429,23 @@ def _issuing_act(c: Candidate) -> bool:
 _ISSUING_ACT = regex.compile(r"(?is)(?:" + alternation(_LEX["issuing_verbs"]) + r")\s+(?P<object>[^.;]*):\s*$")
 
 
+def _roster_entry(c: Candidate) -> bool:
+    """A person named by name, then a post, lists a member, not an agency given a task: "- Bà Trần Thị Như Ngọc - Phó
+    Trưởng phòng Quản lý xử lý vi phạm hành chính …", "2- Đồng chí Hà Sỹ Tuấn, Phó Giám đốc Công ty In Tiến Bộ."."""
+    return c.trigger is None and bool(_PERSON_BY_NAME.match(c.agency))
+
+
+# An honorific and a person's name, then a dash or comma before the post: "Bà Trần Thị Như Ngọc - …".
+_PERSON_BY_NAME = regex.compile(r"(?:Ông|Bà|Đồng\s+chí|đồng\s+chí)(?:\s+\p{Lu}\p{Ll}*){2,4}\s*[-–,]")
+
+
 VETOES: dict[str, Callable[[Candidate], bool]] = {
     "past act": _past_act,
     "request upward": _request_upward,
     "report asks": _report_asks,
     "issuer statement": _issuer_statement,
     "issuing act": _issuing_act,
+    "roster entry": _roster_entry,
 }
 """The named rules by which a matched form assigns nothing (tests/test_duties.py shows each on real strings)."""
 
@@ -640,11 +651,19 @@ def _subject(
         k = next(j for j, w in enumerate(words) if w.start >= frame.start())
     elif words[k - 1].text == "," and (frame := _DUTY_FRAME.match(sentence, _after_list_item(sentence, words[k].end))):
         k = next(j for j, w in enumerate(words) if w.start >= frame.start())
+    task = words[k].start
+    if passive := _PASSIVE_FRAME.match(sentence, words[k - 1].start):  # "… xã được phân công phụ trách …"
+        task, k = passive.end(), k - 1
     agency = agencies.clean(sentence[words[first].start : words[k].start])
     if not agencies.looks_like_agency(agency) or vetoed(Candidate(sentence, words, info, agency)):
         return None
     supports, support_start = _partners(sentence, words, matches)
-    return Found(agency, _without_frame(sentence, words[k].start), supports, support_start, form="subject")
+    return Found(agency, _without_frame(sentence, task), supports, support_start, form="subject")
+
+
+# A passive frame between a subject and its task: "các Chuyên viên cơ quan MTTQ xã được phân công phụ trách thực hiện
+# các nhiệm vụ", "Sở Nội vụ được giao chủ trì …".
+_PASSIVE_FRAME = regex.compile(r"(?i)(?:" + alternation(_LEX["passive_frames"]) + r")\s+(?=\S)")
 
 
 def _after_list_item(sentence: str, pos: int) -> int:

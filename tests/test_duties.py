@@ -736,6 +736,19 @@ CASES += [
             ),
         ],
     ),
+    # 18-11-KH (Lương Minh): a clause after a semicolon with its own subject is a duty of its own; "được phân công"
+    # stands between the subject and its task
+    (
+        (
+            "- Các đồng chí Phó Chủ tịch Uỷ ban MTTQ Việt Nam xã chỉ đạo thực hiện; các Chuyên viên cơ quan MTTQ xã được"
+            " phân công phụ trách thực hiện các nhiệm vụ theo Kế hoạch.\n"
+        ),
+        DocumentInfo(doc_type="Kế hoạch", issuer="Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"),
+        [
+            ("Các đồng chí Phó Chủ tịch Ủy ban MTTQ Việt Nam xã", "lead", "chỉ đạo thực hiện", None),
+            ("các Chuyên viên cơ quan MTTQ xã", "lead", "phụ trách thực hiện các nhiệm vụ theo Kế hoạch", None),
+        ],
+    ),
     # kh-753 (a procedure's 'Bước 1:' and 'Từ đó,'), Hướng dẫn MTTQ xã ('Căn cứ …, X báo cáo …': the ground
     # before the subject)
     (
@@ -1119,9 +1132,9 @@ NORMATIVE_FILES = [
                 'quyết này tại địa phương',
             ),
             (
-                'Ủy ban Thường vụ Quốc hội, Mặt trận Tổ quốc Việt Nam, Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh, Đoàn đại biểu Quốc hội thành phố Đà Nẵng, Đoàn đại biểu Quốc hội tỉnh Khánh Hòa, đại biểu Quốc hội, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc',
+                'Ủy ban Thường vụ Quốc hội, Mặt trận Tổ quốc Việt Nam, Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh, Đoàn đại biểu Quốc hội thành phố Đà Nẵng, Đoàn đại biểu Quốc hội tỉnh Khánh Hòa, đại biểu Quốc hội',
                 'lead',
-                'thực hiện Nghị quyết này',
+                'giám sát việc thực hiện',
                 'thực hiện Nghị quyết này',
             ),
         ],
@@ -1687,6 +1700,10 @@ KH_LAM_DONG = DocumentInfo(doc_type="Kế hoạch", issuer="Ủy ban nhân dân 
 KH_TIEU_BAN = DocumentInfo(
     doc_type="Kế hoạch", issuer="Ủy ban Bầu cử xã Phố Bảng Tiểu ban thông tin, tuyên truyền, khánh tiết"
 )
+QD_TO_GIUP_VIEC = DocumentInfo(
+    doc_type="Quyết định", issuer="Hội đồng thẩm định, đánh giá Chỉ số cải cách hành chính tỉnh Lâm Đồng"
+)
+TTR_VU_TCCB = DocumentInfo(doc_type="Tờ trình", issuer="Vụ Tổ chức - cán bộ")
 
 VETO_ROWS = [
     (
@@ -1762,6 +1779,20 @@ VETO_ROWS = [
         " thực hiện như sau:",
         KH_TIEU_BAN,
         "Tiểu ban thông tin, tuyên truyền, khánh tiết bầu cử đại biểu Quốc hội khóa XVI",
+        None,
+    ),
+    (
+        "roster entry",  # 10797 Tổ giúp việc CCHC (the Tổ's members)
+        "Bà Trần Thị Như Ngọc - Phó Trưởng phòng Quản lý xử lý vi phạm hành chính và Theo dõi thi hành pháp luật.",
+        QD_TO_GIUP_VIEC,
+        "Bà Trần Thị Như Ngọc - Phó Trưởng phòng Quản lý",
+        None,
+    ),
+    (
+        "roster entry",  # namdo_legal_ocr 20241203_234801_2494 (a delegation's members)
+        "Đồng chí Hà Sỹ Tuấn, Phó Giám đốc Công ty In Tiến Bộ.",
+        TTR_VU_TCCB,
+        "Đồng chí Hà Sỹ Tuấn, Phó Giám đốc Công ty In Tiến Bộ",
         None,
     ),
 ]
