@@ -238,6 +238,31 @@ def _article_force(block: Block, title: str, title_pending: bool) -> tuple[bool,
     return bool(_IMPLEMENTATION_ARTICLE.match(title)), False, title_pending
 
 
+@dataclass
+class _Section:
+    """An implementation heading at ``level``: the blocks below belong to it until a heading as high or higher.
+    When the items right under it are numbered again from 1 at its own level ("2. Nhiệm vụ thời gian tới" then "1.
+    Sở Nội vụ"), they are its items, and only a higher heading ends it."""
+
+    level: int
+    fresh: bool = True  # no block yet under the heading
+    restarted: bool = False
+
+    def first_item(self, block: Block, text: str) -> None:
+        if self.fresh and block.kind == "num" and block.level == self.level:
+            self.restarted = bool(_FIRST_ITEM.match(text, block.start, block.content))
+        self.fresh = False
+
+    def ends_at(self, block: Block) -> bool:
+        return block.kind in ("roman", "num", "article") and (
+            block.level < self.level or block.level == self.level and not self.restarted
+        )
+
+
+# The first item of a list: "1.", "01)".
+_FIRST_ITEM = regex.compile(r"\s*0?1[.)]")
+
+
 def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
     """The body's paragraphs that may assign, in order, each with the agency heading or duty article it
     stands under."""
@@ -245,9 +270,8 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
     start, end = body_span(doc)
     quotes = [m.span() for m in _QUOTE.finditer(text, start, end)]
     statements_only = info.doc_type in _LEX["statement_doc_types"]
-    impl_level: float | None = None  # level of the implementation heading we are under
-    impl_fresh = False  # no block yet under that heading
-    assess_level: float | None = None  # level of the assessment heading we are under
+    impl: _Section | None = None  # the implementation heading we are under
+    assess_level: int | None = None  # level of the assessment heading we are under
     ctx: tuple[str, int, list[str]] | None = None  # agency heading (name, level, supports) whose bullets are its duties
     article_ctx: str | None = None
     fresh = False  # a boundary since the last paragraph yielded
@@ -266,13 +290,13 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
             if block.kind == "article" or (block.kind is None and _CHAPTER.match(title)) or title_pending:
                 in_force, title_pending, caption = _article_force(block, title, title_pending)
                 if not in_force or caption:
-                    impl_level, ctx, article_ctx, fresh = None, None, None, True
+                    impl, ctx, article_ctx, fresh = None, None, None, True
                 if caption:
                     continue
             if not in_force and not _CLOSING_OWN.search(title):
                 continue
         if block.kind is None and _CLOSING_PARAGRAPH.match(title):
-            impl_level, ctx, article_ctx, fresh = None, None, None, True  # only its own sentences assign
+            impl, ctx, article_ctx, fresh = None, None, None, True  # only its own sentences assign
         if assess_level is not None and (
             block.kind in ("roman", "num", "article")
             and block.level <= assess_level
@@ -285,12 +309,12 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
             and len(title.split()) <= 14
             and _ASSESSMENT.match(title.rstrip(":"))
         ):
-            assess_level, impl_level, ctx, fresh = block.level, None, None, True
+            assess_level, impl, ctx, fresh = block.level, None, None, True
             continue
         if assess_level is not None:
             continue  # "I. Đánh giá chung … Nhà đầu tư triển khai … vẫn còn chậm": a finding, not a task
         if block.kind == "article":
-            article_ctx, ctx, impl_level = None, None, None
+            article_ctx, ctx, impl = None, None, None
             m = DUTY_ARTICLE.match(title)
             if m:  # "Điều 3. Trách nhiệm của các cơ quan, đơn vị và tổ chức liên quan" names no one
                 article_ctx = None if agencies.is_generic(m["agency"]) else m["agency"].strip()
@@ -300,7 +324,7 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
             and len(title.split()) <= 12
             and _IMPLEMENTATION.match(title.rstrip(":"))
         ):
-            impl_level, ctx, impl_fresh = block.level, None, True
+            impl, ctx = _Section(block.level), None
             continue
         if (
             block.kind is None
@@ -308,7 +332,7 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
             and not title.endswith(".")
             and _IMPLEMENTATION.fullmatch(_GARBLED_MARKER.sub("", title).rstrip(":"))
         ):
-            impl_level, ctx, impl_fresh = LEVELS["num"], None, False  # "Š. Phân công trách nhiệm": a scan lost "5."
+            impl, ctx = _Section(LEVELS["num"], fresh=False), None  # "Š. Phân công trách nhiệm": a scan lost "5."
             continue
         if (
             block.kind is None
@@ -317,21 +341,15 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
             and TRIGGER_RE.search(title)
             and agencies.speaker_is_issuer(title[: TRIGGER_RE.search(title).start()], info)
         ):
-            impl_level, ctx = LEVELS["roman"], None  # "Sở Tư pháp đề nghị các cơ quan, đơn vị thực hiện …:"
-        if (
-            impl_fresh
-            and block.kind == "num"
-            and block.level == impl_level
-            and regex.match(r"\s*0?1[.)]", text[block.start : block.content])
-        ):
-            impl_level -= 0.5  # "2. Nhiệm vụ thời gian tới" → "1. Sở Nội vụ": numbering restarts inside it
-        impl_fresh = False
-        if impl_level is not None and block.kind in ("roman", "num", "article") and block.level <= impl_level:
-            impl_level = None
+            impl, ctx = _Section(LEVELS["roman"], fresh=False), None  # "Sở Tư pháp đề nghị các cơ quan, đơn vị …:"
+        if impl is not None:
+            impl.first_item(block, text)
+            if impl.ends_at(block):
+                impl = None
         if ctx and block.kind is not None and block.level <= ctx[1]:
             ctx = None
         if (
-            impl_level is not None
+            impl is not None
             and block.kind is not None
             and not title.endswith(".")
             and len(title.split()) <= 40
