@@ -674,7 +674,7 @@ def _after_list_item(sentence: str, pos: int) -> int:
 
 def _without_frame(sentence: str, pos: int) -> int:
     """Skip "có trách nhiệm" / "có nhiệm vụ" before the task's own verb. A ground before the verb stays in
-    the task, as the gold has it ("căn cứ các qui định hiện hành tại Nghị định số 126/2024/NĐ-CP … để xem xét …")."""
+    the task: it says how to do it ("căn cứ các qui định hiện hành tại Nghị định số 126/2024/NĐ-CP … để xem xét …")."""
     m = _DUTY_FRAME_WORDS.match(sentence, pos)
     return m.end() if m else pos
 
