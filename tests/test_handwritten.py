@@ -9,8 +9,9 @@ from test_ocr import needs_tesseract
 
 from vanban.extract import extract_file
 from vanban.extractors.file_name import number_from_file_name
-from vanban.pipeline import ocr
-from vanban.pipeline.ocr import OcrWord
+from vanban.pipeline import number_slot
+from vanban.pipeline.page_image import GrayImage
+from vanban.pipeline.tesseract import OcrWord
 from vanban.record import DocumentInfo
 
 # --- The file's name ---------------------------------------------------------------
@@ -60,20 +61,20 @@ def _word(text: str, left: int, confidence: float, line: int = 3) -> OcrWord:
 
 def test_number_slot_between_label_and_slash() -> None:
     words = [_word("Số:", 300, 93), _word("3", 420, 87), _word("49/C04-P6", 470, 31), _word("Hà", 1500, 97)]
-    slot = ocr.find_number_slot(words, page_height=3508)
+    slot = number_slot.find_number_slot(words, page_height=3508)
     assert slot is not None and slot.text == "349" and slot.confidence == 31
-    assert [w.text for w in ocr._without_slot(words, slot)] == ["Số:", "/C04-P6", "Hà"]
+    assert [w.text for w in number_slot._without_slot(words, slot)] == ["Số:", "/C04-P6", "Hà"]
     # Glued to the label, and a Party form's dash.
-    glued = ocr.find_number_slot([_word("Số:69đ", 300, 2), _word("/BCA-C04", 600, 91)], 3508)
+    glued = number_slot.find_number_slot([_word("Số:69đ", 300, 2), _word("/BCA-C04", 600, 91)], 3508)
     assert glued is not None and glued.text == "69đ"
-    party = ocr.find_number_slot([_word("Số", 300, 93), _word("391-TTr/VTCCB-TH", 400, 92)], 3508)
+    party = number_slot.find_number_slot([_word("Số", 300, 93), _word("391-TTr/VTCCB-TH", 400, 92)], 3508)
     assert party is not None and party.text == "391"
     # Nothing written in; the symbol's own dash with its slash lost; a Số far down the page.
-    assert ocr.find_number_slot([_word("Số:", 300, 96), _word("/BC-UBND", 420, 92)], 3508) is None
-    assert ocr.find_number_slot([_word("Só:%CAT-PA05", 300, 40)], 3508) is None
-    assert ocr.find_number_slot([_word("SÓC", 300, 90), _word("12/BC", 420, 90)], 3508) is None
+    assert number_slot.find_number_slot([_word("Số:", 300, 96), _word("/BC-UBND", 420, 92)], 3508) is None
+    assert number_slot.find_number_slot([_word("Só:%CAT-PA05", 300, 40)], 3508) is None
+    assert number_slot.find_number_slot([_word("SÓC", 300, 90), _word("12/BC", 420, 90)], 3508) is None
     assert (
-        ocr.find_number_slot(
+        number_slot.find_number_slot(
             [
                 OcrWord("Số:", 300, 3000, 380, 3050, 93, (9, 1, 1)),
                 OcrWord("12/BC", 400, 3000, 600, 3050, 93, (9, 1, 1)),
@@ -90,15 +91,15 @@ def test_printed_number_read_with_confidence_stands() -> None:
     def no_render():
         raise AssertionError("a sure reading needs no second one")
 
-    assert ocr.settle_number_slot(words, 3508, no_render) == (words, None)
+    assert number_slot.settle_number_slot(words, 3508, no_render) == (words, None)
 
 
 @needs_tesseract
 def test_unsure_reading_is_taken_out_with_what_was_read(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("VANBAN_OCR_CACHE", str(tmp_path / "cache"))
     words = [_word("Số:", 300, 93), _word("4ZZ", 420, 50), _word("/TTr-CAT-PC06", 560, 92)]
-    blank = ocr._Render(bytes([255]) * (2480 * 700), 2480, 700)  # the slot shows nothing a digit model reads
-    kept, readings = ocr.settle_number_slot(words, 3508, lambda: blank)
+    blank = GrayImage(bytes([255]) * (2480 * 700), 2480, 700)  # the slot shows nothing a digit model reads
+    kept, readings = number_slot.settle_number_slot(words, 3508, lambda: blank)
     assert [w.text for w in kept] == ["Số:", "/TTr-CAT-PC06"]
     assert readings == ["422"]  # "4ZZ" as digits: kept for the file name to confirm, never used alone
 

@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from vanban.pipeline import ocr
+from vanban.pipeline import ocr, tesseract
 from vanban.pipeline.ocr_correct import as_digits, correct_digits, correct_names, correct_ocr_text
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
@@ -216,12 +216,12 @@ def test_ocr_page_reads_known_text_in_column_order(scanned_pdf: Path, ocr_cache:
 @needs_tesseract
 @pytest.mark.slow
 def test_second_call_is_served_from_cache(scanned_pdf: Path, ocr_cache: Path) -> None:
-    runs = ocr.tesseract_runs
+    runs = tesseract.tesseract_runs
     [first] = ocr.ocr_pdf_pages(scanned_pdf, [0])
-    assert ocr.tesseract_runs == runs + 1 and not first.cached
+    assert tesseract.tesseract_runs == runs + 1 and not first.cached
     assert len(list(ocr_cache.rglob("*.tsv"))) == 1
     [second] = ocr.ocr_pdf_pages(scanned_pdf, [0])
-    assert ocr.tesseract_runs == runs + 1  # tesseract not started again
+    assert tesseract.tesseract_runs == runs + 1  # tesseract not started again
     assert second.cached and second.text == first.text and second.confidence == first.confidence
 
 
@@ -246,13 +246,13 @@ def test_header_region_of_e_signed_pdf(realdocs: Path, ocr_cache: Path) -> None:
 
 def test_missing_tesseract_is_a_clear_read_error(monkeypatch, scanned_pdf: Path) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
-    ocr.tesseract_version.cache_clear()
+    tesseract.tesseract_version.cache_clear()
     try:
         with pytest.raises(ocr.OcrUnavailable, match="apt-get install tesseract-ocr tesseract-ocr-vie"):
             ocr.ocr_pdf_pages(scanned_pdf, [0])
     finally:
         monkeypatch.undo()
-        ocr.tesseract_version.cache_clear()
+        tesseract.tesseract_version.cache_clear()
 
 
 def test_unsigned_draft_with_blank_number_is_not_ocred(tmp_path: Path, ocr_cache: Path) -> None:
@@ -261,15 +261,14 @@ def test_unsigned_draft_with_blank_number_is_not_ocred(tmp_path: Path, ocr_cache
 
     from synth import random_spec, render_pdf
 
-    from vanban.pipeline import ocr
     from vanban.pipeline.read import read
 
     path = tmp_path / "draft.pdf"
     render_pdf(random_spec(random.Random(3), 5, doc_type="Quyết định", draft=True), path)
     assert ocr.header_shows_only_text(path)
-    before = ocr.tesseract_runs
+    before = tesseract.tesseract_runs
     doc = read(path)
-    assert ocr.tesseract_runs == before and doc.ocr is None
+    assert tesseract.tesseract_runs == before and doc.ocr is None
     assert "Số:" in doc.header
 
 

@@ -1,0 +1,64 @@
+"""Pages of a PDF as pixels for OCR: pypdfium2 renders them at :data:`DPI`, in gray, with form fields drawn."""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+
+from vanban.errors import ReadError
+
+from .limits import check_render
+
+DPI = 300
+
+
+@dataclass
+class GrayImage:
+    """A rendered page region as 8-bit gray pixels."""
+
+    pixels: bytes
+    width: int
+    height: int
+
+    def png(self) -> bytes:
+        """The pixels as a lightly compressed PNG: Tesseract reads it from stdin ~20 % faster than a PGM."""
+        from PIL import Image
+
+        buffer = io.BytesIO()
+        Image.frombytes("L", (self.width, self.height), self.pixels).save(buffer, format="PNG", compress_level=1)
+        return buffer.getvalue()
+
+
+def render_gray(page, fraction: float = 1.0) -> GrayImage:
+    """Page (or its top ``fraction``) at :data:`DPI`, gray, with form fields (signature stamps) drawn."""
+    width_pt, height_pt = page.get_size()
+    check_render(width_pt, height_pt, DPI, fraction)  # too many pixels is refused before rendering (pipeline/limits.py)
+    crop = (0, height_pt * (1 - fraction), 0, 0) if fraction < 1 else (0, 0, 0, 0)
+    bitmap = page.render(scale=DPI / 72, crop=crop, may_draw_forms=True, grayscale=True)
+    image = bitmap.to_pil().convert("L")
+    return GrayImage(image.tobytes(), image.width, image.height)
+
+
+def open_pdf(pdf_path: str | os.PathLike):
+    """The PDF opened for rendering, its form fields ready to draw; a file pdfium refuses is a ReadError."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(pdf_path))
+    except pdfium.PdfiumError as exc:
+        raise ReadError(str(pdf_path), f"cannot open PDF for OCR: {exc}") from None
+    pdf.init_forms()  # before any page is loaded, so widget appearances (the stamp) are drawn
+    return pdf
+
+
+def crop(image: GrayImage, box: tuple[int, int, int, int], pad: int = 12) -> GrayImage:
+    """The pixels of ``box`` (left, top, right, bottom) and ``pad`` around it, within the image."""
+    from PIL import Image
+
+    whole = Image.frombytes("L", (image.width, image.height), image.pixels)
+    left, top, right, bottom = box
+    piece = whole.crop(
+        (max(0, left - pad), max(0, top - pad), min(image.width, right + pad), min(image.height, bottom + pad))
+    )
+    return GrayImage(piece.tobytes(), piece.width, piece.height)
