@@ -16,6 +16,7 @@ $(BIN)/vanban: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --no-binary tesserocr -e '.[ocr]' || echo "vanban: tesserocr not built; OCR runs the tesseract command instead" >&2
 	@touch $@
 
 system-deps:

@@ -17,15 +17,15 @@ from dataclasses import dataclass
 
 import regex
 
-from .ocr_cache import ocr_cached
+from .ocr_cache import read_cached
 from .ocr_correct import as_digits
 from .page_image import GrayImage, crop
-from .tesseract import OcrWord, installed_languages, parse_tsv
+from .tesseract import OcrWord, Reading, installed_languages, parse_tsv
 
 # Second reading of a number or of the day and month drawn by a signature stamp: the English model
 # restricted to digits reads italic Times figures that ``vie`` takes for letters
 # (``19`` read ``79``, ``28`` read ``2#``, ``15`` read ``1Š``).
-DIGITS_ONLY = ("-l", "eng", "-c", "tessedit_char_whitelist=0123456789")
+DIGITS_ONLY = Reading("eng", (("tessedit_char_whitelist", "0123456789"),))
 PSM_WORD = 8  # the crop holds one word
 
 
@@ -34,7 +34,7 @@ def reread_digits(render: GrayImage, word: OcrWord, longest: int = 2) -> str | N
     ``longest`` digits (or eng is absent)."""
     if "eng" not in installed_languages():
         return None
-    tsv, _ = ocr_cached(crop(render, (word.left, word.top, word.right, word.bottom)), "digits", PSM_WORD, DIGITS_ONLY)
+    tsv, _ = read_cached(crop(render, (word.left, word.top, word.right, word.bottom)), "digits", PSM_WORD, DIGITS_ONLY)
     digits = "".join(w.text for w in parse_tsv(tsv))
     return digits if digits.isdigit() and len(digits) <= longest else None
 
@@ -126,19 +126,20 @@ def _without_slot(words: list[OcrWord], slot: NumberSlot) -> list[OcrWord]:
     return kept
 
 
-def settle_number_slot(words: list[OcrWord], page_height: int, render) -> tuple[list[OcrWord], list[str] | None]:
+def settle_number_slot(words: list[OcrWord], page: GrayImage) -> tuple[list[OcrWord], list[str] | None]:
     """Page 1's words with a number nobody could read for sure taken out, and the readings of it.
 
-    ``render`` gives page 1 rendered (called only when a second reading is needed).
-    The readings are None when the slot is empty or its number stands.
+    ``page`` is page 1 as OCR read it (its slot is read a second time only when
+    the first reading is unsure). The readings are None when the slot is empty or
+    its number stands.
     """
-    slot = find_number_slot(words, page_height)
+    slot = find_number_slot(words, page.height)
     if slot is None:
         return words, None
     reading = _slot_reading(slot.text)
     if slot.text.isdigit() and slot.confidence >= NUMBER_SURE_CONFIDENCE:
         return words, None
-    second = reread_digits(render(), slot.box, longest=6) or ""
+    second = reread_digits(page, slot.box, longest=6) or ""
     if reading.isdigit() and reading == second:
         return words, None
     readings = [r for r in dict.fromkeys([reading, second]) if r]

@@ -17,14 +17,15 @@ cached by the hash of the rendered bitmap (:mod:`.ocr_cache`).
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .document import OcrInfo
 from .number_slot import settle_number_slot
-from .ocr_cache import cache_get, cache_key, ocr_and_store
+from .ocr_cache import read_cached
 from .ocr_layout import page_text
-from .page_image import DPI, open_pdf, render_gray
+from .page_image import DPI, GrayImage, open_pdf, render_gray
 from .seals import with_signer_blocks
 from .stamp import (
     blank_fills,
@@ -67,47 +68,48 @@ def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[
     """OCR the given 0-based pages of a PDF; one :class:`OcrPage` each, in the order asked.
 
     Pages are rendered here one after another (pdfium is not thread-safe) and
-    handed to Tesseract processes running side by side; cached pages skip OCR.
-    Raises :class:`OcrUnavailable` (a ReadError) when Tesseract/vie is missing.
+    read by Tesseract on every core; at most one page per core waits rendered, so
+    a long scan never holds all its bitmaps. Cached pages skip OCR. Raises
+    :class:`OcrUnavailable` (a ReadError) when Tesseract/vie is missing.
     """
     tesseract_version()
+    workers = max(1, os.cpu_count() or 1)
     pdf = open_pdf(pdf_path)
     try:
-        jobs = []
-        with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        results = []
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            pending: deque[tuple[int, GrayImage, Future]] = deque()
             for index in page_indexes:
                 page = pdf[index]
                 try:
-                    render = render_gray(page)
+                    image = render_gray(page)
                 finally:
                     page.close()
-                key = cache_key(render.pixels, render.width, "page", PSM_PAGE)
-                tsv = cache_get(key)
-                size = (render.width, render.height)
-                if tsv is not None:
-                    jobs.append((index, size, tsv, True))
-                else:
-                    jobs.append((index, size, pool.submit(ocr_and_store, render.png(), key, PSM_PAGE), False))
-                del render
-            results = []
-            for index, (width, height), tsv, cached in jobs:
-                if not cached:
-                    tsv = tsv.result()
-                words = parse_tsv(tsv)
-                unread = None
-                page = pdf[index]
-                try:
-                    words = with_signer_blocks(page, words, width, height)
-                    confidence = mean_confidence(words)
-                    if index == 0:
-                        words, unread = settle_number_slot(words, height, lambda page=page: render_gray(page))
-                finally:
-                    page.close()
-                text, header_end = page_text(words, width, first_page=index == 0)
-                results.append(OcrPage(index, text, confidence, len(words), header_end, cached, unread))
+                pending.append((index, image, pool.submit(read_cached, image, "page", PSM_PAGE)))
+                if len(pending) > workers:
+                    results.append(_finish_page(pdf, *pending.popleft()))
+            while pending:
+                results.append(_finish_page(pdf, *pending.popleft()))
         return results
     finally:
         pdf.close()
+
+
+def _finish_page(pdf, index: int, image: GrayImage, reading: Future) -> OcrPage:
+    """The page's text from Tesseract's words: sealed signer blocks read again, page 1's number settled."""
+    tsv, cached = reading.result()
+    words = parse_tsv(tsv)
+    unread = None
+    page = pdf[index]
+    try:
+        words = with_signer_blocks(page, words, image.width, image.height)
+    finally:
+        page.close()
+    confidence = mean_confidence(words)
+    if index == 0:
+        words, unread = settle_number_slot(words, image)
+    text, header_end = page_text(words, image.width, first_page=index == 0)
+    return OcrPage(index, text, confidence, len(words), header_end, cached, unread)
 
 
 @dataclass

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from .page_image import DPI, GrayImage
-from .tesseract import LANG, run_tesseract, tesseract_version
+from .tesseract import VIE, Reading, recognize, tesseract_version
 
 # Bump when what is cached (raw TSV for a bitmap) changes meaning.
 CACHE_FORMAT = "tsv-1"
@@ -25,10 +25,10 @@ def cache_dir() -> Path:
     return Path(configured).expanduser() if configured else Path.home() / ".cache" / "vanban" / "ocr"
 
 
-def cache_key(bitmap: bytes, width: int, region: str, psm: int, options: tuple[str, ...] = ()) -> str:
+def cache_key(bitmap: bytes, width: int, region: str, psm: int, reading: Reading = VIE) -> str:
     """Hash of what Tesseract would see and how it would be asked to read it."""
     digest = hashlib.sha256()
-    asked = " ".join(options) or LANG
+    asked = reading.label
     digest.update(f"{CACHE_FORMAT}|{tesseract_version()}|{asked}|{DPI}|{psm}|{region}|{width}|".encode())
     digest.update(bitmap)
     return digest.hexdigest()
@@ -39,6 +39,7 @@ def _cache_path(key: str) -> Path:
 
 
 def cache_get(key: str) -> str | None:
+    """The stored TSV, or None."""
     try:
         return _cache_path(key).read_text(encoding="utf-8")
     except OSError:
@@ -57,17 +58,12 @@ def cache_put(key: str, tsv: str) -> None:
         pass
 
 
-def ocr_and_store(image: bytes, key: str, psm: int, options: tuple[str, ...] = ()) -> str:
-    """Tesseract's TSV for a PNG, stored under ``key``."""
-    tsv = run_tesseract(image, psm, options)
-    cache_put(key, tsv)
-    return tsv
-
-
-def ocr_cached(render: GrayImage, region: str, psm: int, options: tuple[str, ...] = ()) -> tuple[str, bool]:
-    """(TSV, whether it came from the cache) for one rendered region."""
-    key = cache_key(render.pixels, render.width, region, psm, options)
+def read_cached(image: GrayImage, region: str, psm: int, reading: Reading = VIE) -> tuple[str, bool]:
+    """(TSV, whether it came from the cache) for one rendered image; what Tesseract reads is stored."""
+    key = cache_key(image.pixels, image.width, region, psm, reading)
     tsv = cache_get(key)
     if tsv is not None:
         return tsv, True
-    return ocr_and_store(render.png(), key, psm, options), False
+    tsv = recognize(image, psm, reading)
+    cache_put(key, tsv)
+    return tsv, False

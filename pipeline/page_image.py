@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import os
 from dataclasses import dataclass
 
@@ -50,6 +51,16 @@ def open_pdf(pdf_path: str | os.PathLike):
         raise ReadError(str(pdf_path), f"cannot open PDF for OCR: {exc}") from None
     pdf.init_forms()  # before any page is loaded, so widget appearances (the stamp) are drawn
     return pdf
+
+
+def render_colour(page, box: tuple[int, int, int, int]):
+    """The part ``box`` (left, top, right, bottom, pixels at :data:`DPI`) of a page, in colour (a PIL image)."""
+    scale = DPI / 72
+    width, height = math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale)  # as pypdfium2 sizes it
+    left, top, right, bottom = box
+    # pypdfium2 rounds each crop up to whole pixels: a hair under each edge gives exactly that pixel.
+    crop = tuple(max(0, pixels - 0.001) / scale for pixels in (left, height - bottom, width - right, top))
+    return page.render(scale=scale, crop=crop, may_draw_forms=True).to_pil().convert("RGB")
 
 
 def crop(image: GrayImage, box: tuple[int, int, int, int], pad: int = 12) -> GrayImage:

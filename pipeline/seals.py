@@ -10,9 +10,9 @@ confidently.
 
 from __future__ import annotations
 
-from .ocr_cache import ocr_cached
+from .ocr_cache import read_cached
 from .ocr_layout import visual_rows
-from .page_image import DPI, GrayImage
+from .page_image import DPI, GrayImage, render_colour
 from .tesseract import OcrWord, mean_confidence, parse_tsv
 
 SEAL_PROBE_DPI = 36  # the cheap colour render that finds seals
@@ -48,36 +48,57 @@ def red_mask(image):
     )
 
 
-def _red_clusters(mask) -> list[tuple[int, int, int, int, int]]:
-    """Boxes ``(left, top, right, bottom, pixels)`` of the mask's 8-connected clusters."""
-    from PIL import ImageFilter
+def red_clusters(mask) -> list[tuple[int, int, int, int, int]]:
+    """Boxes ``(left, top, right, bottom, pixels)`` of the mask's 8-connected clusters.
 
-    grown = mask.filter(ImageFilter.MaxFilter(3))  # a ring broken by print stays one cluster
-    width, height = grown.size
-    ink = grown.tobytes()
-    own = mask.tobytes()
-    seen = bytearray(len(ink))
-    clusters = []
-    for start, value in enumerate(ink):
-        if not value or seen[start]:
-            continue
-        seen[start] = 1
-        stack, box, pixels = [start], [width, height, 0, 0], 0
-        while stack:
-            at = stack.pop()
-            y, x = divmod(at, width)
-            pixels += own[at] > 0
-            box = [min(box[0], x), min(box[1], y), max(box[2], x + 1), max(box[3], y + 1)]
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    nx, ny = x + dx, y + dy
-                    if 0 <= nx < width and 0 <= ny < height:
-                        near = ny * width + nx
-                        if ink[near] and not seen[near]:
-                            seen[near] = 1
-                            stack.append(near)
-        clusters.append((*box, pixels))
-    return clusters
+    The mask is grown by one pixel first, so a ring broken by print stays one
+    cluster; ``pixels`` counts the mask's own pixels. Clusters are joined from the
+    runs of ink on each row (numpy finds the runs; a run touching one of the row
+    above, corners included, joins its cluster).
+    """
+    import numpy as np
+
+    own = np.asarray(mask, dtype=np.uint8) > 0
+    height, width = own.shape
+    padded = np.pad(own, 1)
+    grown = np.zeros_like(own)
+    for dy in range(3):
+        for dx in range(3):
+            grown |= padded[dy : dy + height, dx : dx + width]
+    edges = np.diff(np.pad(grown, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    starts, ends = np.argwhere(edges == 1), np.argwhere(edges == -1)  # both in row order, then left to right
+    if not len(starts):
+        return []
+    rows, lefts, rights = starts[:, 0], starts[:, 1], ends[:, 1]  # a run is [left, right) on its row
+    counts = np.pad(np.cumsum(own, axis=1), ((0, 0), (1, 0)))
+    pixels = counts[rows, rights] - counts[rows, lefts]
+    parent = list(range(len(rows)))
+
+    def root(run: int) -> int:
+        while parent[run] != run:
+            parent[run] = parent[parent[run]]
+            run = parent[run]
+        return run
+
+    row_start = np.searchsorted(rows, np.arange(height + 1))
+    for y in range(1, height):
+        above, here = range(row_start[y - 1], row_start[y]), range(row_start[y], row_start[y + 1])
+        i = 0
+        for run in here:
+            while i < len(above) and rights[above[i]] < lefts[run]:
+                i += 1
+            j = i
+            while j < len(above) and lefts[above[j]] <= rights[run]:
+                parent[root(above[j])] = root(run)
+                j += 1
+    clusters: dict[int, list[int]] = {}
+    for run in range(len(rows)):
+        y, left, right, count = int(rows[run]), int(lefts[run]), int(rights[run]), int(pixels[run])
+        box = clusters.setdefault(root(run), [left, y, right, y + 1, 0])
+        box[0], box[1] = min(box[0], left), min(box[1], y)
+        box[2], box[3] = max(box[2], right), max(box[3], y + 1)
+        box[4] += count
+    return [tuple(box) for box in clusters.values()]
 
 
 def _find_seals(page) -> list[tuple[int, int, int, int]]:
@@ -88,7 +109,7 @@ def _find_seals(page) -> list[tuple[int, int, int, int]]:
     mm = SEAL_PROBE_DPI / 25.4
     scale = DPI / SEAL_PROBE_DPI
     seals = []
-    for left, top, right, bottom, pixels in _red_clusters(red_mask(probe)):
+    for left, top, right, bottom, pixels in red_clusters(red_mask(probe)):
         width, height = right - left, bottom - top
         if not (SEAL_MIN_MM * mm <= min(width, height) and max(width, height) <= SEAL_MAX_MM * mm):
             continue
@@ -136,10 +157,10 @@ def _read_signer_block(
 ) -> tuple[tuple[int, int, int, int], list[OcrWord]] | None:
     """(region, its words in page pixels) read from the seal-free signer block, or None if unsure."""
     region = _signer_region(seal, words, page_width, page_height)
-    colour = page.render(scale=DPI / 72, may_draw_forms=True).to_pil().convert("RGB").crop(region)
+    colour = render_colour(page, region)
     gray = colour.convert("L")
     gray.paste(255, mask=red_mask(colour))
-    tsv, _ = ocr_cached(GrayImage(gray.tobytes(), gray.width, gray.height), "signer-block", PSM_BLOCK)
+    tsv, _ = read_cached(GrayImage(gray.tobytes(), gray.width, gray.height), "signer-block", PSM_BLOCK)
     left, top = region[0], region[1]
     block = 1 + max((w.line_key[0] for w in words), default=0)
     read = [

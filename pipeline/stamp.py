@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from .number_slot import reread_digits
-from .ocr_cache import ocr_cached
+from .ocr_cache import read_cached
 from .ocr_correct import correct_ocr_text
 from .ocr_layout import page_text
 from .page_image import open_pdf, render_gray
@@ -121,7 +121,7 @@ def ocr_header_region(pdf_path: str | os.PathLike) -> HeaderOcr:
             page.close()
     finally:
         pdf.close()
-    tsv, cached = ocr_cached(render, f"header{HEADER_FRACTION}", PSM_PAGE)
+    tsv, cached = read_cached(render, f"header{HEADER_FRACTION}", PSM_PAGE)
     words = parse_tsv(tsv)
     text, _ = page_text(words, render.width, first_page=True)
     number, day, month = find_number_and_day(text)

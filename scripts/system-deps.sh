@@ -4,6 +4,8 @@
 #   scripts/system-deps.sh test   that plus what the tests need (Chromium for the page tests)
 set -euo pipefail
 want=(libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core fonts-liberation2)
+# tesserocr (Tesseract in process) is built against the system's Tesseract:
+want+=(libtesseract-dev libleptonica-dev pkg-config g++)
 [ "${1:-run}" = test ] && want+=(chromium)
 
 missing=()

@@ -9,8 +9,9 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from vanban.pipeline import ocr, tesseract
+from vanban.pipeline import number_slot, ocr, tesseract
 from vanban.pipeline.ocr_correct import as_digits, correct_digits, correct_names, correct_ocr_text
+from vanban.pipeline.page_image import crop, open_pdf, render_gray
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
 
@@ -223,6 +224,28 @@ def test_second_call_is_served_from_cache(scanned_pdf: Path, ocr_cache: Path) ->
     [second] = ocr.ocr_pdf_pages(scanned_pdf, [0])
     assert tesseract.tesseract_runs == runs + 1  # tesseract not started again
     assert second.cached and second.text == first.text and second.confidence == first.confidence
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_in_process_engine_reads_as_the_command_does(scanned_pdf: Path) -> None:
+    """tesserocr, when it wraps the system's Tesseract, gives the command's TSV word for word."""
+    if tesseract.in_process() is None:
+        pytest.skip("tesserocr not built against the system's Tesseract")
+    pdf = open_pdf(scanned_pdf)
+    try:
+        page = pdf[0]
+        image = render_gray(page, 0.3)
+        page.close()
+    finally:
+        pdf.close()
+    command = tesseract._run_command(image.png(), tesseract.PSM_PAGE, tesseract.VIE)
+    assert tesseract.recognize(image, tesseract.PSM_PAGE, tesseract.VIE) == command
+    [number] = [w for w in tesseract.parse_tsv(command) if "2471" in w.text]
+    digits = crop(image, (number.left, number.top, number.left + (number.right - number.left) // 3, number.bottom))
+    command = tesseract._run_command(digits.png(), number_slot.PSM_WORD, number_slot.DIGITS_ONLY)
+    assert tesseract.recognize(digits, number_slot.PSM_WORD, number_slot.DIGITS_ONLY) == command
+    assert [w.text for w in tesseract.parse_tsv(command)] == ["2471"]
 
 
 @needs_tesseract
