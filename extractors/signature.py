@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from vanban.pipeline.document import TextDocument
+from vanban.pipeline.normalize import fold_diacritics
 from vanban.record import Signer
 
 from . import gazetteer as gz
@@ -69,6 +70,20 @@ _RUN_ON = regex.compile(r"""(?x)^(?P<left>.*?(?:[;:.,)]|nhận))\s+(?P<right>
   | \p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}
 )\s*$""")
 
+
+# A title a scan misread by one letter: the folded letters of each known title (PHÓ before it
+# allowed), for :func:`near_title`. "PHÓ CHỦ TỊC" (the H under the signature) is "PHÓ CHỦ TỊCH".
+_TITLE_LETTERS = [
+    (regex.sub(r"\s+", "", fold_diacritics(f"{prefix}{title}")), f"{prefix}{title}")
+    for title in _DATA["titles"]
+    for prefix in ("", "PHÓ ")
+]
+NEAR_TITLE_MIN_LETTERS = 7  # shorter titles are too close to other words to be taken with a slip
+# Family names by their folded letters; letters shared by two names ("ha": Hà, Hạ) restore nothing.
+_FAMILIES: dict[str, list[str]] = {}
+for _family in _DATA["family_names"]:
+    _FAMILIES.setdefault(fold_diacritics(_family).casefold(), []).append(_family)
+_FAMILY_BY_LETTERS = {letters: names[0] for letters, names in _FAMILIES.items() if len(set(names)) == 1}
 
 # An appendix begins: the block is over. "PHỤ LỤC 01", "Phụ lục I"
 _APPENDIX = regex.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b")
@@ -138,6 +153,54 @@ def scan_name(seg: str) -> str:
     return seg
 
 
+def near_title(seg: str) -> str | None:
+    """The known title a scanned line reads as with one letter wrong, missing or extra, or None:
+    ``"PHÓ CHỦ TỊC"`` → ``"PHÓ CHỦ TỊCH"``, ``"PHO GIAM ĐÓỌC"`` → ``"PHÓ GIÁM ĐỐC"``."""
+    letters = regex.sub(r"[^\p{L}]+", "", fold_diacritics(seg)).upper()
+    if len(letters) < NEAR_TITLE_MIN_LETTERS or not seg.isupper():
+        return None
+    found = [title for known, title in _TITLE_LETTERS if _within_one_edit(letters, known)]
+    if len(found) > 1:
+        # Titles with the same letters ("THỨ TRƯỞNG", "THỦ TRƯỞNG"): the marks read decide, when
+        # one title is nearer than the others ("THỨ TRƯƠNG" is one mark from THỨ TRƯỞNG).
+        marked = regex.sub(r"\s+", "", seg)
+        distances = {title: _edits(marked, regex.sub(r"\s+", "", title)) for title in found}
+        nearest = min(distances.values())
+        found = [title for title, distance in distances.items() if distance == nearest]
+    return found[0] if len(found) == 1 else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between two short strings."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by changing, adding or dropping at most one letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def family_name_marked(name: str) -> str:
+    """A scanned name whose family name lost or changed its marks, with them back where the letters
+    fit exactly one family name (``"Trân Phước Hiền"`` → ``"Trần Phước Hiền"``); otherwise as read."""
+    first, _, rest = name.partition(" ")
+    known = _FAMILY_BY_LETTERS.get(fold_diacritics(first).casefold())
+    return f"{known} {rest}" if known and rest else name
+
+
 def _block_start(lines: list[str]) -> int | None:
     """Index of the line where the signature block is searched from."""
     for i, line in enumerate(lines):
@@ -146,7 +209,7 @@ def _block_start(lines: list[str]) -> int | None:
     return None
 
 
-def _read_block(lines: list[str]) -> Signer | None:
+def _read_block(lines: list[str], scanned: bool = False) -> Signer | None:
     authority: list[str] = []
     title = name = None
     lines_after_title = 0
@@ -164,6 +227,8 @@ def _read_block(lines: list[str]) -> Signer | None:
                 authority.append(seg)
             elif title is None and _TITLE.match(seg):
                 title = seg
+            elif title is None and scanned and (authority or lines_after_title == 0) and near_title(seg):
+                title = near_title(seg)
             elif title is not None and lines_after_title == 1 and name is None and _TITLE_CONTINUATION.match(seg):
                 title = f"{title} {seg}"
             elif (title is not None or authority) and name is None:
@@ -177,6 +242,8 @@ def _read_block(lines: list[str]) -> Signer | None:
                 name = _NAME.match(scan_name(seg)).group("name")
         if name:
             break
+    if name and scanned:
+        name = family_name_marked(name)
     if title is None and not authority:
         return Signer(name=name) if name else None
     return Signer(name=name, title=title and title_case(title), authority=" ".join(authority) or None)
@@ -185,16 +252,17 @@ def _read_block(lines: list[str]) -> Signer | None:
 def extract_signer(doc: TextDocument) -> Signer:
     """The signer of the document: the block beside ``Nơi nhận:``, else the first authority/title block."""
     lines = doc.match_text.split("\n")
+    scanned = doc.ocr is not None and not doc.ocr.header_only
     start = _block_start(lines)
     if start is not None:
-        found = _read_block(lines[start : start + 40])
+        found = _read_block(lines[start : start + 40], scanned)
         if found:
             return found
     # No Nơi nhận: the first authority or title line followed by a name within a few lines.
     for i, line in enumerate(lines):
         segs = segments(line)
         if any(_AUTHORITY.match(s) or _TITLE.match(s) for s in segs):
-            found = _read_block(lines[i : i + 12])
+            found = _read_block(lines[i : i + 12], scanned)
             if found and found.name:
                 return found
     return Signer()

@@ -5,7 +5,7 @@ The PDF reader calls :func:`complete_with_ocr`, which uses
 * :func:`ocr_pdf_pages` for scanned pages (no text layer): whole-page text in
   reading order (:mod:`.ocr_layout`), the signer block under a red seal read
   again without it (:mod:`.seals`), a number written by hand into page 1's Số
-  kept only when read for sure (:mod:`.number_slot`);
+  kept only when read for sure (:mod:`.slots`);
 * :func:`.stamp.ocr_header_region` for an e-signed page whose text layer leaves
   the Số and ngày blank because the number and day are drawn only in the
   signature stamp (:mod:`.stamp`).
@@ -21,12 +21,12 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from .blocks import with_blocks_read_alone
 from .document import OcrInfo
-from .number_slot import settle_number_slot
 from .ocr_cache import read_cached
 from .ocr_layout import page_text
 from .page_image import DPI, GrayImage, open_pdf, render_gray
-from .seals import with_signer_blocks
+from .slots import settle_day_slot, settle_number_slot
 from .stamp import (
     blank_fills,
     fill_blank_number_and_day,
@@ -82,7 +82,7 @@ def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[
             for index in page_indexes:
                 page = pdf[index]
                 try:
-                    image = render_gray(page)
+                    image = render_gray(page, stamps=False)
                 finally:
                     page.close()
                 pending.append((index, image, pool.submit(read_cached, image, "page", PSM_PAGE)))
@@ -102,12 +102,13 @@ def _finish_page(pdf, index: int, image: GrayImage, reading: Future) -> OcrPage:
     unread = None
     page = pdf[index]
     try:
-        words = with_signer_blocks(page, words, image.width, image.height)
+        words = with_blocks_read_alone(page, words, image.width, image.height)
     finally:
         page.close()
     confidence = mean_confidence(words)
     if index == 0:
         words, unread = settle_number_slot(words, image)
+        words = settle_day_slot(words, image)
     text, header_end = page_text(words, image.width, first_page=index == 0)
     return OcrPage(index, text, confidence, len(words), header_end, cached, unread)
 

@@ -80,6 +80,16 @@ _DATE_WORDS = regex.compile(
     """
 )
 
+# A date whose day was left blank, in words: "ngày tháng l1 năm 2024", the month and year digit slots.
+_MONTH_YEAR_WORDS = regex.compile(
+    rf"""(?x)
+    (?<![\p{{L}}])ngày \s+ tháng \s+
+    (?P<month>{_DIGITISH}{{1,2}}) \s+ năm \s+
+    (?P<year>{_DIGITISH}{{4}})
+    (?![\p{{L}}\d])
+    """
+)
+
 # Numeric date: "08/l0/2024", "1S/5/2025" (day/month/year).
 _DATE_NUMERIC = regex.compile(
     rf"""(?x)
@@ -184,6 +194,7 @@ def correct_digits(text: str) -> str:
     """Digits restored in number slots: Số, dates in words and figures, legal symbols."""
     text = _replace_groups(_NUMBER_SLOT, text, ("number",))
     text = _replace_groups(_DATE_WORDS, text, ("day", "month", "year"))
+    text = _replace_groups(_MONTH_YEAR_WORDS, text, ("month", "year"))
     text = _replace_groups(_DATE_NUMERIC, text, ("day", "month", "year"), min_real_digits=3)
     text = _replace_groups(_LEGAL_SYMBOL, text, ("number", "year"), min_real_digits=4)
     return text
@@ -199,15 +210,19 @@ def _fold(text: str) -> str:
 def known_phrases() -> tuple[dict[str, str], regex.Pattern]:
     """Folded phrase → canonical spelling, and one pattern finding any of them in folded text.
 
-    Provinces come from the knowledge base's ``provinces`` table.
+    Provinces come from the knowledge base's ``provinces`` table, signers' titles from ``signature``.
     """
     phrases = list(_TABLES["phrases"])
     phrases += _names_in(knowledge.table("provinces"))
+    # Signers' titles of two words or more ("PHÓ CHỦ TỊCH", "BÍ THƯ"); one word alone ("TRƯỞNG")
+    # has look-alikes of other meaning ("Trường").
+    titles = knowledge.table("signature")["titles"]
+    phrases += [f"{prefix}{title}" for title in titles for prefix in ("", "PHÓ ") if " " in f"{prefix}{title}"]
     by_fold: dict[str, str] = {}
     ambiguous: set[str] = set()
     for phrase in phrases:
         key = " ".join(_fold(phrase).split())
-        if key in by_fold and by_fold[key] != phrase:
+        if key in by_fold and by_fold[key].casefold() != phrase.casefold():
             ambiguous.add(key)
         by_fold[key] = phrase
     for key in ambiguous:  # two names that differ only in marks: no certain answer
@@ -239,11 +254,23 @@ def _match_case(canonical: str, original: str) -> str:
     letters = [c for c in original if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
         return canonical.upper()
-    if len(canonical) == len(original):
-        return "".join(
-            c.upper() if o.isupper() else c.lower() if o.islower() else c for c, o in zip(canonical, original)
+    words, read = canonical.split(), original.split()
+    if len(words) == len(read) and all(len(w) == len(r) for w, r in zip(words, read)):
+        return " ".join(
+            "".join(c.upper() if o.isupper() else c.lower() if o.islower() else c for c, o in zip(w, r))
+            for w, r in zip(words, read)
         )
     return canonical
+
+
+def _with_spacing(fixed: str, original: str) -> str:
+    """``fixed`` with the spaces and line breaks between its words as ``original`` has them
+    ("Chủ\nnhiệm" stays on two lines)."""
+    gaps = regex.findall(r"\s+", original.strip())
+    words = fixed.split()
+    if len(gaps) != len(words) - 1:
+        return fixed
+    return "".join(word + gap for word, gap in zip(words, [*gaps, ""]))
 
 
 def correct_names(text: str) -> str:
@@ -262,7 +289,7 @@ def correct_names(text: str) -> str:
         if not original[0].isupper():
             continue
         canonical = by_fold[" ".join(match.group(0).split())]
-        fixed = _match_case(canonical, original)
+        fixed = _with_spacing(_match_case(canonical, original), original)
         if fixed != original and len(fixed.split()) == len(original.split()):
             out.append(text[cursor : match.start()])
             out.append(fixed)

@@ -153,6 +153,31 @@ def layout_text(words: list[OcrWord], page_width: int) -> tuple[str, int | None]
     return text, first_block_end
 
 
+# A line read from detached marks: its words are small against the page's words, and
+# few of them hold two letters or digits. "À .^A .À Lá ˆ ˆ F‹ Lá `4" read from the
+# tone marks and underline of a bold title.
+MARK_LINE_HEIGHT = 0.6  # median word height, against the page's median word height
+MARK_LINE_WORDS = 0.5  # share of its words holding two letters or digits
+
+
+def without_mark_lines(words: list[OcrWord]) -> list[OcrWord]:
+    """``words`` without the lines Tesseract read from detached marks and specks."""
+    heights = [w.bottom - w.top for w in words if sum(c.isalnum() for c in w.text) >= 2]
+    if not heights:
+        return words
+    usual = median(heights)
+    lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for word in words:
+        lines.setdefault(word.line_key, []).append(word)
+    marks = {
+        key
+        for key, line in lines.items()
+        if median(w.bottom - w.top for w in line) < MARK_LINE_HEIGHT * usual
+        and sum(sum(c.isalnum() for c in w.text) >= 2 for w in line) < MARK_LINE_WORDS * len(line)
+    }
+    return [w for w in words if w.line_key not in marks]
+
+
 def page_text(words: list[OcrWord], page_width: int, first_page: bool) -> tuple[str, int | None]:
     """Corrected page text, and on page 1 the offset where the header block ends.
 
@@ -161,7 +186,7 @@ def page_text(words: list[OcrWord], page_width: int, first_page: bool) -> tuple[
     convention; the rest of the page, and a header it cannot find, go through
     :func:`layout_text`.
     """
-    kept = [w for w in words if not is_speck(w)]
+    kept = without_mark_lines([w for w in words if not is_speck(w)])
     if first_page:
         scale = 72 / DPI
         header = split_header(

@@ -31,12 +31,18 @@ class GrayImage:
         return buffer.getvalue()
 
 
-def render_gray(page, fraction: float = 1.0) -> GrayImage:
-    """Page (or its top ``fraction``) at :data:`DPI`, gray, with form fields (signature stamps) drawn."""
+def render_gray(page, fraction: float = 1.0, stamps: bool = True) -> GrayImage:
+    """Page (or its top ``fraction``) at :data:`DPI`, gray.
+
+    ``stamps``: with the annotations and form fields drawn over the page (e-signature
+    stamps: ``Ký bởi: …``, the number an e-office system stamps into the Số slot).
+    A scan is read without them: they are not on the paper, and their text is in
+    the PDF's text layer.
+    """
     width_pt, height_pt = page.get_size()
     check_render(width_pt, height_pt, DPI, fraction)  # too many pixels is refused before rendering (pipeline/limits.py)
     crop = (0, height_pt * (1 - fraction), 0, 0) if fraction < 1 else (0, 0, 0, 0)
-    bitmap = page.render(scale=DPI / 72, crop=crop, may_draw_forms=True, grayscale=True)
+    bitmap = page.render(scale=DPI / 72, crop=crop, may_draw_forms=stamps, draw_annots=stamps, grayscale=True)
     image = bitmap.to_pil().convert("L")
     return GrayImage(image.tobytes(), image.width, image.height)
 
@@ -53,14 +59,15 @@ def open_pdf(pdf_path: str | os.PathLike):
     return pdf
 
 
-def render_colour(page, box: tuple[int, int, int, int]):
-    """The part ``box`` (left, top, right, bottom, pixels at :data:`DPI`) of a page, in colour (a PIL image)."""
+def render_colour(page, box: tuple[int, int, int, int], stamps: bool = True):
+    """The part ``box`` (left, top, right, bottom, pixels at :data:`DPI`) of a page, in colour (a PIL image);
+    ``stamps`` as for :func:`render_gray`."""
     scale = DPI / 72
     width, height = math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale)  # as pypdfium2 sizes it
     left, top, right, bottom = box
     # pypdfium2 rounds each crop up to whole pixels: a hair under each edge gives exactly that pixel.
     crop = tuple(max(0, pixels - 0.001) / scale for pixels in (left, height - bottom, width - right, top))
-    return page.render(scale=scale, crop=crop, may_draw_forms=True).to_pil().convert("RGB")
+    return page.render(scale=scale, crop=crop, may_draw_forms=stamps, draw_annots=stamps).to_pil().convert("RGB")
 
 
 def crop(image: GrayImage, box: tuple[int, int, int, int], pad: int = 12) -> GrayImage:

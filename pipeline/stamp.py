@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 import regex
 
-from .number_slot import reread_digits
 from .ocr_cache import read_cached
 from .ocr_correct import correct_ocr_text
 from .ocr_layout import page_text
 from .page_image import open_pdf, render_gray
+from .slots import reread_digits
 from .tesseract import PSM_PAGE, OcrWord, mean_confidence, parse_tsv, tesseract_version
 
 HEADER_FRACTION = 0.30  # top part of page 1 holding Số and the place/date line

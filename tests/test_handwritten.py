@@ -9,7 +9,7 @@ from test_ocr import needs_tesseract
 
 from vanban.extract import extract_file
 from vanban.extractors.file_name import number_from_file_name
-from vanban.pipeline import number_slot, tesseract
+from vanban.pipeline import slots, tesseract
 from vanban.pipeline.page_image import GrayImage
 from vanban.pipeline.tesseract import OcrWord
 from vanban.record import DocumentInfo
@@ -61,20 +61,23 @@ def _word(text: str, left: int, confidence: float, line: int = 3) -> OcrWord:
 
 def test_number_slot_between_label_and_slash() -> None:
     words = [_word("Số:", 300, 93), _word("3", 420, 87), _word("49/C04-P6", 470, 31), _word("Hà", 1500, 97)]
-    slot = number_slot.find_number_slot(words, page_height=3508)
+    slot = slots.find_number_slot(words, page_height=3508)
     assert slot is not None and slot.text == "349" and slot.confidence == 31
-    assert [w.text for w in number_slot._without_slot(words, slot)] == ["Số:", "/C04-P6", "Hà"]
+    assert [w.text for w in slots.with_slot_text(words, slot, "")] == ["Số:", "/C04-P6", "Hà"]
+    assert [w.text for w in slots.with_slot_text(words, slot, "349")] == ["Số:", "349", "/C04-P6", "Hà"]
     # Glued to the label, and a Party form's dash.
-    glued = number_slot.find_number_slot([_word("Số:69đ", 300, 2), _word("/BCA-C04", 600, 91)], 3508)
+    glued = slots.find_number_slot([_word("Số:69đ", 300, 2), _word("/BCA-C04", 600, 91)], 3508)
     assert glued is not None and glued.text == "69đ"
-    party = number_slot.find_number_slot([_word("Số", 300, 93), _word("391-TTr/VTCCB-TH", 400, 92)], 3508)
+    party = slots.find_number_slot([_word("Số", 300, 93), _word("391-TTr/VTCCB-TH", 400, 92)], 3508)
     assert party is not None and party.text == "391"
-    # Nothing written in; the symbol's own dash with its slash lost; a Số far down the page.
-    assert number_slot.find_number_slot([_word("Số:", 300, 96), _word("/BC-UBND", 420, 92)], 3508) is None
-    assert number_slot.find_number_slot([_word("Só:%CAT-PA05", 300, 40)], 3508) is None
-    assert number_slot.find_number_slot([_word("SÓC", 300, 90), _word("12/BC", 420, 90)], 3508) is None
+    # Nothing read in: the gap between the label and the slash, for its ink to be looked at.
+    empty = slots.find_number_slot([_word("Số:", 300, 96), _word("/BC-UBND", 620, 92)], 3508)
+    assert empty is not None and empty.text == "" and empty.box[0] == 420 and empty.box[2] == 620
+    # The symbol's own dash with its slash lost; a Số far down the page.
+    assert slots.find_number_slot([_word("Só:%CAT-PA05", 300, 40)], 3508) is None
+    assert slots.find_number_slot([_word("SÓC", 300, 90), _word("12/BC", 420, 90)], 3508) is None
     assert (
-        number_slot.find_number_slot(
+        slots.find_number_slot(
             [
                 OcrWord("Số:", 300, 3000, 380, 3050, 93, (9, 1, 1)),
                 OcrWord("12/BC", 400, 3000, 600, 3050, 93, (9, 1, 1)),
@@ -85,6 +88,34 @@ def test_number_slot_between_label_and_slash() -> None:
     )
 
 
+DAY_CASES = [
+    # (words of the date line, the day slot as read, the words with the slot left blank)
+    (["Quảng", "Ngãi,", "ngày4†tháng", "01"], "4†", ["Quảng", "Ngãi,", "ngày", "tháng", "01"]),
+    (["Hà", "Nội,", "ngày", "04tháng", "02"], "04", ["Hà", "Nội,", "ngày", "tháng", "02"]),
+    (["Lâm", "Đồng,", "ngày,#8", "tháng", "12"], ",#8", ["Lâm", "Đồng,", "ngày", "tháng", "12"]),
+    (["Hải", "Dương,", "ngày", "|D", "thóng", "01"], "|D", ["Hải", "Dương,", "ngày", "thóng", "01"]),
+]
+
+
+@pytest.mark.parametrize("line, read, blank", DAY_CASES)
+def test_day_slot_between_ngay_and_thang(line: list[str], read: str, blank: list[str]) -> None:
+    words = [_word(text, 1200 + 200 * i, 60) for i, text in enumerate(line)]
+    slot = slots.find_day_slot(words, 3508)
+    assert slot is not None and slot.text == read
+    assert [w.text for w in slots.with_slot_text(words, slot, "")] == blank
+    with_day = slots.with_slot_text(words, slot, "17")
+    assert [w.text for w in with_day] == blank[: blank.index("ngày") + 1] + ["17"] + blank[blank.index("ngày") + 1 :]
+
+
+def test_blank_slots_without_ink_are_left_alone() -> None:
+    """A draft's "Số:      /KH-UBND" and "ngày    tháng": blank on the page, nothing to read."""
+    words = [_word("Số:", 300, 96), _word("/KH-UBND", 620, 92), _word("ngày", 1300, 95), _word("tháng", 1600, 95)]
+    runs = tesseract.tesseract_runs
+    assert slots.settle_number_slot(words, BLANK_PAGE) == (words, None)
+    assert slots.settle_day_slot(words, BLANK_PAGE) == words
+    assert tesseract.tesseract_runs == runs
+
+
 # A page-1 bitmap that shows nothing a digit model reads.
 BLANK_PAGE = GrayImage(bytes([255]) * (2480 * 3508), 2480, 3508)
 
@@ -92,7 +123,7 @@ BLANK_PAGE = GrayImage(bytes([255]) * (2480 * 3508), 2480, 3508)
 def test_printed_number_read_with_confidence_stands() -> None:
     words = [_word("Số:", 300, 93), _word("62/TTr-STP", 420, 92)]
     runs = tesseract.tesseract_runs
-    assert number_slot.settle_number_slot(words, BLANK_PAGE) == (words, None)
+    assert slots.settle_number_slot(words, BLANK_PAGE) == (words, None)
     assert tesseract.tesseract_runs == runs  # a sure reading needs no second one
 
 
@@ -100,7 +131,7 @@ def test_printed_number_read_with_confidence_stands() -> None:
 def test_unsure_reading_is_taken_out_with_what_was_read(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("VANBAN_OCR_CACHE", str(tmp_path / "cache"))
     words = [_word("Số:", 300, 93), _word("4ZZ", 420, 50), _word("/TTr-CAT-PC06", 560, 92)]
-    kept, readings = number_slot.settle_number_slot(words, BLANK_PAGE)
+    kept, readings = slots.settle_number_slot(words, BLANK_PAGE)
     assert [w.text for w in kept] == ["Số:", "/TTr-CAT-PC06"]
     assert readings == ["422"]  # "4ZZ" as digits: kept for the file name to confirm, never used alone
 

@@ -9,8 +9,9 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from vanban.pipeline import number_slot, ocr, tesseract
+from vanban.pipeline import ocr, slots, tesseract
 from vanban.pipeline.ocr_correct import as_digits, correct_digits, correct_names, correct_ocr_text
+from vanban.pipeline.ocr_layout import without_mark_lines
 from vanban.pipeline.page_image import crop, open_pdf, render_gray
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
@@ -33,6 +34,8 @@ DIGIT_CASES = [
     ("Số: l56 -CV/TĐTN-BCTĐ&TTN", "Số: 156 -CV/TĐTN-BCTĐ&TTN"),
     ("Nghị định số I26/2024/NĐ-CP ngày 08/l0/2024", "Nghị định số 126/2024/NĐ-CP ngày 08/10/2024"),
     ("Quyết định số 28/QĐ-TTg ngày 24/8/2O25", "Quyết định số 28/QĐ-TTg ngày 24/8/2025"),
+    # The day left blank, the month read with a look-alike (280 BC.signed_…).
+    ("Quảng Ngãi, ngày tháng l1 năm 2024", "Quảng Ngãi, ngày tháng 11 năm 2024"),
     # Left alone: not a number slot, or not a plausible number.
     ("Số lượng cán bộ", "Số lượng cán bộ"),
     ("Số: Z⁄ /TTr-CAT(PC04)", "Số: Z⁄ /TTr-CAT(PC04)"),
@@ -56,8 +59,21 @@ NAME_CASES = [
     ("“GIÁM ĐÓC", "“GIÁM ĐỐC"),
     ("Thiêu tướng Trương Minh Đương", "Thiếu tướng Trương Minh Đương"),
     ("V/v cử nhân sự tham gia Hội đông ATVSLĐ", "V/v cử nhân sự tham gia Hội đồng ATVSLĐ"),
-    # Lower case common words are not names: left alone.
+    # Nơi nhận items and signer blocks of the Quảng Ngãi and Thái Nguyên scans (dev2).
+    ("- Công TT-ĐT tỉnh;", "- Cổng TT-ĐT tỉnh;"),
+    ("- Công Thông tin điện tử tỉnh;", "- Cổng Thông tin điện tử tỉnh;"),
+    ("T/M BAN CHÁP HÀNH", "T/M BAN CHẤP HÀNH"),
+    ("BỊ THƯ", "BÍ THƯ"),
+    ("PHO GIAM ĐÓC", "PHÓ GIÁM ĐỐC"),
+    ("- Như điêu 3;", "- Như điều 3;"),
+    # The line breaks and spaces inside a phrase stay where they were.
+    ("chỉ định Ban Chủ\nnhiệm, Chủ   nhiệm", "chỉ định Ban Chủ\nnhiệm, Chủ   nhiệm"),
+    ("CÔNG AN TỈNH\nLÂM ĐÒNG", "CÔNG AN TỈNH\nLÂM ĐỒNG"),
+    # Lower case common words are not names: left alone; one-word titles have other readings.
     ("vì hòa bình và hạnh phúc", "vì hòa bình và hạnh phúc"),
+    ("Trường Đại học Công Thương", "Trường Đại học Công Thương"),
+    ("Trân trọng", "Trân trọng"),
+    ("THU TRUONG", "THU TRUONG"),  # THỨ TRƯỞNG or THỦ TRƯỞNG: no certain answer
 ]
 
 
@@ -243,8 +259,8 @@ def test_in_process_engine_reads_as_the_command_does(scanned_pdf: Path) -> None:
     assert tesseract.recognize(image, tesseract.PSM_PAGE, tesseract.VIE) == command
     [number] = [w for w in tesseract.parse_tsv(command) if "2471" in w.text]
     digits = crop(image, (number.left, number.top, number.left + (number.right - number.left) // 3, number.bottom))
-    command = tesseract._run_command(digits.png(), number_slot.PSM_WORD, number_slot.DIGITS_ONLY)
-    assert tesseract.recognize(digits, number_slot.PSM_WORD, number_slot.DIGITS_ONLY) == command
+    command = tesseract._run_command(digits.png(), slots.PSM_WORD, slots.DIGITS_ONLY)
+    assert tesseract.recognize(digits, slots.PSM_WORD, slots.DIGITS_ONLY) == command
     assert [w.text for w in tesseract.parse_tsv(command)] == ["2471"]
 
 
@@ -359,3 +375,123 @@ def test_signer_under_red_seal_is_read(tmp_path: Path, ocr_cache: Path) -> None:
     assert lines.index("KT. CHỦ TỊCH") < lines.index("PHÓ CHỦ TỊCH") < lines.index(SIGNER_NAME)
     # The Nơi nhận column beside it is read as before, before the signer block.
     assert lines.index("- Sở Nội vụ tỉnh Lạng Sơn;") < lines.index("KT. CHỦ TỊCH")
+
+
+# --- Lines read from detached marks --------------------------------------------------
+
+# Page 1 of 280 BC.signed_20250219_164611.pdf: the tone marks and underline of the bold
+# title "Về việc điều chỉnh dự toán ngân sách của một số …" read as a line of their own.
+MARK_LINE = [("À", 76, 409, 626, 426, 649), (".^A", 80, 476, 633, 512, 656), (".À", 43, 591, 626, 627, 649),
+             ("”", 28, 737, 638, 751, 648), ("Lá", 91, 969, 634, 983, 656), ("ˆ", 90, 1104, 636, 1122, 648),
+             (",", 70, 1208, 638, 1220, 648), ("-", 71, 1336, 637, 1349, 647), ("ˆ", 91, 1456, 635, 1475, 647),
+             ("F‹", 38, 1539, 620, 1560, 655), ("°", 33, 1728, 636, 1736, 646), ("Lá", 55, 1893, 632, 1909, 654),
+             ("`4", 40, 1997, 633, 2018, 654)]  # fmt: skip
+TITLE_LINES = [("BÁO", 92, 1145, 556, 1270, 611), ("CÁO", 95, 1288, 556, 1413, 611),
+               ("Về", 81, 363, 639, 427, 681), ("việc", 96, 445, 640, 560, 690), ("điều", 93, 578, 638, 690, 690),
+               ("ra,", 95, 700, 652, 760, 680), ("nước", 96, 780, 645, 900, 690)]  # fmt: skip
+
+
+def test_lines_of_marks_are_dropped() -> None:
+    def words(rows, line):
+        return [
+            tesseract.OcrWord(t, l, top, r, b, c, (line + i // 2, 1, 1)) for i, (t, c, l, top, r, b) in enumerate(rows)
+        ]
+
+    title = words(TITLE_LINES, 1)
+    marks = [tesseract.OcrWord(t, l, top, r, b, c, (9, 1, 1)) for t, c, l, top, r, b in MARK_LINE]
+    assert without_mark_lines(title + marks) == title
+    assert without_mark_lines(title) == title  # short words of real text ("ra,") stay
+
+
+# --- The blocks at the foot read alone ---------------------------------------------------
+
+LIST_ITEMS = ["- Như trên;", "- VPUB: CVP, PCVP(KTTH);", "- Cổng TT-ĐT tỉnh;", "- Lưu: VT, P.KTTH."]
+SIGNER_LINES = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+SIGNED_NAME = "Trần Phước Hiền"
+
+
+def _signed_foot_pdf(path: Path) -> Path:
+    """An image-only page whose foot holds a Nơi nhận list in small print and a signer block with no
+    seal, its title crossed by a blue signature stroke (the pen runs through "TỊCH"), as in colour scans."""
+    width, height = 2480, 3508
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    regular = ImageFont.truetype(str(FONT), 46)
+    bold = ImageFont.truetype(str(FONT_BOLD), 44)
+    small = ImageFont.truetype(str(FONT), 34)
+    for i, line in enumerate(BODY[2:]):
+        draw.text((250, 400 + i * 80), line, font=regular, fill="black")
+    draw.text((250, 900), "Nơi nhận:", font=ImageFont.truetype(str(FONT_BOLD), 38), fill="black")
+    for i, line in enumerate(LIST_ITEMS):
+        draw.text((250, 965 + i * 52), line, font=small, fill="black")
+
+    def centred(text: str, y: int, font) -> None:
+        w = draw.textlength(text, font=font)
+        draw.text((1750 - w / 2, y), text, font=font, fill="black")
+
+    for i, line in enumerate(SIGNER_LINES):
+        centred(line, 900 + i * 70, bold)
+    centred(SIGNED_NAME, 1450, bold)
+    # The pen's ink multiplied into the print, as ink over toner scans (black under blue stays black).
+    pen = Image.new("RGB", (width, height), "white")
+    stroke = ImageDraw.Draw(pen)
+    stroke.line([(1560, 1150), (1700, 1060), (1800, 1075), (1950, 1010), (2150, 990)], fill=(40, 60, 190), width=12)
+    stroke.line([(1820, 1120), (2000, 1070)], fill=(40, 60, 190), width=10)
+    ImageChops.multiply(image, pen).save(path, "PDF", resolution=300)
+    return path
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_foot_blocks_are_read_alone(tmp_path: Path, ocr_cache: Path) -> None:
+    if not FONT.exists():
+        pytest.skip("DejaVu fonts not installed")
+    [page] = ocr.ocr_pdf_pages(_signed_foot_pdf(tmp_path / "foot.pdf"), [0])
+    lines = page.text.splitlines()
+    for line in SIGNER_LINES + [SIGNED_NAME] + LIST_ITEMS[1:3]:
+        assert line in lines
+    assert lines.index(LIST_ITEMS[2]) < lines.index(SIGNER_LINES[0]) < lines.index(SIGNED_NAME)
+
+
+# --- Real scans from offices new to the project (../shared/realdocs/dev2) ---------------
+
+
+def _dev2_record(realdocs: Path, name: str):
+    from vanban.extract import extract_file
+
+    path = realdocs / "dev2" / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return extract_file(path)[0]
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.realdocs
+def test_scan_of_e_signed_report_reads_header_and_signer(realdocs: Path) -> None:
+    """The e-signature stamps drawn over the scan are not read into its header; the tone marks
+    the subject's bold line drops are no subject; the seal and pen over the signer block are not
+    read as its letters."""
+    record = _dev2_record(realdocs, "280 BC.signed_20250219_164611.pdf")
+    document = record.document
+    assert (document.symbol, document.place, document.issued_date) == ("280/BC-UBND", "Quảng Ngãi", "2024-11")
+    assert document.subject.startswith("Về việc ") and document.subject.endswith("đơn vị dự toán năm 2024")
+    assert (document.signer.name, document.signer.title) == ("Trần Phước Hiền", "Phó Chủ tịch")
+    assert "Cổng TT-ĐT tỉnh" in record.recipients and "VPUB: CVP, PCVP(KTTH)" in record.recipients
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.realdocs
+def test_scan_signer_block_keeps_the_printed_spacing(realdocs: Path) -> None:
+    record = _dev2_record(realdocs, "22 TTR.signed_20250510_124908.pdf")
+    assert record.document.signer.authority == "TM. ỦY BAN NHÂN DÂN"
+    assert record.recipients[-1] == "Cổng TT-ĐT tỉnh" and "Văn phòng Đoàn ĐBQH và HĐND tỉnh" in record.recipients
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.realdocs
+def test_pen_number_read_alike_by_three_readers_stands(realdocs: Path) -> None:
+    record = _dev2_record(realdocs, "660TBUB.signed_20250219_234149.pdf")
+    assert record.document.symbol == "660/TB-UBND"

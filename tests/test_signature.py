@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.extractors.signature import extract_signer, title_case
+from vanban.extractors.signature import extract_signer, family_name_marked, near_title, title_case
 from vanban.pipeline.document import TextDocument
 
 
@@ -204,3 +204,59 @@ def test_news_page_has_no_signer():
 )
 def test_title_case(printed, expected):
     assert title_case(printed) == expected
+
+
+# --- Scans: the title and family name OCR misread, restored only where certain --------------
+
+
+def scan_of(text: str) -> TextDocument:
+    from vanban.pipeline.document import OcrInfo
+
+    return TextDocument(
+        text=text, format="pdf", page_count=1, ocr=OcrInfo(pages=[1], header_only=False, confidence=90.0)
+    )
+
+
+NEAR_TITLES = [
+    # (title line as a scan read it, the known title it is)
+    ("PHÓ CHỦ TỊC", "PHÓ CHỦ TỊCH"),  # 280 BC.signed_…: the H under the signature stroke
+    ("PHO GIAM ĐÓỌC", "PHÓ GIÁM ĐỐC"),  # 62_0001 (1).pdf
+    ("THỨ TRƯƠNG", "THỨ TRƯỞNG"),  # 5689_BCA-C04.pdf: THỨ and THỦ TRƯỞNG share the letters; the marks read decide
+    # Not a title, or too far from one to be sure: left alone.
+    ("THU TRUONG", None),  # THỨ or THỦ: the marks are gone, nothing decides
+    ("KT. CHỦ TỊCH", None),
+    ("ĐỘC LẬP", None),
+    ("Phó Chủ tịc", None),  # a title line is printed in capitals
+]
+
+
+@pytest.mark.parametrize("line, title", NEAR_TITLES)
+def test_near_title(line: str, title: str | None) -> None:
+    assert near_title(line) == title
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Trân Phước Hiền", "Trần Phước Hiền"),  # 51 QĐ UB.signed_…: Trân is no family name, Trần is
+        ("Nguyên Văn Long", "Nguyễn Văn Long"),
+        ("Lê Hồng Văn", "Lê Hồng Văn"),
+        ("Ha Văn Minh", "Ha Văn Minh"),  # Hà or Hạ: two family names, nothing restored
+        ("Trân", "Trân"),  # one word is no name
+    ],
+)
+def test_family_name_marked(name: str, expected: str) -> None:
+    assert family_name_marked(name) == expected
+
+
+def test_scanned_block_takes_the_near_title_and_family_name() -> None:
+    block = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊC\nTrân Phước Hiền"
+    signer = extract_signer(scan_of(block))
+    assert (signer.name, signer.title, signer.authority) == (
+        "Trần Phước Hiền",
+        "Phó Chủ tịch",
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH",
+    )
+    # A text layer is as printed: no title guessed, the name as it stands.
+    signer = extract_signer(doc_of(block))
+    assert (signer.name, signer.title) == ("Trân Phước Hiền", None)

@@ -1,0 +1,356 @@
+"""The blocks at a document's foot, read again on their own: the signer block and the Nơi nhận list.
+
+The signer block (authority lines, title, signature, name) sits right of the Nơi
+nhận list, often under a red seal and crossed by the signature. Read with the
+whole page, the seal's ring and lettering and the pen strokes merge with the
+print and Tesseract loses letters and marks (``PHÓ CHỦ TỊC``, ``Trần Phước Hiên``).
+So the block is found again on the rendered page (around a seal, else under its
+first authority or title line), rendered in colour with every coloured stroke
+whitened (seal ink, signature ink: print is black), and read as a block of lines
+(:data:`PSM_BLOCK`). Each of its lines is then read once more on its own, as one
+line (:data:`PSM_LINE`): a word whose two readings have the same letters and
+differ only in their marks takes the more confident one.
+
+The Nơi nhận list is printed small (11 pt) beside it; read alone as one uniform
+block of lines (:data:`PSM_LIST`) it keeps letters the page's reading drops
+(``PCVP(TTH)`` for ``PCVP(KTTH)``).
+
+A block's words replace the page's in its region when they read at least as many
+sure letters, with confidence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vanban.extractors import knowledge
+
+from .normalize import fold_diacritics
+from .ocr_cache import read_cached
+from .ocr_layout import visual_rows
+from .page_image import GrayImage, render_colour
+from .seals import find_seals
+from .tesseract import OcrWord, mean_confidence, parse_tsv
+
+PSM_BLOCK = 4  # the signer block read as one column of lines of varying size
+PSM_LINE = 7  # one line of the signer block
+PSM_LIST = 6  # the Nơi nhận list: one uniform block of left-aligned lines
+# How far the block reaches beyond a seal's box, in seal heights: the authority
+# and title lines above it, the name below it; and left, in seal widths (a long
+# authority line starts left of the seal).
+SEAL_REACH_UP, SEAL_REACH_DOWN, SEAL_REACH_LEFT = 0.8, 0.6, 0.25
+# Without a seal, the block runs from its first authority or title line down this
+# share of the page height (the signature's space and the name under it).
+ANCHOR_REACH_DOWN = 0.22
+BLOCK_MIN_TOP = 0.2  # a signer block starts below the top fifth of a page (never in the header)
+BLOCK_MIN_LEFT = 0.4  # … and right of this share of the page width
+BLOCK_LINE_WORDS = 8  # an authority or title line is short: "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH"
+# The block's reading replaces the page's only when its words are this confident (0–100).
+BLOCK_MIN_CONFIDENCE = 70
+# Words of the block's reading below this confidence, or without a letter or digit,
+# are what is left of the signature strokes and the seal ("Jf4¿", "#?—"): dropped.
+BLOCK_NOISE_CONFIDENCE = 30
+# A pixel is coloured ink (a seal, a signature) when its channels spread at least
+# this much (0–255) and its brightest channel reaches INK_MIN_BRIGHT: black print
+# and the black-red of print under a seal stay; pink seal edges and blue pen go.
+INK_MIN_SPREAD = 45
+INK_MIN_BRIGHT = 110
+# Pixels this close (pixels at 300 dpi) to coloured ink and lighter than
+# FRINGE_MIN_GRAY are its anti-aliased fringe: whitened too.
+FRINGE_REACH = 2
+FRINGE_MIN_GRAY = 140
+
+_SIGNATURE = knowledge.table("signature")
+
+
+def _alternatives(words: list[str]) -> str:
+    folded = sorted({fold_diacritics(w).upper().rstrip(".") for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(part) for part in word.split()) for word in folded)
+
+
+# The first line of a signer block as OCR reads it, marks ignored (folded):
+# "KT. CHU TICH", "TM.UY BAN NHAN DAN", "T/M BAN CHAP HANH", "PHO GIAM DOC", "GIAM DOC".
+_ANCHOR = regex.compile(
+    rf"""(?x) ^ [^\p{{L}}]{{0,2}}
+    (?: (?: {_alternatives(_SIGNATURE["authority_prefixes"])} ) \s* \.
+      | (?: {_alternatives(_SIGNATURE["authority_prefixes_slashed"])} ) \s
+      | (?: PHO \s+ | QUYEN \s+ )? (?: {_alternatives(_SIGNATURE["titles"])} ) (?![\p{{L}}]) )
+    """
+)
+
+Box = tuple[int, int, int, int]  # left, top, right, bottom (pixels)
+
+
+# A Nơi nhận list runs at most this share of the page height below its label.
+LIST_REACH_DOWN = 0.3
+# A line reaching past this share of the page width is body text: the list ended above it.
+LIST_MAX_RIGHT = 0.6
+# A gap this many line heights tall between two of its lines ends the list.
+LIST_MAX_GAP = 3.0
+# "Nơi nhận:" as OCR reads it, marks ignored: "NOI NHAN:", "Noi nhan", "oi nhận".
+_LIST_LABEL = regex.compile(r"(?xi) ^ [^\p{L}]{0,2} n? [o0]i \s* nh[a4]n (?![\p{L}])")
+
+
+def with_blocks_read_alone(page, words: list[OcrWord], page_width: int, page_height: int) -> list[OcrWord]:
+    """The page's words, with the signer blocks' and the Nơi nhận list's words taken from their own
+    readings where those read better."""
+    signers = signer_regions(page, words, page_width, page_height)
+    lists = list_regions(words, page_width, page_height, signers)
+    for region in signers:
+        words = _replaced(words, region, _read_signer_block(page, region, words))
+    for region in lists:
+        words = _replaced(words, region, _read_list(page, region, words))
+    return words
+
+
+def _replaced(words: list[OcrWord], region: Box, read: list[OcrWord]) -> list[OcrWord]:
+    return [w for w in words if not inside(w, region)] + read
+
+
+def signer_regions(page, words: list[OcrWord], page_width: int, page_height: int) -> list[Box]:
+    """The signer blocks on a page: around each red seal, and under each authority or title line
+    in the right column that no seal's block holds."""
+    regions = []
+    for left, top, right, bottom in find_seals(page):
+        size_x, size_y = right - left, bottom - top
+        reach = (SEAL_REACH_UP * size_y, SEAL_REACH_DOWN * size_y, SEAL_REACH_LEFT * size_x)
+        regions.append(_region((left, top, right, bottom), reach, words, page_width, page_height))
+    for anchor in _anchors(words, page_width, page_height):
+        if not any(inside(anchor, region) for region in regions):
+            box = (anchor.left, anchor.top, anchor.right, anchor.bottom)
+            reach = (0.5 * (anchor.bottom - anchor.top), ANCHOR_REACH_DOWN * page_height, 0.03 * page_width)
+            regions.append(_region(box, reach, words, page_width, page_height))
+    return regions
+
+
+def _anchors(words: list[OcrWord], page_width: int, page_height: int) -> list[OcrWord]:
+    """The first authority or title line of each signer block in the right column, as one box."""
+    anchors: list[OcrWord] = []
+    for row in visual_rows(words, page_width):
+        if row.top < BLOCK_MIN_TOP * page_height:
+            continue
+        for segment in row.segments:
+            left, right = segment[0].left, max(w.right for w in segment)
+            printed = " ".join(w.text for w in segment)
+            if left < BLOCK_MIN_LEFT * page_width or not _is_block_line(printed):
+                continue
+            if anchors and row.top - anchors[-1].bottom < ANCHOR_REACH_DOWN * page_height:
+                continue  # a line of the block already found ("KT. CHỦ TỊCH" under "TM. ỦY BAN")
+            anchors.append(OcrWord(printed, left, row.top, right, row.bottom, 0.0, segment[0].line_key))
+    return anchors
+
+
+def _is_block_line(text: str) -> bool:
+    """An authority or title line as printed: upper case, a few words, opening with a known mark or title."""
+    letters = [c for c in text if c.isalpha()]
+    short = len(text.split()) <= BLOCK_LINE_WORDS
+    upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return short and upper and _ANCHOR.match(fold_diacritics(text).upper()) is not None
+
+
+def _region(
+    core: Box, reach: tuple[float, float, float], words: list[OcrWord], page_width: int, page_height: int
+) -> Box:
+    """The block around ``core`` reaching (up, down, left) beyond it, right column only.
+
+    The block stops at the first line above or below it that runs across its left
+    edge (body text, a table row); the Nơi nhận column beside it is left out.
+    """
+    left, top, right, bottom = core
+    reach_up, reach_down, reach_left = reach
+    edge = max(left - reach_left, 0.4 * page_width)
+    upper, lower = top - reach_up, bottom + reach_down
+    rows = visual_rows(words, page_width)
+    for row in rows:
+        crossing = any(seg[0].left < edge < max(w.right for w in seg) for seg in row.segments)
+        if crossing and row.bottom <= top:
+            upper = max(upper, row.bottom + 1)
+        elif crossing and row.top >= bottom:
+            lower = min(lower, row.top - 1)
+    beside = [
+        max(w.right for w in seg)
+        for row in rows
+        if row.bottom > upper and row.top < lower
+        for seg in row.segments
+        if (seg[0].left + max(w.right for w in seg)) / 2 < left
+    ]
+    if beside:
+        edge = max(edge, max(beside) + 0.01 * page_width)
+    return int(edge), int(max(0, upper)), page_width, int(min(page_height, lower))
+
+
+def without_colour_ink(colour) -> GrayImage:
+    """A colour crop in gray with its coloured ink (seal, signature) and that ink's fringe whitened."""
+    import numpy as np
+
+    rgb = np.asarray(colour.convert("RGB"), dtype=np.int16)
+    spread = rgb.max(axis=2) - rgb.min(axis=2)
+    ink = (spread >= INK_MIN_SPREAD) & (rgb.max(axis=2) >= INK_MIN_BRIGHT)
+    height, width = ink.shape
+    padded = np.pad(ink, FRINGE_REACH)
+    near = np.zeros_like(ink)
+    for dy in range(2 * FRINGE_REACH + 1):
+        for dx in range(2 * FRINGE_REACH + 1):
+            near |= padded[dy : dy + height, dx : dx + width]
+    gray = np.asarray(colour.convert("L"), dtype=np.uint8).copy()
+    gray[ink | (near & (gray > FRINGE_MIN_GRAY))] = 255
+    return GrayImage(gray.tobytes(), width, height)
+
+
+def list_regions(words: list[OcrWord], page_width: int, page_height: int, beside: list[Box]) -> list[Box]:
+    """The Nơi nhận lists on a page: from the label down its column, up to the signer block beside it."""
+    rows = visual_rows(words, page_width)
+    regions = []
+    for index, row in enumerate(rows):
+        label = row.segments[0]
+        if not _LIST_LABEL.match(fold_diacritics(" ".join(w.text for w in label))):
+            continue
+        if (label[0].left + max(w.right for w in label)) / 2 > page_width / 2:
+            continue
+        left, top = label[0].left, row.top
+        right, bottom = max(w.right for w in label), row.bottom
+        line_height = row.bottom - row.top
+        for below in rows[index + 1 :]:
+            first = below.segments[0]
+            crossing = first[0].left < LIST_MAX_RIGHT * page_width < max(w.right for w in first)
+            too_far = below.top - bottom > LIST_MAX_GAP * line_height or below.top > top + LIST_REACH_DOWN * page_height
+            if crossing or too_far:
+                break
+            if (first[0].left + max(w.right for w in first)) / 2 < page_width / 2:
+                right, bottom = max(right, max(w.right for w in first)), below.bottom
+        edge = min([r[0] for r in beside if r[1] < bottom and r[3] > top] + [page_width // 2 + page_width // 20])
+        # The label itself ("Nơi nhận:", bold italic) stays as the page read it: read alone it
+        # comes out worse ("PÀ HHạn:"); the list starts under it.
+        pad = line_height // 2
+        box = (max(0, left - pad), row.bottom + 1, min(right + pad, edge), min(page_height, bottom + pad))
+        if box[2] > box[0] and box[3] > box[1]:
+            regions.append(box)
+    return regions
+
+
+def _read_list(page, region: Box, words: list[OcrWord]) -> list[OcrWord]:
+    """The Nơi nhận list's words in page pixels, from its own reading and the page's (:func:`_accepted`)."""
+    clean = without_colour_ink(render_colour(page, region, stamps=False))
+    tsv, _ = read_cached(clean, "recipients-list", PSM_LIST)
+    return _accepted(parse_tsv(tsv), region, words)
+
+
+def _read_signer_block(page, region: Box, words: list[OcrWord]) -> list[OcrWord]:
+    """The block's words in page pixels, from its clean crop's reading and the page's (:func:`_accepted`)."""
+    clean = without_colour_ink(render_colour(page, region, stamps=False))
+    tsv, _ = read_cached(clean, "signer-block", PSM_BLOCK)
+    read = [w for w in parse_tsv(tsv) if w.confidence >= BLOCK_NOISE_CONFIDENCE and any(c.isalnum() for c in w.text)]
+    return _accepted(_with_line_readings(clean, read), region, words)
+
+
+def _accepted(read: list[OcrWord], region: Box, words: list[OcrWord]) -> list[OcrWord]:
+    """The region's words: its own reading (in page pixels) where that reads at least as many sure
+    letters as the page's words there, with confidence; else the page's words. Either way a word
+    the other reading read with the same letters and more confidence takes its marks."""
+    left, top = region[0], region[1]
+    block = 1 + max((w.line_key[0] for w in words), default=0)
+    read = [
+        OcrWord(
+            w.text,
+            w.left + left,
+            w.top + top,
+            w.right + left,
+            w.bottom + top,
+            w.confidence,
+            (block + w.line_key[0], w.line_key[1], w.line_key[2]),
+        )
+        for w in read
+    ]
+    replaced = [w for w in words if inside(w, region)]
+    confidence = mean_confidence(read)
+    if confidence is None or confidence < BLOCK_MIN_CONFIDENCE or _sure_letters(read) < _sure_letters(replaced):
+        return [word for line in _lines(replaced) for word in _surer_marks(line, _band(read, line))]
+    return [
+        word for line in _lines(read) for word in _surer_marks(line, _band(replaced, line), spacing_from_again=True)
+    ]
+
+
+def _band(words: list[OcrWord], line: list[OcrWord]) -> list[OcrWord]:
+    """The words of another reading on ``line``'s band, left to right."""
+    top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+    return sorted((w for w in words if top <= (w.top + w.bottom) / 2 <= bottom), key=lambda w: w.left)
+
+
+def _lines(words: list[OcrWord]) -> list[list[OcrWord]]:
+    lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for word in words:
+        lines.setdefault(word.line_key, []).append(word)
+    return list(lines.values())
+
+
+def _surer_marks(line: list[OcrWord], again: list[OcrWord], spacing_from_again: bool = False) -> list[OcrWord]:
+    """``line`` with each word's marks from ``again`` (another reading of the same line) where both
+    have the same words with the same letters and signs and ``again`` is the more confident.
+
+    With ``spacing_from_again``, a line whose letters ``again`` read alike but cut into other
+    words takes ``again``'s words: the page's reading, which measured the gap after
+    ``TM.`` among all the page's gaps, over a crop's ``TM.ỦY``.
+    """
+    again = [w for w in again if _letters(w.text)]
+    kept = [w for w in line if _letters(w.text)]  # dashes and specks are not compared
+    if len(again) != len(kept):
+        same = _letters("".join(w.text for w in kept)) == _letters("".join(w.text for w in again))
+        if spacing_from_again and same:
+            marks = [w for w in line if not _letters(w.text)]
+            key = line[0].line_key
+            return marks + [OcrWord(w.text, w.left, w.top, w.right, w.bottom, w.confidence, key) for w in again]
+        return line
+    better = {
+        id(first): second
+        for first, second in zip(kept, again)
+        if _unmarked(first.text) == _unmarked(second.text) and second.confidence > first.confidence
+    }
+    return [
+        OcrWord(better[id(w)].text, w.left, w.top, w.right, w.bottom, better[id(w)].confidence, w.line_key)
+        if id(w) in better
+        else w
+        for w in line
+    ]
+
+
+def _with_line_readings(image: GrayImage, words: list[OcrWord]) -> list[OcrWord]:
+    """``words`` with each line read again alone: where both readings have the same letters, the more
+    confident marks win ("Hiên" 94 → "Hiền" 96)."""
+    from PIL import Image
+
+    whole = Image.frombytes("L", (image.width, image.height), image.pixels)
+    out: list[OcrWord] = []
+    for line in _lines(words):
+        pad = (max(w.bottom for w in line) - min(w.top for w in line)) // 4 + 4
+        box = (
+            max(0, min(w.left for w in line) - pad),
+            max(0, min(w.top for w in line) - pad),
+            min(image.width, max(w.right for w in line) + pad),
+            min(image.height, max(w.bottom for w in line) + pad),
+        )
+        piece = whole.crop(box)
+        tsv, _ = read_cached(GrayImage(piece.tobytes(), piece.width, piece.height), "signer-line", PSM_LINE)
+        out += _surer_marks(line, parse_tsv(tsv))
+    return out
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without its marks: two readings with the same letters and signs ("ĐỐC", "ĐÓC"), not
+    one with a sign more ("ĐỌC:")."""
+    return fold_diacritics(text).casefold()
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of ``text``, marks and case ignored."""
+    return "".join(c for c in fold_diacritics(text).casefold() if c.isalnum())
+
+
+def _sure_letters(words: list[OcrWord]) -> int:
+    """Letters and digits in the words read with at least :data:`BLOCK_MIN_CONFIDENCE`."""
+    return sum(c.isalnum() for w in words if w.confidence >= BLOCK_MIN_CONFIDENCE for c in w.text)
+
+
+def inside(word: OcrWord, region: Box) -> bool:
+    """Whether the word's centre lies in ``region`` (left, top, right, bottom)."""
+    x, y = (word.left + word.right) / 2, (word.top + word.bottom) / 2
+    return region[0] <= x <= region[2] and region[1] <= y <= region[3]
