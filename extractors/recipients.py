@@ -39,6 +39,9 @@ _PURPOSE = regex.compile(r"""(?xi)
 # A note printed in a column beside the list, after the item's own ";":
 # "- Cổng thông tin điện tử Bộ Tài chính;  Thông tư xin ý kiến"
 _SIDE_NOTE_GAP = regex.compile(r";[ \t]{2,}\S.*$")
+# The end of an item: "Trung (Bộ KH-ĐT);", "tỉnh,". A line ending so, under an item that has not
+# ended, is the rest of that item.
+_ITEM_END = regex.compile(r"[;,]\s*$")
 # A scan's stray mark after the item's ";": "- TKŠ (để b/c đ/c Thứ trưởng); 5"
 _SIDE_NOTE = regex.compile(r";\s*\S{1,2}$")
 
@@ -90,9 +93,10 @@ def _list_after(lines: list[str], start: int, first: str, signature_parts: set[s
         elif (
             items
             and not regex.search(r"[;.]\s*$", items[-1])
-            and (col[:1].islower() or regex.search(r",\s*$", items[-1]))
+            and (col[:1].islower() or regex.search(r",\s*$", items[-1]) or _ITEM_END.search(col))
         ):
-            # The item runs on: "(để\nphối hợp);", "Đồng chí Hồ Văn Mười, Phó Bí thư Tỉnh ủy,\nChủ tịch …"
+            # The item runs on: "(để\nphối hợp);", "Đồng chí Hồ Văn Mười, Phó Bí thư Tỉnh ủy,\nChủ tịch …",
+            # "Cục Đầu tư nước ngoài và Trung tâm XTĐT miền\nTrung (Bộ KH-ĐT);"
             items[-1] = f"{items[-1]} {col}"
         else:
             break  # the body resumes, or the signature block's own text

@@ -85,6 +85,9 @@ for _family in _DATA["family_names"]:
     _FAMILIES.setdefault(fold_diacritics(_family).casefold(), []).append(_family)
 _FAMILY_BY_LETTERS = {letters: names[0] for letters, names in _FAMILIES.items() if len(set(names)) == 1}
 
+# The file copy closing the Nơi nhận list: "- Lưu: VT, NC.", "Lưu VT".
+_FILE_COPY = regex.compile(r"(?i)^\W{0,3}lưu\b")
+
 # An appendix begins: the block is over. "PHỤ LỤC 01", "Phụ lục I"
 _APPENDIX = regex.compile(r"^\s*(?:PHỤ LỤC|Phụ lục)\b")
 _NAME_REACH = 8  # non-empty lines between the title and the name (stamp text, recipients beside it)
@@ -193,6 +196,16 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
+def family_name_line(seg: str) -> str | None:
+    """A scanned line that is a person's name and nothing else, opening with a known family name
+    (``'"Trân Ngọc Căng'`` → ``"Trân Ngọc Căng"``), or None."""
+    text = seg.strip("\"'“”‘’.,:;_ ")
+    m = _NAME.fullmatch(text)
+    if not m or m.group("name") != text:
+        return None
+    return text if fold_diacritics(text.split()[0]).casefold() in _FAMILIES else None
+
+
 def family_name_marked(name: str) -> str:
     """A scanned name whose family name lost or changed its marks, with them back where the letters
     fit exactly one family name (``"Trân Phước Hiền"`` → ``"Trần Phước Hiền"``); otherwise as read."""
@@ -213,9 +226,11 @@ def _read_block(lines: list[str], scanned: bool = False) -> Signer | None:
     authority: list[str] = []
     title = name = None
     lines_after_title = 0
+    filed = False  # the Nơi nhận list's last item, "Lưu: …", is behind: the right column follows
     for line in lines:
         if _APPENDIX.match(line):
             break
+        filed = filed or _FILE_COPY.match(line) is not None
         if title is not None and line.strip():
             lines_after_title += 1
             if lines_after_title > _NAME_REACH:
@@ -240,6 +255,9 @@ def _read_block(lines: list[str], scanned: bool = False) -> Signer | None:
             elif title is None and not authority and name is None and _RANKED_NAME.match(scan_name(seg)):
                 # An officer's ranked name whose title the e-signature image carries: "Thiếu tướng Trương Minh Đương"
                 name = _NAME.match(scan_name(seg)).group("name")
+            elif title is None and not authority and name is None and scanned and filed and family_name_line(seg):
+                # A scan whose title a black seal hid: the name under it, a family name first ('"Trân Ngọc Căng')
+                name = family_name_line(seg)
         if name:
             break
     if name and scanned:

@@ -44,6 +44,7 @@ SEAL_REACH_UP, SEAL_REACH_DOWN, SEAL_REACH_LEFT = 0.8, 0.6, 0.25
 ANCHOR_REACH_DOWN = 0.22
 BLOCK_MIN_TOP = 0.2  # a signer block starts below the top fifth of a page (never in the header)
 BLOCK_MIN_LEFT = 0.4  # … and right of this share of the page width
+NAME_MIN_TOP = 0.3  # a signer's name stands below the top three tenths of a page
 BLOCK_LINE_WORDS = 8  # an authority or title line is short: "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH"
 # The block's reading replaces the page's only when its words are this confident (0–100).
 BLOCK_MIN_CONFIDENCE = 70
@@ -61,6 +62,9 @@ FRINGE_REACH = 2
 FRINGE_MIN_GRAY = 140
 
 _SIGNATURE = knowledge.table("signature")
+_FAMILY_LETTERS = {fold_diacritics(name).casefold() for name in _SIGNATURE["family_names"]}
+# A person's name as printed under a signature: "Trần Ngọc Căng", "Nguyễn Văn A".
+_PERSON_NAME = regex.compile(r"(?x) ^ \p{Lu}\p{Ll}* (?: [ ] \p{Lu}\p{Ll}* ){1,4} $")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -120,7 +124,29 @@ def signer_regions(page, words: list[OcrWord], page_width: int, page_height: int
             box = (anchor.left, anchor.top, anchor.right, anchor.bottom)
             reach = (0.5 * (anchor.bottom - anchor.top), ANCHOR_REACH_DOWN * page_height, 0.03 * page_width)
             regions.append(_region(box, reach, words, page_width, page_height))
+    for name in _name_lines(words, page_width, page_height):
+        if not any(inside(name, region) for region in regions):
+            # A block whose title the page lost under a black seal: up from the signer's name.
+            box = (name.left, name.top, name.right, name.bottom)
+            reach = (ANCHOR_REACH_DOWN * page_height, 0.5 * (name.bottom - name.top), 0.1 * page_width)
+            regions.append(_region(box, reach, words, page_width, page_height))
     return regions
+
+
+def _name_lines(words: list[OcrWord], page_width: int, page_height: int) -> list[OcrWord]:
+    """Lines in the right column of a page's lower part that read as a person's name (two to five
+    capitalised words opening with a family name): "Trần Ngọc Căng", a scan's '"Trân Ngọc Căng'."""
+    found = []
+    for row in visual_rows(words, page_width):
+        if row.top < NAME_MIN_TOP * page_height:
+            continue
+        for segment in row.segments:
+            left, right = segment[0].left, max(w.right for w in segment)
+            text = " ".join(w.text for w in segment).strip("\"'“”‘’.,:;-_ ")
+            first = fold_diacritics(text.split(" ", 1)[0]).casefold()
+            if left >= BLOCK_MIN_LEFT * page_width and _PERSON_NAME.match(text) and first in _FAMILY_LETTERS:
+                found.append(OcrWord(text, left, row.top, right, row.bottom, 0.0, segment[0].line_key))
+    return found
 
 
 def _anchors(words: list[OcrWord], page_width: int, page_height: int) -> list[OcrWord]:

@@ -153,7 +153,7 @@ def settle_number_slot(words: list[OcrWord], page: GrayImage) -> tuple[list[OcrW
     if slot.text.isdigit() and slot.confidence >= SURE_CONFIDENCE:
         return words, None
     readings = read_slot(page, slot.box, LONGEST_NUMBER)
-    value = _settled(reading, readings)
+    value = _settled(reading, readings, len(slot.text.replace(" ", "")))
     if value == reading:
         return words, None
     if value:
@@ -170,7 +170,7 @@ def settle_day_slot(words: list[OcrWord], page: GrayImage) -> list[OcrWord]:
         return with_slot_text(words, slot, slot.text)  # a glued "ngày17tháng" parted
     reading = _strong_digits(slot.text)
     readings = read_slot(page, slot.box, 2)
-    value = _settled(reading, readings)
+    value = _settled(reading, readings, len(slot.text.replace(" ", "")))
     if value is None and reading and not _settled("", readings):
         value = reading  # "3|": a pen 1 read as a bar, and no two readers read otherwise
     return with_slot_text(words, slot, value if value and 1 <= int(value) <= 31 else "")
@@ -226,18 +226,20 @@ def reread_digits(page: GrayImage, word: OcrWord, longest: int = 2) -> str | Non
     return digits if digits.isdigit() and len(digits) <= longest else None
 
 
-def _settled(reading: str, readings: list[str]) -> str | None:
+def _settled(reading: str, readings: list[str], seen: int = 0) -> str | None:
     """The slot's value when the readers agree on it, or None.
 
     ``reading`` is the page model's (as digits), ``readings`` the four of
     :data:`READERS`. A value stands when the page model's digits are the English
-    digit model's word reading, or when :data:`READERS_AGREEING` of all five read it.
+    digit model's word reading, or when :data:`READERS_AGREEING` of all five read it
+    and it has at least the ``seen`` characters the page model saw there (three
+    readers agreeing on "1" where the page saw two figures, "4†", read half of a 17).
     """
     if reading.isdigit() and reading == readings[1]:
         return reading
     votes = Counter(r for r in [reading, *readings] if r.isdigit())
     value, count = votes.most_common(1)[0] if votes else ("", 0)
-    return value if count >= READERS_AGREEING else None
+    return value if count >= READERS_AGREEING and len(value) >= seen else None
 
 
 def with_slot_text(words: list[OcrWord], slot: Slot, value: str) -> list[OcrWord]:

@@ -107,6 +107,20 @@ def test_day_slot_between_ngay_and_thang(line: list[str], read: str, blank: list
     assert [w.text for w in with_day] == blank[: blank.index("ngày") + 1] + ["17"] + blank[blank.index("ngày") + 1 :]
 
 
+@pytest.mark.parametrize(
+    "reading, readings, seen, value",
+    [
+        ("", ["660", "660", "660", "60"], 3, "660"),  # 660TBUB.signed_…: three readers read the pen figures alike
+        ("422", ["", "422", "", ""], 3, "422"),  # the page model and the digit model's word agree
+        ("", ["1", "4", "1", "1"], 2, None),  # 51 QĐ UB.signed_…: "1" of a 17 the page saw as two figures
+        ("", ["95", "95", "86", "86"], 3, None),  # 5689_BCA-C04.pdf: two against two
+        ("349", ["394", "", "", ""], 3, None),  # 3980_0001 (1).pdf: no two alike
+    ],
+)
+def test_slot_value_stands_when_readers_agree(reading: str, readings: list[str], seen: int, value: str | None) -> None:
+    assert slots._settled(reading, readings, seen) == value
+
+
 def test_blank_slots_without_ink_are_left_alone() -> None:
     """A draft's "Số:      /KH-UBND" and "ngày    tháng": blank on the page, nothing to read."""
     words = [_word("Số:", 300, 96), _word("/KH-UBND", 620, 92), _word("ngày", 1300, 95), _word("tháng", 1600, 95)]

@@ -122,6 +122,21 @@ LISTS = [
         "Kính gửi: Viện kiểm sát nhân dân tỉnh Nghệ An.\n\nNơi nhận:\n- Như trên;\n- Chánh án TAND tỉnh (để p/h);\n- Lưu: HS, VP.",
         ["Viện kiểm sát nhân dân tỉnh Nghệ An", "Chánh án TAND tỉnh"],
     ),
+    # an item wrapped onto a line of its own that ends it (dev2/2770 (08-CT-UBND)..signed_…pdf, a scan)
+    (
+        "Nơi nhận:\n- Phòng TM và CN Việt Nam (VCCI);\n- Cục Đầu tư nước ngoài và Trung tâm XTĐT miền\n"
+        "Trung (Bộ KH-ĐT);\n- Thường trực Tỉnh ủy (b/cáo);\n- Lưu: VT, P.ThhtlvanS4.\n\"Trân Ngọc Căng",
+        [
+            "Phòng TM và CN Việt Nam (VCCI)",
+            "Cục Đầu tư nước ngoài và Trung tâm XTĐT miền Trung (Bộ KH-ĐT)",
+            "Thường trực Tỉnh ủy",
+        ],
+    ),
+    # … but the signer's block after the list is not an item's rest
+    (
+        "Nơi nhận:\n- Như trên;\n- Sở Tài chính\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Phước Hiền",
+        ["Sở Tài chính"],
+    ),
 ]
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.extractors.signature import extract_signer, family_name_marked, near_title, title_case
+from vanban.extractors.signature import (
+    extract_signer,
+    family_name_line,
+    family_name_marked,
+    near_title,
+    title_case,
+)
 from vanban.pipeline.document import TextDocument
 
 
@@ -247,6 +253,28 @@ def test_near_title(line: str, title: str | None) -> None:
 )
 def test_family_name_marked(name: str, expected: str) -> None:
     assert family_name_marked(name) == expected
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ('"Trân Ngọc Căng', "Trân Ngọc Căng"),  # 2770 (08-CT-UBND)..signed_…: its title under a black seal
+        ("Trịnh Việt Hùng", "Trịnh Việt Hùng"),
+        ("Bộ Tài chính", None),  # no family name
+        ("- Lưu Văn Phòng", None),  # an item
+        ("Ngày 24/12/2024", None),
+    ],
+)
+def test_family_name_line(line: str, name: str | None) -> None:
+    assert family_name_line(line) == name
+
+
+def test_scanned_name_under_a_lost_title() -> None:
+    block = "Nơi nhận:\n- Thường trực Tỉnh ủy (b/cáo);\n- Lưu: VT, P.ThhtlvanS4.\n\"Trân Ngọc Căng"
+    assert extract_signer(scan_of(block)).name == "Trần Ngọc Căng"
+    assert extract_signer(doc_of(block)).name is None  # a text layer's name needs its title
+    # Before the list has ended, a line like a name is an item that lost its dash.
+    assert extract_signer(scan_of("Nơi nhận:\nHà Nội;\n- Lưu: VT.")).name is None
 
 
 def test_scanned_block_takes_the_near_title_and_family_name() -> None:
