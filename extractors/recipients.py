@@ -20,8 +20,8 @@ _KINH_GUI = regex.compile(r"(?i)^\W{0,3}kính\s+gửi\s*:\s*(?P<rest>.*)$")
 # "Nơi nhận:" / "Nơi nhận" alone on its line, possibly with the first item after it.
 # Not "Nơi nhận văn bản xác định …" in running text: a colon, the end of the line or an item must follow.
 _NOI_NHAN = regex.compile(r"(?i)^\W{0,3}nơi\s+nhận\s*(?::\s*(?P<rest>.*)|\s*(?P<rest>[-+•].*)|\s*)$")
-# A list item: "- Bộ Nội vụ;", "+ UBND tỉnh;", "• Các sở".
-_ITEM = regex.compile(r"^\s*[-+•–·*]\s*(?P<item>.*)$")
+# A list item: "- Bộ Nội vụ;", "+ UBND tỉnh;", "• Các sở"; a scan's dash read as "~" or "—".
+_ITEM = regex.compile(r"^\s*[-+•–—·*~]\s*(?P<item>.*)$")
 _MAX_ITEMS = 80
 # Items that only point elsewhere: "Như trên", "Như Điều 3", "Như thành phần mời" (and "hư trên" with a lost glyph).
 _POINTER = regex.compile(r"(?i)^n?hư\s+(?:trên|điều|khoản|thành\s+phần|danh\s+sách|kính\s+gửi)")
@@ -46,11 +46,36 @@ _ITEM_END = regex.compile(r"[;,]\s*$")
 _SIDE_NOTE = regex.compile(r";\s*\S{1,2}$")
 
 
+# The heading of a list of recipients sent with the document, when its Kính gửi is left
+# blank: "Danh sách các đơn vị nhận công văn", "DANH SÁCH NƠI NHẬN".
+_RECIPIENT_LIST = regex.compile(
+    r"(?xi) ^ \W{0,3} danh \s+ sách \b [^\n]{0,40}? (?: nơi \s+ nhận | (?:đơn\s+vị|cơ\s+quan)\b [^\n]{0,20}? \bnhận )"
+)
+# A numbered item of that list, a scan's stray mark around the number allowed:
+# "1. UBND tỉnh Tuyên Quang", "ó6. UBND TP. Huế", "19..UBND tỉnh Phú Thọ"
+_NUMBERED = regex.compile(r"(?x) ^ [^\s\d]{0,2} \d{1,3} [^\s\d.]? [.)]{1,2} \s* (?P<item>\S.*) $")
+
+
+def _attached_list(lines: list[str]) -> list[str]:
+    """The numbered items under a heading that names them the document's recipients."""
+    for i, line in enumerate(lines):
+        if _RECIPIENT_LIST.match(line):
+            items = []
+            for below in lines[i + 1 : i + 1 + 3 * _MAX_ITEMS]:
+                m = _NUMBERED.match(below.strip())
+                if m:
+                    items.append(m.group("item"))
+                elif items and below.strip():
+                    break
+            return items
+    return []
+
+
 def _clean_item(item: str) -> str | None:
-    item = gz.clean(_SIDE_NOTE.sub("", item), fold=False).strip(" ;.,:")
+    item = gz.clean(_SIDE_NOTE.sub("", item), fold=False).strip(" ;.,:_")
     item = _PURPOSE.sub("", item).strip(" ;.,")
-    if not item or _POINTER.match(item) or _FILE_COPY.match(item):
-        return None
+    if not any(c.isalnum() for c in item) or _POINTER.match(item) or _FILE_COPY.match(item):
+        return None  # a blank left to fill ("Kính gửi: ………"), a pointer, the file copy
     return item
 
 
@@ -63,15 +88,20 @@ def _column(line: str) -> str | None:
     return segs[0] if segs else ""
 
 
-def _list_after(lines: list[str], start: int, first: str, signature_parts: set[str]) -> list[str]:
-    """Items of a list starting at ``lines[start]``, ``first`` being text after the label."""
+def _list_after(lines: list[str], start: int, first: str, signature_parts: set[str], footer: bool = False) -> list[str]:
+    """Items of a list starting at ``lines[start]``, ``first`` being text after the label.
+
+    ``footer``: the Nơi nhận list, where a line with an item after it is the rest of the
+    item above it (under Kính gửi, the body follows, and its own dashes).
+    """
     items: list[str] = []
     if first:
         m = _ITEM.match(first)
         items.append(m.group("item") if m else first)
     blank_run = 0
     filed = False
-    for line in lines[start : start + 80]:
+    window = lines[start : start + 80]
+    for index, line in enumerate(window):
         col = _column(line)
         if col is None:
             continue
@@ -93,14 +123,28 @@ def _list_after(lines: list[str], start: int, first: str, signature_parts: set[s
         elif (
             items
             and not regex.search(r"[;.]\s*$", items[-1])
-            and (col[:1].islower() or regex.search(r",\s*$", items[-1]) or _ITEM_END.search(col))
+            and (
+                col[:1].islower()
+                or regex.search(r",\s*$", items[-1])
+                or _ITEM_END.search(col)
+                or (footer and _next_is_item(window[index + 1 :]))
+            )
         ):
             # The item runs on: "(để\nphối hợp);", "Đồng chí Hồ Văn Mười, Phó Bí thư Tỉnh ủy,\nChủ tịch …",
-            # "Cục Đầu tư nước ngoài và Trung tâm XTĐT miền\nTrung (Bộ KH-ĐT);"
+            # "Cục Đầu tư nước ngoài và Trung tâm XTĐT miền\nTrung (Bộ KH-ĐT);", or any line with an item after it
             items[-1] = f"{items[-1]} {col}"
         else:
             break  # the body resumes, or the signature block's own text
     return items
+
+
+def _next_is_item(lines: list[str]) -> bool:
+    """Whether the next printed line of the column is a list item: the list goes on after this one."""
+    for line in lines[:2]:
+        col = _column(line)
+        if col:
+            return _ITEM.match(col) is not None
+    return False
 
 
 def extract_recipients(doc: TextDocument) -> list[str]:
@@ -121,8 +165,9 @@ def extract_recipients(doc: TextDocument) -> list[str]:
             continue
         m = _NOI_NHAN.match(col)
         if m:
-            raw += _list_after(lines, i + 1, m.group("rest"), signature_parts)
+            raw += _list_after(lines, i + 1, m.group("rest"), signature_parts, footer=True)
             break
+    raw += _attached_list(lines)
     out: list[str] = []
     seen: set[str] = set()
     for item in raw:

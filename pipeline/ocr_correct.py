@@ -321,8 +321,17 @@ def correct_doubled_letters(text: str) -> str:
     return _DOUBLED_D.sub("\u0110", text)
 
 
+# A ")" OCR glued to the abbreviation opening a list item: "14. UBND) tỉnh Tuyên Quang".
+_STRAY_PAREN = regex.compile(r"(?m)^(?P<before>[ ]*(?:\d{1,3}\.|[-+])[ ]*\p{Lu}{2,})\)(?=[ ]+\p{Ll})")
+
+
+def correct_stray_parens(text: str) -> str:
+    """A closing parenthesis nothing opened, glued to the abbreviation opening an item, taken out."""
+    return _STRAY_PAREN.sub(lambda m: m.group("before"), text)
+
+
 def correct_ocr_text(text: str) -> str:
     """Every certain repair: digits in number slots (junk there blanked), known names, anchors, symbols."""
-    text = correct_doubled_letters(text)
+    text = correct_stray_parens(correct_doubled_letters(text))
     text = correct_anchors(correct_names(blank_unreadable(correct_month_word(correct_digits(text)))))
     return correct_symbols(text)

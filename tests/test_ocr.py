@@ -94,6 +94,10 @@ def test_correct_names(text: str, expected: str) -> None:
         ("Hà Nội, ngày A0 tháng 04 năm 2026", "Hà Nội, ngày      tháng 04 năm 2026"),
         ("Số:85_ /GM-UBND", "Số:85_ /GM-UBND"),
         ("Lâm Đồng, ngày 26 thóng 8 năm 2025", "Lâm Đồng, ngày 26 tháng 8 năm 2025"),
+        # A ")" nothing opened, glued to the abbreviation opening an item (5689_BCA-C04.pdf's list).
+        ("14. UBND) tỉnh Tuyên Quang", "14. UBND tỉnh Tuyên Quang"),
+        ("- Lưu: VT, C04(P9).", "- Lưu: VT, C04(P9)."),
+        ("(Cổng\nTTĐT) của tỉnh", "(Cổng\nTTĐT) của tỉnh"),  # opened on the line above
     ],
 )
 def test_correct_ocr_text(text: str, expected: str) -> None:

@@ -132,6 +132,36 @@ LISTS = [
             "Thường trực Tỉnh ủy",
         ],
     ),
+    # a scan's "~" for the dash; an item running over three lines with the next item after it
+    # (dev2/575 UB.signed_…pdf, dev2/660TBUB.signed_…pdf)
+    (
+        "Nơi nhận:\n~ Như trên;\n- Bộ Chỉ huy: Quân sự tỉnh, Bộ đội BP tỉnh;\n- Các Sở: Lao động - Thương binh và Xã\n"
+        "hội, Xây dựng, Tài chính, Kế hoạch và\nĐầu tư, Tài nguyên và Môi trường\n- Tỉnh đoàn;\n- Lưu: VT, KGVXn1014\n"
+        "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nNguyễn Quốc Việt",
+        [
+            "Bộ Chỉ huy: Quân sự tỉnh, Bộ đội BP tỉnh",
+            "Các Sở: Lao động - Thương binh và Xã hội, Xây dựng, Tài chính, Kế hoạch và Đầu tư, Tài nguyên và Môi trường",
+            "Tỉnh đoàn",
+        ],
+    ),
+    # a blank Kính gửi and the list of recipients sent with it (vbai/5689_BCA-C04.pdf, a scan)
+    (
+        "Kính gửi: ……………………………\nThực hiện Nghị quyết số 163/2024/QH15 …\nNơi nhận:\n- Như trên;\n"
+        "- Đ/c Bộ trưởng (đề b/cáo);\n- Lưu: VT, C04(P9).\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn Long\n\nDANH SÁCH\n"
+        "Danh sách các đơn vị nhận công văn\n(Kèm theo Công văn số: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)\n"
+        "1. UBND tỉnh Tuyên Quang\n2. UBND tỉnh Nghệ An.\nó6. UBND TP. Huế\n19..UBND tỉnh Phú Thọ\n1. Bộ Tài Chính\n"
+        "3. Bộ Công thương _\n10. Văn phòng Tòa án nhân dân tối cao\n",
+        [
+            "Đ/c Bộ trưởng",
+            "UBND tỉnh Tuyên Quang",
+            "UBND tỉnh Nghệ An",
+            "UBND TP. Huế",
+            "UBND tỉnh Phú Thọ",
+            "Bộ Tài Chính",
+            "Bộ Công thương",
+            "Văn phòng Tòa án nhân dân tối cao",
+        ],
+    ),
     # … but the signer's block after the list is not an item's rest
     (
         "Nơi nhận:\n- Như trên;\n- Sở Tài chính\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Phước Hiền",
