@@ -160,9 +160,12 @@ def near_title(seg: str) -> str | None:
     """The known title a scanned line reads as with one letter wrong, missing or extra, or None:
     ``"PHÓ CHỦ TỊC"`` → ``"PHÓ CHỦ TỊCH"``, ``"PHO GIAM ĐÓỌC"`` → ``"PHÓ GIÁM ĐỐC"``."""
     letters = regex.sub(r"[^\p{L}]+", "", fold_diacritics(seg)).upper()
-    if len(letters) < NEAR_TITLE_MIN_LETTERS or not seg.isupper():
+    if not letters or not seg.isupper():
         return None
-    found = [title for known, title in _TITLE_LETTERS if _within_one_edit(letters, known)]
+    if len(letters) < NEAR_TITLE_MIN_LETTERS:  # a short title only with its letters all read: "BÍTHƯ"
+        found = [title for known, title in _TITLE_LETTERS if letters == known]
+    else:
+        found = [title for known, title in _TITLE_LETTERS if _within_one_edit(letters, known)]
     if len(found) > 1:
         # Titles with the same letters ("THỨ TRƯỞNG", "THỦ TRƯỞNG"): the marks read decide, when
         # one title is nearer than the others ("THỨ TRƯƠNG" is one mark from THỨ TRƯỞNG).

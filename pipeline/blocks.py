@@ -60,6 +60,8 @@ INK_MIN_BRIGHT = 110
 # FRINGE_MIN_GRAY are its anti-aliased fringe: whitened too.
 FRINGE_REACH = 2
 FRINGE_MIN_GRAY = 140
+# Lighter than this is paper, or what a pale seal leaves in gray after its colour is gone.
+PAPER_GRAY = 200
 
 _SIGNATURE = knowledge.table("signature")
 _FAMILY_LETTERS = {fold_diacritics(name).casefold() for name in _SIGNATURE["family_names"]}
@@ -95,16 +97,19 @@ LIST_MAX_GAP = 3.0
 _LIST_LABEL = regex.compile(r"(?xi) ^ [^\p{L}]{0,2} n? [o0]i \s* nh[a4]n (?![\p{L}])")
 
 
-def with_blocks_read_alone(page, words: list[OcrWord], page_width: int, page_height: int) -> list[OcrWord]:
+def with_blocks_read_alone(
+    page, words: list[OcrWord], page_width: int, page_height: int
+) -> tuple[list[OcrWord], list[Box]]:
     """The page's words, with the signer blocks' and the Nơi nhận list's words taken from their own
-    readings where those read better."""
+    readings where those read better; and those blocks' regions."""
     signers = signer_regions(page, words, page_width, page_height)
     lists = list_regions(words, page_width, page_height, signers)
     for region in signers:
         words = _replaced(words, region, _read_signer_block(page, region, words))
     for region in lists:
-        words = _replaced(words, region, _read_list(page, region, words))
-    return words
+        if any(w.confidence < TITLE_SURE for w in words if inside(w, region) and _letters(w.text)):
+            words = _replaced(words, region, _read_list(page, region, words))
+    return words, signers + lists
 
 
 def _replaced(words: list[OcrWord], region: Box, read: list[OcrWord]) -> list[OcrWord]:
@@ -206,21 +211,33 @@ def _region(
 
 
 def without_colour_ink(colour) -> GrayImage:
-    """A colour crop in gray with its coloured ink (seal, signature) and that ink's fringe whitened."""
+    """A colour crop in gray with its coloured ink (seal, signature), that ink's fringe and the
+    paper's pale marks whitened."""
     import numpy as np
 
-    rgb = np.asarray(colour.convert("RGB"), dtype=np.int16)
-    spread = rgb.max(axis=2) - rgb.min(axis=2)
-    ink = (spread >= INK_MIN_SPREAD) & (rgb.max(axis=2) >= INK_MIN_BRIGHT)
-    height, width = ink.shape
-    padded = np.pad(ink, FRINGE_REACH)
-    near = np.zeros_like(ink)
-    for dy in range(2 * FRINGE_REACH + 1):
-        for dx in range(2 * FRINGE_REACH + 1):
-            near |= padded[dy : dy + height, dx : dx + width]
-    gray = np.asarray(colour.convert("L"), dtype=np.uint8).copy()
-    gray[ink | (near & (gray > FRINGE_MIN_GRAY))] = 255
-    return GrayImage(gray.tobytes(), width, height)
+    rgb = np.asarray(colour.convert("RGB"))
+    red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    high = np.maximum(np.maximum(red, green), blue)
+    spread = high - np.minimum(np.minimum(red, green), blue)
+    ink = (spread >= INK_MIN_SPREAD) & (high >= INK_MIN_BRIGHT)
+    near = _grown(ink, FRINGE_REACH)
+    gray = np.asarray(colour.convert("L")).copy()
+    gray[ink | (near & (gray > FRINGE_MIN_GRAY)) | (gray > PAPER_GRAY)] = 255
+    return GrayImage(gray.tobytes(), gray.shape[1], gray.shape[0])
+
+
+def _grown(mask, reach: int):
+    """``mask`` grown by ``reach`` pixels every way (a square), rows then columns."""
+
+    rows = mask.copy()
+    for shift in range(1, reach + 1):
+        rows[:, shift:] |= mask[:, :-shift]
+        rows[:, :-shift] |= mask[:, shift:]
+    grown = rows.copy()
+    for shift in range(1, reach + 1):
+        grown[shift:] |= rows[:-shift]
+        grown[:-shift] |= rows[shift:]
+    return grown
 
 
 def list_regions(words: list[OcrWord], page_width: int, page_height: int, beside: list[Box]) -> list[Box]:
@@ -380,3 +397,157 @@ def inside(word: OcrWord, region: Box) -> bool:
     """Whether the word's centre lies in ``region`` (left, top, right, bottom)."""
     x, y = (word.left + word.right) / 2, (word.top + word.bottom) / 2
     return region[0] <= x <= region[2] and region[1] <= y <= region[3]
+
+
+# --- The trích yếu lines of page 1 ----------------------------------------------------
+#
+# The type name and the trích yếu under it (bold, centred), and a công văn's "V/v …"
+# lines in the left column, lose marks in the page's reading ("địa điềm tô chức …
+# lân thứ"). Each of their lines is read again alone, at its size and one and a half
+# times larger, and a word takes the marks both those readings agree on.
+
+TITLE_SCALES = (1.0, 1.5)  # each line is read alone at its size and half as large again
+TITLE_REACH = 0.45  # share of page 1's height where the type name and trích yếu can be
+TITLE_LINES = 5  # lines of trích yếu under the type name
+TITLE_MAX_GAP = 1.2  # in line heights: a wider gap ends the trích yếu
+TITLE_SURE = 95  # a line (or list) whose every word the page read this confidently is not read again
+TITLE_MARKS_REACH = 0.45  # in line heights: how far above its letters a line's tone marks may stand
+TITLE_MIN_REACH = 0.15  # … and the least a line's crop reaches beyond its letters' boxes
+_TYPE_NAMES = {fold_diacritics(t["name"]).upper() for t in knowledge.table("doc_types")["types"]}
+# The body opening under the trích yếu: "Căn cứ …", "Kính gửi: …", "Thực hiện …".
+_BODY_START = regex.compile(r"(?xi) ^ \W{0,3} (?: căn \s+ cứ | kính \s+ gửi | thực \s+ hiện | theo \s | xét \s )")
+# A công văn's trích yếu in the header's left column: "V/v tham gia ý kiến …".
+_VV_LINE = regex.compile(r"(?xi) ^ \W{0,3} v \s* / \s* v \b")
+
+
+def with_title_lines_read_alone(page: GrayImage, words: list[OcrWord]) -> list[OcrWord]:
+    """Page 1's words with the trích yếu's and the V/v lines' marks taken from each line's own
+    readings where two of them agree against the page's."""
+    from PIL import Image
+
+    whole = Image.frombytes("L", (page.width, page.height), page.pixels)
+    better: dict[int, OcrWord] = {}
+    for segment in _title_segments(words, page.width, page.height):
+        if all(w.confidence >= TITLE_SURE for w in segment if _letters(w.text)):
+            continue  # every word read sure: not worth two more readings
+        box = _line_box(segment, words, page)
+        piece = whole.crop(box)
+        readings = []
+        for scale in TITLE_SCALES:
+            readings.append(_read_line(piece, box, scale))
+            if not _agreed_marks(segment, readings):
+                break  # this reading already agrees with the page's marks: nothing to confirm
+        else:
+            better.update(_agreed_marks(segment, readings))
+    return [better.get(id(w), w) for w in words]
+
+
+def _read_line(piece, box: tuple[int, int, int, int], scale: float) -> list[OcrWord]:
+    """One line's crop read alone at ``scale`` times its size, in page pixels."""
+    from PIL import Image
+
+    if scale != 1:
+        piece = piece.resize((round(piece.width * scale), round(piece.height * scale)), Image.LANCZOS)
+    image = GrayImage(piece.tobytes(), piece.width, piece.height)
+    tsv, _ = read_cached(image, "title-line", PSM_LINE, dpi=round(300 * scale))
+    left, top = box[0], box[1]
+    return [
+        OcrWord(
+            w.text,
+            left + round(w.left / scale),
+            top + round(w.top / scale),
+            left + round(w.right / scale),
+            top + round(w.bottom / scale),
+            w.confidence,
+            w.line_key,
+        )
+        for w in parse_tsv(tsv)
+    ]
+
+
+def _line_box(segment: list[OcrWord], words: list[OcrWord], page: GrayImage) -> tuple[int, int, int, int]:
+    """The segment's box, reaching up for its tone marks (a bold line's marks stand high above the
+    letters' boxes) and down for its descenders, into the gaps to the lines above and below it
+    (two thirds of the gap above, where the marks are; half the gap below)."""
+    left, right = segment[0].left, max(w.right for w in segment)
+    top, bottom = min(w.top for w in segment), max(w.bottom for w in segment)
+    height = bottom - top
+    beside = [w for w in words if w.left < right and w.right > left and w not in segment]
+    above = max((w.bottom for w in beside if w.bottom <= top), default=0)
+    below = min((w.top for w in beside if w.top >= bottom), default=page.height)
+    reach_up = min(TITLE_MARKS_REACH * height, max(2 * (top - above) / 3, TITLE_MIN_REACH * height))
+    reach_down = min(0.25 * height, max((below - bottom) / 2, TITLE_MIN_REACH * height))
+    margin = height // 2
+    return (
+        max(0, left - margin),
+        max(0, round(top - reach_up)),
+        min(page.width, right + margin),
+        min(page.height, round(bottom + reach_down)),
+    )
+
+
+def _agreed_marks(line: list[OcrWord], readings: list[list[OcrWord]]) -> dict[int, OcrWord]:
+    """Words of ``line`` (by id) to take other marks: where every one of ``readings`` read the word
+    with the same letters and signs, and all of them with the same marks, other than the page's.
+    Words are paired by their letters, so a speck one reading adds ("_Về") shifts nothing."""
+    from difflib import SequenceMatcher
+
+    first = [w for w in line if _letters(w.text)]
+    votes: dict[int, list[OcrWord]] = {}
+    for reading in readings:
+        second = [w for w in reading if _letters(w.text)]
+        pairs = SequenceMatcher(
+            None, [_unmarked(w.text) for w in first], [_unmarked(w.text) for w in second], autojunk=False
+        )
+        for block in pairs.get_matching_blocks():
+            for page_word, line_word in zip(
+                first[block.a : block.a + block.size], second[block.b : block.b + block.size]
+            ):
+                votes.setdefault(id(page_word), []).append(line_word)
+    better = {}
+    for page_word in first:
+        seen = votes.get(id(page_word), [])
+        texts = {w.text for w in seen}
+        if len(seen) == len(readings) and len(texts) == 1 and page_word.text not in texts:
+            text = texts.pop()
+            confidence = min(w.confidence for w in seen)
+            better[id(page_word)] = OcrWord(
+                text, page_word.left, page_word.top, page_word.right, page_word.bottom, confidence, page_word.line_key
+            )
+    return better
+
+
+def _title_segments(words: list[OcrWord], page_width: int, page_height: int) -> list[list[OcrWord]]:
+    """The trích yếu's lines under the type name (not those in capitals), and the V/v lines, as row
+    segments."""
+    rows = [row for row in visual_rows(words, page_width) if row.top < TITLE_REACH * page_height]
+    found: list[list[OcrWord]] = []
+    for index, row in enumerate(rows):
+        texts = [" ".join(w.text for w in segment) for segment in row.segments]
+        if any(_VV_LINE.match(text) for text in texts):
+            vv = next(seg for seg, text in zip(row.segments, texts) if _VV_LINE.match(text))
+            found.append(vv)
+            bottom, edge = row.bottom, max(w.right for w in vv)
+            for below in rows[index + 1 : index + 1 + TITLE_LINES]:
+                first = below.segments[0]
+                if below.top - bottom > TITLE_MAX_GAP * (row.bottom - row.top) or first[0].left > edge:
+                    break
+                if max(w.right for w in first) <= edge + 0.05 * page_width:
+                    found.append(first)
+                    bottom = below.bottom
+        if len(row.segments) == 1 and fold_diacritics(texts[0]).upper().strip(" :") in _TYPE_NAMES:
+            bottom = row.bottom
+            for below in rows[index + 1 : index + 1 + TITLE_LINES]:
+                text = " ".join(w.text for segment in below.segments for w in segment)
+                if below.top - bottom > TITLE_MAX_GAP * (row.bottom - row.top) or _BODY_START.match(text):
+                    break
+                found += [segment for segment in below.segments if not _in_capitals(segment)]
+                bottom = below.bottom
+            break
+    return found
+
+
+def _in_capitals(segment: list[OcrWord]) -> bool:
+    """A line printed in capitals ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH"): read by its letters, marks aside."""
+    letters = [c for w in segment for c in w.text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)

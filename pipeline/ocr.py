@@ -3,9 +3,12 @@
 The PDF reader calls :func:`complete_with_ocr`, which uses
 
 * :func:`ocr_pdf_pages` for scanned pages (no text layer): whole-page text in
-  reading order (:mod:`.ocr_layout`), the signer block under a red seal read
-  again without it (:mod:`.seals`), a number written by hand into page 1's Số
-  kept only when read for sure (:mod:`.slots`);
+  reading order (:mod:`.ocr_layout`); the regions where the page's reading is
+  weakest read again alone with their own settings — the signer block and the
+  Nơi nhận list (:mod:`.blocks`, seals found by :mod:`.seals`), page 1's
+  trích yếu lines, bands of ink the page's reading left out (:mod:`.unread`);
+  the number and day written by hand into page 1's Số and ngày kept only when
+  read for sure (:mod:`.slots`);
 * :func:`.stamp.ocr_header_region` for an e-signed page whose text layer leaves
   the Số and ngày blank because the number and day are drawn only in the
   signature stamp (:mod:`.stamp`).
@@ -21,10 +24,10 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from .blocks import with_blocks_read_alone
+from .blocks import with_blocks_read_alone, with_title_lines_read_alone
 from .document import OcrInfo
 from .ocr_cache import read_cached
-from .ocr_layout import page_text
+from .ocr_layout import page_text, without_mark_lines
 from .page_image import DPI, GrayImage, open_pdf, render_gray
 from .slots import settle_day_slot, settle_number_slot
 from .stamp import (
@@ -35,6 +38,7 @@ from .stamp import (
     ocr_header_region,
 )
 from .tesseract import PSM_PAGE, OcrUnavailable, mean_confidence, parse_tsv, tesseract_version
+from .unread import with_unread_bands
 
 __all__ = [
     "DPI",
@@ -98,15 +102,17 @@ def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[
 def _finish_page(pdf, index: int, image: GrayImage, reading: Future) -> OcrPage:
     """The page's text from Tesseract's words: sealed signer blocks read again, page 1's number settled."""
     tsv, cached = reading.result()
-    words = parse_tsv(tsv)
+    words = without_mark_lines(parse_tsv(tsv))
     unread = None
     page = pdf[index]
     try:
-        words = with_blocks_read_alone(page, words, image.width, image.height)
+        words, read_alone = with_blocks_read_alone(page, words, image.width, image.height)
     finally:
         page.close()
+    words = with_unread_bands(image, words, read_alone)
     confidence = mean_confidence(words)
     if index == 0:
+        words = with_title_lines_read_alone(image, words)
         words, unread = settle_number_slot(words, image)
         words = settle_day_slot(words, image)
     text, header_end = page_text(words, image.width, first_page=index == 0)

@@ -25,11 +25,11 @@ def cache_dir() -> Path:
     return Path(configured).expanduser() if configured else Path.home() / ".cache" / "vanban" / "ocr"
 
 
-def cache_key(bitmap: bytes, width: int, region: str, psm: int, reading: Reading = VIE) -> str:
+def cache_key(bitmap: bytes, width: int, region: str, psm: int, reading: Reading = VIE, dpi: int = DPI) -> str:
     """Hash of what Tesseract would see and how it would be asked to read it."""
     digest = hashlib.sha256()
     asked = reading.label
-    digest.update(f"{CACHE_FORMAT}|{tesseract_version()}|{asked}|{DPI}|{psm}|{region}|{width}|".encode())
+    digest.update(f"{CACHE_FORMAT}|{tesseract_version()}|{asked}|{dpi}|{psm}|{region}|{width}|".encode())
     digest.update(bitmap)
     return digest.hexdigest()
 
@@ -58,12 +58,12 @@ def cache_put(key: str, tsv: str) -> None:
         pass
 
 
-def read_cached(image: GrayImage, region: str, psm: int, reading: Reading = VIE) -> tuple[str, bool]:
-    """(TSV, whether it came from the cache) for one rendered image; what Tesseract reads is stored."""
-    key = cache_key(image.pixels, image.width, region, psm, reading)
+def read_cached(image: GrayImage, region: str, psm: int, reading: Reading = VIE, dpi: int = DPI) -> tuple[str, bool]:
+    """(TSV, whether it came from the cache) for one image at ``dpi``; what Tesseract reads is stored."""
+    key = cache_key(image.pixels, image.width, region, psm, reading, dpi)
     tsv = cache_get(key)
     if tsv is not None:
         return tsv, True
-    tsv = recognize(image, psm, reading)
+    tsv = recognize(image, psm, reading, dpi)
     cache_put(key, tsv)
     return tsv, False

@@ -109,8 +109,8 @@ def installed_languages() -> frozenset[str]:
     return frozenset((done.stdout + done.stderr).split())
 
 
-def recognize(image: GrayImage, psm: int, reading: Reading = VIE) -> str:
-    """Tesseract's TSV for an 8-bit gray image at :data:`DPI`, one thread."""
+def recognize(image: GrayImage, psm: int, reading: Reading = VIE, dpi: int = DPI) -> str:
+    """Tesseract's TSV for an 8-bit gray image at ``dpi`` (a page at :data:`DPI`), one thread."""
     global tesseract_runs
     tesseract_version()
     with _runs_lock:
@@ -118,20 +118,21 @@ def recognize(image: GrayImage, psm: int, reading: Reading = VIE) -> str:
     if in_process() is not None:
         with _engines.engine(reading) as api:
             api.SetPageSegMode(psm)
+            api.SetVariable("user_defined_dpi", str(dpi))  # what the command's --dpi sets
             api.SetImageBytes(image.pixels, image.width, image.height, 1, image.width)
-            api.SetSourceResolution(DPI)
+            api.SetSourceResolution(dpi)
             try:
                 api.Recognize()
                 return TSV_HEADER + (api.GetTSVText(0) or "")
             finally:
                 api.Clear()
-    return _run_command(image.png(), psm, reading)
+    return _run_command(image.png(), psm, reading, dpi)
 
 
-def _run_command(png: bytes, psm: int, reading: Reading) -> str:
+def _run_command(png: bytes, psm: int, reading: Reading, dpi: int = DPI) -> str:
     """TSV from a ``tesseract`` subprocess reading a PNG from stdin."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    command = ["tesseract", "stdin", "stdout", *reading.arguments(), "--psm", str(psm), "--dpi", str(DPI), "tsv"]
+    command = ["tesseract", "stdin", "stdout", *reading.arguments(), "--psm", str(psm), "--dpi", str(dpi), "tsv"]
     try:
         done = subprocess.run(command, input=png, capture_output=True, env=env, timeout=TESSERACT_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -215,7 +216,6 @@ class _EnginePool:
             api = tesserocr.PyTessBaseAPI(lang=reading.lang, init=True)
         except RuntimeError as exc:
             raise OcrUnavailable("tesseract", f"{INSTALL_HINT} ({exc})") from None
-        api.SetVariable("user_defined_dpi", str(DPI))  # what the command's --dpi sets
         for name, value in reading.variables:
             api.SetVariable(name, value)
         return api

@@ -12,7 +12,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 from vanban.pipeline import ocr, slots, tesseract
 from vanban.pipeline.ocr_correct import as_digits, correct_digits, correct_names, correct_ocr_text
 from vanban.pipeline.ocr_layout import without_mark_lines
-from vanban.pipeline.page_image import crop, open_pdf, render_gray
+from vanban.pipeline.page_image import GrayImage, crop, open_pdf, render_gray
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
 
@@ -239,10 +239,11 @@ def test_ocr_page_reads_known_text_in_column_order(scanned_pdf: Path, ocr_cache:
 def test_second_call_is_served_from_cache(scanned_pdf: Path, ocr_cache: Path) -> None:
     runs = tesseract.tesseract_runs
     [first] = ocr.ocr_pdf_pages(scanned_pdf, [0])
-    assert tesseract.tesseract_runs == runs + 1 and not first.cached
-    assert len(list(ocr_cache.rglob("*.tsv"))) == 1
+    read = tesseract.tesseract_runs - runs  # the page (its trích yếu, read sure, is not read again)
+    assert read == 1 and not first.cached
+    assert len(list(ocr_cache.rglob("*.tsv"))) == read
     [second] = ocr.ocr_pdf_pages(scanned_pdf, [0])
-    assert tesseract.tesseract_runs == runs + 1  # tesseract not started again
+    assert tesseract.tesseract_runs == runs + read  # tesseract not run again
     assert second.cached and second.text == first.text and second.confidence == first.confidence
 
 
@@ -479,7 +480,8 @@ def test_scan_of_e_signed_report_reads_header_and_signer(realdocs: Path) -> None
     record = _dev2_record(realdocs, "280 BC.signed_20250219_164611.pdf")
     document = record.document
     assert (document.symbol, document.place, document.issued_date) == ("280/BC-UBND", "Quảng Ngãi", "2024-11")
-    assert document.subject.startswith("Về việc ") and document.subject.endswith("đơn vị dự toán năm 2024")
+    # Read alone and larger, the bold trích yếu keeps its marks ("điêu", "sô" in the page's reading).
+    assert document.subject == "Về việc điều chỉnh dự toán ngân sách của một số đơn vị dự toán năm 2024"
     assert (document.signer.name, document.signer.title) == ("Trần Phước Hiền", "Phó Chủ tịch")
     assert "Cổng TT-ĐT tỉnh" in record.recipients and "VPUB: CVP, PCVP(KTTH)" in record.recipients
 
@@ -499,3 +501,76 @@ def test_scan_signer_block_keeps_the_printed_spacing(realdocs: Path) -> None:
 def test_pen_number_read_alike_by_three_readers_stands(realdocs: Path) -> None:
     record = _dev2_record(realdocs, "660TBUB.signed_20250219_234149.pdf")
     assert record.document.symbol == "660/TB-UBND"
+
+
+# --- Lines the page's reading left out -------------------------------------------------
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_lines_the_page_reading_left_out_are_read(scanned_pdf: Path, ocr_cache: Path) -> None:
+    """Ink no word covers, as tall as a line or more, is read again: a run of body lines the
+    layout analysis dropped comes back; a pen stroke gives nothing."""
+    from vanban.pipeline.unread import with_unread_bands
+
+    pdf = open_pdf(scanned_pdf)
+    try:
+        page = pdf[0]
+        image = render_gray(page, stamps=False)
+        page.close()
+    finally:
+        pdf.close()
+    words = tesseract.parse_tsv(tesseract.recognize(image, tesseract.PSM_PAGE))
+    dropped = [w for w in words if w.top > 800]  # the two body lines, as a skewed scan loses them
+    kept = [w for w in words if w.top <= 800]
+    added = with_unread_bands(image, kept, [])[len(kept) :]
+    assert " ".join(w.text for w in added) == " ".join(w.text for w in dropped)
+    assert with_unread_bands(image, words, []) == words  # nothing unread: nothing added
+
+    # A signature's stroke where no word is: specks, dropped.
+    from PIL import Image
+
+    scribble = Image.new("L", (2480, 1200), 255)
+    ImageDraw.Draw(scribble).line([(900, 300), (1200, 100), (1400, 500), (1700, 200)], fill=0, width=14)
+    signed = GrayImage(scribble.tobytes(), 2480, 1200)
+    assert with_unread_bands(signed, [tesseract.OcrWord("Căn", 250, 900, 350, 950, 96, (1, 1, 1))], []) == [
+        tesseract.OcrWord("Căn", 250, 900, 350, 950, 96, (1, 1, 1))
+    ]
+
+
+def test_party_notice_subject_follows_its_issuing_body() -> None:
+    """A Party "THÔNG BÁO" prints who issues it under its name ("CỦA BAN CHẤP HÀNH …") before the
+    trích yếu (TB 348 TU_1.signed.pdf)."""
+    from vanban.extractors.header import extract_header
+    from vanban.pipeline.document import TextDocument
+
+    header = "TỈNH ỦY THÁI NGUYÊN\nSố 348-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nThái Nguyên, ngày 22 tháng 8 năm 2025\n"
+    body = (
+        "THÔNG BÁO\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nVề nội dung, thời gian, địa điểm tổ chức Đại hội đại biểu\n"
+        "Đảng bộ tỉnh Thái Nguyên lần thứ XXI, nhiệm kỳ 2025 - 2030\n- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;\n"
+    )
+    doc = TextDocument(text=header + body, format="pdf", page_count=1, header_end=len(header))
+    assert extract_header(doc).subject == (
+        "Về nội dung, thời gian, địa điểm tổ chức Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên lần thứ XXI, nhiệm kỳ 2025 - 2030"
+    )
+
+
+def test_title_line_takes_the_marks_its_own_readings_agree_on() -> None:
+    """TB 348 TU_1.signed.pdf's trích yếu: the page read "điềm tô", the line read alone at its size and
+    larger both "điểm tổ"; a speck one reading adds ("_Về") pairs nothing wrongly."""
+    from vanban.pipeline.blocks import _agreed_marks
+
+    def line(text: str, confidence: float = 90) -> list[tesseract.OcrWord]:
+        return [
+            tesseract.OcrWord(t, 100 * i, 0, 100 * i + 90, 40, confidence, (1, 1, 1))
+            for i, t in enumerate(text.split())
+        ]
+
+    page = line("Về nội dung, thời gian, địa điềm tô chức")
+    both = [line("_Về nội dung, thời gian, địa điểm tổ chức"), line("Về nội dung, thời gian, địa điểm tổ chức", 80)]
+    better = _agreed_marks(page, both)
+    assert [better.get(id(w), w).text for w in page] == "Về nội dung, thời gian, địa điểm tổ chức".split()
+    # The readings disagree on a word, or one lost it: the page's word stays.
+    split = [line("Về nội dung, thời gian, địa điểm tổ chức"), line("Về nội dung, thời gian, địa điềm tô chức")]
+    assert _agreed_marks(page, split) == {}
+    assert _agreed_marks(page, [line("Về nội dung, thời gian, địa điểm tổ chức"), line("Về nội dung")]) == {}
