@@ -89,6 +89,9 @@ Box = tuple[int, int, int, int]  # left, top, right, bottom (pixels)
 
 # A Nơi nhận list runs at most this share of the page height below its label.
 LIST_REACH_DOWN = 0.3
+# The list's reading takes a word's marks over the page's only when more confident by this much
+# ("đốc" 96 over "đôc" 88, not "phó" 94 over "phố" 91): both read the same small print.
+LIST_MARKS_MARGIN = 5
 # A line reaching past this share of the page width is body text: the list ended above it.
 LIST_MAX_RIGHT = 0.6
 # A gap this many line heights tall between two of its lines ends the list.
@@ -275,7 +278,7 @@ def _read_list(page, region: Box, words: list[OcrWord]) -> list[OcrWord]:
     """The Nơi nhận list's words in page pixels, from its own reading and the page's (:func:`_accepted`)."""
     clean = without_colour_ink(render_colour(page, region, stamps=False))
     tsv, _ = read_cached(clean, "recipients-list", PSM_LIST)
-    return _accepted(parse_tsv(tsv), region, words)
+    return _accepted(parse_tsv(tsv), region, words, margin=LIST_MARKS_MARGIN)
 
 
 def _read_signer_block(page, region: Box, words: list[OcrWord]) -> list[OcrWord]:
@@ -286,7 +289,7 @@ def _read_signer_block(page, region: Box, words: list[OcrWord]) -> list[OcrWord]
     return _accepted(_with_line_readings(clean, read), region, words)
 
 
-def _accepted(read: list[OcrWord], region: Box, words: list[OcrWord]) -> list[OcrWord]:
+def _accepted(read: list[OcrWord], region: Box, words: list[OcrWord], margin: float = 0) -> list[OcrWord]:
     """The region's words: its own reading (in page pixels) where that reads at least as many sure
     letters as the page's words there, with confidence; else the page's words. Either way a word
     the other reading read with the same letters and more confidence takes its marks."""
@@ -307,9 +310,11 @@ def _accepted(read: list[OcrWord], region: Box, words: list[OcrWord]) -> list[Oc
     replaced = [w for w in words if inside(w, region)]
     confidence = mean_confidence(read)
     if confidence is None or confidence < BLOCK_MIN_CONFIDENCE or _sure_letters(read) < _sure_letters(replaced):
-        return [word for line in _lines(replaced) for word in _surer_marks(line, _band(read, line))]
+        return [word for line in _lines(replaced) for word in _surer_marks(line, _band(read, line), margin=margin)]
     return [
-        word for line in _lines(read) for word in _surer_marks(line, _band(replaced, line), spacing_from_again=True)
+        word
+        for line in _lines(read)
+        for word in _surer_marks(line, _band(replaced, line), spacing_from_again=True, margin=-margin)
     ]
 
 
@@ -326,9 +331,12 @@ def _lines(words: list[OcrWord]) -> list[list[OcrWord]]:
     return list(lines.values())
 
 
-def _surer_marks(line: list[OcrWord], again: list[OcrWord], spacing_from_again: bool = False) -> list[OcrWord]:
+def _surer_marks(
+    line: list[OcrWord], again: list[OcrWord], spacing_from_again: bool = False, margin: float = 0
+) -> list[OcrWord]:
     """``line`` with each word's marks from ``again`` (another reading of the same line) where both
-    have the same words with the same letters and signs and ``again`` is the more confident.
+    have the same words with the same letters and signs and ``again`` is the more confident (by more
+    than ``margin``).
 
     With ``spacing_from_again``, a line whose letters ``again`` read alike but cut into other
     words takes ``again``'s words: the page's reading, which measured the gap after
@@ -346,7 +354,7 @@ def _surer_marks(line: list[OcrWord], again: list[OcrWord], spacing_from_again: 
     better = {
         id(first): second
         for first, second in zip(kept, again)
-        if _unmarked(first.text) == _unmarked(second.text) and second.confidence > first.confidence
+        if _unmarked(first.text) == _unmarked(second.text) and second.confidence > first.confidence + margin
     }
     return [
         OcrWord(better[id(w)].text, w.left, w.top, w.right, w.bottom, better[id(w)].confidence, w.line_key)

@@ -24,6 +24,7 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from . import tesseract
 from .blocks import with_blocks_read_alone, with_title_lines_read_alone
 from .document import OcrInfo
 from .ocr_cache import read_cached
@@ -31,6 +32,7 @@ from .ocr_layout import page_text, without_mark_lines
 from .page_image import DPI, GrayImage, open_pdf, render_gray
 from .slots import settle_day_slot, settle_number_slot
 from .stamp import (
+    HEADER_FRACTION,
     blank_fills,
     fill_blank_number_and_day,
     header_shows_only_text,
@@ -42,6 +44,7 @@ from .unread import with_unread_bands
 
 __all__ = [
     "DPI",
+    "HEADER_FRACTION",
     "OcrOutcome",
     "OcrPage",
     "OcrUnavailable",
@@ -185,3 +188,10 @@ def complete_with_ocr(
     else:
         texts[0] = "".join(filled) + texts[0][len(head) :]
     return OcrOutcome(texts, header_text, OcrInfo(pages=[1], header_only=True, confidence=shown.confidence), warnings)
+
+
+def __getattr__(name: str):
+    """``tesseract_runs``, the count of images Tesseract read in this process, kept by :mod:`.tesseract`."""
+    if name == "tesseract_runs":
+        return tesseract.tesseract_runs
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
