@@ -1,6 +1,6 @@
 """The ``vanban`` command: a thin layer over the Python API.
 
-Every command has a Python equivalent (``vanban.extract.extract_file``,
+Every command has a Python equivalent (``vanban.extraction.extract_file``,
 ``vanban.store.ingest_paths`` …); this module only parses arguments and turns
 errors into one line on stderr.
 """
@@ -109,8 +109,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
-    from vanban.extract import extract_file
-    from vanban.highlight import render_html
+    from vanban.annotate import render_html
+    from vanban.extraction import extract_file
 
     try:
         record, doc = extract_file(args.file)
@@ -146,13 +146,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from vanban.serve import serve
+    from vanban.publish import serve
 
     return serve(db_path=args.db, host=args.host, port=args.port)
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    from vanban.watch import watch
+    from vanban.watcher import watch
 
     return watch(
         args.inbox,
@@ -169,7 +169,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from vanban.reindex import reindex
+    from vanban.reindexing import reindex
 
     return reindex(db_path=args.db, workers=args.workers, force=args.force, paths=args.paths)
 

@@ -338,7 +338,7 @@ def ingest_file(
     ``failed``; nothing raises for a bad file. Pass ``record`` and ``text_doc``
     when the extraction was done elsewhere (a worker process).
     """
-    from vanban.extract import extract_file, file_sha256
+    from vanban.extraction import extract_file, file_sha256
 
     path_str = str(path)
     if has_invalid_name(path_str):
@@ -437,7 +437,7 @@ def ingest_paths(
     target's path). Progress goes to stderr (see :class:`Progress`).
     """
     from vanban.batch import default_workers, extract_many
-    from vanban.extract import file_sha256
+    from vanban.extraction import file_sha256
 
     db = open_db(db_path)
     files = iter_files(paths, follow_symlinks)

@@ -20,7 +20,7 @@ from pathlib import Path
 import sqlite_utils
 
 from vanban.batch import default_workers, extract_many
-from vanban.extract import file_sha256
+from vanban.extraction import file_sha256
 from vanban.extractors import EXTRACTOR_VERSION
 from vanban.store import Progress, ingest_file, iter_files, open_db, record_error
 

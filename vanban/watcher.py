@@ -68,7 +68,7 @@ TICK = 0.1  # seconds between looks at pending files and finished jobs
 STOP_GRACE = 5.0  # seconds a stop waits for files already being read before abandoning them
 HOLD_FIRST = 60.0  # seconds before a file that could not be moved out of the inbox is tried again …
 HOLD_LONGEST = 3600.0  # … the pause doubling each time up to this
-WARM = ("vanban.extract", "vanban.watch")  # what a worker imports before it takes its first file
+WARM = ("vanban.extraction", "vanban.watcher")  # what a worker imports before it takes its first file
 
 
 # --- moving originals, never overwriting ---------------------------------------------------------
@@ -271,7 +271,7 @@ def extract_job(path: str, db_path: str) -> Extraction:
     FIFO since the watcher saw it. Bytes already stored are not read again: the
     main process only has to archive them.
     """
-    from vanban.extract import extract_file, file_sha256
+    from vanban.extraction import extract_file, file_sha256
 
     started = time.perf_counter()
     result = Extraction(path)
