@@ -384,9 +384,9 @@ def _synthetic_record(index: int) -> tuple:
     """Document ``index`` as the store would hold it: (record, text, folded subject, folded text, folded tasks)."""
     import synth
 
-    from vanban.extractors import EXTRACTOR_VERSION
     from vanban.pipeline.normalize import fold_diacritics
     from vanban.record import Citation, DocumentInfo, Duty, Record, Signer, Source
+    from vanban.version import EXTRACTOR_VERSION
 
     rng = random.Random(BENCH_SEED * 7 + index)
     spec = synth.random_spec(rng, index, draft=rng.random() < DRAFT_SHARE)

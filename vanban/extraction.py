@@ -6,7 +6,6 @@ import hashlib
 import os
 from pathlib import Path
 
-from vanban.extractors import EXTRACTOR_VERSION
 from vanban.extractors.citations import extract_citations
 from vanban.extractors.duties import extract_duties
 from vanban.extractors.file_name import CONFIRMED
@@ -16,6 +15,7 @@ from vanban.extractors.signature import extract_signer
 from vanban.pipeline.document import TextDocument
 from vanban.pipeline.read import read
 from vanban.record import Record, Source
+from vanban.version import EXTRACTOR_VERSION
 
 
 def file_sha256(path: str | os.PathLike) -> str:

@@ -21,8 +21,8 @@ import sqlite_utils
 
 from vanban.batch import default_workers, extract_many
 from vanban.extraction import file_sha256
-from vanban.extractors import EXTRACTOR_VERSION
 from vanban.store import Progress, ingest_file, iter_files, open_db, record_error
+from vanban.version import EXTRACTOR_VERSION
 
 
 @dataclass

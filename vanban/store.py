@@ -33,7 +33,7 @@ from pathlib import Path
 import sqlite_utils
 
 from vanban.errors import ReadError
-from vanban.extractors import EXTRACTOR_VERSION, agencies
+from vanban.extractors import agencies
 from vanban.extractors.deadlines import due_date
 from vanban.intake import has_invalid_name, iter_files, pending_files, refusal, repaired
 from vanban.migrations import agency_row, citation_group_key, document_label, issued_year, migrate, warnings_column
@@ -42,6 +42,7 @@ from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.record import DocumentInfo, Duty, Record
 from vanban.resolve import resolve_document_citations, resolve_symbol, symbol_key
 from vanban.values import agency_locality, recurrence
+from vanban.version import EXTRACTOR_VERSION
 from vanban.workers import Limits
 
 
