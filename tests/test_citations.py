@@ -9,6 +9,7 @@ import unicodedata
 import pytest
 import regex
 
+from vanban import text_document
 from vanban.extractors.citations import extract_citations
 from vanban.extractors.gazetteer import expand_abbreviations
 from vanban.pipeline.document import TextDocument
@@ -17,7 +18,7 @@ from vanban.record import DocumentInfo
 
 
 def cite(text: str, info: DocumentInfo | None = None):
-    doc = TextDocument(text=normalize(text).text, format="txt", page_count=1)
+    doc = text_document(text)
     return doc, extract_citations(doc, info or DocumentInfo())
 
 

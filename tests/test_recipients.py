@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from vanban import text_document
 from vanban.extractors.recipients import extract_recipients
 from vanban.pipeline.document import TextDocument
 
 
 def doc_of(text: str) -> TextDocument:
-    return TextDocument(text=text, format="txt", page_count=1)
+    return text_document(text)
 
 
 # (text as printed, recipients expected)

@@ -1,8 +1,9 @@
 """The ``vanban`` command: a thin layer over the Python API.
 
-Every command has a Python equivalent (``vanban.extraction.extract_file``,
-``vanban.store.ingest_paths`` …); this module only parses arguments and turns
-errors into one line on stderr.
+Every command calls one function of the package (``vanban extract`` is
+:func:`vanban.extract_files`, ``vanban ingest`` is :func:`vanban.ingest` …);
+this module only parses arguments, prints results, and turns errors into one
+line on stderr and an exit status.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+import vanban
 from vanban.clerk import printable
 from vanban.errors import ReadError
 from vanban.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, MIN_MAX_MEMORY, Limits
@@ -76,10 +78,8 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_text(args: argparse.Namespace) -> int:
-    from vanban.pipeline.read import read
-
     try:
-        doc = read(args.file)
+        doc = vanban.read(args.file)
     except ReadError as exc:
         _fail(str(exc))
         return 1
@@ -92,15 +92,13 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from vanban.batch import extract_many
-
     failed = 0
-    outcomes = extract_many(
+    outcomes = vanban.extract_files(
         args.files, workers=args.workers, limits=_limits(args), follow_symlinks=args.follow_symlinks
     )
     for outcome in outcomes:
-        if outcome.error is not None:
-            _fail(f"{printable(outcome.path)}: {printable(outcome.error)}")
+        if outcome.record is None:
+            _fail(f"{printable(outcome.path)}: {printable(outcome.error or 'not read')}")
             failed += 1
             continue
         sys.stdout.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False) + "\n")
@@ -109,15 +107,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
-    from vanban.annotate import render_html
-    from vanban.extraction import extract_file
-
     try:
-        record, doc = extract_file(args.file)
+        html = vanban.highlight(args.file)
     except ReadError as exc:
         _fail(str(exc))
         return 1
-    html = render_html(doc.text, record.to_dict())
     if args.output:
         Path(args.output).write_text(html, encoding="utf-8")
     else:
@@ -126,15 +120,13 @@ def cmd_highlight(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from vanban.store import ingest_paths
-
-    report = ingest_paths(
+    report = vanban.ingest(
+        args.db,
         args.paths,
-        db_path=args.db,
-        progress=not args.quiet,
         workers=args.workers,
         limits=_limits(args),
         follow_symlinks=args.follow_symlinks,
+        progress=not args.quiet,
     )
     for path, reason in report.failed:
         _fail(f"{printable(path)}: {printable(reason)}")
@@ -146,39 +138,48 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from vanban.publish import serve
-
-    return serve(db_path=args.db, host=args.host, port=args.port)
+    vanban.serve(args.db, host=args.host, port=args.port)
+    return 0
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    from vanban.watcher import watch
-
-    return watch(
-        args.inbox,
-        db_path=args.db,
-        poll=args.poll,
-        settle=args.settle,
-        rescan=args.rescan,
-        once=args.once,
-        archive=args.archive,
-        failed=args.failed,
-        workers=args.workers,
-        limits=_limits(args),
-    )
+    try:
+        stats = vanban.watch(
+            args.inbox,
+            args.db,
+            once=args.once,
+            poll=args.poll,
+            settle=args.settle,
+            rescan=args.rescan,
+            archive=args.archive,
+            failed=args.failed,
+            workers=args.workers,
+            limits=_limits(args),
+        )
+    except vanban.InboxError as exc:
+        _fail(str(exc))
+        return 2
+    return 1 if args.once and not stats.all_stored else 0
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from vanban.reindexing import reindex
-
-    return reindex(db_path=args.db, workers=args.workers, force=args.force, paths=args.paths)
+    report = vanban.reindex(args.db, args.paths, workers=args.workers, force=args.force, progress=True)
+    for path, reason in report.failed:
+        _fail(f"{printable(path)}: {printable(reason)}")
+    for path in report.missing:
+        _fail(f"{printable(path)}: missing (the stored record is kept)")
+    rate = report.checked / report.seconds if report.seconds else 0.0
+    print(
+        f"checked {report.checked} files in {report.seconds:.2f} s ({rate:,.0f}/s): "
+        f"{report.extracted} re-extracted, {report.unchanged} unchanged, {len(report.failed)} failed, "
+        f"{len(report.missing)} missing",
+        file=sys.stderr,
+    )
+    return 1 if report.failed else 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from vanban.store import status
-
-    counts = status(args.db, inbox=args.inbox)
-    for key, value in counts.items():
+    for key, value in vanban.status(args.db, inbox=args.inbox).items():
         print(f"{key}: {value}")
     return 0
 

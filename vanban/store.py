@@ -35,6 +35,7 @@ import sqlite_utils
 from vanban.errors import ReadError
 from vanban.extractors import agencies
 from vanban.extractors.deadlines import due_date
+from vanban.identity import file_sha256
 from vanban.intake import has_invalid_name, iter_files, pending_files, refusal, repaired
 from vanban.migrations import agency_row, citation_group_key, document_label, issued_year, migrate, warnings_column
 from vanban.pipeline.document import TextDocument
@@ -339,7 +340,7 @@ def ingest_file(
     ``failed``; nothing raises for a bad file. Pass ``record`` and ``text_doc``
     when the extraction was done elsewhere (a worker process).
     """
-    from vanban.extraction import extract_file, file_sha256
+    from vanban.extraction import extract_file
 
     path_str = str(path)
     if has_invalid_name(path_str):
@@ -438,7 +439,6 @@ def ingest_paths(
     target's path). Progress goes to stderr (see :class:`Progress`).
     """
     from vanban.batch import default_workers, extract_many
-    from vanban.extraction import file_sha256
 
     db = open_db(db_path)
     files = iter_files(paths, follow_symlinks)
