@@ -56,7 +56,7 @@ def extract_document(doc: TextDocument, source: Source) -> Record:
     )
 
 
-def extract_text(text: str | TextDocument, path: str | os.PathLike | None = None) -> Record:
+def extract_text(text: str | TextDocument, path: str | os.PathLike[str] | None = None) -> Record:
     """Extract a string (read as a .txt file's text is) or an already-read document.
 
     ``path`` is only the name the record gives as ``source.path`` (a file name can
@@ -71,7 +71,7 @@ def extract_text(text: str | TextDocument, path: str | os.PathLike | None = None
     return extract_document(doc, source)
 
 
-def extract_file(path: str | os.PathLike, sha256: str | None = None) -> tuple[Record, TextDocument]:
+def extract_file(path: str | os.PathLike[str], sha256: str | None = None) -> tuple[Record, TextDocument]:
     """Read and extract one file. Raises :class:`vanban.errors.ReadError` for a file that can't be read."""
     path = Path(path)
     doc = read(path)

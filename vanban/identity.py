@@ -14,7 +14,7 @@ import os
 BLOCK = 1 << 20  # bytes read at a time: a large scan is hashed without holding it in memory
 
 
-def file_sha256(path: str | os.PathLike) -> str:
+def file_sha256(path: str | os.PathLike[str]) -> str:
     """The SHA-256 of a file's bytes, as 64 hex digits."""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
