@@ -185,7 +185,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vanban", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="vanban",
+        description="Vietnamese official documents into a browsable, queryable SQLite database.",
+        epilog="Each command is one function of the Python API: import vanban; help(vanban).",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("text", help="print a file's normalised plain text")
@@ -206,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="extract files or folders into the database")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     _add_limits(p)
@@ -214,14 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("serve", help="serve the database with Datasette")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8001)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("watch", help="ingest files dropped into an inbox folder")
     p.add_argument("inbox")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--poll", action="store_true", help="poll instead of native file events (network shares)")
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stay unchanged before it is taken")
     p.add_argument("--rescan", type=float, default=60.0, help="seconds between full rescans of the inbox")
@@ -234,13 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reindex", help="re-extract the corpus where file or extractor changed")
     p.add_argument("paths", nargs="*", metavar="PATH", help="also ingest these files or folders")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     p.add_argument("--force", action="store_true", help="re-extract even unchanged files")
     p.set_defaults(func=cmd_reindex)
 
     p = sub.add_parser("status", help="counts: documents, failures, pending inbox files")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--inbox", default=None)
     p.set_defaults(func=cmd_status)
     return parser
