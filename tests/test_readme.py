@@ -84,3 +84,38 @@ def test_the_option_pattern_reads_usage_lines() -> None:
         "--max-memory",
         "--follow-symlinks",
     ]
+
+
+# ---------------------------------------------------------------- the architecture section
+
+REPO = README.parent
+FOLDERS = ("pipeline", "extractors", "vanban")
+# A folder's paragraph in "## How it is built": "**`pipeline/`** (`vanban.pipeline`): …".
+_FOLDER = regex.compile(r"(?xm) ^ \*\*`(?P<folder> [a-z]+ )/`\*\*")
+# The first cell of a module table's row: "| `legacy.py`, `legacy_tables.py` | …".
+_MODULE_CELL = regex.compile(r"(?xm) ^ \| (?P<cell> [^|]* \.py` [^|]* ) \|")
+_MODULE = regex.compile(r"(?x) `(?P<name> [\w]+ \.py )`")
+
+
+def modules_in_readme() -> dict[str, set[str]]:
+    """folder → the modules its table in "## How it is built" names."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## How it is built") :]
+    section = section[: section.index("\n## ", 1)]
+    heads = list(_FOLDER.finditer(section))
+    tables = {}
+    for head, following in zip(heads, [*heads[1:], None], strict=True):
+        part = section[head.end() : following.start() if following else len(section)]
+        cells = (m.group("cell") for m in _MODULE_CELL.finditer(part))
+        tables[head.group("folder")] = {m.group("name") for cell in cells for m in _MODULE.finditer(cell)}
+    return tables
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_the_architecture_names_every_module_of_each_folder(folder: str) -> None:
+    on_disk = {path.name for path in (REPO / folder).glob("*.py")}
+    if folder != "vanban":
+        on_disk.discard("__init__.py")  # the package's docstring, no code of its own
+    named = modules_in_readme().get(folder, set())
+    assert not on_disk - named, f"README's {folder}/ table leaves out {sorted(on_disk - named)}"
+    assert not named - on_disk, f"README's {folder}/ table names {sorted(named - on_disk)}, which {folder}/ lacks"
