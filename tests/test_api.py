@@ -105,6 +105,28 @@ def test_text_of_a_word_file_loads_no_language_model(tmp_path) -> None:
     assert not loaded & {"spacy", "underthesea", "pdfplumber"}
 
 
+def test_ingest_loads_the_extractors_only_in_its_workers(tmp_path) -> None:
+    """The main process hashes and stores; reading is the workers' (here: nothing new to read at all)."""
+    (tmp_path / "plan.txt").write_text(PLAN_HEAD, encoding="utf-8")
+    assert vanban.ingest(tmp_path / "v.db", tmp_path / "plan.txt", workers=1).ingested == 1
+    loaded = _imported_by_command(["ingest", "plan.txt", "--db", "v.db", "--quiet"], tmp_path)
+    assert "sqlite_utils" in loaded
+    assert not loaded & {"spacy", "underthesea", "pdfplumber", "pypdfium2"}
+
+
+def test_serving_pages_loads_no_language_model(tmp_path) -> None:
+    """What ``vanban serve`` runs for a table page (the annotated page alone draws with spaCy)."""
+    code = (
+        "import asyncio\n"
+        "from vanban.publish import make_datasette\n"
+        "from vanban.store import open_db\n"
+        f"open_db({str(tmp_path / 'v.db')!r}).close()\n"
+        f"ds = make_datasette({str(tmp_path / 'v.db')!r})\n"
+        "assert asyncio.run(ds.client.get('/vanban/documents')).status_code == 200"
+    )
+    assert not _modules_loaded(code) & {"spacy", "underthesea", "pdfplumber", "pypdfium2"}
+
+
 # ---------------------------------------------------------------- text and documents
 
 

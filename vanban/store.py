@@ -340,8 +340,6 @@ def ingest_file(
     ``failed``; nothing raises for a bad file. Pass ``record`` and ``text_doc``
     when the extraction was done elsewhere (a worker process).
     """
-    from vanban.extraction import extract_file
-
     path_str = str(path)
     if has_invalid_name(path_str):
         return _fail(db, path_str, sha256, refusal(path_str) or "invalid file name")
@@ -363,6 +361,8 @@ def ingest_file(
             _log_file(db, path_str, sha256, "duplicate", stored.id, f"same content as {stored.path}")
         return IngestOutcome("duplicate", stored.id, f"same content as {stored.path}")
     if record is None:
+        from vanban.extraction import extract_file  # the extractors load only when a file is read here
+
         try:
             record, text_doc = extract_file(path, sha256=sha256)
         except ReadError as exc:
