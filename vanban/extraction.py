@@ -50,7 +50,7 @@ def extract_document(doc: TextDocument, source: Source) -> Record:
         source=source,
         document=info,
         citations=extract_citations(doc, info),
-        recipients=extract_recipients(doc),
+        recipients=extract_recipients(doc, info.signer),
         duties=extract_duties(doc, info),
         extractor_version=EXTRACTOR_VERSION,
     )
