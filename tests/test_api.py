@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import pkgutil
@@ -76,6 +77,21 @@ def test_the_api_names_stay_functions_whatever_is_imported() -> None:
     assert set(API + DB_API) <= set(vanban.__all__)
     for name in vanban.__all__:
         assert getattr(vanban, name) is not None, name
+
+
+def test_the_cli_calls_only_the_public_api() -> None:
+    """cli.py parses arguments and prints: its work is done by ``vanban.<function>``, plus argument types and
+    defaults (workers' limits), printable names (clerk) and the error it reports (errors)."""
+    tree = ast.parse((Path(vanban.__file__).parent / "cli.py").read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert {m for m in imported if m and m.startswith("vanban")} <= {"vanban.clerk", "vanban.errors", "vanban.workers"}
+    used = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "vanban"
+    }
+    assert used and used <= set(vanban.__all__), used - set(vanban.__all__)
+    assert set(API + DB_API) - {"text_document", "extract", "extract_file"} <= used
 
 
 def test_an_unknown_attribute_is_an_attribute_error() -> None:
