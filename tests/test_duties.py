@@ -9,9 +9,9 @@ import unicodedata
 
 import pytest
 
+from vanban import text_document
 from vanban.extractors.duties import extract_duties
-from vanban.pipeline.document import Table, TextDocument
-from vanban.pipeline.normalize import normalize
+from vanban.pipeline.document import Table
 from vanban.record import DocumentInfo
 
 LAM_DONG = DocumentInfo(doc_type="Kế hoạch", issuer="Ủy ban nhân dân tỉnh Lâm Đồng", place="Lâm Đồng")
@@ -20,7 +20,8 @@ SO_NOI_VU = DocumentInfo(doc_type="Công văn", issuer="Sở Nội vụ tỉnh L
 
 
 def duties_of(text: str, info: DocumentInfo = LAM_DONG, tables: list[Table] | None = None):
-    doc = TextDocument(text=normalize(text).text, format="txt", page_count=1, tables=tables or [])
+    doc = text_document(text)
+    doc.tables = tables or []
     return extract_duties(doc, info)
 
 
