@@ -284,3 +284,49 @@ def test_the_cli_prints_what_the_api_returns(tmp_path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == vanban.extract_file(path).to_dict()
+
+
+# ---------------------------------------------------------------- the extractor version
+
+
+def test_the_version_covers_every_module_an_extraction_runs(tmp_path) -> None:
+    """Each module of the readers and extractors that extracting real files loads is in the digest, and so is
+    every knowledge table: a change to any of them changes EXTRACTOR_VERSION."""
+    from vanban.version import EXTRACTOR_VERSION, digest, record_code_files
+
+    code = (
+        "import sys, vanban\n"
+        f"vanban.extract_file({str(tmp_path / 'plan.txt')!r})\n"
+        f"vanban.extract_file({str(tmp_path / 'plan.docx')!r})\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('vanban.') and m.__file__))"
+    )
+    (tmp_path / "plan.txt").write_text(PLAN_HEAD, encoding="utf-8")
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for line in PLAN_HEAD.splitlines():
+        document.add_paragraph(line)
+    document.save(tmp_path / "plan.docx")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    loaded = {Path(line).resolve() for line in done.stdout.split()}
+    covered = {path.resolve() for _, path in record_code_files()}
+    outside = {"__init__.py", "errors.py", "identity.py", "version.py"}  # the package, its error, hashing, this
+    assert {p for p in loaded if p.name not in outside or p.parent.name != "vanban"} <= covered
+    data = Path(vanban.__file__).parent.parent / "extractors" / "data"
+    assert {p.resolve() for p in data.glob("*.json")} <= covered
+    assert EXTRACTOR_VERSION == f"{vanban.__version__}+{digest(record_code_files())}"
+    assert vanban.extract("Số: 02/KH-UBND").extractor_version == EXTRACTOR_VERSION
+
+
+def test_the_digest_changes_with_any_byte(tmp_path) -> None:
+    from vanban.version import digest, record_code_files
+
+    copies = []
+    for name, path in record_code_files():
+        copy = tmp_path / name.replace("/", "__")
+        copy.write_bytes(path.read_bytes())
+        copies.append((name, copy))
+    assert digest(copies) == digest(record_code_files())
+    name, table = next((n, p) for n, p in copies if n.endswith("data/provinces.json"))
+    table.write_bytes(table.read_bytes().replace("Lâm Đồng".encode(), "Lâm  Đồng".encode(), 1))
+    assert digest(copies) != digest(record_code_files())

@@ -43,13 +43,13 @@ def record_code_files() -> list[tuple[str, Path]]:
     return sorted(files)
 
 
-def code_digest() -> str:
-    """The first ten hex digits of a SHA-256 over the names and bytes of :func:`record_code_files`."""
-    digest = hashlib.sha256()
-    for name, path in record_code_files():
-        digest.update(name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
+def digest(files: list[tuple[str, Path]]) -> str:
+    """The first ten hex digits of a SHA-256 over each file's name and bytes, in the order given."""
+    sha = hashlib.sha256()
+    for name, path in files:
+        sha.update(name.encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()[:10]
 
 
-EXTRACTOR_VERSION = f"{__version__}+{code_digest()}"
+EXTRACTOR_VERSION = f"{__version__}+{digest(record_code_files())}"
