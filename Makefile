@@ -6,7 +6,7 @@ DB     ?= data/vanban.db
 PORT   ?= 8001
 INBOX  ?= inbox
 
-.PHONY: install system-deps run ingest serve watch reindex status test bench score score-update corpus clean
+.PHONY: install system-deps run ingest serve watch reindex status lint typecheck test bench score score-update corpus clean
 
 install: $(BIN)/vanban
 
@@ -42,7 +42,16 @@ reindex: install
 status: install
 	$(BIN)/vanban status --db $(DB) --inbox $(INBOX)
 
-test: install system-deps
+# Lint and formatting (ruff, settings in pyproject.toml), as checked before each commit.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# The public API (vanban/__init__.py and the types it exposes) through mypy: scripts/typecheck.py.
+typecheck: install
+	$(BIN)/python scripts/typecheck.py
+
+test: install system-deps lint typecheck
 	$(BIN)/python -m pytest -q -ra
 
 bench: install

@@ -18,14 +18,17 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
-import spacy
-from spacy.matcher import PhraseMatcher
 
 from vanban.pipeline.normalize import fold_diacritics, fold_tones
 
 from . import knowledge
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
 
 # ---------------------------------------------------------------------------
 # Text clean-up shared by the extractors
@@ -222,15 +225,26 @@ def expand_abbreviations(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _nlp():
+def _nlp() -> Language:
+    """spaCy's blank multilingual pipeline (no model), loaded on the first match: the store and the site import
+    this module for its tables without paying for spaCy."""
+    import spacy
+
     return spacy.blank("xx")
+
+
+def _phrase_matcher() -> PhraseMatcher:
+    """An empty matcher of lower-cased phrases over :func:`_nlp`'s vocabulary."""
+    from spacy.matcher import PhraseMatcher
+
+    return PhraseMatcher(_nlp().vocab, attr="LOWER")
 
 
 @lru_cache(maxsize=1)
 def _casing_matcher() -> tuple[PhraseMatcher, dict[str, str]]:
     """A matcher of every multi-word name whose capitals matter, keyed by its lower-case form."""
     nlp = _nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher = _phrase_matcher()
     canonical: dict[str, str] = {}
     names = [n for n in AGENCY_NAMES if " " in n] + list(PROPER_NOUNS)
     names += [p.name for p in PROVINCES.values()]
@@ -488,7 +502,7 @@ class NameMatch:
 @lru_cache(maxsize=1)
 def _agency_matcher() -> PhraseMatcher:
     nlp = _nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher = _phrase_matcher()
     patterns = [clean(n) for n in AGENCY_NAMES if " " in n]
     # Abbreviated forms as written in running text: "UBND", "HĐND", "UBMTTQ".
     patterns += [
@@ -506,7 +520,7 @@ def _agency_matcher() -> PhraseMatcher:
 @lru_cache(maxsize=1)
 def _province_matcher() -> PhraseMatcher:
     nlp = _nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher = _phrase_matcher()
     names = set(_PROVINCE_ALIASES) | {clean(p).casefold() for p in PROVINCES}
     matcher.add("PROVINCE", [nlp.make_doc(n) for n in names])
     return matcher

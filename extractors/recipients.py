@@ -11,9 +11,10 @@ from __future__ import annotations
 import regex
 
 from vanban.pipeline.document import TextDocument
+from vanban.record import Signer
 
 from . import gazetteer as gz
-from .signature import extract_signer, is_block_line, segments
+from .signature import is_block_line, segments
 
 # "Kính gửi: Sở Nội vụ tỉnh Lâm Đồng" (the colon tells it from "Kính gửi Sở Nội vụ tổng hợp./.")
 _KINH_GUI = regex.compile(r"(?i)^\W{0,3}kính\s+gửi\s*:\s*(?P<rest>.*)$")
@@ -147,10 +148,13 @@ def _next_is_item(lines: list[str]) -> bool:
     return False
 
 
-def extract_recipients(doc: TextDocument) -> list[str]:
-    """Recipients under ``Kính gửi:`` then ``Nơi nhận:``, cleaned and listed once each."""
+def extract_recipients(doc: TextDocument, signer: Signer) -> list[str]:
+    """Recipients under ``Kính gửi:`` then ``Nơi nhận:``, cleaned and listed once each.
+
+    ``signer`` is the document's signer (:func:`.signature.extract_signer`): its lines,
+    printed beside or between the items of Nơi nhận, are not recipients.
+    """
     lines = doc.text.split("\n")  # items are kept as printed, tone style included
-    signer = extract_signer(doc)
     signature_parts = {p.casefold() for p in (signer.name, signer.title) if p}
     signature_parts |= {gz.clean(s).casefold() for s in (signer.authority or "").split("  ")}
     raw: list[str] = []

@@ -144,6 +144,18 @@ def text_warnings(doc: TextDocument) -> list[str]:
     return []
 
 
+def text_document(text: str) -> TextDocument:
+    """A string read as a .txt file's text is: header columns split, normalised, with the same warnings.
+
+    The one way to make a document of text in memory (``vanban.extract("…")``, tests).
+    """
+    from .txt import document_from_text
+
+    doc = document_from_text(text)
+    doc.warnings.extend(text_warnings(doc))
+    return doc
+
+
 def read(path: str | os.PathLike) -> TextDocument:
     """Read any supported file into a :class:`TextDocument`; raise :class:`ReadError` if it can't be."""
     path = Path(path)

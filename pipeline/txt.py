@@ -95,19 +95,21 @@ def decode(data: bytes, path: Path) -> Decoded:
     raise ReadError(str(path), f"not UTF-8 text; detected {detected}. Save it as UTF-8 and try again")
 
 
-def read(path: Path) -> TextDocument:
-    """Read a text file; split a space-aligned header into its two columns."""
-    decoded = decode(path.read_bytes(), path)
-    raw = decoded.text
-    lines = raw.splitlines(keepends=True)
+def document_from_text(text: str, warnings: list[str] | None = None) -> TextDocument:
+    """Text as a document: how a .txt file's text, and any string given to ``vanban.extract``, is read.
+
+    A space-aligned two-column header at the top is split into its columns (left, then
+    right: the header region), and the whole is normalised (NFC, spaces, offsets kept).
+    """
+    lines = text.splitlines(keepends=True)
     header_end = 0
     split = split_text_header([line.rstrip("\r\n") for line in lines])
     if split is not None:
         left, right, used = split
         header = "".join(line + "\n" for line in left + right)
-        raw = header + "".join(lines[used:])
+        text = header + "".join(lines[used:])
         header_end = len(header)
-    norm = normalize(raw)
+    norm = normalize(text)
     return TextDocument(
         text=norm.text,
         format="txt",
@@ -115,5 +117,11 @@ def read(path: Path) -> TextDocument:
         page_starts=[0],
         header_end=min(header_end, len(norm.text)),
         raw_offsets=norm.offsets,
-        warnings=decoded.warnings,
+        warnings=list(warnings or []),
     )
+
+
+def read(path: Path) -> TextDocument:
+    """Read a text file: decode it (:func:`decode`), then make it a document (:func:`document_from_text`)."""
+    decoded = decode(path.read_bytes(), path)
+    return document_from_text(decoded.text, decoded.warnings)

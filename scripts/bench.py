@@ -8,7 +8,7 @@ One run prints, on one machine:
 - raw pypdfium2 text extraction (pages/s) on the bench's text-layer PDFs, with
   as many processes as vanban uses and with one, against ``vanban.batch.extract_many``
   over the same files: the last line is their ratio;
-- a no-op ``vanban.reindex.reindex_db`` on the indexed corpus (files/s);
+- a no-op ``vanban.reindexing.reindex_db`` on the indexed corpus (files/s);
 - OCR seconds per page, vanban's ``pipeline/ocr.py`` against raw ``tesseract`` on the
   same page images (rendered by the bench from generated documents whose text is known);
 - the latency of each canned query through a real Datasette on a synthetic database of
@@ -265,7 +265,7 @@ def reindex_rates(outcomes, folder: Path, repeats: int = 3) -> tuple[float, floa
     results are); the first reindex hashes every file and fills the stat cache;
     the no-op reindex then only stats them: its median of ``repeats`` runs is reported.
     """
-    from vanban.reindex import reindex_db
+    from vanban.reindexing import reindex_db
     from vanban.store import ingest_file, open_db
 
     path = folder / "reindex.db"
@@ -384,9 +384,9 @@ def _synthetic_record(index: int) -> tuple:
     """Document ``index`` as the store would hold it: (record, text, folded subject, folded text, folded tasks)."""
     import synth
 
-    from vanban.extractors import EXTRACTOR_VERSION
     from vanban.pipeline.normalize import fold_diacritics
     from vanban.record import Citation, DocumentInfo, Duty, Record, Signer, Source
+    from vanban.version import EXTRACTOR_VERSION
 
     rng = random.Random(BENCH_SEED * 7 + index)
     spec = synth.random_spec(rng, index, draft=rng.random() < DRAFT_SHARE)
@@ -616,7 +616,7 @@ def query_parameters(path: Path) -> dict[str, list[dict]]:
 
 
 async def _time_queries(path: Path, repeats: int) -> list[tuple[str, str, float, int, str]]:
-    from vanban.serve import load_metadata, make_datasette
+    from vanban.publish import load_metadata, make_datasette
 
     # The served limit is 3 s; the bench lifts it to see how far past it a query goes.
     ds = make_datasette(path, settings={"sql_time_limit_ms": 120_000})
@@ -675,7 +675,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["VANBAN_OCR_CACHE"] = str(run_dir / "ocr-cache")
 
     say(f"machine: {machine()}")
-    import vanban.extract  # noqa: F401  (imported before any timing, as a long-running ingest has it)
+    import vanban.extraction  # noqa: F401  (imported before any timing, as a long-running ingest has it)
 
     corpus = bench_corpus(sizes["docs"], workers)
     generated = sorted(p for p in corpus.iterdir() if p.suffix in (".pdf", ".docx"))

@@ -1,4 +1,4 @@
-"""Shared fixtures: where ../shared is, and a skip when it is absent."""
+"""Shared fixtures: where ../shared is, and a skip when it is absent (only then)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ SHARED = Path(os.environ.get("VANBAN_SHARED", REPO.parent / "shared"))
 
 
 def shared_path(*parts: str) -> Path:
-    """A path under ../shared, skipping the test when it is not there."""
+    """A path under ../shared. The test is skipped when ../shared is absent, and fails when ../shared is there
+    without this path: a document renamed or removed must not quietly stop being tested."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} not present")
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} not present")
+        pytest.fail(f"{path} is not in {SHARED}")
     return path
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from vanban.serve import make_datasette
+from vanban.publish import make_datasette
 from vanban.store import ingest_file, open_db
 
 pytestmark = [pytest.mark.realdocs, pytest.mark.slow]

@@ -23,6 +23,7 @@ from pathlib import Path
 import docx
 import pypdfium2 as pdfium
 import pytest
+from conftest import shared_path
 
 from vanban.errors import ReadError
 from vanban.pipeline import legacy, legacy_tables
@@ -68,10 +69,7 @@ def blank_pdf(path: Path) -> None:
 
 
 def real_file(realdocs: Path, name: str) -> Path:
-    path = realdocs / "vbai" / name
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    return path
+    return shared_path("realdocs", "vbai", name)
 
 
 GOOD_TXT = "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\nSố: 02/KH-UBND\n\nKẾ HOẠCH\nCải cách hành chính tỉnh Lạng Sơn năm 2023\n"

@@ -9,6 +9,7 @@ import unicodedata
 import pytest
 import regex
 
+from vanban import text_document
 from vanban.extractors.citations import extract_citations
 from vanban.extractors.gazetteer import expand_abbreviations
 from vanban.pipeline.document import TextDocument
@@ -17,7 +18,7 @@ from vanban.record import DocumentInfo
 
 
 def cite(text: str, info: DocumentInfo | None = None):
-    doc = TextDocument(text=normalize(text).text, format="txt", page_count=1)
+    doc = text_document(text)
     return doc, extract_citations(doc, info or DocumentInfo())
 
 
@@ -1495,20 +1496,37 @@ def test_seeds_against_gold(seeds, gold_dir):
                 assert doc.text[start:end].strip(), (path.name, c.symbol)
 
 
+# Gold citations of text-layer documents the extractor does not find yet, each with why. Every other cited symbol
+# of every text-layer gold document must be found (a scan's citations are held to the scoreboard, test_scoreboard.py).
+NOT_YET_FOUND = {
+    ("36-HD_VPTW_380096.docx", "TCVN6909:2001"): "a national standard (Tiêu chuẩn): no pattern reads TCVN codes",
+}
+
+
 def test_real_documents_end_to_end(realdocs, gold_dir, shared_dir):
-    """Whole real documents through the readers: spans are exact and the gold citations are found."""
+    """Whole real documents through the readers: every span shows its citation, and every gold symbol of a
+    text-layer document is found."""
     from vanban.pipeline.read import read
 
-    found_total = gold_total = 0
+    scanned = {
+        unicodedata.normalize("NFC", line.strip())
+        for line in (shared_dir / "eval" / "scanned.txt").read_text(encoding="utf-8").splitlines()
+    }
+    missed = []
     for gold_path, path in _gold_documents(gold_dir, shared_dir):
-        name = path.name
+        name = unicodedata.normalize("NFC", path.name)
         doc = read(path)
         cits = extract_citations(doc, DocumentInfo())
         for c in cits:
             for start, end in c.spans:
                 assert _span_shows(doc.text[start:end], c), (name, c.symbol, doc.text[start:end])
+        # OCR misreads some symbols of a scan: the scoreboard holds each scan to what it found before
+        held = name not in scanned
         keys = {regex.sub(r"[\s-]", "", c.symbol) for c in cits if c.symbol}
-        gold = [g for g in json.loads(gold_path.read_text(encoding="utf-8"))["citations"] if g["symbol"]]
-        gold_total += len(gold)
-        found_total += sum(regex.sub(r"[\s-]", "", g["symbol"]) in keys for g in gold)
-    assert gold_total and found_total / gold_total >= 0.9
+        gold = [g["symbol"] for g in json.loads(gold_path.read_text(encoding="utf-8"))["citations"] if g["symbol"]]
+        missed += [
+            (name, symbol)
+            for symbol in gold
+            if held and regex.sub(r"[\s-]", "", symbol) not in keys and (name, symbol) not in NOT_YET_FOUND
+        ]
+    assert not missed, missed

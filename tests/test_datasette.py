@@ -7,8 +7,8 @@ import json
 import pytest
 from test_store import make_record
 
+from vanban.publish import DATABASE_NAME, SETTINGS, load_metadata, make_datasette
 from vanban.record import Citation, Duty
-from vanban.serve import DATABASE_NAME, SETTINGS, load_metadata, make_datasette
 from vanban.store import open_db, store_record
 
 PLAN_TEXT = (

@@ -9,9 +9,9 @@ import unicodedata
 
 import pytest
 
+from vanban import text_document
 from vanban.extractors.duties import extract_duties
-from vanban.pipeline.document import Table, TextDocument
-from vanban.pipeline.normalize import normalize
+from vanban.pipeline.document import Table
 from vanban.record import DocumentInfo
 
 LAM_DONG = DocumentInfo(doc_type="Kế hoạch", issuer="Ủy ban nhân dân tỉnh Lâm Đồng", place="Lâm Đồng")
@@ -20,7 +20,8 @@ SO_NOI_VU = DocumentInfo(doc_type="Công văn", issuer="Sở Nội vụ tỉnh L
 
 
 def duties_of(text: str, info: DocumentInfo = LAM_DONG, tables: list[Table] | None = None):
-    doc = TextDocument(text=normalize(text).text, format="txt", page_count=1, tables=tables or [])
+    doc = text_document(text)
+    doc.tables = tables or []
     return extract_duties(doc, info)
 
 
@@ -897,7 +898,7 @@ def test_whole_documents_against_gold(shared_dir, gold_dir) -> None:
     """Every text-layer and Word gold document, read and extracted end to end: duties F1 ≥ 0.88 and role
     accuracy ≥ 0.90 over the set (the scans are measured by tests/test_scoreboard.py, with their OCR). A gold
     record whose document is missing is an error, not a document left out."""
-    from vanban.extract import extract_file
+    from vanban.extraction import extract_file
 
     spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
     score = importlib.util.module_from_spec(spec)
@@ -1200,7 +1201,7 @@ NORMATIVE_FILES = [
 @pytest.mark.realdocs
 @pytest.mark.parametrize(("name", "expected"), NORMATIVE_FILES)
 def test_normative_documents_assign_only_in_their_implementation_articles(realdocs, name: str, expected: list) -> None:
-    from vanban.extract import extract_file
+    from vanban.extraction import extract_file
 
     record, _ = extract_file(realdocs / name)
     got = [

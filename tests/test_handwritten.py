@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from test_ocr import needs_tesseract
 
-from vanban.extract import extract_file
+from vanban.extraction import extract_file
 from vanban.extractors.file_name import number_from_file_name
 from vanban.pipeline import slots, tesseract
 from vanban.pipeline.page_image import GrayImage

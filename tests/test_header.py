@@ -4,11 +4,15 @@ plus end-to-end runs on whole files checked against the gold records."""
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 from conftest import SHARED
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import score  # noqa: E402
 
 from vanban.extractors import gazetteer as gz
 from vanban.extractors.header import extract_header, parse_symbol
@@ -567,40 +571,62 @@ def test_gazetteer_tables():
 
 # ---------------------------------------------------------------------------- whole files
 
-HEADER_FIELDS = ("doc_type", "type_code", "issuer_code", "issuer", "parent_issuer", "place", "subject")
+HEADER_FIELDS = (
+    "doc_type",
+    "symbol",
+    "number",
+    "year",
+    "type_code",
+    "issuer_code",
+    "issuer",
+    "parent_issuer",
+    "place",
+    "issued_date",
+    "subject",
+    "urgency",
+    "confidentiality",
+)
+# Gold values the header extractor does not reach yet, each with why; every other field of every text-layer gold
+# document must match (a scan's fields are held to the scoreboard, tests/test_scoreboard.py).
+NOT_YET = {
+    # the Party's central office prints "BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG", named "Văn phòng Trung ương Đảng"
+    ("36-HD_VPTW_380096.docx", "issuer"),
+}
 
 
-def gold_files():
+def gold_files() -> list[str]:
+    """The text-layer gold documents (not in ../shared/eval/scanned.txt), by name; none when ../shared is absent."""
     gold = SHARED / "gold"
     scanned_list = SHARED / "eval" / "scanned.txt"
     if not gold.exists() or not scanned_list.exists():
         return []
-    scanned = {ln.strip() for ln in scanned_list.read_text(encoding="utf-8").splitlines() if ln.strip()}
-    return sorted(p.name[:-5] for p in gold.glob("*.json") if p.name[:-5] not in scanned)
+    scanned = {unicodedata.normalize("NFC", ln.strip()) for ln in scanned_list.read_text(encoding="utf-8").splitlines()}
+    names = (unicodedata.normalize("NFC", p.name[: -len(".json")]) for p in gold.glob("*.json"))
+    return sorted(name for name in names if name not in scanned)
 
 
 @pytest.mark.realdocs
 @pytest.mark.parametrize("name", gold_files())
 def test_whole_file_against_gold(name, shared_dir):
+    """Every header field of a text-layer gold document, compared as the official scorer compares it."""
     from vanban.pipeline.read import read
 
     candidates = [
         p
         for p in list(shared_dir.glob("seeds/*")) + list(shared_dir.glob("realdocs/*/*"))
-        if unicodedata.normalize("NFC", p.name) == unicodedata.normalize("NFC", name)
+        if unicodedata.normalize("NFC", p.name) == name
     ]
-    if not candidates:
-        pytest.skip(f"{name} not present")
-    gold = json.loads((shared_dir / "gold" / f"{name}.json").read_text(encoding="utf-8"))["document"]
-    info = extract_header(read(candidates[0]))
-    for field in HEADER_FIELDS:
-        want, got = gold[field], getattr(info, field)
-        if field == "subject" and want and got:
-            assert set(want.casefold().split()) & set(got.casefold().split()), field
-        elif field in ("issuer", "parent_issuer") and want and got:
-            assert gz.clean(want).casefold()[:8] == gz.clean(got).casefold()[:8], field
-        else:
-            assert (want or None) == (got or None), (field, want, got)
+    assert candidates, f"{name}: gold record without its document"
+    gold_path = next(p for p in (shared_dir / "gold").glob("*.json") if unicodedata.normalize("NFC", p.stem) == name)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["document"]
+    info = extract_header(read(candidates[0]), file_name=str(candidates[0]))
+    field_ok = score.load_scorer(shared_dir).field_ok
+    missed = [
+        (field, gold[field], getattr(info, field))
+        for field in HEADER_FIELDS
+        if (name, field) not in NOT_YET and not field_ok(field, gold[field], getattr(info, field))
+    ]
+    assert not missed, missed
 
 
 # ---------------------------------------------------------------------------- generated PDFs

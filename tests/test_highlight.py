@@ -8,9 +8,9 @@ import sys
 import pytest
 from test_datasette import REPORT_TEXT, db_path  # noqa: F401  (the fixture)
 
-from vanban.extract import extract_file
-from vanban.highlight import SPAN_GROUP, line_doc, record_spans, render_html, render_text
-from vanban.serve import make_datasette
+from vanban.annotate import SPAN_GROUP, line_doc, record_spans, render_html, render_text
+from vanban.extraction import extract_file
+from vanban.publish import make_datasette
 
 RECORD = {
     "citations": [{"role": "basis", "spans": [[10, 32]]}, {"role": "reference", "spans": [[60, 75]]}],

@@ -9,7 +9,7 @@ import pytest
 from test_ocr import FONT, _scanned_pdf, needs_tesseract
 
 from vanban.errors import ReadError
-from vanban.extract import extract_file
+from vanban.extraction import extract_file
 from vanban.intake import SUPPORTED_EXTENSIONS, iter_files
 from vanban.pipeline.read import EXTENSIONS, read
 

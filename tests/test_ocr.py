@@ -462,7 +462,7 @@ def test_foot_blocks_are_read_alone(tmp_path: Path, ocr_cache: Path) -> None:
 
 
 def _dev2_record(realdocs: Path, name: str):
-    from vanban.extract import extract_file
+    from vanban.extraction import extract_file
 
     path = realdocs / "dev2" / name
     if not path.exists():

@@ -44,7 +44,7 @@ def test_installed_wheel_serves_from_anywhere(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     script = (
-        "import asyncio, sys, vanban.serve as s\n"
+        "import asyncio, sys, vanban.publish as s\n"
         "assert s.__file__.startswith(sys.argv[1]), s.__file__\n"
         "ds = s.make_datasette('data.db')\n"
         "async def main():\n"

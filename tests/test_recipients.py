@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from vanban import text_document
 from vanban.extractors.recipients import extract_recipients
+from vanban.extractors.signature import extract_signer
 from vanban.pipeline.document import TextDocument
 
 
 def doc_of(text: str) -> TextDocument:
-    return TextDocument(text=text, format="txt", page_count=1)
+    return text_document(text)
 
 
 # (text as printed, recipients expected)
@@ -172,11 +174,13 @@ LISTS = [
 
 @pytest.mark.parametrize("text, expected", LISTS)
 def test_recipient_list(text, expected):
-    assert extract_recipients(doc_of(text)) == expected
+    doc = doc_of(text)
+    assert extract_recipients(doc, extract_signer(doc)) == expected
 
 
 def test_news_page_has_no_recipients():
     text = (
         "Văn phòng UBND tỉnh chỉ đạo các phòng, ban (Công văn số 5743 /VP-HCQT, ngày 16/11/2023).\n- Trưởng các phòng;"
     )
-    assert extract_recipients(doc_of(text)) == []
+    doc = doc_of(text)
+    assert extract_recipients(doc, extract_signer(doc)) == []

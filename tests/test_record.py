@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO, SHARED
 
 from vanban.errors import ReadError
-from vanban.extract import extract_file
+from vanban.extraction import extract_file
 from vanban.pipeline.read import read
 
 SCHEMA = json.loads((REPO / "schemas" / "document.schema.json").read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ import shutil
 
 from synth import random_spec, render_docx, render_pdf
 
-from vanban.reindex import reindex_db
+from vanban.reindexing import reindex_db
 from vanban.store import ingest_paths, open_db
 
 

@@ -10,7 +10,7 @@ import pytest
 from test_store import make_record
 
 from vanban import search
-from vanban.serve import make_datasette
+from vanban.publish import make_datasette
 from vanban.store import open_db, store_record
 
 # (typed, exact index?, FTS5 query)

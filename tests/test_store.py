@@ -8,10 +8,10 @@ import sqlite3
 import pytest
 from docx import Document
 
-from vanban.extractors import EXTRACTOR_VERSION
 from vanban.migrations import MIGRATIONS
 from vanban.record import Citation, DocumentInfo, Duty, Record, Source
 from vanban.store import ingest_file, ingest_paths, open_db, status, store_record
+from vanban.version import EXTRACTOR_VERSION
 
 
 def write_docx(path, left: list[str], right: list[str], title: str, subject: str, body: list[str]) -> None:

@@ -8,13 +8,13 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+import docx
+import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 import synth
 
-pytest.importorskip("reportlab")
-docx = pytest.importorskip("docx")
-pdfplumber = pytest.importorskip("pdfplumber")
-pdfium = pytest.importorskip("pypdfium2")
+from vanban.pipeline.read import read
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
@@ -254,7 +254,6 @@ def test_committed_corpus_is_current(tmp_path):
 
 @pytest.mark.parametrize("ext", ["pdf", "docx"])
 def test_reader_round_trip_header_columns(plan, letter, ext, tmp_path):
-    read = pytest.importorskip("vanban.pipeline.read").read
     for spec in (plan, letter):
         doc = read(synth.render(spec, tmp_path / f"doc.{ext}"))
         columns = synth.layout(spec)[0]

@@ -251,7 +251,7 @@ def test_generated_ocr_layer_without_tones_is_read_by_ocr(tmp_path: Path) -> Non
 @pytest.mark.realdocs
 @needs_tesseract
 def test_source_names_the_ocr_pages() -> None:
-    from vanban.extract import extract_file
+    from vanban.extraction import extract_file
 
     record, _ = extract_file(shared_path("realdocs", "dev2", "TB 348 TU_1.signed.pdf"))
     assert record.source.ocr and record.source.ocr_pages == [1]

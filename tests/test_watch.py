@@ -24,7 +24,7 @@ from test_bad_input import encrypted_pdf
 from vanban.clerk import printable
 from vanban.intake import Folders, is_ignored_name, refusal
 from vanban.store import ingest_paths
-from vanban.watch import free_path, move_no_clobber
+from vanban.watcher import free_path, move_no_clobber
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("VANBAN_SHARED", REPO.parent / "shared"))  # as in conftest.py

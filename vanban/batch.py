@@ -19,7 +19,7 @@ from vanban.intake import refusal
 from vanban.record import Record
 from vanban.workers import Limits, WorkerPool
 
-WARM = ("vanban.extract",)  # what a worker imports before it says it is ready
+WARM = ("vanban.extraction",)  # what a worker imports before it says it is ready
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Outcome:
 
 def extract_one(path: str, keep_text: bool = False, sha256: str | None = None) -> Outcome:
     """Extract one file; a bad file becomes an Outcome with its reason, never an exception (runs in a worker)."""
-    from vanban.extract import extract_file
+    from vanban.extraction import extract_file
 
     try:
         record, doc = extract_file(path, sha256=sha256)

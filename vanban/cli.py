@@ -1,8 +1,9 @@
 """The ``vanban`` command: a thin layer over the Python API.
 
-Every command has a Python equivalent (``vanban.extract.extract_file``,
-``vanban.store.ingest_paths`` …); this module only parses arguments and turns
-errors into one line on stderr.
+Every command calls one function of the package (``vanban extract`` is
+:func:`vanban.extract_files`, ``vanban ingest`` is :func:`vanban.ingest` …);
+this module only parses arguments, prints results, and turns errors into one
+line on stderr and an exit status.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+import vanban
 from vanban.clerk import printable
 from vanban.errors import ReadError
 from vanban.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, MIN_MAX_MEMORY, Limits
@@ -76,10 +78,8 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_text(args: argparse.Namespace) -> int:
-    from vanban.pipeline.read import read
-
     try:
-        doc = read(args.file)
+        doc = vanban.read(args.file)
     except ReadError as exc:
         _fail(str(exc))
         return 1
@@ -92,15 +92,13 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from vanban.batch import extract_many
-
     failed = 0
-    outcomes = extract_many(
+    outcomes = vanban.extract_files(
         args.files, workers=args.workers, limits=_limits(args), follow_symlinks=args.follow_symlinks
     )
     for outcome in outcomes:
-        if outcome.error is not None:
-            _fail(f"{printable(outcome.path)}: {printable(outcome.error)}")
+        if outcome.record is None:
+            _fail(f"{printable(outcome.path)}: {printable(outcome.error or 'not read')}")
             failed += 1
             continue
         sys.stdout.write(json.dumps(outcome.record.to_dict(), ensure_ascii=False) + "\n")
@@ -109,15 +107,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_highlight(args: argparse.Namespace) -> int:
-    from vanban.extract import extract_file
-    from vanban.highlight import render_html
-
     try:
-        record, doc = extract_file(args.file)
+        html = vanban.highlight(args.file)
     except ReadError as exc:
         _fail(str(exc))
         return 1
-    html = render_html(doc.text, record.to_dict())
     if args.output:
         Path(args.output).write_text(html, encoding="utf-8")
     else:
@@ -126,15 +120,13 @@ def cmd_highlight(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from vanban.store import ingest_paths
-
-    report = ingest_paths(
+    report = vanban.ingest(
+        args.db,
         args.paths,
-        db_path=args.db,
-        progress=not args.quiet,
         workers=args.workers,
         limits=_limits(args),
         follow_symlinks=args.follow_symlinks,
+        progress=not args.quiet,
     )
     for path, reason in report.failed:
         _fail(f"{printable(path)}: {printable(reason)}")
@@ -146,45 +138,58 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from vanban.serve import serve
-
-    return serve(db_path=args.db, host=args.host, port=args.port)
+    vanban.serve(args.db, host=args.host, port=args.port)
+    return 0
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    from vanban.watch import watch
-
-    return watch(
-        args.inbox,
-        db_path=args.db,
-        poll=args.poll,
-        settle=args.settle,
-        rescan=args.rescan,
-        once=args.once,
-        archive=args.archive,
-        failed=args.failed,
-        workers=args.workers,
-        limits=_limits(args),
-    )
+    try:
+        stats = vanban.watch(
+            args.inbox,
+            args.db,
+            once=args.once,
+            poll=args.poll,
+            settle=args.settle,
+            rescan=args.rescan,
+            archive=args.archive,
+            failed=args.failed,
+            workers=args.workers,
+            limits=_limits(args),
+        )
+    except vanban.InboxError as exc:
+        _fail(str(exc))
+        return 2
+    return 1 if args.once and not stats.all_stored else 0
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from vanban.reindex import reindex
-
-    return reindex(db_path=args.db, workers=args.workers, force=args.force, paths=args.paths)
+    report = vanban.reindex(args.db, args.paths, workers=args.workers, force=args.force, progress=True)
+    for path, reason in report.failed:
+        _fail(f"{printable(path)}: {printable(reason)}")
+    for path in report.missing:
+        _fail(f"{printable(path)}: missing (the stored record is kept)")
+    rate = report.checked / report.seconds if report.seconds else 0.0
+    print(
+        f"checked {report.checked} files in {report.seconds:.2f} s ({rate:,.0f}/s): "
+        f"{report.extracted} re-extracted, {report.unchanged} unchanged, {len(report.failed)} failed, "
+        f"{len(report.missing)} missing",
+        file=sys.stderr,
+    )
+    return 1 if report.failed else 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from vanban.store import status
-
-    counts = status(args.db, inbox=args.inbox)
-    for key, value in counts.items():
+    for key, value in vanban.status(args.db, inbox=args.inbox).items():
         print(f"{key}: {value}")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vanban", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="vanban",
+        description="Vietnamese official documents into a browsable, queryable SQLite database.",
+        epilog="Each command is one function of the Python API: import vanban; help(vanban).",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("text", help="print a file's normalised plain text")
@@ -205,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="extract files or folders into the database")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     _add_limits(p)
@@ -213,14 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("serve", help="serve the database with Datasette")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8001)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("watch", help="ingest files dropped into an inbox folder")
     p.add_argument("inbox")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--poll", action="store_true", help="poll instead of native file events (network shares)")
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stay unchanged before it is taken")
     p.add_argument("--rescan", type=float, default=60.0, help="seconds between full rescans of the inbox")
@@ -233,13 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reindex", help="re-extract the corpus where file or extractor changed")
     p.add_argument("paths", nargs="*", metavar="PATH", help="also ingest these files or folders")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     p.add_argument("--force", action="store_true", help="re-extract even unchanged files")
     p.set_defaults(func=cmd_reindex)
 
     p = sub.add_parser("status", help="counts: documents, failures, pending inbox files")
-    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--inbox", default=None)
     p.set_defaults(func=cmd_status)
     return parser

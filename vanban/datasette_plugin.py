@@ -25,7 +25,7 @@
   Document text is untrusted: every piece is escaped before markup is added.
 - ``document_id`` columns of canned queries link to the document page.
 - ``/-/vanban/annotated/<id>``: the document's text with its citations and
-  duties drawn by displaCy from spaCy span groups (``vanban.highlight``).
+  duties drawn by displaCy from spaCy span groups (``vanban.annotate``).
 - ``.xlsx`` export of every table and query (``vanban.excel``), which Excel opens as it is.
 """
 
@@ -287,8 +287,8 @@ def register_routes():
 
 
 async def annotated_document(datasette, request):
-    """The document's text with citations and duties highlighted by displaCy (``vanban.highlight``)."""
-    from vanban.highlight import render_html
+    """The document's text with citations and duties highlighted by displaCy (``vanban.annotate``)."""
+    from vanban.annotate import render_html
 
     db = datasette.get_database(DATABASE_NAME)
     row = (await db.execute("SELECT text, record FROM documents WHERE id = ?", [int(request.url_vars["id"])])).first()

@@ -7,6 +7,7 @@ Extractors return these; :meth:`Record.to_dict` is the public JSON shape that
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -82,5 +83,5 @@ class Record:
     duties: list[Duty] = field(default_factory=list)
     extractor_version: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)

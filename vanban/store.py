@@ -33,8 +33,9 @@ from pathlib import Path
 import sqlite_utils
 
 from vanban.errors import ReadError
-from vanban.extractors import EXTRACTOR_VERSION, agencies
+from vanban.extractors import agencies
 from vanban.extractors.deadlines import due_date
+from vanban.identity import file_sha256
 from vanban.intake import has_invalid_name, iter_files, pending_files, refusal, repaired
 from vanban.migrations import agency_row, citation_group_key, document_label, issued_year, migrate, warnings_column
 from vanban.pipeline.document import TextDocument
@@ -42,6 +43,7 @@ from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.record import DocumentInfo, Duty, Record
 from vanban.resolve import resolve_document_citations, resolve_symbol, symbol_key
 from vanban.values import agency_locality, recurrence
+from vanban.version import EXTRACTOR_VERSION
 from vanban.workers import Limits
 
 
@@ -338,8 +340,6 @@ def ingest_file(
     ``failed``; nothing raises for a bad file. Pass ``record`` and ``text_doc``
     when the extraction was done elsewhere (a worker process).
     """
-    from vanban.extract import extract_file, file_sha256
-
     path_str = str(path)
     if has_invalid_name(path_str):
         return _fail(db, path_str, sha256, refusal(path_str) or "invalid file name")
@@ -361,6 +361,8 @@ def ingest_file(
             _log_file(db, path_str, sha256, "duplicate", stored.id, f"same content as {stored.path}")
         return IngestOutcome("duplicate", stored.id, f"same content as {stored.path}")
     if record is None:
+        from vanban.extraction import extract_file  # the extractors load only when a file is read here
+
         try:
             record, text_doc = extract_file(path, sha256=sha256)
         except ReadError as exc:
@@ -437,7 +439,6 @@ def ingest_paths(
     target's path). Progress goes to stderr (see :class:`Progress`).
     """
     from vanban.batch import default_workers, extract_many
-    from vanban.extract import file_sha256
 
     db = open_db(db_path)
     files = iter_files(paths, follow_symlinks)

@@ -50,6 +50,7 @@ from watchdog.observers.polling import PollingObserver
 
 from vanban.clerk import for_clerk, line_kind, printable, vietnamese
 from vanban.errors import ReadError
+from vanban.identity import file_sha256
 from vanban.intake import Folders, refusal, repaired
 from vanban.store import (
     clear_errors,
@@ -68,7 +69,7 @@ TICK = 0.1  # seconds between looks at pending files and finished jobs
 STOP_GRACE = 5.0  # seconds a stop waits for files already being read before abandoning them
 HOLD_FIRST = 60.0  # seconds before a file that could not be moved out of the inbox is tried again …
 HOLD_LONGEST = 3600.0  # … the pause doubling each time up to this
-WARM = ("vanban.extract", "vanban.watch")  # what a worker imports before it takes its first file
+WARM = ("vanban.extraction", "vanban.watcher")  # what a worker imports before it takes its first file
 
 
 # --- moving originals, never overwriting ---------------------------------------------------------
@@ -207,6 +208,10 @@ def remove_partial_copies(folder: Path, depth: int = 1) -> list[Path]:
 # --- one watcher per inbox -----------------------------------------------------------------------
 
 
+class InboxError(Exception):
+    """The inbox cannot be watched (missing, or watched already); the message is the line a clerk reads."""
+
+
 class InboxLocked(Exception):
     """Another watcher holds the inbox's lock."""
 
@@ -271,7 +276,7 @@ def extract_job(path: str, db_path: str) -> Extraction:
     FIFO since the watcher saw it. Bytes already stored are not read again: the
     main process only has to archive them.
     """
-    from vanban.extract import extract_file, file_sha256
+    from vanban.extraction import extract_file
 
     started = time.perf_counter()
     result = Extraction(path)
@@ -339,6 +344,11 @@ class WatchStats:
     failed: int = 0
     held: int = 0
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def all_stored(self) -> bool:
+        """Every file taken was stored (or was a duplicate): none failed, none is held in the inbox."""
+        return not (self.failed or self.errors or self.held)
 
 
 class Watcher:
@@ -682,26 +692,23 @@ def watch(
     failed: str | os.PathLike | None = None,
     workers: int | None = None,
     limits: Limits | None = None,
-) -> int:
-    """Watch ``inbox`` and ingest every stable file into ``db_path`` until SIGTERM/SIGINT.
+) -> WatchStats:
+    """Watch ``inbox`` and ingest every stable file into ``db_path`` until SIGTERM/SIGINT; a line per file on stdout.
 
     ``poll`` uses polling instead of native events (network shares); ``once`` processes
-    what is there and exits (status 1 if a file failed). Returns the exit status
-    (2 when the inbox is missing or already watched).
+    what is there and returns. Raises :class:`InboxError` when the inbox is missing or
+    already watched.
     """
     folders = Folders.for_inbox(inbox, archive, failed)
     if not folders.inbox.is_dir():
-        print(f"vanban: thư mục nhận {inbox} không tồn tại [inbox {inbox} is not a folder]", file=sys.stderr)
-        return 2
+        raise InboxError(f"thư mục nhận {inbox} không tồn tại [inbox {inbox} is not a folder]")
     try:
         lock = lock_inbox(folders.inbox)
     except InboxLocked as exc:
-        print(
-            f"vanban: thư mục {printable(str(inbox))} đã có một tiến trình vanban watch khác theo dõi"
-            f" (pid {exc.holder or '?'}); mỗi thư mục nhận chỉ một tiến trình [{printable(str(exc))}]",
-            file=sys.stderr,
-        )
-        return 2
+        raise InboxError(
+            f"thư mục {printable(str(inbox))} đã có một tiến trình vanban watch khác theo dõi"
+            f" (pid {exc.holder or '?'}); mỗi thư mục nhận chỉ một tiến trình [{printable(str(exc))}]"
+        ) from None
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     for folder in (folders.archive, folders.failed):
         remove_partial_copies(folder)
@@ -738,4 +745,4 @@ def watch(
             f" [ingested {s.ingested}, duplicates {s.duplicate}, failed {s.failed}, held {s.held}]",
         )
         os.close(lock)
-    return 1 if once and (watcher.stats.failed or watcher.stats.errors or watcher.stats.held) else 0
+    return watcher.stats

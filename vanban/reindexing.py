@@ -11,7 +11,6 @@ its own transaction, so Datasette never sees half a record.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,9 +19,9 @@ from pathlib import Path
 import sqlite_utils
 
 from vanban.batch import default_workers, extract_many
-from vanban.extract import file_sha256
-from vanban.extractors import EXTRACTOR_VERSION
-from vanban.store import Progress, ingest_file, iter_files, open_db, record_error
+from vanban.identity import file_sha256
+from vanban.store import Progress, ingest_file, iter_files, record_error
+from vanban.version import EXTRACTOR_VERSION
 
 
 @dataclass
@@ -106,30 +105,3 @@ def reindex_db(
     bar.close()
     report.seconds = time.monotonic() - started
     return report
-
-
-def reindex(
-    db_path: str | os.PathLike,
-    workers: int | None = None,
-    force: bool = False,
-    paths: list[str] | None = None,
-    progress: bool = True,
-) -> int:
-    """``vanban reindex``: report on stderr, exit status 1 when a file failed."""
-    db = open_db(db_path)
-    try:
-        report = reindex_db(db, paths, workers=workers, force=force, progress=progress)
-    finally:
-        db.close()
-    for path, reason in report.failed:
-        print(f"vanban: {path}: {reason}", file=sys.stderr)
-    for path in report.missing:
-        print(f"vanban: {path}: missing (the stored record is kept)", file=sys.stderr)
-    rate = report.checked / report.seconds if report.seconds else 0.0
-    print(
-        f"checked {report.checked} files in {report.seconds:.2f} s ({rate:,.0f}/s): "
-        f"{report.extracted} re-extracted, {report.unchanged} unchanged, {len(report.failed)} failed, "
-        f"{len(report.missing)} missing",
-        file=sys.stderr,
-    )
-    return 1 if report.failed else 0
