@@ -19,17 +19,21 @@ cached by the hash of the rendered bitmap (:mod:`.ocr_cache`).
 
 from __future__ import annotations
 
+import ctypes
 import os
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
+
+import regex
 
 from . import tesseract
 from .blocks import with_blocks_read_alone, with_title_lines_read_alone
 from .document import OcrInfo
 from .ocr_cache import read_cached
 from .ocr_layout import page_text, without_mark_lines
-from .page_image import DPI, GrayImage, open_pdf, render_gray
+from .page_image import DPI, GrayImage, open_pdf, render_colour, render_gray
 from .slots import settle_day_slot, settle_number_slot
 from .stamp import (
     HEADER_FRACTION,
@@ -41,6 +45,9 @@ from .stamp import (
 )
 from .tesseract import PSM_PAGE, OcrUnavailable, mean_confidence, parse_tsv, tesseract_version
 from .unread import with_unread_bands
+
+# A PDF date: "D:20250208144241+07'00'" (year, month, day, then the time).
+_PDF_DATE = regex.compile(r"(?x) ^ D: (?P<year> \d{4} ) (?P<month> \d{2} ) (?P<day> \d{2} )")
 
 __all__ = [
     "DPI",
@@ -110,16 +117,45 @@ def _finish_page(pdf, index: int, image: GrayImage, reading: Future) -> OcrPage:
     page = pdf[index]
     try:
         words, read_alone = with_blocks_read_alone(page, words, image.width, image.height)
+        words = with_unread_bands(image, words, read_alone)
+        confidence = mean_confidence(words)
+        if index == 0:
+            words = with_title_lines_read_alone(image, words)
+
+            def colour(box: tuple[int, int, int, int]):
+                return render_colour(page, box, stamps=False)
+
+            words, unread = settle_number_slot(words, image, colour)
+            words = settle_day_slot(words, image, colour, signed=earliest_signing(pdf))
     finally:
         page.close()
-    words = with_unread_bands(image, words, read_alone)
-    confidence = mean_confidence(words)
-    if index == 0:
-        words = with_title_lines_read_alone(image, words)
-        words, unread = settle_number_slot(words, image)
-        words = settle_day_slot(words, image)
     text, header_end = page_text(words, image.width, first_page=index == 0)
     return OcrPage(index, text, confidence, len(words), header_end, cached, unread)
+
+
+def earliest_signing(pdf) -> date | None:
+    """The day of the earliest digital signature in the PDF (its signature dictionary's ``/M``), or None.
+
+    A scan signed when it was published (``….signed_20250510_124908.pdf``) was
+    dated on paper on or before that day.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    days = []
+    for index in range(max(0, pdfium_c.FPDF_GetSignatureCount(pdf.raw))):
+        signature = pdfium_c.FPDF_GetSignatureObject(pdf.raw, index)
+        size = pdfium_c.FPDFSignatureObj_GetTime(signature, None, 0)
+        if size <= 0:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFSignatureObj_GetTime(signature, buffer, size)
+        found = _PDF_DATE.match(buffer.value.decode("latin-1"))
+        if found:
+            try:
+                days.append(date(int(found["year"]), int(found["month"]), int(found["day"])))
+            except ValueError:
+                continue
+    return min(days, default=None)
 
 
 @dataclass

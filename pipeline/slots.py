@@ -25,14 +25,19 @@ So each slot is found on page 1 from the words around it (``Số:`` … ``/``,
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from statistics import median
 
 import regex
 
 from .ocr_cache import read_cached
 from .ocr_correct import STRONG_DIGITS, as_digits
 from .page_image import GrayImage, crop
+from .pen_digits import PenReading, read_pen_digits
 from .tesseract import OcrWord, Reading, installed_languages, parse_tsv
 
 # The English model restricted to digits reads pen and italic figures that ``vie``
@@ -57,12 +62,25 @@ PEN_REACH_UP, PEN_REACH_DOWN = 0.6, 0.4
 INK_SHARE = 0.015
 INK_GRAY = 128
 LONGEST_NUMBER = 6
+# The pen reader is sure of a figure when its one-against-one margins over every other class reach
+# this (an SVM's decision values: correct pen figures mostly 0.2–1.3, wrong ones under 0.12).
+PEN_SURE_MARGIN = 0.15
+MIN_GAP = 8  # pixels: a slot narrower than this between its label and its end holds no figure
+# A word box this many times wider than its letters measured at the line's width per letter holds
+# more than print: pen strokes Tesseract took into it.
+STRETCHED = 1.4
+PRINT_CONFIDENCE = 80  # a word read this surely is print, for measuring the line's letters
 
-# "Số:", "Só", "SỐ:" opening the number slot; never "Sóc Trăng", "Số lượng".
-_SO_LABEL = regex.compile(r"^(?i:s[ốôóo])(?!\p{L})\s*[:.]*")
+# "Số:", "Só", "SỐ:" opening the number slot; never "Sóc Trăng", "Số lượng", nor a body's "số 303/2025/NĐ-CP".
+_SO_LABEL = regex.compile(r"^S[ốôóoỐÔÓO](?!\p{L})\s*[:.]*")
 # The end of the number slot: the symbol's slash, or a Party form's dash before letters.
 #   "2388/C04-P6" → "/", "391-TTr/VTCCB" → "-"
 _NUMBER_END = regex.compile(r"/|-(?=\p{L})")
+# The month and year after the day slot, as read: "tháng 02 năm 2025", "thang 4 nam 2018".
+_MONTH_YEAR = regex.compile(
+    r"""(?x) (?i: th[aáàạảãâấầậẩẫoóòọỏõ]ng ) \s* (?P<month> \d{1,2} )
+    (?: \s* (?i: n[aăắằặẳẵâ]m ) \s* (?P<year> (?:19|20) \d\d ) )?"""
+)
 # "ngày" opening the day slot, glued to what follows or not: "ngày", "ngày4†tháng", "Ngày17".
 _DAY_LABEL = regex.compile(r"^(?i:ngày)")
 # The end of the day slot: the month word, as read ("tháng", "thang", "thóng").
@@ -78,6 +96,7 @@ class Slot:
     confidence: float  # the lowest confidence of the words it came from
     box: tuple[int, int, int, int]  # the slot's box on the page (pixels): left, top, right, bottom
     line_key: tuple[int, int, int]  # the line it sits on
+    gap: tuple[int, int, int, int]  # from the label's end to the slot's end, the label's height
 
 
 def find_number_slot(words: list[OcrWord], page_height: int) -> Slot | None:
@@ -120,6 +139,7 @@ def _slot(
 ) -> Slot:
     """The slot from its pieces; with none, the gap between the label's end and the slot's end."""
     label, end = words[after[0]], words[before[0]]
+    gap = _gap(words, label, after[1], end, before[1])
     if pieces:
         spans = [(_piece_box(words[k], a, b), words[k]) for k, a, b in pieces]
         left, right = min(x for (x, _), _w in spans), max(x for (_, x), _w in spans)
@@ -131,7 +151,44 @@ def _slot(
         right = _piece_box(end, before[1], before[1])[0]
         top, bottom = min(label.top, end.top), max(label.bottom, end.bottom)
         text, confidence = "", 0.0
-    return Slot(pieces, text, confidence, (left, top, right, bottom), label.line_key)
+    return Slot(pieces, text, confidence, (left, top, right, bottom), label.line_key, gap)
+
+
+def _gap(
+    words: list[OcrWord], label: OcrWord, label_end: int, end: OcrWord, end_start: int
+) -> tuple[int, int, int, int]:
+    """The slot's box from the label's printed end to the printed start of what follows it.
+
+    A word's box is exact where the word is print alone (``Số:``, ``/CT-UBND``);
+    where Tesseract glued pen figures to it (``ngày0B``, ``Á$3/KH-DCT``) or
+    stretched it over them (``ngày`` 170 pixels wide over a written 10), the
+    printed part is measured with the line's own width per letter, from the
+    word's printed side.
+    """
+    letter = _letter_width(words, label.line_key)
+    printed = label_end * letter
+    if label_end == len(label.text) and label.right - label.left <= STRETCHED * printed:
+        left = label.right
+    else:
+        left = round(label.left + printed)
+    printed = (len(end.text) - end_start) * letter
+    if end_start == 0 and end.right - end.left <= STRETCHED * printed:
+        right = end.left
+    else:
+        right = round(end.right - printed)
+    return min(left, right), label.top, max(left, right), label.bottom
+
+
+def _letter_width(words: list[OcrWord], line_key: tuple[int, int, int]) -> float:
+    """The median width of a letter in the line's words read as print (three letters or more, read sure)."""
+    widths = [
+        (w.right - w.left) / len(w.text)
+        for w in words
+        if w.line_key == line_key and len(w.text) >= 3 and w.confidence >= PRINT_CONFIDENCE
+    ]
+    if not widths:
+        widths = [(w.right - w.left) / max(1, len(w.text)) for w in words if w.line_key == line_key]
+    return float(median(widths))
 
 
 def _piece_box(word: OcrWord, start: int, end: int) -> tuple[int, int]:
@@ -140,11 +197,17 @@ def _piece_box(word: OcrWord, start: int, end: int) -> tuple[int, int]:
     return round(word.left + start * width), round(word.left + end * width)
 
 
-def settle_number_slot(words: list[OcrWord], page: GrayImage) -> tuple[list[OcrWord], list[str] | None]:
+ColourCrop = Callable[[tuple[int, int, int, int]], object]  # a page box → its pixels in colour (PIL)
+
+
+def settle_number_slot(
+    words: list[OcrWord], page: GrayImage, colour: ColourCrop | None = None
+) -> tuple[list[OcrWord], list[str] | None]:
     """Page 1's words with the number slot settled, and the readings of a number nobody read for sure.
 
-    ``page`` is page 1 as OCR read it. The readings are None when the slot is
-    empty or its number stands.
+    ``page`` is page 1 as OCR read it, ``colour`` crops it in colour for the pen
+    reader (none: Tesseract's readers only). The readings are None when the slot
+    is empty or its number stands.
     """
     slot = find_number_slot(words, page.height)
     if slot is None or (not slot.text and not has_ink(page, slot.box)):
@@ -154,18 +217,30 @@ def settle_number_slot(words: list[OcrWord], page: GrayImage) -> tuple[list[OcrW
         return words, None
     readings = read_slot(page, slot.box, LONGEST_NUMBER)
     value = _settled(reading, readings, len(slot.text.replace(" ", "")))
+    pen = _pen_reading(colour, slot)
+    value = _with_pen(value, pen, [reading, *readings])
+    if value and len(value) > LONGEST_NUMBER:
+        value = None
     if value == reading:
         return words, None
     if value:
         return with_slot_text(words, slot, value), None
-    return with_slot_text(words, slot, ""), [r for r in dict.fromkeys([reading, *readings]) if r]
+    seen = [reading, *readings, *([pen.text] if pen is not None and _pen_sure(pen) else [])]
+    return with_slot_text(words, slot, ""), [r for r in dict.fromkeys(seen) if r]
 
 
-def settle_day_slot(words: list[OcrWord], page: GrayImage) -> list[OcrWord]:
-    """Page 1's words with the day slot settled: a day read for sure, else blank (``ngày tháng 12``)."""
+def settle_day_slot(
+    words: list[OcrWord], page: GrayImage, colour: ColourCrop | None = None, signed: date | None = None
+) -> list[OcrWord]:
+    """Page 1's words with the day slot settled: a day read for sure, else blank (``ngày tháng 12``).
+
+    ``signed`` is the earliest signing time the file carries (a scan signed when it
+    was published): the day cannot fall after it.
+    """
     slot = find_day_slot(words, page.height)
     if slot is None or (not slot.text and not has_ink(page, slot.box)):
         return words
+    month, year = _month_and_year(words, slot)
     if slot.text.isdigit() and slot.confidence >= SURE_CONFIDENCE and 1 <= int(slot.text) <= 31:
         return with_slot_text(words, slot, slot.text)  # a glued "ngày17tháng" parted
     reading = _strong_digits(slot.text)
@@ -173,7 +248,57 @@ def settle_day_slot(words: list[OcrWord], page: GrayImage) -> list[OcrWord]:
     value = _settled(reading, readings, len(slot.text.replace(" ", "")))
     if value is None and reading and not _settled("", readings):
         value = reading  # "3|": a pen 1 read as a bar, and no two readers read otherwise
-    return with_slot_text(words, slot, value if value and 1 <= int(value) <= 31 else "")
+    value = _with_pen(value, _pen_reading(colour, slot), [reading, *readings])
+    fits = value is not None and _day_fits(int(value), month, year, signed)
+    return with_slot_text(words, slot, value if fits else "")
+
+
+def _pen_reading(colour: ColourCrop | None, slot: Slot) -> PenReading | None:
+    """The slot's figures read by the pen-digit reader, or None (no colour crop, no gap to read)."""
+    if colour is None or slot.gap[2] - slot.gap[0] < MIN_GAP:
+        return None
+    box = _pen_box(slot.gap)
+    crop_box = (box[0], box[1], box[2], box[3])
+    image = colour(crop_box)
+    band = (slot.gap[1] - box[1], slot.gap[3] - box[1])
+    return read_pen_digits(image, band)
+
+
+def _pen_sure(pen: PenReading) -> bool:
+    """Whether every figure of the pen reading is read with :data:`PEN_SURE_MARGIN`."""
+    return bool(pen.digits) and pen.weakest >= PEN_SURE_MARGIN
+
+
+def _with_pen(value: str | None, pen: PenReading | None, others: list[str]) -> str | None:
+    """The slot's value with the pen reader heard: the readers' value stands; with none, the pen
+    reader's stands when it is sure and another reader read it too. Alone, or against the readers,
+    it is not heard: it is sure of wrong figures too often (a written 04 read 01)."""
+    if value is not None or pen is None or not _pen_sure(pen):
+        return value
+    return pen.text if pen.text in others else None
+
+
+def _month_and_year(words: list[OcrWord], slot: Slot) -> tuple[int | None, int | None]:
+    """The month and year printed after the day slot on its line ("tháng 02 năm 2025"), as far as read."""
+    line = " ".join(w.text for w in words if w.line_key == slot.line_key)
+    found = _MONTH_YEAR.search(line)
+    if not found:
+        return None, None
+    month = int(found["month"]) if found["month"] and 1 <= int(found["month"]) <= 12 else None
+    return month, int(found["year"]) if found["year"] else None
+
+
+def _day_fits(day: int, month: int | None, year: int | None, signed: date | None) -> bool:
+    """Whether ``day`` can be the day of a date printed with ``month`` and ``year``, on or before ``signed``."""
+    if not 1 <= day <= 31:
+        return False
+    if month is None:
+        return True
+    if year is None:
+        return day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    if day > calendar.monthrange(year, month)[1]:
+        return False
+    return signed is None or date(year, month, day) <= signed
 
 
 def _strong_digits(text: str) -> str:
