@@ -450,14 +450,56 @@ def with_title_lines_read_alone(page: GrayImage, words: list[OcrWord]) -> list[O
     return [better.get(id(w), w) for w in words]
 
 
-def _read_line(piece, box: tuple[int, int, int, int], scale: float) -> list[OcrWord]:
+# --- Header lines the page's reading garbled -----------------------------------------
+#
+# Tesseract sometimes takes a header line of one column and the line of the other
+# column beside it, a little lower, for one skewed line, and reads the first as
+# noise: "Số: 3588/QĐ-BGDĐT" beside "Hà Nội, ngày 26 …" read "Đột đa GỊ NộE)611-018 L",
+# every word under 55. Such a segment is read again alone, as one line.
+
+GARBLED_CONFIDENCE = 50  # a header segment whose words average under this was read as noise
+GARBLED_REACH = 0.3  # share of page 1's height where the header's lines are
+GARBLED_MIN_WORDS = 2  # a lone weak word is a pen figure or a speck, not a garbled line
+# The segment's own reading replaces the page's when its words average this much.
+GARBLED_READ_CONFIDENCE = 75
+
+
+def with_garbled_header_lines_read_alone(page: GrayImage, words: list[OcrWord]) -> list[OcrWord]:
+    """Page 1's words with each header segment the page read as noise replaced by its own reading
+    as one line, where that reads with confidence."""
+    from PIL import Image
+
+    whole: Image.Image | None = None
+    block = 1 + max((w.line_key[0] for w in words), default=0)
+    for row in visual_rows(words, page.width):
+        if row.top > GARBLED_REACH * page.height:
+            break
+        for segment in row.segments:
+            confidence = mean_confidence(segment)
+            if len(segment) < GARBLED_MIN_WORDS or confidence is None or confidence >= GARBLED_CONFIDENCE:
+                continue
+            whole = whole or Image.frombytes("L", (page.width, page.height), page.pixels)
+            box = _line_box(segment, words, page)
+            read = [w for w in _read_line(whole.crop(box), box, 1.0, "garbled-line") if w.text.strip()]
+            again = mean_confidence(read)
+            if again is None or again < GARBLED_READ_CONFIDENCE:
+                continue
+            gone = {id(w) for w in segment}
+            words = [w for w in words if id(w) not in gone] + [
+                OcrWord(w.text, w.left, w.top, w.right, w.bottom, w.confidence, (block, 1, 1)) for w in read
+            ]
+            block += 1
+    return words
+
+
+def _read_line(piece, box: tuple[int, int, int, int], scale: float, region: str = "title-line") -> list[OcrWord]:
     """One line's crop read alone at ``scale`` times its size, in page pixels."""
     from PIL import Image
 
     if scale != 1:
         piece = piece.resize((round(piece.width * scale), round(piece.height * scale)), Image.LANCZOS)
     image = GrayImage(piece.tobytes(), piece.width, piece.height)
-    tsv, _ = read_cached(image, "title-line", PSM_LINE, dpi=round(300 * scale))
+    tsv, _ = read_cached(image, region, PSM_LINE, dpi=round(300 * scale))
     left, top = box[0], box[1]
     return [
         OcrWord(

@@ -29,7 +29,7 @@ from datetime import date
 import regex
 
 from . import tesseract
-from .blocks import with_blocks_read_alone, with_title_lines_read_alone
+from .blocks import with_blocks_read_alone, with_garbled_header_lines_read_alone, with_title_lines_read_alone
 from .document import OcrInfo
 from .ocr_cache import read_cached
 from .ocr_layout import page_text, without_mark_lines
@@ -120,7 +120,7 @@ def _finish_page(pdf, index: int, image: GrayImage, reading: Future) -> OcrPage:
         words = with_unread_bands(image, words, read_alone)
         confidence = mean_confidence(words)
         if index == 0:
-            words = with_title_lines_read_alone(image, words)
+            words = with_title_lines_read_alone(image, with_garbled_header_lines_read_alone(image, words))
 
             def colour(box: tuple[int, int, int, int]):
                 return render_colour(page, box, stamps=False)
