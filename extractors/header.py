@@ -68,12 +68,13 @@ _SO_LABEL = regex.compile(r"(?i)^s[ốôó]\b")
 _YEAR_PART = regex.compile(r"^(?P<year>(?:19|20)\d\d)/(?P<rest>.+)$")
 
 # Place and date: "Lạng Sơn, ngày 04 tháng 01 năm 2023", "Hà Nội, ngày    tháng 12 năm 2025",
-# "Bình Thuận, ngày   23 tháng    3 năm 2022", "TP. Hồ Chí Minh, ngày 5/3/2024", "Hà Nội, ngày 1/7/2025".
+# "Bình Thuận, ngày   23 tháng    3 năm 2022", "TP. Hồ Chí Minh, ngày 5/3/2024", "Hà Nội, ngày 1/7/2025";
+# "Thành phố Hồ Chí Minh, ngày 23 tháng 6 năm 2026": "Thành phố" spelled out is part of the name as printed.
 # A day or month that a scan garbled is left blank, never guessed:
 # "Lâm Đồng, ngày^2Otháng 8 năm 2025" → 2025-08, "Lâm Đồng, ngày Ảb tháng 3 năm 2026" → 2026-03.
 _PLACE_DATE = regex.compile(r"""(?x)
     (?<![\p{L}\d/&-])
-    (?P<place>(?:T[Pp]\.\s*)?\p{Lu}\p{Ll}+(?:(?:[ ]|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,4})
+    (?P<place>(?:T[Pp]\.\s*|Thành[ ]phố[ ])?\p{Lu}\p{Ll}+(?:(?:[ ]|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,4})
     \s*,\s*ngày\s*
     (?: (?: (?P<day>\d{1,2}) [\s.…_]* | [^\n]{0,6}? ) tháng
         (?: [\s.…_]* (?P<month>\d{1,2}) [\s.…_]* | [^\n\d]{0,6}? ) năm \s* (?P<year>\d{4})

@@ -35,6 +35,8 @@ from .tesseract import OcrWord, mean_confidence, parse_tsv
 PSM_BLOCK = 4  # the signer block read as one column of lines of varying size
 PSM_LINE = 7  # one line of the signer block
 PSM_LIST = 6  # the Nơi nhận list: one uniform block of left-aligned lines
+PSM_SPARSE = 11  # a signer block whose layout Tesseract lost: words wherever they stand
+BLOCK_MIN_LINES = 2  # a signer block holds at least its title and the signer's name
 # How far the block reaches beyond a seal's box, in seal heights: the authority
 # and title lines above it, the name below it; and left, in seal widths (a long
 # authority line starts left of the seal).
@@ -282,11 +284,30 @@ def _read_list(page, region: Box, words: list[OcrWord]) -> list[OcrWord]:
 
 
 def _read_signer_block(page, region: Box, words: list[OcrWord]) -> list[OcrWord]:
-    """The block's words in page pixels, from its clean crop's reading and the page's (:func:`_accepted`)."""
+    """The block's words in page pixels, from its clean crop's reading and the page's (:func:`_accepted`).
+
+    A block read as fewer than two lines lost one: Tesseract's layout took a line
+    crossed by the signature's stroke for a picture ("BỘ TRƯỞNG" under a flourish).
+    It is read again as sparse text (:data:`PSM_SPARSE`), which looks for words
+    anywhere, and the lines that reading finds where the block's reading has none
+    join it (the lines both found stay the block's).
+    """
     clean = without_colour_ink(render_colour(page, region, stamps=False))
     tsv, _ = read_cached(clean, "signer-block", PSM_BLOCK)
-    read = [w for w in parse_tsv(tsv) if w.confidence >= BLOCK_NOISE_CONFIDENCE and any(c.isalnum() for c in w.text)]
+    read = _block_words(parse_tsv(tsv))
+    if len(_lines(read)) < BLOCK_MIN_LINES:
+        sparse, _ = read_cached(clean, "signer-block", PSM_SPARSE)
+        block = 1 + max((w.line_key[0] for w in read), default=0)
+        for line in _lines(_block_words(parse_tsv(sparse))):
+            if not any(_band(read, line)) and _sure_letters(line):
+                read += [OcrWord(w.text, w.left, w.top, w.right, w.bottom, w.confidence, (block, 1, 1)) for w in line]
+                block += 1
     return _accepted(_with_line_readings(clean, read), region, words)
+
+
+def _block_words(read: list[OcrWord]) -> list[OcrWord]:
+    """A block's words without what is left of the signature strokes and the seal."""
+    return [w for w in read if w.confidence >= BLOCK_NOISE_CONFIDENCE and any(c.isalnum() for c in w.text)]
 
 
 def _accepted(read: list[OcrWord], region: Box, words: list[OcrWord], margin: float = 0) -> list[OcrWord]:

@@ -100,7 +100,11 @@ DATE_LINES = [
     # a day garbled by the scan is left blank, never guessed
     ("Lâm Đồng, ngày^2Otháng 8 năm 2025", "Lâm Đồng", "2025-08"),
     ("Lâm Đồng, ngày Ảb tháng 3 năm 2026", "Lâm Đồng", "2026-03"),
-    ("Thành phố Hồ Chí Minh, ngày khỗ tháng 6 năm 2026", "Hồ Chí Minh", "2026-06"),
+    (
+        "Thành phố Hồ Chí Minh, ngày khỗ tháng 6 năm 2026",
+        "Thành phố Hồ Chí Minh",
+        "2026-06",
+    ),  # as printed (kh-753 gold)
     # synthetic
     ("Đức Trọng, ngày 1/7/2025", "Đức Trọng", "2025-07-01"),
     ("Vinh, ngày 01 tháng 7 năm 2025", "Vinh", "2025-07-01"),
