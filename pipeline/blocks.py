@@ -53,6 +53,7 @@ BLOCK_MIN_CONFIDENCE = 70
 # Words of the block's reading below this confidence, or without a letter or digit,
 # are what is left of the signature strokes and the seal ("Jf4¿", "#?—"): dropped.
 BLOCK_NOISE_CONFIDENCE = 30
+FAMILY_MIN_LETTERS = 4  # a family name this long is told from its misreadings by one letter ("Lê" is not)
 # A pixel is coloured ink (a seal, a signature) when its channels spread at least
 # this much (0–255) and its brightest channel reaches INK_MIN_BRIGHT: black print
 # and the black-red of print under a seal stay; pink seal edges and blue pen go.
@@ -306,8 +307,43 @@ def _read_signer_block(page, region: Box, words: list[OcrWord]) -> list[OcrWord]
 
 
 def _block_words(read: list[OcrWord]) -> list[OcrWord]:
-    """A block's words without what is left of the signature strokes and the seal."""
-    return [w for w in read if w.confidence >= BLOCK_NOISE_CONFIDENCE and any(c.isalnum() for c in w.text)]
+    """A block's words without what is left of the signature strokes and the seal (a family name
+    one letter off, under the seal's edge, is the family name: :func:`_family_name`)."""
+    kept = []
+    for line in _lines(read):
+        line = sorted(line, key=lambda w: w.left)
+        first = _family_name(line)
+        if first is not None:
+            line[0] = first
+        kept += [w for w in line if w.confidence >= BLOCK_NOISE_CONFIDENCE and any(c.isalnum() for c in w.text)]
+    return kept
+
+
+def _family_name(line: list[OcrWord]) -> OcrWord | None:
+    """The first word of a signer's name line as the family name it misreads by one letter, or None.
+
+    "Nsuyễn Kim Sơn": the seal's ring took the g of Nguyễn and Tesseract gave the
+    word no confidence. It is taken for a family name only when the rest of the
+    line is capitalised words read sure, the word differs from one family name of
+    :data:`FAMILY_MIN_LETTERS` letters or more by one letter (its marks alike), and
+    from no other.
+    """
+    first, rest = line[0], line[1:]
+    if first.confidence >= BLOCK_NOISE_CONFIDENCE or not rest:
+        return None
+    if not all(w.text[:1].isupper() and w.confidence >= BLOCK_MIN_CONFIDENCE for w in rest):
+        return None
+    text = first.text.casefold()
+    near = [
+        name
+        for name in _SIGNATURE["family_names"]
+        if len(name) >= FAMILY_MIN_LETTERS
+        and len(name) == len(text)
+        and sum(a != b for a, b in zip(name.casefold(), text)) == 1
+    ]
+    if len(near) != 1:
+        return None
+    return OcrWord(near[0], first.left, first.top, first.right, first.bottom, BLOCK_NOISE_CONFIDENCE, first.line_key)
 
 
 def _accepted(read: list[OcrWord], region: Box, words: list[OcrWord], margin: float = 0) -> list[OcrWord]:
