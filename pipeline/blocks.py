@@ -53,6 +53,13 @@ BLOCK_MIN_CONFIDENCE = 70
 # Words of the block's reading below this confidence, or without a letter or digit,
 # are what is left of the signature strokes and the seal ("Jf4¿", "#?—"): dropped.
 BLOCK_NOISE_CONFIDENCE = 30
+# An authority mark's dot is at most this share of its word's height wide, and the space after it
+# at least this share ("KT. CHỦ" 0.28; "KT.CỤC" printed joined 0.09).
+MARK_DOT = 0.3
+MARK_SPACE = 0.18
+INK_GRAY = 128  # darker than this is ink
+# An authority mark glued by Tesseract to the word after it: "KT.CHỦ", "TM.ỦY", "TL.CHỦ".
+_GLUED_MARK = regex.compile(r"(?x) ^ (?P<mark> (?: KT | TM | TL | TUQ | Q ) \. ) \p{L}")
 FAMILY_MIN_LETTERS = 4  # a family name this long is told from its misreadings by one letter ("Lê" is not)
 # A pixel is coloured ink (a seal, a signature) when its channels spread at least
 # this much (0–255) and its brightest channel reaches INK_MIN_BRIGHT: black print
@@ -303,7 +310,62 @@ def _read_signer_block(page, region: Box, words: list[OcrWord]) -> list[OcrWord]
             if not any(_band(read, line)) and _sure_letters(line):
                 read += [OcrWord(w.text, w.left, w.top, w.right, w.bottom, w.confidence, (block, 1, 1)) for w in line]
                 block += 1
-    return _accepted(_with_line_readings(clean, read), region, words)
+    return _with_mark_spaces(clean, region, _accepted(_with_line_readings(clean, read), region, words))
+
+
+def _with_mark_spaces(clean: GrayImage, region: Box, words: list[OcrWord]) -> list[OcrWord]:
+    """``words`` with an authority mark Tesseract glued to the word after it parted where the page
+    shows a space after its dot: "KT.CHỦ" over "KT. CHỦ TỊCH" → "KT." "CHỦ"; "KT.CỤC TRƯỞNG" printed
+    joined stays joined."""
+    import numpy as np
+
+    pixels = np.frombuffer(clean.pixels, dtype=np.uint8).reshape(clean.height, clean.width)
+    out = []
+    for word in words:
+        glued = _GLUED_MARK.match(word.text)
+        top, bottom = word.top - region[1], word.bottom - region[1]
+        left, right = word.left - region[0], word.right - region[0]
+        if not glued or top < 0 or left < 0 or bottom > clean.height or right > clean.width:
+            out.append(word)
+            continue
+        ink = (pixels[top:bottom, left:right] < INK_GRAY).any(axis=0)
+        gap = _space_after_dot(ink, bottom - top)
+        if gap is None:
+            out.append(word)
+            continue
+        cut = len(glued["mark"])
+        out += [
+            OcrWord(
+                word.text[:cut], word.left, word.top, word.left + gap[0], word.bottom, word.confidence, word.line_key
+            ),
+            OcrWord(
+                word.text[cut:], word.left + gap[1], word.top, word.right, word.bottom, word.confidence, word.line_key
+            ),
+        ]
+    return out
+
+
+def _space_after_dot(ink, height: int) -> tuple[int, int] | None:
+    """(start, end) columns of the space after the dot in a word's ink columns, or None: the widest
+    run of blank columns, when it is as wide as a space and follows a dot-wide run of ink."""
+    runs, start = [], None
+    for column, inked in enumerate(list(ink) + [True]):
+        if not inked and start is None:
+            start = column
+        elif inked and start is not None:
+            runs.append((start, column))
+            start = None
+    inner = [(a, b) for a, b in runs if a > 0 and b < len(ink)]
+    if not inner:
+        return None
+    widest = max(inner, key=lambda run: run[1] - run[0])
+    if widest[1] - widest[0] < MARK_SPACE * height:
+        return None
+    before = widest[0]
+    dot_start = before
+    while dot_start > 0 and ink[dot_start - 1]:
+        dot_start -= 1
+    return widest if before - dot_start <= MARK_DOT * height else None
 
 
 def _block_words(read: list[OcrWord]) -> list[OcrWord]:
