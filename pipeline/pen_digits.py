@@ -87,9 +87,10 @@ class PenReading:
         return min((d.margin for d in self.digits), default=0.0)
 
 
-def read_pen_digits(colour, band: tuple[int, int] | None = None) -> PenReading:
+def read_pen_digits(colour, band: tuple[int, int] | None = None, model=None) -> PenReading:
     """The figures written in ``colour`` (a PIL image of the slot, pen reach included); ``band``, the
-    rows of the printed line in it: a figure crosses it, what lies wholly above or below does not."""
+    rows of the printed line in it: a figure crosses it, what lies wholly above or below does not.
+    ``model`` is the classifier (:func:`digit_model`, trained on the whole set, by default)."""
     import numpy as np
 
     ink, coloured = pen_ink(colour)
@@ -97,7 +98,7 @@ def read_pen_digits(colour, band: tuple[int, int] | None = None) -> PenReading:
     if not boxes:
         return PenReading((), coloured)
     features = np.array([digit_features(ink, box) for box in boxes])
-    return PenReading(tuple(_classified(features)), coloured)
+    return PenReading(tuple(_classified(features, model or digit_model())), coloured)
 
 
 def pen_ink(colour):
@@ -235,12 +236,11 @@ def upright(piece):
     return out[:, kept[0] : kept[-1] + 1]
 
 
-def _classified(features) -> list[PenDigit]:
+def _classified(features, model) -> list[PenDigit]:
     """Each row of 64 features as a digit with its share of votes and its margin: the least of its
     one-against-one decision values against the nine other classes (negative when one beats it)."""
     import numpy as np
 
-    model = digit_model()
     pairs = np.atleast_2d(model.decision_function(features))  # one value per pair of classes (i < j)
     classes = len(model.classes_)
     out = []
