@@ -267,6 +267,8 @@ def _read_block(lines: list[str], scanned: bool = False) -> Signer | None:
         name = family_name_marked(name)
     if title is None and not authority:
         return Signer(name=name) if name else None
+    # A title ends in a letter: a scan's dot after it is a speck of the signature's stroke ("BỘ TRƯỞNG.").
+    title = title and title.rstrip(" .,;:")
     return Signer(name=name, title=title and title_case(title), authority=" ".join(authority) or None)
 
 

@@ -53,10 +53,10 @@ BLOCK_MIN_CONFIDENCE = 70
 # Words of the block's reading below this confidence, or without a letter or digit,
 # are what is left of the signature strokes and the seal ("Jf4¿", "#?—"): dropped.
 BLOCK_NOISE_CONFIDENCE = 30
-# An authority mark's dot is at most this share of its word's height wide, and the space after it
-# at least this share ("KT. CHỦ" 0.28; "KT.CỤC" printed joined 0.09).
-MARK_DOT = 0.3
+# The space after an authority mark is at least this share of its word's height ("KT. CHỦ" 0.28;
+# "KT.CỤC" printed joined 0.09), and starts within this share of the word's width (the mark's end).
 MARK_SPACE = 0.18
+MARK_END = 0.6
 INK_GRAY = 128  # darker than this is ink
 # An authority mark glued by Tesseract to the word after it: "KT.CHỦ", "TM.ỦY", "TL.CHỦ".
 _GLUED_MARK = regex.compile(r"(?x) ^ (?P<mark> (?: KT | TM | TL | TUQ | Q ) \. ) \p{L}")
@@ -346,8 +346,9 @@ def _with_mark_spaces(clean: GrayImage, region: Box, words: list[OcrWord]) -> li
 
 
 def _space_after_dot(ink, height: int) -> tuple[int, int] | None:
-    """(start, end) columns of the space after the dot in a word's ink columns, or None: the widest
-    run of blank columns, when it is as wide as a space and follows a dot-wide run of ink."""
+    """(start, end) columns of the space after an authority mark in a word's ink columns, or None: the
+    widest run of blank columns inside the word, when it is as wide as a space (:data:`MARK_SPACE`
+    of the word's height) and stands in the word's first part, where the mark ends."""
     runs, start = [], None
     for column, inked in enumerate(list(ink) + [True]):
         if not inked and start is None:
@@ -359,13 +360,9 @@ def _space_after_dot(ink, height: int) -> tuple[int, int] | None:
     if not inner:
         return None
     widest = max(inner, key=lambda run: run[1] - run[0])
-    if widest[1] - widest[0] < MARK_SPACE * height:
+    if widest[1] - widest[0] < MARK_SPACE * height or widest[0] > MARK_END * len(ink):
         return None
-    before = widest[0]
-    dot_start = before
-    while dot_start > 0 and ink[dot_start - 1]:
-        dot_start -= 1
-    return widest if before - dot_start <= MARK_DOT * height else None
+    return widest
 
 
 def _block_words(read: list[OcrWord]) -> list[OcrWord]:

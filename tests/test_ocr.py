@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
+from vanban.extraction import extract_file
 from vanban.pipeline import ocr, slots, tesseract
 from vanban.pipeline.ocr_correct import as_digits, correct_digits, correct_names, correct_ocr_text
 from vanban.pipeline.ocr_layout import without_mark_lines
@@ -479,7 +480,8 @@ def test_scan_of_e_signed_report_reads_header_and_signer(realdocs: Path) -> None
     read as its letters."""
     record = _dev2_record(realdocs, "280 BC.signed_20250219_164611.pdf")
     document = record.document
-    assert (document.symbol, document.place, document.issued_date) == ("280/BC-UBND", "Quảng Ngãi", "2024-11")
+    # The day 22 is written by pen: read by the pen-digit reader and a digit reader alike.
+    assert (document.symbol, document.place, document.issued_date) == ("280/BC-UBND", "Quảng Ngãi", "2024-11-22")
     # Read alone and larger, the bold trích yếu keeps its marks ("điêu", "sô" in the page's reading).
     assert document.subject == "Về việc điều chỉnh dự toán ngân sách của một số đơn vị dự toán năm 2024"
     assert (document.signer.name, document.signer.title) == ("Trần Phước Hiền", "Phó Chủ tịch")
@@ -574,3 +576,55 @@ def test_title_line_takes_the_marks_its_own_readings_agree_on() -> None:
     split = [line("Về nội dung, thời gian, địa điểm tổ chức"), line("Về nội dung, thời gian, địa điềm tô chức")]
     assert _agreed_marks(page, split) == {}
     assert _agreed_marks(page, [line("Về nội dung, thời gian, địa điểm tổ chức"), line("Về nội dung")]) == {}
+
+
+# --- A header line the page's reading garbled ------------------------------------------
+
+# Page 1 of 3588_QD_SGK_THONG_NHAT_…pdf: "Số: 3588/QĐ-BGDĐT" read with the lower date line
+# beside it as one skewed line, as noise.
+GARBLED = [("Đột", 2.6, 578, 302, 644, 340), ("đa", 29.9, 664, 303, 713, 341), ("GỊ", 0.0, 720, 302, 788, 342),
+           ("NộE)611-018", 0.0, 789, 304, 1039, 353), ("L", 51.4, 1043, 306, 1074, 344)]  # fmt: skip
+DATE_LINE = [("Hà", 93.7, 1395, 342, 1458, 378), ("Nội,", 97.0, 1470, 342, 1551, 385),
+             ("ngày", 96.9, 1571, 342, 1669, 390), ("26", 96.9, 1682, 343, 1734, 379)]  # fmt: skip
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_garbled_header_line_is_read_alone(ocr_cache: Path) -> None:
+    from vanban.pipeline.blocks import with_garbled_header_lines_read_alone
+
+    if not FONT.exists():
+        pytest.skip("DejaVu fonts not installed")
+    image = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((578, 300), "Số: 3588/QĐ-BGDĐT", font=ImageFont.truetype(str(FONT), 46), fill=0)
+    draw.text((1395, 340), "Hà Nội, ngày 26", font=ImageFont.truetype(str(FONT), 46), fill=0)
+    page = GrayImage(image.tobytes(), image.width, image.height)
+    line = (5, 1, 1)
+    words = [tesseract.OcrWord(t, a, b, c, d, conf, line) for t, conf, a, b, c, d in GARBLED + DATE_LINE]
+    read = with_garbled_header_lines_read_alone(page, words)
+    assert [w.text for w in read if w.left < 1300] == ["Số:", "3588/QĐ-BGDĐT"]
+    assert [w.text for w in read if w.left >= 1300] == ["Hà", "Nội,", "ngày", "26"]  # read sure: kept
+    runs = tesseract.tesseract_runs
+    assert with_garbled_header_lines_read_alone(page, read) == read  # nothing garbled left: no reading
+    assert tesseract.tesseract_runs == runs
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.realdocs
+def test_scan_header_and_signer_under_seal_and_stroke(realdocs: Path) -> None:
+    """3588_QD_…pdf: the Số line garbled beside the date; the title crossed by the signature's stroke
+    lost by the block's layout; the name's first letter under the seal's ring."""
+    document = _dev2_record(realdocs, "3588_QD_SGK_THONG_NHAT_20251227_23h00_FN_f6141-1781327650867.pdf").document
+    assert (document.symbol, document.type_code, document.issuer_code) == ("3588/QĐ-BGDĐT", "QĐ", "BGDĐT")
+    assert (document.signer.name, document.signer.title) == ("Nguyễn Kim Sơn", "Bộ trưởng")
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.realdocs
+def test_authority_mark_keeps_the_printed_space(realdocs: Path) -> None:
+    assert _dev2_record(realdocs, "SCAN0098.pdf").document.signer.authority == "KT. CHỦ TỊCH"
+    record, _ = extract_file(realdocs / "vbai" / "2388.C04.pdf")
+    assert record.document.signer.authority == "KT.CỤC TRƯỞNG"  # printed joined

@@ -288,3 +288,67 @@ def test_scanned_block_takes_the_near_title_and_family_name() -> None:
     # A text layer is as printed: no title guessed, the name as it stands.
     signer = extract_signer(doc_of(block))
     assert (signer.name, signer.title) == ("Trân Phước Hiền", None)
+
+
+# --- Scans: the signer block read alone (pipeline/blocks.py) --------------------------------
+
+
+def _line(*words: tuple[str, float]) -> list:
+    from vanban.pipeline.tesseract import OcrWord
+
+    return [
+        OcrWord(text, 100 + 200 * i, 500, 280 + 200 * i, 560, confidence, (1, 1, 1))
+        for i, (text, confidence) in enumerate(words)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, first",
+    [
+        # 3588_QD_…pdf: the seal's ring over the g of "Nguyễn", read at 0
+        ((("Nsuyễn", 0), ("Kim", 97), ("Sơn", 97)), "Nguyễn"),
+        ((("Trầm", 12), ("Ngọc", 96), ("Căng", 96)), "Trần"),  # one letter off Trần only
+        ((("Phạn", 12), ("Văn", 96), ("Long", 96)), None),  # Phạm or Phan: nothing decides
+        ((("Lè", 5), ("Hồng", 97), ("Văn", 96)), None),  # a short family name: Lê, Lý, Lã … too near each other
+        ((("Nsuyễn", 0), ("Kim", 97), ("sơn", 97)), None),  # the rest is no name
+        ((("Nsuyễn", 0), ("Kim", 50), ("Sơn", 97)), None),  # the rest not read sure
+        ((("Nguyễn", 96), ("Kim", 97), ("Sơn", 97)), None),  # read sure: nothing to rescue
+    ],
+)
+def test_family_name_under_the_seal_ring(line, first) -> None:
+    from vanban.pipeline.blocks import _family_name
+
+    rescued = _family_name(_line(*line))
+    assert (rescued.text if rescued else None) == first
+
+
+@pytest.mark.parametrize(
+    "printed, spaced",
+    [
+        ("KT. CHỦ TỊCH", True),  # SCAN0098.pdf: a space after the dot, read "KT.CHỦ"
+        ("TM. ỦY BAN NHÂN DÂN", True),
+        ("KT.CỤC TRƯỞNG", False),  # 2388.C04.pdf: printed joined
+        ("TL.CHỦ TỊCH", False),
+    ],
+)
+def test_space_after_an_authority_mark_is_measured_on_the_page(printed: str, spaced: bool) -> None:
+    from pathlib import Path
+
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from vanban.pipeline.blocks import _space_after_dot
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
+    if not font.exists():
+        pytest.skip("DejaVu fonts not installed")
+    first = printed.split(" ")[0]  # the word Tesseract reads glued: "KT.CHỦ" over "KT. CHỦ"
+    if spaced:
+        first = " ".join(printed.split(" ")[:2])
+    image = Image.new("L", (900, 120), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((10, 20), first, font=ImageFont.truetype(str(font), 50), fill=0)
+    ink = np.asarray(image) < 128
+    rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    word = ink[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
+    assert (_space_after_dot(word.any(axis=0), word.shape[0]) is not None) is spaced
