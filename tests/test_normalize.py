@@ -97,3 +97,25 @@ def test_fold_tones(text: str, expected: str) -> None:
 )
 def test_fold_diacritics(text: str, expected: str) -> None:
     assert fold_diacritics(text) == expected
+
+
+def _fold_by_definition(text: str) -> str:
+    """fold_diacritics as defined: the whole text's NFD without its combining marks, recomposed."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def test_fold_diacritics_character_by_character_is_the_definition(seeds) -> None:
+    """The per-character table folds every code point, and whole texts (marks in any order, decomposed text,
+    Hangul jamo and two-part Indic vowels that recompose), exactly as the definition does."""
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert [fold_diacritics(c) for c in everything] == [_fold_by_definition(c) for c in everything]
+    texts = [
+        "Cộng hòa xã hội chủ nghĩa Việt Nam",
+        unicodedata.normalize("NFD", "Độc lập - Tự do - Hạnh phúc"),
+        "a\u0323\u0302\u0301 o\u0301\u031b u\u0309\u031b\u0323",  # marks in every order
+        "\u1100\u1161\u11a8 \u0bc6\u0bbe \u0301alone",  # jamo, Tamil o, a mark with no letter
+    ]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+    for text in texts:
+        assert fold_diacritics(text) == _fold_by_definition(text)
