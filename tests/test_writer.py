@@ -14,7 +14,7 @@ from test_store import write_plan, write_report
 
 from vanban.batch import extract_many
 from vanban.extract import file_sha256
-from vanban.store import StoreWriter, ingest_file, ingest_paths, open_db, record_error
+from vanban.store import StoreWriter, ingest_file, ingest_paths, open_db, record_error, set_document_path
 
 # Columns that say when a row was written, not what it holds.
 WHEN = {"ingested_at", "time", "applied_at"}
@@ -144,3 +144,34 @@ def test_ingest_paths_writes_what_the_files_are_one_by_one(tmp_path, generated):
         ingest_file(db, path)
     db.close()
     assert_same_rows(tmp_path / "ingest.db", tmp_path / "one-by-one.db")
+
+
+def test_exact_search_indexes_match_their_tables_after_replacing_and_moving(tmp_path, generated):
+    """The store writes documents_fts and duties_fts itself (no triggers): after documents are stored,
+    re-extracted with other text and moved, each index holds exactly what rebuilding it from its table gives."""
+    db = open_db(tmp_path / "vanban.db")
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0] == 0
+    outcomes = [o for o in extract_many(generated, workers=2, keep_text=True) if o.record is not None]
+    with StoreWriter(db, batch=4) as writer:
+        for outcome in outcomes:
+            writer.add(outcome.path, record=outcome.record, text_doc=outcome.text)
+        changed = copy.deepcopy(outcomes[0].record)
+        changed.document.subject = "Về việc bàn giao tài sản công"
+        changed.duties = changed.duties[:1]
+        writer.add(outcomes[0].path, record=changed, text_doc="Biên bản bàn giao tài sản công")
+    document_id = db.execute("SELECT id FROM documents WHERE path = ?", [outcomes[1].path]).fetchone()[0]
+    set_document_path(db, document_id, tmp_path / "archive" / "moved.docx")
+    for index in ("documents_fts", "duties_fts"):
+        db.execute(f"INSERT INTO {index} ({index}) VALUES ('integrity-check')")  # raises when they differ
+    before = database_rows(tmp_path / "vanban.db")
+    with db.atomic():
+        for index in ("documents_fts", "duties_fts"):
+            db.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
+    after = database_rows(tmp_path / "vanban.db")
+    db.close()
+    assert before["documents_fts"] == after["documents_fts"] and before["duties_fts"] == after["duties_fts"]
+    found = sqlite3.connect(tmp_path / "vanban.db").execute(
+        "SELECT documents.path FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid "
+        "WHERE documents_fts MATCH '\"biên bản bàn giao tài sản công\"'"
+    )
+    assert found.fetchall() == [(outcomes[0].path,)]

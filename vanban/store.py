@@ -226,14 +226,27 @@ def store_record(
                         "DELETE FROM duties_folded_fts WHERE rowid IN (SELECT id FROM duties WHERE document_id = ?)",
                         [document_id],
                     )
+                    db.execute(
+                        "INSERT INTO duties_fts (duties_fts, rowid, task) "
+                        "SELECT 'delete', id, task FROM duties WHERE document_id = ?",
+                        [document_id],
+                    )
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", [document_id])
             db.execute("DELETE FROM documents_folded_fts WHERE rowid = ?", [document_id])
+            db.execute(
+                "INSERT INTO documents_fts (documents_fts, rowid, subject, text) "
+                "SELECT 'delete', id, subject, text FROM documents WHERE id = ?",
+                [document_id],
+            )
             db.execute(f"UPDATE documents SET {' = ?, '.join(row)} = ? WHERE id = ?", [*row.values(), document_id])
         else:
             marks = ", ".join("?" for _ in row)
             document_id = db.execute(
                 f"INSERT INTO documents ({', '.join(row)}) VALUES ({marks})", [*row.values()]
             ).lastrowid
+        db.execute(
+            "INSERT INTO documents_fts (rowid, subject, text) VALUES (?, ?, ?)", [document_id, row["subject"], text]
+        )
         db.execute(
             "INSERT INTO documents_folded_fts (rowid, subject, text) VALUES (?, ?, ?)",
             [document_id, fold_diacritics(row["subject"] or ""), fold_diacritics(text)],
@@ -286,6 +299,7 @@ def store_record(
                     span[1] if span else None,
                 ],
             ).lastrowid
+            db.execute("INSERT INTO duties_fts (rowid, task) VALUES (?, ?)", [duty_id, duty.task])
             db.execute(
                 "INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)", [duty_id, fold_diacritics(duty.task)]
             )
