@@ -146,8 +146,33 @@ def _distinct(values: list[float]) -> int:
     return count
 
 
-def _is_ruled(paths: list[pdfium.PdfObject]) -> bool:
-    """Whether a page's path objects draw a grid of ruling lines.
+def _page_objects(page: pdfium.PdfPage) -> tuple[list, int]:
+    """(raw handles of the page's own path objects, how many images it draws), form XObjects not entered.
+
+    What ``page.get_objects(max_depth=1)`` gives, without a Python object per page object
+    (a page of table rulings has hundreds).
+    """
+    raw = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    if count < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    paths, images = [], 0
+    for index in range(count):
+        obj = pdfium_c.FPDFPage_GetObject(raw, index)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths.append(obj)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
+            raise pdfium.PdfiumError("Failed to determine pageobject type.")
+    return paths, images
+
+
+def _is_ruled(paths: list) -> bool:
+    """Whether a page's path objects (raw handles) draw a grid of ruling lines.
 
     A thin path is a ruling (Word draws each cell border as a line or a thin filled
     box); a stroked box gives its four sides; a filled box without a stroke is a
@@ -156,15 +181,18 @@ def _is_ruled(paths: list[pdfium.PdfObject]) -> bool:
     rows: list[float] = []
     columns: list[float] = []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    edges = [ctypes.c_float() for _ in range(4)]
     for path in paths:
-        left, bottom, right, top = path.get_bounds()
+        if not pdfium_c.FPDFPageObj_GetBounds(path, *edges):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        left, bottom, right, top = (edge.value for edge in edges)
         width, height = right - left, top - bottom
         if height <= RULING_THICKNESS and width >= RULING_MIN_WIDTH:
             rows.append((top + bottom) / 2)
         elif width <= RULING_THICKNESS and height >= RULING_MIN_HEIGHT:
             columns.append((left + right) / 2)
         elif width > RULING_THICKNESS and height > RULING_THICKNESS:
-            pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            pdfium_c.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke))
             if stroke.value:
                 rows += [bottom, top]
                 columns += [left, right]
@@ -183,13 +211,7 @@ def _page_layer(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> _Page:
     """What a page's text layer holds and how it is drawn (see :class:`_Page`)."""
     text = textpage.get_text_range()
     lost = _lost_glyphs(textpage, text) if text.strip() else 0
-    paths = []
-    images = 0
-    for obj in page.get_objects(max_depth=1):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-            paths.append(obj)
-        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            images += 1
+    paths, images = _page_objects(page)
     ruled = _is_ruled(paths)
     chars = len("".join(text.split()))
     quality = layer_quality(read_legacy_glyphs(text)) if chars >= MIN_TEXT_CHARS else None
