@@ -122,11 +122,18 @@ def _lost_glyphs(textpage: pdfium.PdfTextPage, text: str) -> int:
     count = text.count("\ufffd") + text.count("\x00")  # (U+FFFE is pdfium's soft hyphen)
     widths = []
     box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    raw = textpage.raw
+    generated, font_size, loose_box = (
+        pdfium_c.FPDFText_IsGenerated,
+        pdfium_c.FPDFText_GetFontSize,
+        pdfium_c.FPDFText_GetLooseCharBox,
+    )  # bound once: three calls a space, up to MAX_SPACES_CHECKED spaces a page
     index = text.find(" ")
     while index != -1 and len(widths) < MAX_SPACES_CHECKED:
-        if not pdfium_c.FPDFText_IsGenerated(textpage, index):
-            size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-            if size > 0 and pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box)):
+        if not generated(raw, index):
+            size = font_size(raw, index)
+            if size > 0 and loose_box(raw, index, box_ref):
                 widths.append((box.right - box.left) / size)
         index = text.find(" ", index + 1)
     if widths:
