@@ -48,7 +48,7 @@ from vanban.migrations import agency_row, citation_group_key, document_label, is
 from vanban.pipeline.document import TextDocument
 from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.record import DocumentInfo, Duty, Record
-from vanban.resolve import resolve_document_citations, resolve_symbol, symbol_key
+from vanban.resolve import resolve_citations, symbol_key
 from vanban.values import agency_locality, recurrence
 from vanban.version import EXTRACTOR_VERSION
 from vanban.workers import Limits
@@ -182,11 +182,8 @@ class Resolution:
     symbols: set[str] = field(default_factory=set)  # their symbol keys, old and new
 
     def resolve(self, db: sqlite_utils.Database) -> None:
-        """Link the citations of the documents written, then re-link every citation of their symbols."""
-        for document_id in self.documents:
-            resolve_document_citations(db, document_id)
-        for key in sorted(self.symbols):
-            resolve_symbol(db, key)
+        """Link the citations of the documents written and re-link every citation of their symbols."""
+        resolve_citations(db, self.documents, self.symbols)
         self.documents.clear()
         self.symbols.clear()
 
