@@ -13,7 +13,7 @@ import synth
 from test_store import write_plan, write_report
 
 from vanban.batch import extract_many
-from vanban.extract import file_sha256
+from vanban.identity import file_sha256
 from vanban.store import StoreWriter, ingest_file, ingest_paths, open_db, record_error, set_document_path
 
 # Columns that say when a row was written, not what it holds.
