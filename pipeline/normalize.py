@@ -87,50 +87,77 @@ def read_legacy_glyphs(text: str) -> str:
     return _MIXED_WORD.sub(lambda m: "".join(_CYRILLIC_LOOKALIKE.get(c, c) for c in m.group()), text)
 
 
+# A run of characters that normalize() keeps one for one: none dropped, replaced, a space or a newline
+# to rewrite, and no combining mark (every character with a combining class is a mark, \p{M}).
+_PLAIN_RUN = regex.compile(
+    "[^" + "".join(sorted(_DROP | _SPACE | _NEWLINE | set(_REPLACE))) + r"\p{M}]+"
+)  # "Ủy ban nhân dân tỉnh" up to the "\r" of "\r\n"
+
+
 def normalize(raw: str) -> Normalized:
     """NFC, one kind of space and newline, no soft hyphens or zero-width marks, legacy glyphs
     with one reading (``ƣ`` → ``ư``, a Cyrillic ``С`` inside a Latin word → ``C``) read as that.
 
     Composition runs per grapheme cluster (base + combining marks), so every
-    output character maps to the raw index where its cluster starts.
+    output character maps to the raw index where its cluster starts. A run of
+    plain characters already in NFC (most of a page) is copied whole: each of its
+    characters is its own cluster and composes to itself.
     """
     out: list[str] = []
     offsets = array("l")
     read = read_legacy_glyphs(raw)  # one for one: offsets into it are offsets into raw
     i, n = 0, len(raw)
     while i < n:
-        ch = read[i]
-        if ch in _DROP:
-            i += 1
-            continue
-        ch = _REPLACE.get(ch, ch)  # composed with the marks after it below
-        if ch in _SPACE:
-            out.append(" ")
-            offsets.append(i)
-            i += 1
-            continue
-        if ch in _NEWLINE:
-            if ch == "\r" and i + 1 < n and raw[i + 1] == "\n":
-                i += 1  # CRLF: keep the LF only, mapped to the CR
-                out.append("\n")
-                offsets.append(i - 1)
-                i += 1
+        run = _PLAIN_RUN.match(read, i)
+        if run is not None:
+            end = run.end()
+            if end < n and unicodedata.combining(raw[end]):
+                end -= 1  # the run's last letter starts a cluster with the marks after it
+            if end > i:
+                text = read[i:end]
+                if text.isascii() or unicodedata.is_normalized("NFC", text):
+                    out.append(text)
+                    offsets.extend(range(i, end))
+                else:  # one cluster a character (a decomposed Hangul syllable, a compatibility letter)
+                    for k in range(i, end):
+                        for c in unicodedata.normalize("NFC", read[k]) if not read[k].isascii() else read[k]:
+                            out.append(c)
+                            offsets.append(k)
+                i = end
                 continue
-            out.append("\n")
-            offsets.append(i)
-            i += 1
-            continue
-        j = i + 1
-        while j < n and unicodedata.combining(raw[j]):
-            j += 1
-        cluster = ch + read[i + 1 : j] if j - i > 1 else ch
-        composed = unicodedata.normalize("NFC", cluster) if j - i > 1 or not ch.isascii() else ch
-        for c in composed:
-            out.append(c)
-            offsets.append(i)
-        i = j
+        i = _cluster(raw, read, i, out, offsets)
     offsets.append(n)
     return Normalized("".join(out), offsets)
+
+
+def _cluster(raw: str, read: str, i: int, out: list[str], offsets: array) -> int:
+    """normalize() of the character at ``i`` and the combining marks after it; the index after them."""
+    n = len(raw)
+    ch = read[i]
+    if ch in _DROP:
+        return i + 1
+    ch = _REPLACE.get(ch, ch)  # composed with the marks after it below
+    if ch in _SPACE:
+        out.append(" ")
+        offsets.append(i)
+        return i + 1
+    if ch in _NEWLINE:
+        if ch == "\r" and i + 1 < n and raw[i + 1] == "\n":
+            out.append("\n")  # CRLF: keep the LF only, mapped to the CR
+            offsets.append(i)
+            return i + 2
+        out.append("\n")
+        offsets.append(i)
+        return i + 1
+    j = i + 1
+    while j < n and unicodedata.combining(raw[j]):
+        j += 1
+    cluster = ch + read[i + 1 : j] if j - i > 1 else ch
+    composed = unicodedata.normalize("NFC", cluster) if j - i > 1 or not ch.isascii() else ch
+    for c in composed:
+        out.append(c)
+        offsets.append(i)
+    return j
 
 
 def fold_tones(text: str) -> str:
@@ -155,10 +182,31 @@ def fold_tones(text: str) -> str:
 _STRIP_MARKS = str.maketrans({"đ": "d", "Đ": "D"})
 
 
+class _FoldedLetters(dict):
+    """Code point → that character without its marks (its NFD minus combining marks, đ→d), filled on first use.
+
+    Dropping the combining marks of a text's NFD is the same as dropping them
+    from each character's own decomposition (canonical reordering only moves
+    the marks dropped), so ``str.translate`` with this table folds a text one
+    character at a time, in C: "Sở Nội vụ" → "So Noi vu".
+    """
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code).translate(_STRIP_MARKS))
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if len(self) < _FOLDED_LETTERS_KEPT:
+            self[code] = folded
+        return folded
+
+
+_FOLDED_LETTERS_KEPT = 65_536  # a file of every code point costs time, not memory
+_FOLDED_LETTERS = _FoldedLetters()
+
+
 def fold_diacritics(text: str) -> str:
     """Tone marks and vowel marks removed, đ→d: what a search typed without marks matches."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_STRIP_MARKS))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    folded = text.translate(_FOLDED_LETTERS)
+    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
 
 
 def search_key(text: str | None) -> str | None:

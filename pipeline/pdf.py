@@ -28,7 +28,7 @@ from .document import Table, TextDocument
 from .layout import HeaderColumns, Word, split_header
 from .normalize import normalize, read_legacy_glyphs
 from .ocr import HEADER_FRACTION, blank_fills, complete_with_ocr
-from .pdf_words import annotation_words, page_words, top_draws_images
+from .pdf_words import annotation_words, page_chars, page_words, top_draws_images
 from .stamps import StampedFills, stamped_fills
 from .syllables import LayerQuality, layer_quality, reads_as_vietnamese
 
@@ -122,11 +122,18 @@ def _lost_glyphs(textpage: pdfium.PdfTextPage, text: str) -> int:
     count = text.count("\ufffd") + text.count("\x00")  # (U+FFFE is pdfium's soft hyphen)
     widths = []
     box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    raw = textpage.raw
+    generated, font_size, loose_box = (
+        pdfium_c.FPDFText_IsGenerated,
+        pdfium_c.FPDFText_GetFontSize,
+        pdfium_c.FPDFText_GetLooseCharBox,
+    )  # bound once: three calls a space, up to MAX_SPACES_CHECKED spaces a page
     index = text.find(" ")
     while index != -1 and len(widths) < MAX_SPACES_CHECKED:
-        if not pdfium_c.FPDFText_IsGenerated(textpage, index):
-            size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-            if size > 0 and pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box)):
+        if not generated(raw, index):
+            size = font_size(raw, index)
+            if size > 0 and loose_box(raw, index, box_ref):
                 widths.append((box.right - box.left) / size)
         index = text.find(" ", index + 1)
     if widths:
@@ -146,8 +153,33 @@ def _distinct(values: list[float]) -> int:
     return count
 
 
-def _is_ruled(paths: list[pdfium.PdfObject]) -> bool:
-    """Whether a page's path objects draw a grid of ruling lines.
+def _page_objects(page: pdfium.PdfPage) -> tuple[list, int]:
+    """(raw handles of the page's own path objects, how many images it draws), form XObjects not entered.
+
+    What ``page.get_objects(max_depth=1)`` gives, without a Python object per page object
+    (a page of table rulings has hundreds).
+    """
+    raw = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    if count < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    paths, images = [], 0
+    for index in range(count):
+        obj = pdfium_c.FPDFPage_GetObject(raw, index)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths.append(obj)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
+            raise pdfium.PdfiumError("Failed to determine pageobject type.")
+    return paths, images
+
+
+def _is_ruled(paths: list) -> bool:
+    """Whether a page's path objects (raw handles) draw a grid of ruling lines.
 
     A thin path is a ruling (Word draws each cell border as a line or a thin filled
     box); a stroked box gives its four sides; a filled box without a stroke is a
@@ -156,15 +188,18 @@ def _is_ruled(paths: list[pdfium.PdfObject]) -> bool:
     rows: list[float] = []
     columns: list[float] = []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    edges = [ctypes.c_float() for _ in range(4)]
     for path in paths:
-        left, bottom, right, top = path.get_bounds()
+        if not pdfium_c.FPDFPageObj_GetBounds(path, *edges):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        left, bottom, right, top = (edge.value for edge in edges)
         width, height = right - left, top - bottom
         if height <= RULING_THICKNESS and width >= RULING_MIN_WIDTH:
             rows.append((top + bottom) / 2)
         elif width <= RULING_THICKNESS and height >= RULING_MIN_HEIGHT:
             columns.append((left + right) / 2)
         elif width > RULING_THICKNESS and height > RULING_THICKNESS:
-            pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            pdfium_c.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke))
             if stroke.value:
                 rows += [bottom, top]
                 columns += [left, right]
@@ -174,19 +209,17 @@ def _is_ruled(paths: list[pdfium.PdfObject]) -> bool:
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
     page = pdf[index]
     try:
-        textpage = page.get_textpage()
-        text = textpage.get_text_range()
-        lost = _lost_glyphs(textpage, text) if text.strip() else 0
-        paths = []
-        images = 0
-        for obj in page.get_objects(max_depth=1):
-            if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-                paths.append(obj)
-            elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                images += 1
-        ruled = _is_ruled(paths)
+        return _page_layer(page, page.get_textpage())
     finally:
         page.close()
+
+
+def _page_layer(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> _Page:
+    """What a page's text layer holds and how it is drawn (see :class:`_Page`)."""
+    text = textpage.get_text_range()
+    lost = _lost_glyphs(textpage, text) if text.strip() else 0
+    paths, images = _page_objects(page)
+    ruled = _is_ruled(paths)
     chars = len("".join(text.split()))
     quality = layer_quality(read_legacy_glyphs(text)) if chars >= MIN_TEXT_CHARS else None
     return _Page(
@@ -261,7 +294,9 @@ def _light(plumber_page):
     return plumber_page
 
 
-def _header_and_rest(page: pdfium.PdfPage, words: list[Word]) -> tuple[HeaderColumns, str] | None:
+def _header_and_rest(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words: list[Word]
+) -> tuple[HeaderColumns, str] | None:
     """Page 1 as (header columns, text below the header), or None when it has no two-column header."""
     if page.get_rotation() != 0:
         return None
@@ -270,7 +305,7 @@ def _header_and_rest(page: pdfium.PdfPage, words: list[Word]) -> tuple[HeaderCol
         return None
     left, bottom, right, top = page.get_cropbox()
     below = header.bottom + 1 if header.next_top is None else (header.bottom + header.next_top) / 2
-    rest = page.get_textpage().get_text_bounded(left=left, bottom=bottom, right=right, top=top - below)
+    rest = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top - below)
     return header, rest
 
 
@@ -328,34 +363,36 @@ def read(path: Path) -> TextDocument:
         page_count = len(pdf)
         if page_count == 0:
             raise ReadError(str(path), "PDF has no pages")
-        pages = [_read_page(pdf, i) for i in range(page_count)]
-        scanned = pages_needing_ocr(pages)
-        if all(p.chars < MIN_TEXT_CHARS for p in pages):
-            if not scanned and not any(p.chars for p in pages):
-                raise ReadError(str(path), "PDF has no text (blank pages)")
-        warnings = [
-            f"page {i + 1}: the text layer is not Vietnamese as printed ({page.quality}); read by OCR"
-            for i, page in enumerate(pages)
-            if page.not_vietnamese
-        ]
-        if _looks_truncated(path):
-            warnings.append("the file looks truncated (no %%EOF at its end); text may be missing")
+        first = pdf[0]  # loaded once for its layer, its header and what its annotations draw
+        try:
+            first_text = first.get_textpage()
+            pages = [_page_layer(first, first_text)] + [_read_page(pdf, i) for i in range(1, page_count)]
+            scanned = pages_needing_ocr(pages)
+            if all(p.chars < MIN_TEXT_CHARS for p in pages):
+                if not scanned and not any(p.chars for p in pages):
+                    raise ReadError(str(path), "PDF has no text (blank pages)")
+            warnings = [
+                f"page {i + 1}: the text layer is not Vietnamese as printed ({page.quality}); read by OCR"
+                for i, page in enumerate(pages)
+                if page.not_vietnamese
+            ]
+            if _looks_truncated(path):
+                warnings.append("the file looks truncated (no %%EOF at its end); text may be missing")
 
-        texts = [p.text for p in pages]
-        header_text = ""
-        fills = StampedFills()
-        header_images = True  # whether page 1's top draws an image (a stamp OCR may read)
-        if 0 not in scanned:
-            page = pdf[0]
-            try:
-                words = page_words(page)
-                split = _header_and_rest(page, words)
-                header_images = top_draws_images(page, HEADER_FRACTION)
-            finally:
-                page.close()
-            if split is not None:
-                header_text, texts[0] = split[0].text, split[1]
-            fills = stamped_fills(words, annotation_words(path, 0))
+            texts = [p.text for p in pages]
+            header_text = ""
+            fills = StampedFills()
+            header_images = True  # whether page 1's top draws an image (a stamp OCR may read)
+            if 0 not in scanned:
+                chars = page_chars(first_text)
+                words = page_words(first, first_text, chars)
+                split = _header_and_rest(first, first_text, words)
+                header_images = top_draws_images(first, HEADER_FRACTION)
+                if split is not None:
+                    header_text, texts[0] = split[0].text, split[1]
+                fills = stamped_fills(words, annotation_words(pdf, first, 0, chars))  # flattens page 1: last
+        finally:
+            first.close()
         tables = _find_tables(path, [i for i, p in enumerate(pages) if p.ruled and i not in scanned], warnings)
     finally:
         pdf.close()

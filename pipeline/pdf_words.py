@@ -8,9 +8,9 @@ Two sources of words:
 * :func:`annotation_words`: the text that annotations draw over the page, above
   all the appearance streams of e-signature widgets, which carry the number and
   day of an e-signed document (``Số:      /BNV-CCHC`` in the text layer, ``8151``
-  drawn by a widget over the blank). pdfium flattens the annotations into a copy
-  of the page; the characters that the flattened page has and the page itself
-  has not are the annotations' own.
+  drawn by a widget over the blank). pdfium flattens the annotations into the
+  page; the characters that the flattened page has and the page itself had not
+  are the annotations' own.
 
 Boxes are in points from the page's top-left corner, as :class:`.layout.Word` wants.
 """
@@ -21,7 +21,6 @@ import ctypes
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -36,7 +35,7 @@ WORD_GAP_EM = 0.12
 _LINE_END_HYPHEN = 0x02
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Char:
     text: str
     left: float
@@ -46,20 +45,29 @@ class _Char:
     size: float
 
 
-def _chars(textpage: pdfium.PdfTextPage) -> list[_Char | None]:
+def page_chars(textpage: pdfium.PdfTextPage) -> list[_Char | None]:
     """Every character of the text page with its loose box (font ascent to descent);
-    None for a word break (a space, generated or printed, or a line end)."""
+    None for a word break (a space, generated or printed, or a line end).
+
+    Three pdfium calls a character, the page's hottest loop: the functions and the
+    box's reference are bound once.
+    """
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    unicode_of, loose_box, font_size = (
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetFontSize,
+    )
     out: list[_Char | None] = []
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        code = unicode_of(raw, index)
         text = "-" if code == _LINE_END_HYPHEN else chr(code) if code else ""
-        if not text or text.isspace() or not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(box)):
+        if not text or text.isspace() or not loose_box(raw, index, box_ref):
             out.append(None)
             continue
-        size = pdfium_c.FPDFText_GetFontSize(raw, index)
-        out.append(_Char(text, box.left, box.right, box.bottom, box.top, size))
+        out.append(_Char(text, box.left, box.right, box.bottom, box.top, font_size(raw, index)))
     return out
 
 
@@ -97,47 +105,46 @@ def _words(chars: list[_Char | None], page_top: float) -> list[Word]:
     return words
 
 
-def page_words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None) -> list[Word]:
-    """The words of a page's text layer with their boxes (points, origin top-left)."""
-    textpage = textpage or page.get_textpage()
-    return _words(_chars(textpage), page.get_cropbox()[3])
+def page_words(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None, chars: list[_Char | None] | None = None
+) -> list[Word]:
+    """The words of a page's text layer with their boxes (points, origin top-left); ``chars``, when the
+    caller has them, are :func:`page_chars` of the page."""
+    if chars is None:
+        chars = page_chars(textpage or page.get_textpage())
+    return _words(chars, page.get_cropbox()[3])
 
 
 def _key(char: _Char) -> tuple[str, int, int]:
     return char.text, round(char.left), round(char.bottom)
 
 
-def annotation_words(path: str | Path, index: int) -> list[Word]:
-    """The words that annotations (signature widgets, stamps) draw as text over page ``index``.
+def annotation_words(
+    pdf: pdfium.PdfDocument, page: pdfium.PdfPage, index: int, chars: list[_Char | None]
+) -> list[Word]:
+    """The words that annotations (signature widgets, stamps) draw as text over page ``index`` of ``pdf``.
 
-    The page is flattened in a document opened for this alone, so the caller's
-    document keeps its own page. A character at the same place in the page's own
-    text counts as the page's (a stamp drawn exactly over a printed digit adds nothing).
+    ``page`` is that page as loaded and ``chars`` its :func:`page_chars`. The page
+    is flattened in place and loaded again, so nothing may read ``page`` after this:
+    call it last. A character at the same place in the page's own text counts as
+    the page's (a stamp drawn exactly over a printed digit adds nothing).
     """
-    pdf = pdfium.PdfDocument(str(path))
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0:
+        return []
+    own = Counter(_key(c) for c in chars if c is not None)
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
+        return []
+    flattened = pdf[index]
     try:
-        page = pdf[index]
-        try:
-            if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0:
-                return []
-            own = Counter(_key(c) for c in _chars(page.get_textpage()) if c is not None)
-            if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != pdfium_c.FLATTEN_SUCCESS:
-                return []
-        finally:
-            page.close()
-        page = pdf[index]
-        try:
-            drawn: list[_Char | None] = []
-            for char in _chars(page.get_textpage()):
-                if char is not None and own[_key(char)] > 0:
-                    own[_key(char)] -= 1
-                    char = None
-                drawn.append(char)
-            return _words(drawn, page.get_cropbox()[3])
-        finally:
-            page.close()
+        drawn: list[_Char | None] = []
+        for char in page_chars(flattened.get_textpage()):
+            if char is not None and own[_key(char)] > 0:
+                own[_key(char)] -= 1
+                char = None
+            drawn.append(char)
+        return _words(drawn, flattened.get_cropbox()[3])
     finally:
-        pdf.close()
+        flattened.close()
 
 
 def _has_image(obj) -> bool:

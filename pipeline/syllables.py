@@ -87,11 +87,13 @@ def is_syllable(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)  # a page repeats its words: each judged once
 def _is_marked(word: str) -> bool:
     """Whether a word carries a Vietnamese mark: a tone, ă â ê ô ơ ư, or đ."""
     return "đ" in word.casefold() or unicodedata.normalize("NFD", word) != word
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_foreign(word: str) -> bool:
     """Whether a word holds a letter Vietnamese does not write: ``"hßa"``, ``"ViÖt"``, ``"Сộng"``, ``"C\\x01NG"``."""
     for char in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D")):
@@ -120,7 +122,8 @@ def words_to_judge(text: str, limit: int | None = None) -> list[str]:
     spell other things too)."""
     words: list[str] = []
     for token in unicodedata.normalize("NFC", text).split():
-        word = _EDGES.sub("", token)
+        # a letter or digit at both ends is no punctuation or symbol to strip: most words
+        word = token if token[0].isalnum() and token[-1].isalnum() else _EDGES.sub("", token)
         if not word or _NOT_A_WORD.search(word) or (len(word) > 1 and word.isupper()):
             continue
         words.append(word)

@@ -97,3 +97,68 @@ def test_fold_tones(text: str, expected: str) -> None:
 )
 def test_fold_diacritics(text: str, expected: str) -> None:
     assert fold_diacritics(text) == expected
+
+
+def _fold_by_definition(text: str) -> str:
+    """fold_diacritics as defined: the whole text's NFD without its combining marks, recomposed."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def test_fold_diacritics_character_by_character_is_the_definition(seeds) -> None:
+    """The per-character table folds every code point, and whole texts (marks in any order, decomposed text,
+    Hangul jamo and two-part Indic vowels that recompose), exactly as the definition does."""
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert [fold_diacritics(c) for c in everything] == [_fold_by_definition(c) for c in everything]
+    texts = [
+        "Cộng hòa xã hội chủ nghĩa Việt Nam",
+        unicodedata.normalize("NFD", "Độc lập - Tự do - Hạnh phúc"),
+        "a\u0323\u0302\u0301 o\u0301\u031b u\u0309\u031b\u0323",  # marks in every order
+        "\u1100\u1161\u11a8 \u0bc6\u0bbe \u0301alone",  # jamo, Tamil o, a mark with no letter
+    ]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+    for text in texts:
+        assert fold_diacritics(text) == _fold_by_definition(text)
+
+
+def _normalize_by_clusters(raw: str) -> tuple[str, list[int]]:
+    """normalize() as defined, one grapheme cluster at a time: (text, offsets)."""
+    from vanban.pipeline import normalize as module
+
+    read = read_legacy_glyphs(raw)
+    out, offsets, i = [], [], 0
+    while i < len(raw):
+        ch = module._REPLACE.get(read[i], read[i])
+        if read[i] in module._DROP:
+            i += 1
+        elif ch in module._SPACE or ch in module._NEWLINE:
+            out.append(" " if ch in module._SPACE else "\n")
+            offsets.append(i)
+            i += 2 if raw[i : i + 2] == "\r\n" else 1
+        else:
+            j = i + 1
+            while j < len(raw) and unicodedata.combining(raw[j]):
+                j += 1
+            for c in unicodedata.normalize("NFC", ch + read[i + 1 : j]):
+                out.append(c)
+                offsets.append(i)
+            i = j
+    return "".join(out), [*offsets, len(raw)]
+
+
+TRICKY = [
+    "Ủy ban nhân dân\r\ntỉnh Lâm Đồng",  # a line of plain NFC text copied whole
+    unicodedata.normalize("NFD", "Cộng hòa xã hội chủ nghĩa"),  # every letter a cluster with its marks
+    "Ðộc lập\u00a0–\u00a0Tự do\u00ad",  # replaced, spaces, dropped
+    "Trƣờng Сộng e\u0301\u0323 o\u031b\u0300",  # legacy glyphs, marks in any order
+    "\u1100\u1161\u11a8 \u212b \u0958 \u0bc6\u0bbe \u0301x",  # jamo, singletons, exclusions, a mark alone
+    "a\r\rb\u2028c\x85d\ufffee\u2010f\tg\x0c",
+]
+
+
+def test_normalize_copies_plain_runs_as_cluster_by_cluster_would(seeds) -> None:
+    texts = TRICKY + [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+    texts += [text.replace("\n", "\r\n") for text in texts] + [unicodedata.normalize("NFD", text) for text in texts]
+    for text in texts:
+        done = normalize(text)
+        assert (done.text, list(done.offsets)) == _normalize_by_clusters(text)

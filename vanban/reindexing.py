@@ -4,8 +4,9 @@ A file is re-extracted when its content (SHA-256) or the extractor version
 differs from what is stored. Hashing is skipped when a file's size and
 modification time match the stat cache (``file_stats``), so a no-op reindex
 costs one ``stat`` per file. Files stream through a process pool in chunks,
-so memory stays flat whatever the corpus size; each document is written in
-its own transaction, so Datasette never sees half a record.
+so memory stays flat whatever the corpus size; records are written by a
+:class:`vanban.store.StoreWriter`, a batch of files per transaction, so
+Datasette never sees half a record.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sqlite_utils
 
 from vanban.batch import default_workers, extract_many
 from vanban.identity import file_sha256
-from vanban.store import Progress, ingest_file, iter_files, record_error
+from vanban.store import Progress, StoreWriter, iter_files
 from vanban.version import EXTRACTOR_VERSION
 
 
@@ -94,14 +95,23 @@ def reindex_db(
     todo = list(_changed_files(db, files, force, report))
     bar = Progress("reindex", len(todo), progress)
     hashes = dict(todo)
-    for outcome in extract_many((path for path, _ in todo), workers=workers or default_workers(), keep_text=True):
-        if outcome.error is not None:
-            record_error(db, outcome.path, outcome.error, sha256=hashes[outcome.path])
-            report.failed.append((outcome.path, outcome.error))
-        else:
-            ingest_file(db, outcome.path, sha256=hashes[outcome.path], record=outcome.record, text_doc=outcome.text)
-            report.extracted += 1
-        bar.step()
+    with StoreWriter(db) as writer:
+        for outcome in extract_many((path for path, _ in todo), workers=workers or default_workers(), keep_text=True):
+            if outcome.error is not None:
+                report.failed.append((outcome.path, outcome.error))
+            else:
+                report.extracted += 1
+            done = writer.add(
+                outcome.path,
+                sha256=hashes[outcome.path],
+                record=outcome.record,
+                text_doc=outcome.text,
+                error=outcome.error,
+            )
+            for _ in done:
+                bar.step()
+        for _ in writer.flush():
+            bar.step()
     bar.close()
     report.seconds = time.monotonic() - started
     return report

@@ -15,7 +15,9 @@ anything.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 import sqlite_utils
@@ -86,6 +88,7 @@ class Issuer:
     needs_locality: bool  # a local body whose locality the text left out ("UBND tỉnh")
 
 
+@lru_cache(maxsize=1 << 14)  # the same issuers come back in every citation and candidate: parsed once
 def parse_issuer(name: str | None) -> Issuer | None:
     """``"UBND tỉnh Lạng Sơn"`` → Issuer(body="uy ban nhan dan", locality="lang son")."""
     if not name or not name.strip():
@@ -104,6 +107,7 @@ def document_locality(issuer: str | None, parent_issuer: str | None, place: str 
     return _fold(place) if place else None
 
 
+@lru_cache(maxsize=1 << 14)
 def _fold(text: str) -> str:
     return " ".join(fold_diacritics(text).lower().replace(",", " ").split())
 
@@ -189,11 +193,11 @@ def choose(citation: dict, candidates: list[Candidate], citing_locality: str | N
     return None
 
 
-def _candidates(db: sqlite_utils.Database, key: str, exclude_id: int) -> list[Candidate]:
+def _candidates(db: sqlite_utils.Database, key: str) -> list[Candidate]:
+    """Every stored document with the symbol ``key``, its issuer parsed."""
     rows = db.execute(
-        "SELECT id, doc_type, issuer, parent_issuer, place, issued_date FROM documents "
-        "WHERE symbol_key = ? AND id != ?",
-        [key, exclude_id],
+        "SELECT id, doc_type, issuer, parent_issuer, place, issued_date FROM documents WHERE symbol_key = ?",
+        [key],
     ).fetchall()
     candidates = []
     for doc_id, doc_type, issuer, parent_issuer, place, issued_date in rows:
@@ -210,9 +214,13 @@ _CITATION_COLUMNS = """
 
 
 def _resolve_rows(db: sqlite_utils.Database, where: str, params: list) -> int:
-    """Re-resolve the citations selected by ``where``; return how many links changed."""
+    """Re-resolve the citations selected by ``where``; return how many links changed.
+
+    The documents of a symbol are read and parsed once, however many citations name it.
+    """
     changed = 0
-    cache: dict[tuple[str, int], list[Candidate]] = {}
+    cache: dict[str, list[Candidate]] = {}
+    localities: dict[int, str | None] = {}  # citing document → its locality
     for (
         cid,
         key,
@@ -228,8 +236,10 @@ def _resolve_rows(db: sqlite_utils.Database, where: str, params: list) -> int:
     ) in db.execute(_CITATION_COLUMNS + where, params).fetchall():
         target = None
         if key:
-            if (key, citing_id) not in cache:
-                cache[(key, citing_id)] = _candidates(db, key, citing_id)
+            if key not in cache:
+                cache[key] = _candidates(db, key)
+            if citing_id not in localities:
+                localities[citing_id] = document_locality(citing_issuer, citing_parent, citing_place)
             citation = {
                 "symbol_key": key,
                 "doc_type": doc_type,
@@ -237,9 +247,8 @@ def _resolve_rows(db: sqlite_utils.Database, where: str, params: list) -> int:
                 "issued_date": issued_date,
                 "year": year,
             }
-            target = choose(
-                citation, cache[(key, citing_id)], document_locality(citing_issuer, citing_parent, citing_place)
-            )
+            others = [candidate for candidate in cache[key] if candidate.id != citing_id]
+            target = choose(citation, others, localities[citing_id])
         if target != current:
             db.execute("UPDATE citations SET cited_document_id = ? WHERE id = ?", [target, cid])
             changed += 1
@@ -260,6 +269,20 @@ def resolve_symbol(db: sqlite_utils.Database, key: str | None) -> int:
     if not key:
         return 0
     return _resolve_rows(db, "WHERE c.symbol_key = ?", [key])
+
+
+def resolve_citations(db: sqlite_utils.Database, document_ids: list[int], keys: set[str]) -> int:
+    """Re-resolve the citations that ``document_ids`` make and every citation of the symbols ``keys``, in one
+    pass: what :func:`resolve_document_citations` of each document and :func:`resolve_symbol` of each key do
+    (a batch of stored documents: ``vanban.store.StoreWriter``)."""
+    if not document_ids and not keys:
+        return 0
+    return _resolve_rows(
+        db,
+        "WHERE c.citing_document_id IN (SELECT value FROM json_each(?)) "
+        "OR c.symbol_key IN (SELECT value FROM json_each(?))",
+        [json.dumps(document_ids), json.dumps(sorted(keys))],
+    )
 
 
 def resolve_all(db: sqlite_utils.Database) -> int:

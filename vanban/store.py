@@ -1,10 +1,14 @@
-"""The SQLite store: records in, rows out; one transaction per document.
+"""The SQLite store: records in, rows out; many documents per transaction.
 
 Public API (the CLI and the inbox watcher call these):
 
 - :func:`open_db` — open or create a database, bring its schema up to date.
+- :class:`StoreWriter` — the single writer: files' records (or failures) stored
+  in input order, a batch of files per transaction; what ``ingest``,
+  ``reindex`` and a cluster's writer use.
 - :func:`ingest_file` — one file → one document (skipping unchanged files and
-  duplicate content), or one row in ``errors``.
+  duplicate content), or one row in ``errors``, in its own transaction (the
+  inbox watcher commits each file before it moves it).
 - :func:`ingest_paths` — files and folders, read on every core under the
   per-file limits, with progress on a terminal.
 - :func:`store_record` — write an already-extracted record.
@@ -15,17 +19,20 @@ Public API (the CLI and the inbox watcher call these):
 
 A document is identified by the SHA-256 of its bytes. Its row, its citations,
 duties and recipients, and its search-index entries are written in one
-transaction, so a process killed mid-write leaves the previous state intact.
+transaction (its batch's), so a process killed mid-write leaves the previous
+state intact.
 schemas/tables.md documents the tables.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,7 +48,7 @@ from vanban.migrations import agency_row, citation_group_key, document_label, is
 from vanban.pipeline.document import TextDocument
 from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.record import DocumentInfo, Duty, Record
-from vanban.resolve import resolve_document_citations, resolve_symbol, symbol_key
+from vanban.resolve import resolve_citations, symbol_key
 from vanban.values import agency_locality, recurrence
 from vanban.version import EXTRACTOR_VERSION
 from vanban.workers import Limits
@@ -150,17 +157,54 @@ def _document_row(record: Record, text: str) -> dict:
     }
 
 
-def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocument | str | None = None) -> int:
+@contextlib.contextmanager
+def _transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """A transaction of its own, or the one already open (a writer's batch) without a savepoint: a savepoint
+    makes each FTS5 index write its pending terms out, which costs more than the rows themselves."""
+    if db.conn.in_transaction:
+        yield
+    else:
+        with db.atomic():
+            yield
+
+
+@dataclass
+class Resolution:
+    """Citations to link once documents are written: those the documents make, and those of their symbols.
+
+    Linking after a whole batch gives the links that linking after each
+    document gives: a citation's link depends only on the documents stored
+    when it is last resolved, and each document stored after it with its
+    symbol has it resolved again.
+    """
+
+    documents: list[int] = field(default_factory=list)  # ids of the documents written
+    symbols: set[str] = field(default_factory=set)  # their symbol keys, old and new
+
+    def resolve(self, db: sqlite_utils.Database) -> None:
+        """Link the citations of the documents written and re-link every citation of their symbols."""
+        resolve_citations(db, self.documents, self.symbols)
+        self.documents.clear()
+        self.symbols.clear()
+
+
+def store_record(
+    db: sqlite_utils.Database,
+    record: Record,
+    text_doc: TextDocument | str | None = None,
+    resolution: Resolution | None = None,
+) -> int:
     """Write one record (document, citations, duties, recipients, search entries) in one transaction.
 
     A document with the same content hash (a re-extraction) is replaced in
     place and keeps its id, so citations linked to it stay linked. Documents
     are identified by content only: a changed file at a known path is a new
-    document. Returns the id.
+    document. Its citations are linked at once, or, given a ``resolution``,
+    when the caller resolves it (a :class:`StoreWriter` batch). Returns the id.
     """
     text = text_doc.text if isinstance(text_doc, TextDocument) else (text_doc or "")
     row = _document_row(record, text)
-    with db.atomic():
+    with _transaction(db):
         existing = db.execute("SELECT id, symbol_key FROM documents WHERE sha256 = ?", [row["sha256"]]).fetchone()
         old_key = existing[1] if existing else None
         if existing:
@@ -179,11 +223,27 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
                         "DELETE FROM duties_folded_fts WHERE rowid IN (SELECT id FROM duties WHERE document_id = ?)",
                         [document_id],
                     )
+                    db.execute(
+                        "INSERT INTO duties_fts (duties_fts, rowid, task) "
+                        "SELECT 'delete', id, task FROM duties WHERE document_id = ?",
+                        [document_id],
+                    )
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", [document_id])
             db.execute("DELETE FROM documents_folded_fts WHERE rowid = ?", [document_id])
-            db["documents"].update(document_id, row)
+            db.execute(
+                "INSERT INTO documents_fts (documents_fts, rowid, subject, text) "
+                "SELECT 'delete', id, subject, text FROM documents WHERE id = ?",
+                [document_id],
+            )
+            db.execute(f"UPDATE documents SET {' = ?, '.join(row)} = ? WHERE id = ?", [*row.values(), document_id])
         else:
-            document_id = db["documents"].insert(row).last_pk
+            marks = ", ".join("?" for _ in row)
+            document_id = db.execute(
+                f"INSERT INTO documents ({', '.join(row)}) VALUES ({marks})", [*row.values()]
+            ).lastrowid
+        db.execute(
+            "INSERT INTO documents_fts (rowid, subject, text) VALUES (?, ?, ?)", [document_id, row["subject"], text]
+        )
         db.execute(
             "INSERT INTO documents_folded_fts (rowid, subject, text) VALUES (?, ?, ?)",
             [document_id, fold_diacritics(row["subject"] or ""), fold_diacritics(text)],
@@ -236,6 +296,7 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
                     span[1] if span else None,
                 ],
             ).lastrowid
+            db.execute("INSERT INTO duties_fts (rowid, task) VALUES (?, ?)", [duty_id, duty.task])
             db.execute(
                 "INSERT INTO duties_folded_fts (rowid, task) VALUES (?, ?)", [duty_id, fold_diacritics(duty.task)]
             )
@@ -244,9 +305,11 @@ def store_record(db: sqlite_utils.Database, record: Record, text_doc: TextDocume
             db.execute(
                 "INSERT INTO recipients (document_id, position, name) VALUES (?, ?, ?)", [document_id, position, name]
             )
-        resolve_document_citations(db, document_id)
-        for key in {old_key, row["symbol_key"]} - {None}:
-            resolve_symbol(db, key)
+        links = Resolution() if resolution is None else resolution
+        links.documents.append(document_id)
+        links.symbols.update({old_key, row["symbol_key"]} - {None})
+        if resolution is None:
+            links.resolve(db)
     return document_id
 
 
@@ -264,7 +327,7 @@ def _log_file(
 
 def _fail(db: sqlite_utils.Database, path: str, sha256: str | None, reason: str) -> IngestOutcome:
     path = repaired(path)  # a name with bytes that are not UTF-8 is stored as it shows
-    with db.atomic():
+    with _transaction(db):
         error_id = db.execute(
             "INSERT INTO errors (path, sha256, reason, extractor_version, time) VALUES (?, ?, ?, ?, ?)",
             [path, sha256, reason, EXTRACTOR_VERSION, _now()],
@@ -325,6 +388,151 @@ def clear_errors(db: sqlite_utils.Database, path: str | os.PathLike) -> None:
         db.execute("DELETE FROM errors WHERE path = ?", [repaired(str(path))])
 
 
+# ---------------------------------------------------------------- the writer
+
+BATCH_FILES = 256  # files written in one transaction …
+BATCH_SECONDS = 1.0  # … or fewer, once the first of them has waited this long
+
+
+@dataclass
+class _Queued:
+    """One file's result, waiting for its batch's transaction: its record, or why it failed, or neither when
+    its content is stored already."""
+
+    path: str
+    sha256: str | None
+    record: Record | None = None
+    text: str = ""
+    error: str | None = None
+
+
+def _extracted(path: str, sha256: str) -> tuple[Record | None, str, str | None]:
+    """(record, text, None) of a file read in this process, or (None, "", reason) when it cannot be read."""
+    from vanban.extraction import extract_file  # the extractors load only when a file is read here
+
+    try:
+        record, text_doc = extract_file(path, sha256=sha256)
+    except ReadError as exc:
+        return None, "", exc.reason
+    except Exception as exc:  # an extractor bug must not stop a batch: the file is logged as failed
+        return None, "", f"extraction failed: {type(exc).__name__}: {exc}"
+    return record, text_doc.text, None
+
+
+class StoreWriter:
+    """The single writer of a database: files' results stored in the order given, many files per transaction.
+
+    :meth:`add` queues one file — its extracted record, why it failed, or
+    neither when its content is expected stored already — and returns the
+    (path, outcome) of the files it committed: a batch is written when it holds
+    ``batch`` files or its first file has waited ``seconds``; :meth:`flush`
+    writes the rest (leaving the ``with`` block flushes too). A batch is one
+    transaction: all of it is stored, or (an exception) none of it and it stays
+    queued. Each file follows :func:`ingest_file`'s rules, which is a writer of
+    one: unchanged content and extractor are skipped, the same bytes from
+    another path are a duplicate, a file that cannot be read is a row in
+    ``errors``. Citations are linked once per batch (:class:`Resolution`).
+    """
+
+    def __init__(self, db: sqlite_utils.Database, batch: int = BATCH_FILES, seconds: float = BATCH_SECONDS):
+        self.db, self.batch, self.seconds = db, max(1, batch), seconds
+        self._queue: list[_Queued] = []
+        self._queued_current: set[str] = set()  # hashes of queued records by this extractor version
+        self._since = 0.0  # when the first queued file was queued
+
+    def __enter__(self) -> StoreWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.flush()
+
+    def add(
+        self,
+        path: str | os.PathLike,
+        *,
+        sha256: str | None = None,
+        record: Record | None = None,
+        text_doc: TextDocument | str | None = None,
+        error: str | None = None,
+    ) -> list[tuple[str, IngestOutcome]]:
+        """Queue one file (see the class); return the files committed by this call, in order."""
+        if not self._queue:
+            self._since = time.monotonic()
+        item = self._checked(str(path), sha256, record, text_doc, error)
+        self._queue.append(item)
+        if item.record is not None and item.error is None and item.record.extractor_version == EXTRACTOR_VERSION:
+            self._queued_current.add(item.sha256)
+        if len(self._queue) >= self.batch or time.monotonic() - self._since >= self.seconds:
+            return self.flush()
+        return []
+
+    def flush(self) -> list[tuple[str, IngestOutcome]]:
+        """Write every queued file in one transaction; return their (path, outcome), in order."""
+        if not self._queue:
+            return []
+        resolution = Resolution()
+        with self.db.atomic():
+            done = [(item.path, self._write(item, resolution)) for item in self._queue]
+            resolution.resolve(self.db)
+        self._queue.clear()
+        self._queued_current.clear()
+        return done
+
+    def _checked(
+        self,
+        path: str,
+        sha256: str | None,
+        record: Record | None,
+        text_doc: TextDocument | str | None,
+        error: str | None,
+    ) -> _Queued:
+        """What is known of a file before the transaction: a bad name or an unreadable file fails, a file whose
+        content is not stored by this extractor (nor queued) is read here when no record came with it."""
+        if error is not None:
+            return _Queued(path, sha256, error=error)
+        if has_invalid_name(path):
+            return _Queued(path, sha256, error=refusal(path) or "invalid file name")
+        if record is not None:
+            sha256 = sha256 or record.source.sha256
+        if sha256 is None:
+            reason = refusal(path, follow_symlinks=True)  # a FIFO would block the hashing below
+            if reason is not None:
+                return _Queued(path, None, error=reason)
+            try:
+                sha256 = file_sha256(path)
+            except OSError as exc:
+                return _Queued(path, None, error=f"cannot open: {exc.strerror or exc}")
+        if record is None:
+            stored = stored_document(self.db, sha256)
+            if not (stored and stored.current) and sha256 not in self._queued_current:
+                record, text, error = _extracted(path, sha256)
+                return _Queued(path, sha256, record, text, error)
+        text = text_doc.text if isinstance(text_doc, TextDocument) else (text_doc or "")
+        return _Queued(path, sha256, record, text)
+
+    def _write(self, item: _Queued, resolution: Resolution) -> IngestOutcome:
+        """Store one queued file inside the batch's transaction."""
+        if item.error is not None:
+            return _fail(self.db, item.path, item.sha256, item.error)
+        stored = stored_document(self.db, item.sha256)
+        if stored and stored.current and (item.record is None or stored.path != item.path):
+            if stored.path == item.path:
+                return IngestOutcome("unchanged", stored.id)
+            _log_file(self.db, item.path, item.sha256, "duplicate", stored.id, f"same content as {stored.path}")
+            return IngestOutcome("duplicate", stored.id, f"same content as {stored.path}")
+        record, text = item.record, item.text
+        if record is None:  # queued as stored, but that copy was not stored after all: read it now
+            record, text, error = _extracted(item.path, item.sha256)
+            if error is not None:
+                return _fail(self.db, item.path, item.sha256, error)
+        if stored:
+            record.source.path = stored.path  # re-extraction of a known document keeps its first path
+        document_id = store_record(self.db, record, text, resolution)
+        _log_file(self.db, item.path, item.sha256, "ingested", document_id, None)
+        return IngestOutcome("ingested", document_id)
+
+
 def ingest_file(
     db: sqlite_utils.Database,
     path: str | os.PathLike,
@@ -333,48 +541,18 @@ def ingest_file(
     record: Record | None = None,
     text_doc: TextDocument | None = None,
 ) -> IngestOutcome:
-    """Ingest one file: skip it when its content and the extractor are unchanged, else extract and store.
+    """Ingest one file in its own transaction: skip it when its content and the extractor are unchanged, else
+    extract and store.
 
     Same bytes already stored from another path → ``duplicate`` (logged, not
     stored twice). A file that cannot be read → a row in ``errors`` and status
     ``failed``; nothing raises for a bad file. Pass ``record`` and ``text_doc``
-    when the extraction was done elsewhere (a worker process).
+    when the extraction was done elsewhere (a worker process). Many files at
+    once go faster through a :class:`StoreWriter`, which stores the same rows.
     """
-    path_str = str(path)
-    if has_invalid_name(path_str):
-        return _fail(db, path_str, sha256, refusal(path_str) or "invalid file name")
-    if record is not None:
-        sha256 = sha256 or record.source.sha256
-    if sha256 is None:
-        reason = refusal(path_str, follow_symlinks=True)  # a FIFO would block the hashing below
-        if reason is not None:
-            return _fail(db, path_str, None, reason)
-        try:
-            sha256 = file_sha256(path)
-        except OSError as exc:
-            return _fail(db, path_str, None, f"cannot open: {exc.strerror or exc}")
-    stored = stored_document(db, sha256)
-    if stored and stored.current and (record is None or stored.path != path_str):
-        if stored.path == path_str:
-            return IngestOutcome("unchanged", stored.id)
-        with db.atomic():
-            _log_file(db, path_str, sha256, "duplicate", stored.id, f"same content as {stored.path}")
-        return IngestOutcome("duplicate", stored.id, f"same content as {stored.path}")
-    if record is None:
-        from vanban.extraction import extract_file  # the extractors load only when a file is read here
-
-        try:
-            record, text_doc = extract_file(path, sha256=sha256)
-        except ReadError as exc:
-            return _fail(db, path_str, sha256, exc.reason)
-        except Exception as exc:  # an extractor bug must not stop a batch: the file is logged as failed
-            return _fail(db, path_str, sha256, f"extraction failed: {type(exc).__name__}: {exc}")
-    if stored:
-        record.source.path = stored.path  # re-extraction of a known document keeps its first path
-    with db.atomic():
-        document_id = store_record(db, record, text_doc)
-        _log_file(db, path_str, sha256, "ingested", document_id, None)
-    return IngestOutcome("ingested", document_id)
+    writer = StoreWriter(db, batch=1)
+    [(_, outcome)] = writer.add(path, sha256=sha256, record=record, text_doc=text_doc)
+    return outcome
 
 
 class Progress:
@@ -433,8 +611,8 @@ def ingest_paths(
 
     Files whose content is already stored with the current extractor are
     logged (unchanged or duplicate) without being read; the others are
-    extracted in worker processes, each file under ``limits``, and written one
-    transaction each, in order. A link, a FIFO, a socket or a device is refused
+    extracted in worker processes, each file under ``limits``, and written in
+    order by a :class:`StoreWriter`, many files per transaction. A link, a FIFO, a socket or a device is refused
     unread; a link is read only with ``follow_symlinks`` (then under its
     target's path). Progress goes to stderr (see :class:`Progress`).
     """
@@ -444,6 +622,13 @@ def ingest_paths(
     files = iter_files(paths, follow_symlinks)
     bar = Progress("ingest", len(files), progress)
     report = IngestReport()
+    writer = StoreWriter(db)
+
+    def count(done: list[tuple[str, IngestOutcome]]) -> None:
+        for path, outcome in done:
+            _count(report, path, outcome)
+            bar.step()
+
     try:
         current = dict(db.execute("SELECT sha256, extractor_version FROM documents").fetchall())
         todo: dict[str, str] = {}  # path → sha256, to extract
@@ -453,8 +638,7 @@ def ingest_paths(
             path = str(file)
             reason = refusal(path, follow_symlinks, hint=True)
             if reason is not None:  # never opened, not even to hash it (a FIFO would block)
-                _count(report, path, _fail(db, path, None, reason))
-                bar.step()
+                count(writer.add(path, error=reason))
                 continue
             if follow_symlinks and file.is_symlink():
                 path = os.path.realpath(path)
@@ -472,15 +656,12 @@ def ingest_paths(
             todo, workers=workers or default_workers(), keep_text=True, limits=limits, hashes=todo
         ):
             sha = todo[outcome.path]
-            if outcome.error is not None:
-                result = _fail(db, outcome.path, sha, outcome.error)
-            else:
-                result = ingest_file(db, outcome.path, sha256=sha, record=outcome.record, text_doc=outcome.text)
-            _count(report, outcome.path, result)
-            bar.step()
+            count(
+                writer.add(outcome.path, sha256=sha, record=outcome.record, text_doc=outcome.text, error=outcome.error)
+            )
         for path, sha in later:
-            _count(report, path, ingest_file(db, path, sha256=sha))
-            bar.step()
+            count(writer.add(path, sha256=sha))
+        count(writer.flush())
         bar.close()
     finally:
         db.close()
