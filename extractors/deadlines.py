@@ -210,10 +210,16 @@ _RECURRENCE_MONTHS: dict[str, int] = {k.lower(): v for k, v in _DATA["recurrence
 
 # Vietnam's days off by law, made-up days included (extractors/data/holidays.json, by scripts/lunar_holidays.py).
 _HOLIDAYS_TABLE = knowledge.table("holidays")
-_HOLIDAYS: frozenset[date] = frozenset(
-    date.fromisoformat(day) for days in _HOLIDAYS_TABLE["days"].values() for day in days
-)
+_HOLIDAY_NAMES: dict[date, str] = {
+    date.fromisoformat(day): name for days in _HOLIDAYS_TABLE["days"].values() for day, name in days.items()
+}
+_HOLIDAYS: frozenset[date] = frozenset(_HOLIDAY_NAMES)
 _HOLIDAY_YEARS = range(_HOLIDAYS_TABLE["first_year"], _HOLIDAYS_TABLE["last_year"] + 1)
+
+
+def holiday(day: date) -> str | None:
+    """The public holiday ``day`` is, by name ("Tết Nguyên đán (mùng 1)"), else None."""
+    return _HOLIDAY_NAMES.get(day)
 
 
 def is_working_day(day: date) -> bool | None:

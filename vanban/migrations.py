@@ -327,6 +327,113 @@ def _add_duty_agencies(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_duty_agencies_name_key ON duty_agencies(name_key)")
 
 
+def _occurrence(n: str) -> str:
+    """SQL for the ``n``-th occurrence after the first of a recurring duty (``first_due``, ``months`` and
+    ``month_end`` in scope): a first deadline on a month's last day recurs on the last day of the month
+    (30/06 → 31/12), another day on the same day of the month (15/11 → 15/11 the next year)."""
+    return (
+        f"CASE WHEN month_end THEN date(first_due, 'start of month', '+' || (({n}) * months + 1) || ' months', "
+        f"'-1 day') ELSE date(first_due, '+' || (({n}) * months) || ' months') END"
+    )
+
+
+# Today in Vietnam (UTC+7, no daylight saving): what "overdue" is judged against, each time the view is read.
+TODAY = "date('now', '+7 hours')"
+
+
+def duty_status_sql(today: str = TODAY) -> str:
+    """The SELECT of the view ``duty_status``: one row per duty and agency it is given to, with its deadline as
+    of ``today`` (an SQL date expression) and its status.
+
+    A one-off duty is ``answered`` once a document answers it (``duty_responses``), else ``overdue`` after its
+    deadline, else ``open`` (also when its deadline names no date). A recurring duty (``recurrence_months``) is
+    due at its next occurrence on or after today; it is ``answered`` when an answer is dated after the
+    occurrence before that one, ``overdue`` when the occurrence before passed with no answer dated after the
+    one before it, else ``open``.
+    """
+    return f"""
+WITH owed AS (
+    SELECT du.id AS duty_id, du.document_id, da.agency_id, da.name AS assigned_to, du.role, du.task,
+           du.deadline, du.recurrence, du.deadline_date AS first_due, du.recurrence_months AS months
+    FROM duty_agencies da JOIN duties du ON du.id = da.duty_id
+    UNION ALL
+    SELECT du.id, du.document_id, du.agency_id, du.agency, du.role, du.task,
+           du.deadline, du.recurrence, du.deadline_date, du.recurrence_months
+    FROM duties du WHERE NOT EXISTS (SELECT 1 FROM duty_agencies da WHERE da.duty_id = du.id)
+),
+counted AS (
+    SELECT owed.*, {today} AS today,
+           first_due = date(first_due, 'start of month', '+1 month', '-1 day') AS month_end,
+           CASE WHEN months > 0 AND first_due IS NOT NULL THEN max(0,
+               ((strftime('%Y', {today}) - strftime('%Y', first_due)) * 12
+                 + strftime('%m', {today}) - strftime('%m', first_due)) / months) END AS n
+    FROM owed
+),
+current AS (
+    SELECT counted.*, CASE WHEN n IS NULL THEN NULL WHEN {_occurrence("n")} >= today THEN n ELSE n + 1 END AS k
+    FROM counted
+),
+dated AS (
+    SELECT current.*,
+           CASE WHEN k IS NULL THEN first_due ELSE {_occurrence("k")} END AS deadline_date,
+           CASE WHEN k >= 1 THEN {_occurrence("k - 1")} END AS previous_deadline,
+           CASE WHEN k >= 2 THEN {_occurrence("k - 2")} END AS earlier_deadline,
+           (SELECT count(*) FROM duty_responses r
+             WHERE r.duty_id = current.duty_id AND r.agency_id = current.agency_id) AS responses,
+           (SELECT max(coalesce(d.issued_date, substr(d.ingested_at, 1, 10)))
+              FROM duty_responses r JOIN documents d ON d.id = r.document_id
+             WHERE r.duty_id = current.duty_id AND r.agency_id = current.agency_id) AS last_response_date
+    FROM current
+)
+SELECT dated.duty_id, dated.document_id, dated.agency_id, a.canonical_name AS agency, a.locality, dated.assigned_to,
+       dated.role, dated.task, doc.issuer AS assigned_by, doc.label AS document, doc.issued_date,
+       dated.deadline, dated.recurrence, dated.deadline_date, dated.previous_deadline,
+       CAST(julianday(dated.deadline_date) - julianday(dated.today) AS INTEGER) AS days_left,
+       CASE
+           WHEN dated.k IS NULL THEN CASE WHEN dated.responses > 0 THEN 'answered'
+                                         WHEN dated.deadline_date < dated.today THEN 'overdue' ELSE 'open' END
+           WHEN dated.last_response_date > coalesce(dated.previous_deadline, '') THEN 'answered'
+           WHEN dated.previous_deadline IS NOT NULL
+                AND coalesce(dated.last_response_date, '') <= coalesce(dated.earlier_deadline, '') THEN 'overdue'
+           ELSE 'open'
+       END AS status,
+       dated.responses, dated.last_response_date
+FROM dated JOIN agencies a ON a.id = dated.agency_id JOIN documents doc ON doc.id = dated.document_id
+"""
+
+
+def _add_duty_tracker(db: sqlite_utils.Database) -> None:
+    """The duty tracker (``vanban.tracker``): ``duties.recurrence_months``, deadlines read again by the
+    ``due_date`` that counts working days and recurrences, ``duty_responses`` (the documents that answer a duty)
+    filled from the citations already linked, and the view ``duty_status``."""
+    from vanban.extractors.deadlines import due_date, recurrence_months
+    from vanban.tracker import answer_document
+
+    db.execute("ALTER TABLE duties ADD COLUMN recurrence_months INTEGER")
+    rows = db.execute(
+        "SELECT du.id, du.deadline, du.recurrence, d.issued_date FROM duties du JOIN documents d ON d.id = du.document_id"
+    ).fetchall()
+    for duty_id, deadline, recurrence, issued in rows:
+        last_day = due_date(deadline, issued, recurrence)
+        db.execute(
+            "UPDATE duties SET deadline_date = ?, due_date = ?, recurrence_months = ? WHERE id = ?",
+            [last_day, last_day or issued, recurrence_months(recurrence), duty_id],
+        )
+    db.execute(
+        "CREATE TABLE duty_responses (id INTEGER PRIMARY KEY, duty_id INTEGER NOT NULL REFERENCES duties(id), "
+        "agency_id INTEGER NOT NULL REFERENCES agencies(id), document_id INTEGER NOT NULL REFERENCES documents(id), "
+        "match TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_duty_responses_duty_id ON duty_responses(duty_id, agency_id)")
+    db.execute("CREATE INDEX idx_duty_responses_agency_id ON duty_responses(agency_id)")
+    db.execute("CREATE INDEX idx_duty_responses_document_id ON duty_responses(document_id)")
+    db.execute(f"CREATE VIEW duty_status AS {duty_status_sql()}")
+    for (document_id,) in db.execute(
+        "SELECT DISTINCT du.document_id FROM duties du JOIN citations c ON c.cited_document_id = du.document_id"
+    ).fetchall():
+        answer_document(db, document_id)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
@@ -336,6 +443,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("warnings column on documents", _add_warnings_column),
     ("one spelling per locality and recurrence", _one_spelling),
     ("duty_agencies: each duty linked to each agency of its list", _add_duty_agencies),
+    ("duty tracker: recurrence_months, duty_responses, the view duty_status", _add_duty_tracker),
 ]
 
 
