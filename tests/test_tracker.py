@@ -125,7 +125,7 @@ def test_real_document_of_another_agency_answers_nothing(db, realdocs, assigning
 @pytest.mark.realdocs
 def test_an_inbox_arrival_answers_a_duty(tmp_path, realdocs) -> None:
     """The clerk's inbox: the assigning document, then the answer, each dropped and taken by `vanban watch`."""
-    from vanban.watch import watch
+    import vanban
 
     inbox, db_path = tmp_path / "inbox", tmp_path / "data" / "vanban.db"
     inbox.mkdir()
@@ -136,7 +136,8 @@ def test_an_inbox_arrival_answers_a_duty(tmp_path, realdocs) -> None:
         "1223 TTr SNV ve viec co y kien to chuc dai hoi c Bong.signed.signed.kydauden.pdf",
     ):
         shutil.copy(realdoc(realdocs, name), inbox / "x.pdf")
-        assert watch(inbox, db_path, once=True, settle=0.1) == 0
+        stats = vanban.watch(inbox, db_path, once=True, settle=0.1)
+        assert (stats.ingested, stats.failed, stats.errors) == (1, 0, [])
         db = open_db(db_path)
         seen.append(tracked(db, task))
         db.close()
