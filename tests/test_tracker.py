@@ -8,6 +8,7 @@ import shutil
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from test_store import QUOC_HIEU, make_record, write_docx
@@ -387,3 +388,216 @@ def test_status_as_of_a_day(db) -> None:
         "WHERE agency = 'Sở Y tế'"
     ).fetchall()
     assert [tuple(r) for r in on_first] == [("2025-12-31", None, "open")]
+
+
+# ---------------------------------------------------------------- the pages, in Vietnamese
+
+
+def iso(days: int) -> str:
+    return (TODAY + timedelta(days=days)).isoformat()
+
+
+def LS(agency: str) -> dict:
+    """The canonical name the duty extractor gives an agency of a Lạng Sơn document."""
+    return {"canonical_agency": f"{agency} tỉnh Lạng Sơn"}
+
+
+def tracked_database(path: Path) -> dict[str, int]:
+    """Kế hoạch 07/KH-UBND of UBND tỉnh Lạng Sơn (40 days ago) giving Sở Nội vụ, Sở Tài chính, Sở Tư pháp and a
+    list naming Văn phòng UBND tỉnh and Sở Nội vụ a duty each; Công văn 900/BNV-CCHC of Bộ Nội vụ asking every
+    provincial People's Committee; the reports of Sở Tư pháp, Sở Y tế and UBND tỉnh Lạng Sơn citing them."""
+    db = open_db(path)
+    plan = make_record(
+        "plan",
+        "07/KH-UBND",
+        doc_type="Kế hoạch",
+        issuer="Ủy ban nhân dân tỉnh Lạng Sơn",
+        place="Lạng Sơn",
+        issued_date=iso(-40),
+        subject="Kiểm tra công tác văn thư, lưu trữ năm 2026",
+        duties=[
+            Duty(
+                "Sở Nội vụ",
+                "lead",
+                "tổng hợp kết quả kiểm tra, báo cáo Ủy ban nhân dân tỉnh",
+                iso(40),
+                **LS("Sở Nội vụ"),
+            ),
+            Duty("Sở Tài chính", "lead", "bố trí kinh phí thực hiện Kế hoạch", iso(-10), **LS("Sở Tài chính")),
+            Duty("Sở Tư pháp", "lead", "rà soát văn bản quy phạm pháp luật về lưu trữ", iso(-20), **LS("Sở Tư pháp")),
+            Duty(
+                "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ",
+                "lead",
+                "chuẩn bị nội dung hội nghị sơ kết",
+                iso(3),
+            ),
+        ],
+    )
+    circular = make_record(
+        "bnv",
+        "900/BNV-CCHC",
+        doc_type="Công văn",
+        issuer="Bộ Nội vụ",
+        place="Hà Nội",
+        issued_date=iso(-60),
+        duties=[Duty("Ủy ban nhân dân cấp tỉnh", "lead", "báo cáo kết quả cải cách hành chính quý", iso(-30))],
+    )
+    cites_plan = Citation("Kế hoạch", "07/KH-UBND", issued_date=iso(-40), issuer="UBND tỉnh", role="basis")
+    cites_bnv = Citation("Công văn", "900/BNV-CCHC", issued_date=iso(-60), issuer="Bộ Nội vụ", role="basis")
+    ids = {"plan": store_record(db, plan, "plan"), "bnv": store_record(db, circular, "bnv")}
+    for key, symbol, issuer, citation in (
+        ("stp", "21/BC-STP", "Sở Tư pháp tỉnh Lạng Sơn", cites_plan),
+        ("syt", "8/BC-SYT", "Sở Y tế tỉnh Lạng Sơn", cites_plan),
+        ("ubnd", "66/BC-UBND", "Ủy ban nhân dân tỉnh Lạng Sơn", cites_bnv),
+    ):
+        ids[key] = store_record(
+            db,
+            make_record(
+                key,
+                symbol,
+                doc_type="Báo cáo",
+                issuer=issuer,
+                place="Lạng Sơn",
+                issued_date=iso(-5),
+                citations=[citation],
+            ),
+            key,
+        )
+    ids["so_noi_vu"] = db.execute(
+        "SELECT id FROM agencies WHERE canonical_name = 'Sở Nội vụ tỉnh Lạng Sơn'"
+    ).fetchone()[0]
+    db.close()
+    return ids
+
+
+@pytest.fixture
+def site(tmp_path):
+    from vanban.publish import make_datasette
+
+    ids = tracked_database(tmp_path / "vanban.db")
+    return make_datasette(tmp_path / "vanban.db"), ids
+
+
+async def due_duties(ds, **params) -> list[tuple]:
+    """(agency, task's first words, status) of each row of the canned query, in its order."""
+    query = {"agency": "", "assigned_by": "", "from": "", "to": "", "status": "", **params}
+    response = await ds.client.get("/vanban/due_duties.json?_shape=array&" + urlencode(query))
+    assert response.status_code == 200, response.text
+    return [(r["agency"], " ".join(r["task"].split()[:2]), r["status"]) for r in response.json()]
+
+
+@pytest.mark.asyncio
+async def test_due_duties_query(site) -> None:
+    ds, _ = site
+    assert await due_duties(ds) == [  # overdue first, then by deadline, answered last
+        ("Sở Tài chính tỉnh Lạng Sơn", "bố trí", "overdue"),
+        ("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", "chuẩn bị", "open"),
+        ("Sở Nội vụ tỉnh Lạng Sơn", "chuẩn bị", "open"),
+        ("Sở Nội vụ tỉnh Lạng Sơn", "tổng hợp", "open"),
+        ("Ủy ban nhân dân cấp tỉnh", "báo cáo", "answered"),
+        ("Sở Tư pháp tỉnh Lạng Sơn", "rà soát", "answered"),
+    ]
+    # the agency typed without marks finds its duties, those of a list naming its head too
+    assert await due_duties(ds, agency="so noi vu") == [
+        ("Sở Nội vụ tỉnh Lạng Sơn", "chuẩn bị", "open"),
+        ("Sở Nội vụ tỉnh Lạng Sơn", "tổng hợp", "open"),
+    ]
+    assert await due_duties(ds, status="overdue") == [("Sở Tài chính tỉnh Lạng Sơn", "bố trí", "overdue")]
+    assert await due_duties(ds, status="due") == [
+        ("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", "chuẩn bị", "open"),
+        ("Sở Nội vụ tỉnh Lạng Sơn", "chuẩn bị", "open"),
+    ]
+    assert [s for _, _, s in await due_duties(ds, status="unanswered")] == ["overdue", "open", "open", "open"]
+    assert await due_duties(ds, assigned_by="bo noi vu") == [("Ủy ban nhân dân cấp tỉnh", "báo cáo", "answered")]
+    # deadlines in a range typed as a clerk types dates
+    first, last = TODAY + timedelta(days=1), TODAY + timedelta(days=60)
+    assert await due_duties(ds, **{"from": f"{first:%d/%m/%Y}", "to": f"{last:%d/%m/%Y}"}) == [
+        ("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", "chuẩn bị", "open"),
+        ("Sở Nội vụ tỉnh Lạng Sơn", "chuẩn bị", "open"),
+        ("Sở Nội vụ tỉnh Lạng Sơn", "tổng hợp", "open"),
+    ]
+    refused = await ds.client.get("/vanban/due_duties.json?" + urlencode({"from": "tuần sau", "to": ""}))
+    assert refused.status_code == 400 and "không phải là ngày" in refused.json()["error"]
+
+
+@pytest.mark.asyncio
+async def test_due_duties_page_and_its_excel(site) -> None:
+    import io
+    import zipfile
+
+    ds, _ = site
+    page = (await ds.client.get("/vanban/due_duties?" + urlencode({"status": "overdue"}))).text
+    assert "Nhiệm vụ đến hạn / quá hạn" in page
+    assert '<option value="overdue" selected>quá hạn</option>' in page  # the status is a choice, kept
+    assert '<span class="vb-status vb-status-overdue">quá hạn</span>' in page
+    assert "quá 10 ngày" in page and "bố trí kinh phí" in page and "tổng hợp kết quả" not in page
+    assert 'href="/vanban/due_duties.xlsx?' in page  # the download a clerk sends on
+    book = await ds.client.get(
+        "/vanban/due_duties.xlsx?"
+        + urlencode({"agency": "", "assigned_by": "", "from": "", "to": "", "status": "overdue"})
+    )
+    assert book.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(book.content)) as xlsx:
+        sheet = xlsx.read("xl/worksheets/sheet1.xml").decode()
+    assert "Trạng thái" in sheet and "quá hạn" in sheet and "bố trí kinh phí" in sheet and "tổng hợp" not in sheet
+
+
+@pytest.mark.asyncio
+async def test_document_page_shows_status_and_answers(site) -> None:
+    ds, ids = site
+    plan = (await ds.client.get(f"/vanban/documents/{ids['plan']}")).text
+    assert "Theo dõi (hôm nay)" in plan
+    assert plan.count('class="vb-status vb-status-overdue"') == 1
+    assert f'href="/vanban/documents/{ids["stp"]}"' in plan  # Sở Tư pháp's report answers its duty
+    assert f'href="/vanban/documents/{ids["syt"]}"' not in plan.split("Nhiệm vụ được giao")[1]  # Sở Y tế's does not
+    report = (await ds.client.get(f"/vanban/documents/{ids['stp']}")).text
+    assert "Văn bản này trả lời nhiệm vụ (1)" in report and "rà soát văn bản quy phạm" in report
+    ubnd = (await ds.client.get(f"/vanban/documents/{ids['ubnd']}")).text
+    assert "do cơ quan thuộc cấp được giao ban hành" in ubnd
+
+
+@pytest.mark.asyncio
+async def test_agency_page_owes_and_exports(site) -> None:
+    import io
+    import zipfile
+
+    ds, ids = site
+    page = (await ds.client.get(f"/vanban/agencies/{ids['so_noi_vu']}")).text
+    for text in (
+        "Nhiệm vụ phải thực hiện (2)",
+        "đang thực hiện: 2",
+        "Ủy ban nhân dân tỉnh Lạng Sơn",  # to whom
+        "tổng hợp kết quả kiểm tra",
+        "chuẩn bị nội dung hội nghị sơ kết",
+        "giao cho: Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ",  # the list, as the document writes it
+        "còn 3 ngày",
+        "lịch hạn theo tuần",
+    ):
+        assert text in page, text
+    link = page.split('Tải về Excel: <a href="')[1].split('"')[0].replace("&amp;", "&")
+    book = await ds.client.get(link)
+    assert book.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(book.content)) as xlsx:
+        sheet = xlsx.read("xl/worksheets/sheet1.xml").decode()
+    assert sheet.count("<row") == 3  # the heading and its two unanswered duties
+    assert "tổng hợp kết quả kiểm tra" in sheet and "bố trí kinh phí" not in sheet
+
+
+@pytest.mark.asyncio
+async def test_deadline_calendar(site) -> None:
+    ds, _ = site
+    page = (await ds.client.get("/-/vanban/deadlines")).text  # from last week on: the overdue duty is before
+    assert "Lịch hạn nhiệm vụ theo tuần" in page and "Thứ Hai" in page and "hôm nay" in page
+    assert "Còn <a" in page and ">1 nhiệm vụ quá hạn</a> có hạn trước tuần đầu của lịch" in page
+    page = (
+        await ds.client.get("/-/vanban/deadlines?" + urlencode({"from": f"{TODAY - timedelta(days=14):%d/%m/%Y}"}))
+    ).text
+    assert "vb-today" in page
+    # the overdue duty 10 days ago and the list's duty in 3 days, each a link to that day's duties
+    for days, status in ((-10, "overdue"), (3, "open")):
+        day = f"{TODAY + timedelta(days=days):%d/%m/%Y}"
+        assert urlencode({"from": day, "to": day, "status": status}).replace("&", "&amp;") in page
+    later = (await ds.client.get("/-/vanban/deadlines?" + urlencode({"from": "01/01/2026", "weeks": "1"}))).text
+    assert "Tết Dương lịch" in later  # a holiday is marked on its day
+    wrong = (await ds.client.get("/-/vanban/deadlines?from=mai")).text
+    assert "không phải là ngày" in wrong

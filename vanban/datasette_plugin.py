@@ -56,6 +56,8 @@ DOCUMENT_ID_COLUMNS = frozenset({"document_id", "cited_document_id", "citing_doc
 # Id columns of queries and views → the table whose row page they link to.
 ID_COLUMNS = {**dict.fromkeys(DOCUMENT_ID_COLUMNS, "documents"), "agency_id": "agencies", "duty_id": "duties"}
 TRACKER_VIEWS = frozenset({"duty_status"})
+# Name columns of the tracker's rows → the id column beside them and the table of that id: the name links to it.
+NAMED_BY_ID = {"document": ("document_id", "documents"), "agency": ("agency_id", "agencies")}
 TRACKER_STATUSES = frozenset({"open", "overdue", "answered"})
 # The longest text a plugin SQL function takes (a document's full text is far shorter: ~300,000 characters at most
 # in the real corpus); longer input is refused at once instead of holding the worker past sql_time_limit_ms.
@@ -63,8 +65,9 @@ MAX_FUNCTION_CHARS = 2_000_000
 # The longest string or blob SQLite may build on a published connection (bytes).
 SQLITE_MAX_LENGTH = 50_000_000
 # Columns whose dates a page shows as dd/mm/yyyy (their ISO value stays in exports and in sorting).
+# "deadline" holds a date only when the text gave a full one ("2025-12-31"); a period stays as printed.
 DATE_COLUMNS = frozenset(
-    {"issued_date", "deadline_date", "due_date", "cited_date", "previous_deadline", "last_response_date"}
+    {"issued_date", "deadline", "deadline_date", "due_date", "cited_date", "previous_deadline", "last_response_date"}
 )
 TIME_COLUMNS = frozenset({"ingested_at", "time"})
 # The columns the documents table's page shows, in this order, unless others are asked for (?_col=…); the long
@@ -217,13 +220,18 @@ async def _passages(datasette, database: str, ids: list[int], query: search.Sear
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
+def render_cell(row, value, column, table, database, datasette):
     """Document, agency and duty ids link to their page; dates, times and coded values are shown as an office
     writes them; a tracked duty's status is coloured and its days left said in words."""
     linked = table is None or table in TRACKER_VIEWS  # a query or a view: Datasette knows no foreign keys there
     if linked and column in ID_COLUMNS and isinstance(value, int):
         href = datasette.urls.row(database, ID_COLUMNS[column], str(value))
         return Markup(f'<a href="{escape(href)}">{value}</a>')
+    if linked and column in NAMED_BY_ID and isinstance(value, str) and row is not None:
+        id_column, target = NAMED_BY_ID[column]
+        if id_column in row.keys() and isinstance(row[id_column], int):
+            href = datasette.urls.row(database, target, str(row[id_column]))
+            return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
     if column == "days_left" and isinstance(value, int):
         css = "vb-late" if value < 0 else "vb-soon" if value <= 7 else "vb-muted"
         return Markup(f'<span class="{css}">{escape(vietnamese.days_left(value))}</span>')

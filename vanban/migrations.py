@@ -353,7 +353,7 @@ def duty_status_sql(today: str = TODAY) -> str:
     """
     return f"""
 WITH owed AS (
-    SELECT du.id AS duty_id, du.document_id, da.agency_id, da.name AS assigned_to, du.role, du.task,
+    SELECT du.id AS duty_id, du.document_id, da.agency_id, du.agency AS assigned_to, du.role, du.task,
            du.deadline, du.recurrence, du.deadline_date AS first_due, du.recurrence_months AS months
     FROM duty_agencies da JOIN duties du ON du.id = da.duty_id
     UNION ALL
