@@ -327,18 +327,37 @@ def _add_duty_agencies(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_duty_agencies_name_key ON duty_agencies(name_key)")
 
 
-def _occurrence(n: str) -> str:
-    """SQL for the ``n``-th occurrence after the first of a recurring duty (``first_due``, ``months`` and
-    ``month_end`` in scope): a first deadline on a month's last day recurs on the last day of the month
-    (30/06 → 31/12), another day on the same day of the month (15/11 → 15/11 the next year)."""
+# Today in Vietnam (UTC+7, no daylight saving): what "overdue" is judged against, each time the view is read.
+TODAY = "date('now', '+7 hours')"
+
+# The first deadline of a duty, its period in months, and whether it falls on a month's last day.
+_FIRST, _MONTHS = "du.deadline_date", "du.recurrence_months"
+_MONTH_END = f"({_FIRST} = date({_FIRST}, 'start of month', '+1 month', '-1 day'))"
+
+
+def _occurrence(k: str) -> str:
+    """SQL for a recurring duty's ``k``-th occurrence after the first: a first deadline on a month's last day
+    recurs on the last day of the month (30/06 → 31/12), another day on the same day of the month (15/11 →
+    15/11 the next year)."""
     return (
-        f"CASE WHEN month_end THEN date(first_due, 'start of month', '+' || (({n}) * months + 1) || ' months', "
-        f"'-1 day') ELSE date(first_due, '+' || (({n}) * months) || ' months') END"
+        f"CASE WHEN {_MONTH_END} THEN date({_FIRST}, 'start of month', '+' || (({k}) * {_MONTHS} + 1) || ' months', "
+        f"'-1 day') ELSE date({_FIRST}, '+' || (({k}) * {_MONTHS}) || ' months') END"
     )
 
 
-# Today in Vietnam (UTC+7, no daylight saving): what "overdue" is judged against, each time the view is read.
-TODAY = "date('now', '+7 hours')"
+def _current_occurrence(today: str) -> str:
+    """SQL for which occurrence of a recurring duty is the first on or after ``today``, in whole months: after
+    ``m`` months from the first one's month, occurrence ⌈m / period⌉; in the month of an occurrence, that one
+    unless its day has passed."""
+    months = (
+        f"((strftime('%Y', {today}) - strftime('%Y', {_FIRST})) * 12 + strftime('%m', {today}) - "
+        f"strftime('%m', {_FIRST}))"
+    )
+    return (
+        f"CASE WHEN {months} < 0 THEN 0 WHEN {months} % {_MONTHS} > 0 THEN {months} / {_MONTHS} + 1 "
+        f"WHEN {_MONTH_END} OR strftime('%d', {_FIRST}) >= strftime('%d', {today}) THEN {months} / {_MONTHS} "
+        f"ELSE {months} / {_MONTHS} + 1 END"
+    )
 
 
 def duty_status_sql(today: str = TODAY) -> str:
@@ -347,59 +366,51 @@ def duty_status_sql(today: str = TODAY) -> str:
 
     A one-off duty is ``answered`` once a document answers it (``duty_responses``), else ``overdue`` after its
     deadline, else ``open`` (also when its deadline names no date). A recurring duty (``recurrence_months``) is
-    due at its next occurrence on or after today; it is ``answered`` when an answer is dated after the
+    due at its first occurrence on or after today; it is ``answered`` when an answer is dated after the
     occurrence before that one, ``overdue`` when the occurrence before passed with no answer dated after the
     one before it, else ``open``.
+
+    The two kinds of row (a member of ``duty_agencies``; a duty whose list names no member, under its own
+    agency) are two branches of one compound, each computing everything, so a filter on the view's own columns
+    (``agency_id``, ``agency_key``, ``document_id``) reaches both branches' indexes: filter by these, not by a
+    subquery (``agency_id IN (SELECT …)`` reads every row).
     """
-    return f"""
-WITH owed AS (
-    SELECT du.id AS duty_id, du.document_id, da.agency_id, du.agency AS assigned_to, du.role, du.task,
-           du.deadline, du.recurrence, du.deadline_date AS first_due, du.recurrence_months AS months
-    FROM duty_agencies da JOIN duties du ON du.id = da.duty_id
-    UNION ALL
-    SELECT du.id, du.document_id, du.agency_id, du.agency, du.role, du.task,
-           du.deadline, du.recurrence, du.deadline_date, du.recurrence_months
-    FROM duties du WHERE NOT EXISTS (SELECT 1 FROM duty_agencies da WHERE da.duty_id = du.id)
-),
-counted AS (
-    SELECT owed.*, {today} AS today,
-           first_due = date(first_due, 'start of month', '+1 month', '-1 day') AS month_end,
-           CASE WHEN months > 0 AND first_due IS NOT NULL THEN max(0,
-               ((strftime('%Y', {today}) - strftime('%Y', first_due)) * 12
-                 + strftime('%m', {today}) - strftime('%m', first_due)) / months) END AS n
-    FROM owed
-),
-current AS (
-    SELECT counted.*, CASE WHEN n IS NULL THEN NULL WHEN {_occurrence("n")} >= today THEN n ELSE n + 1 END AS k
-    FROM counted
-),
-dated AS (
-    SELECT current.*,
-           CASE WHEN k IS NULL THEN first_due ELSE {_occurrence("k")} END AS deadline_date,
-           CASE WHEN k >= 1 THEN {_occurrence("k - 1")} END AS previous_deadline,
-           CASE WHEN k >= 2 THEN {_occurrence("k - 2")} END AS earlier_deadline,
-           (SELECT count(*) FROM duty_responses r
-             WHERE r.duty_id = current.duty_id AND r.agency_id = current.agency_id) AS responses,
-           (SELECT max(coalesce(d.issued_date, substr(d.ingested_at, 1, 10)))
-              FROM duty_responses r JOIN documents d ON d.id = r.document_id
-             WHERE r.duty_id = current.duty_id AND r.agency_id = current.agency_id) AS last_response_date
-    FROM current
-)
-SELECT dated.duty_id, dated.document_id, dated.agency_id, a.canonical_name AS agency, a.locality, dated.assigned_to,
-       dated.role, dated.task, doc.issuer AS assigned_by, doc.label AS document, doc.issued_date,
-       dated.deadline, dated.recurrence, dated.deadline_date, dated.previous_deadline,
-       CAST(julianday(dated.deadline_date) - julianday(dated.today) AS INTEGER) AS days_left,
-       CASE
-           WHEN dated.k IS NULL THEN CASE WHEN dated.responses > 0 THEN 'answered'
-                                         WHEN dated.deadline_date < dated.today THEN 'overdue' ELSE 'open' END
-           WHEN dated.last_response_date > coalesce(dated.previous_deadline, '') THEN 'answered'
-           WHEN dated.previous_deadline IS NOT NULL
-                AND coalesce(dated.last_response_date, '') <= coalesce(dated.earlier_deadline, '') THEN 'overdue'
+    recurring = f"coalesce({_MONTHS}, 0) > 0 AND {_FIRST} IS NOT NULL"
+    k = _current_occurrence(today)
+    deadline = f"CASE WHEN {recurring} THEN {_occurrence(k)} ELSE {_FIRST} END"
+    previous = f"CASE WHEN {recurring} AND ({k}) >= 1 THEN {_occurrence(f'({k}) - 1')} END"
+    earlier = f"CASE WHEN {recurring} AND ({k}) >= 2 THEN {_occurrence(f'({k}) - 2')} END"
+
+    def branch(agency_id: str, source: str, where: str = "") -> str:
+        of_this = f"FROM duty_responses r WHERE r.duty_id = du.id AND r.agency_id = {agency_id}"
+        answers = f"(SELECT count(*) {of_this})"
+        last = (
+            "(SELECT max(coalesce(d.issued_date, substr(d.ingested_at, 1, 10))) FROM duty_responses r "
+            f"JOIN documents d ON d.id = r.document_id WHERE r.duty_id = du.id AND r.agency_id = {agency_id})"
+        )
+        status = f"""CASE
+           WHEN NOT ({recurring}) THEN CASE WHEN {answers} > 0 THEN 'answered'
+                                            WHEN {_FIRST} < {today} THEN 'overdue' ELSE 'open' END
+           WHEN {last} > coalesce({previous}, '') THEN 'answered'
+           WHEN ({previous}) IS NOT NULL AND coalesce({last}, '') <= coalesce({earlier}, '') THEN 'overdue'
            ELSE 'open'
-       END AS status,
-       dated.responses, dated.last_response_date
-FROM dated JOIN agencies a ON a.id = dated.agency_id JOIN documents doc ON doc.id = dated.document_id
-"""
+       END"""
+        return f"""
+SELECT du.id AS duty_id, du.document_id, {agency_id} AS agency_id, a.canonical_name AS agency,
+       a.name_key AS agency_key, a.full_key AS agency_full_key, a.locality,
+       du.agency AS assigned_to, du.role, du.task, doc.issuer AS assigned_by, doc.label AS document, doc.issued_date,
+       du.deadline, du.recurrence, {deadline} AS deadline_date, {previous} AS previous_deadline,
+       CAST(julianday({deadline}) - julianday({today}) AS INTEGER) AS days_left,
+       {status} AS status, {answers} AS responses, {last} AS last_response_date
+FROM {source}
+JOIN agencies a ON a.id = {agency_id}
+JOIN documents doc ON doc.id = du.document_id{where}"""
+
+    members = branch("da.agency_id", "duty_agencies da JOIN duties du ON du.id = da.duty_id")
+    alone = branch(
+        "du.agency_id", "duties du", "\nWHERE NOT EXISTS (SELECT 1 FROM duty_agencies x WHERE x.duty_id = du.id)"
+    )
+    return f"{members}\nUNION ALL{alone}"
 
 
 def _add_duty_tracker(db: sqlite_utils.Database) -> None:

@@ -26,8 +26,8 @@ STATUS_ORDER = "case s.status when 'overdue' then 0 when 'open' then 1 else 2 en
 # The agency a clerk typed, as the canned query due_duties reads it: canonical name (with or without its
 # place), marks and case optional ("so noi vu" finds every Sở Nội vụ, "sở nội vụ tỉnh lâm đồng" one).
 AGENCY_FILTER = (
-    "(:agency = '' or s.agency_id in (select a.id from agencies a where a.name_key = vanban_key(:agency) "
-    "or a.full_key = vanban_key(:agency) or a.name_key like vanban_key(:agency) || ' %'))"
+    "(:agency = '' or s.agency_key = vanban_key(:agency) or s.agency_full_key = vanban_key(:agency) "
+    "or s.agency_key like vanban_key(:agency) || ' %')"
 )
 # Part of the assigning body's name: "UBND tỉnh Lâm Đồng", "bo noi vu".
 GIVER_FILTER = "(:assigned_by = '' or vanban_key(s.assigned_by) like '%' || vanban_key(:assigned_by) || '%')"

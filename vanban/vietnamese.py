@@ -106,6 +106,7 @@ COLUMN_LABELS = {
     "agency_id": "Cơ quan (mã)",
     "agency": "Cơ quan",
     "agency_key": "Khóa cơ quan",
+    "agency_full_key": "Khóa cơ quan và địa phương",
     "task": "Nhiệm vụ",
     "deadline": "Thời hạn",
     "deadline_date": "Hạn cuối",
