@@ -93,3 +93,14 @@ def test_deadline_calendar_in_chromium(served, tmp_path):
     assert page.count('class="vb-status vb-status-answered" href=') == 1  # Sở Tư pháp's, 20 days ago
     assert page.count('class="vb-status vb-status-open" href=') == 2  # in 3 days (one duty, two agencies), in 40
     screenshot(url, "tracker-calendar.png", tmp_path, "1366,1000")
+
+
+def test_document_page_tracking_in_chromium(served, tmp_path):
+    base, ids = served
+    url = f"{base}/vanban/documents/{ids['plan']}#duties"
+    page = dom(url, tmp_path)
+    duties = page.split('id="duties"', 1)[1].split("</table>", 1)[0]
+    assert duties.count("vb-status-overdue") == 1 and duties.count("vb-status-answered") == 1
+    assert duties.count("vb-status-open") == 3  # Sở Nội vụ's, and the list's two agencies
+    assert f'href="/vanban/documents/{ids["stp"]}"' in duties  # the answer, linked
+    screenshot(url, "tracker-document.png", tmp_path, "1366,1100")
