@@ -52,6 +52,7 @@ _LEVEL_BODY = regex.compile(
     (?:\s+trực\s+thuộc\s+trung\s+ương)?$
     """
 )
+# One unit word of a list of them: "tỉnh" and "thành phố" in "các tỉnh, thành phố".
 _UNIT_WORD = regex.compile(rf"(?:{_UNIT})")
 
 
@@ -99,7 +100,9 @@ class Responder:
     province: str | None  # folded province it belongs to
 
 
-def responder(document_id: int, issuer: str | None, parent: str | None, place: str | None, issued: str | None):
+def responder(
+    document_id: int, issuer: str | None, parent: str | None, place: str | None, issued: str | None
+) -> Responder | None:
     """The issuer of a stored document as the duties it may answer see it; None when it has no issuer."""
     if not issuer or not issuer.strip():
         return None
