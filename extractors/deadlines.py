@@ -179,6 +179,7 @@ def find_recurrence(text: str) -> str | None:
 # --- the day a deadline falls due --------------------------------------------------------------
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_YEARS = range(1900, 2100)  # a year outside is a misread number: OCR's "trong năm 7025" for 2025
 
 # What a deadline names, each a period whose last day is the due date. One pass, left to right: a longer form
 # starting at the same place wins ("6 tháng đầu năm 2024" before "năm 2024").
@@ -197,11 +198,64 @@ _DUE = regex.compile(
   | 6\s*tháng\s*(?P<half>đầu|cuối)\s*năm(?:\s*(?P<hy>\d{4}))?                      # 6 tháng đầu năm 2024
   | tháng\s*(?P<mo>\d{1,2})(?:\s*năm\s*|\s*/\s*)(?P<my>\d{4})                      # tháng 3/2024
   | năm\s*(?P<year>\d{4})                                                        # năm 2023
-  | (?P<days>\d{1,3})\s+(?:\([^)]{1,30}\)\s+)?ngày\s+kể\s+từ\s+ngày\s+(?:"""
+  | (?P<days>\d{1,3})\s+(?:\([^)]{1,40}\)\s+)?ngày(?:\s+(?P<working>làm\s+việc))?   # 10 ngày làm việc
+        \s*,?\s+kể\s+từ\s+ngày\s+(?:"""
     + _alternation(_DATA["signing_days"])
-    + r""")                                                                       # 30 ngày kể từ ngày ký
+    + r""")(?!\w)                                                                 # … kể từ ngày ký
     """
 )
+
+# A recurrence's period in months ("định kỳ 6 tháng" → 6), keyed by the phrase lower case with single spaces.
+_RECURRENCE_MONTHS: dict[str, int] = {k.lower(): v for k, v in _DATA["recurrence_months"].items()}
+
+# Vietnam's days off by law, made-up days included (extractors/data/holidays.json, by scripts/lunar_holidays.py).
+_HOLIDAYS_TABLE = knowledge.table("holidays")
+_HOLIDAY_NAMES: dict[date, str] = {
+    date.fromisoformat(day): name for days in _HOLIDAYS_TABLE["days"].values() for day, name in days.items()
+}
+_HOLIDAYS: frozenset[date] = frozenset(_HOLIDAY_NAMES)
+_HOLIDAY_YEARS = range(_HOLIDAYS_TABLE["first_year"], _HOLIDAYS_TABLE["last_year"] + 1)
+
+
+def holiday(day: date) -> str | None:
+    """The public holiday ``day`` is, by name ("Tết Nguyên đán (mùng 1)"), else None."""
+    return _HOLIDAY_NAMES.get(day)
+
+
+def is_working_day(day: date) -> bool | None:
+    """Monday to Friday and not a public holiday; None for a year the holiday table does not cover."""
+    if day.year not in _HOLIDAY_YEARS:
+        return None
+    return day.weekday() < 5 and day not in _HOLIDAYS
+
+
+def add_working_days(start: date, count: int) -> date | None:
+    """The ``count``-th working day after ``start`` (``start`` itself not counted); None past the holiday table."""
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        working = is_working_day(day)
+        if working is None:
+            return None
+        if working:
+            count -= 1
+    return day
+
+
+def _next_working_day(day: date) -> date | None:
+    """``day``, or the working day after it when it is a day off: a period counted in days that ends on a
+    weekend or a holiday ends on the next working day (Bộ luật Dân sự 2015, Điều 148)."""
+    while (working := is_working_day(day)) is False:
+        day += timedelta(days=1)
+    return day if working else None
+
+
+def recurrence_months(recurrence: str | None) -> int | None:
+    """How many months a recurrence's period lasts ("định kỳ 6 tháng" → 6, "Hằng quý" → 3); None when it names
+    no period in months (weekly, daily, a bare "định kỳ")."""
+    if not recurrence:
+        return None
+    return _RECURRENCE_MONTHS.get(" ".join(recurrence.split()).lower())
 
 
 def _issued(issued_date: str | None) -> tuple[int, int | None, int | None] | None:
@@ -268,22 +322,39 @@ def _due(m: regex.Match, issued: tuple[int, int | None, int | None] | None) -> d
     if m["year"]:
         return date(int(m["year"]), 12, 31)
     if m["days"] and issued is not None and None not in issued:
-        return date(*issued) + timedelta(days=int(m["days"]))
+        signed = date(*issued)
+        if m["working"]:
+            return add_working_days(signed, int(m["days"]))
+        return _next_working_day(signed + timedelta(days=int(m["days"])))
     return None
 
 
-def due_date(deadline: str | None, issued_date: str | None = None) -> str | None:
+def _first_period_end(months: int, issued: tuple[int, int | None, int | None] | None) -> date | None:
+    """The end of the first period of ``months`` months (calendar months, quarters, halves, years) that ends on or
+    after the document's date; None when the document's month is not printed."""
+    if issued is None or issued[1] is None:
+        return None
+    month = -(-issued[1] // months) * months  # the period holding the document's month ends in this month
+    return _last_day(issued[0], month)
+
+
+def due_date(deadline: str | None, issued_date: str | None = None, recurrence: str | None = None) -> str | None:
     """The last day a deadline allows, as an ISO date, read against the document's date ``issued_date``
     (ISO, possibly partial: "2025-12"); None when it names no date or cannot be resolved (never a guess).
 
     "Quý II/2023" → "2023-06-30"; "năm 2023" → "2023-12-31"; "Quý IV/2025 và Quý I/2026" → "2026-03-31" (the
     last period named); "trước ngày 31 tháng 3" in a document of 2025-01-10 → "2025-03-31", in one of 2025-12
     → "2026-03-31"; "ngày 31/01 năm liền kề" in a document of 2025-12 → "2026-01-31"; "30 ngày kể từ ngày ký"
-    → 30 days after the document's date. Working days are not counted (the holidays of the lunar year are no
-    fixed data): "10 ngày làm việc" gives None.
+    → 30 days after the document's date, or the working day after that when it is a day off; "10 ngày làm việc
+    kể từ ngày ký" → the tenth working day after it (weekends and Vietnam's public holidays skipped, Tết by its
+    lunar date: extractors/data/holidays.json). A duty with no deadline of its own but a ``recurrence`` with a
+    period ("định kỳ 6 tháng") is due at the end of the period holding the document's date: its first
+    occurrence ("2025-12-10" → "2025-12-31"); the tracker counts the next ones (vanban.tracker).
     """
-    if not deadline:
-        return None
     issued = _issued(issued_date)
-    days = [d for m in _DUE.finditer(deadline) if (d := _due(m, issued)) is not None]
+    if not deadline:
+        months = recurrence_months(recurrence)
+        found = _first_period_end(months, issued) if months else None
+        return found.isoformat() if found else None
+    days = [d for m in _DUE.finditer(deadline) if (d := _due(m, issued)) is not None and d.year in _YEARS]
     return max(days).isoformat() if days else None

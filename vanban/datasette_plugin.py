@@ -23,7 +23,11 @@
   the document text with citations and duties marked and linked, an SVG of
   the documents it cites and that cite it, and its warnings flagged.
   Document text is untrusted: every piece is escaped before markup is added.
-- ``document_id`` columns of canned queries link to the document page.
+- ``document_id``, ``agency_id`` and ``duty_id`` columns of canned queries and of the view ``duty_status`` link
+  to their row's page.
+- The duty tracker (``vanban.tracker_pages``): each duty's status and answers on the document page, what an
+  agency owes on its page (``row-vanban-agencies.html``), ``/-/vanban/deadlines`` a calendar of deadlines by
+  week; the canned query ``due_duties`` lists them, its ``status`` parameter a choice.
 - ``/-/vanban/annotated/<id>``: the document's text with its citations and
   duties drawn by displaCy from spaCy span groups (``vanban.annotate``).
 - ``.xlsx`` export of every table and query (``vanban.excel``), which Excel opens as it is.
@@ -43,19 +47,28 @@ from datasette import Response, hookimpl
 from datasette.filters import FilterArguments
 from markupsafe import Markup, escape
 
-from vanban import excel, search, values, vietnamese
+from vanban import excel, search, tracker_pages, values, vietnamese
 from vanban.pipeline.normalize import fold_diacritics, search_key
 from vanban.resolve import symbol_key
 
 DATABASE_NAME = "vanban"
 DOCUMENT_ID_COLUMNS = frozenset({"document_id", "cited_document_id", "citing_document_id"})
+# Id columns of queries and views → the table whose row page they link to.
+ID_COLUMNS = {**dict.fromkeys(DOCUMENT_ID_COLUMNS, "documents"), "agency_id": "agencies", "duty_id": "duties"}
+TRACKER_VIEWS = frozenset({"duty_status"})
+# Name columns of the tracker's rows → the id column beside them and the table of that id: the name links to it.
+NAMED_BY_ID = {"document": ("document_id", "documents"), "agency": ("agency_id", "agencies")}
+TRACKER_STATUSES = frozenset({"open", "overdue", "answered"})
 # The longest text a plugin SQL function takes (a document's full text is far shorter: ~300,000 characters at most
 # in the real corpus); longer input is refused at once instead of holding the worker past sql_time_limit_ms.
 MAX_FUNCTION_CHARS = 2_000_000
 # The longest string or blob SQLite may build on a published connection (bytes).
 SQLITE_MAX_LENGTH = 50_000_000
 # Columns whose dates a page shows as dd/mm/yyyy (their ISO value stays in exports and in sorting).
-DATE_COLUMNS = frozenset({"issued_date", "deadline_date", "due_date", "cited_date"})
+# "deadline" holds a date only when the text gave a full one ("2025-12-31"); a period stays as printed.
+DATE_COLUMNS = frozenset(
+    {"issued_date", "deadline", "deadline_date", "due_date", "cited_date", "previous_deadline", "last_response_date"}
+)
 TIME_COLUMNS = frozenset({"ingested_at", "time"})
 # The columns the documents table's page shows, in this order, unless others are asked for (?_col=…); the long
 # and internal ones (text, record, keys, hashes) stay in the document's own page and in exports.
@@ -207,13 +220,25 @@ async def _passages(datasette, database: str, ids: list[int], query: search.Sear
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    """Document ids link to their page; dates, times and coded values are shown as an office writes them."""
-    if table is None and column in DOCUMENT_ID_COLUMNS and isinstance(value, int):
-        href = datasette.urls.row(database, "documents", str(value))
+def render_cell(row, value, column, table, database, datasette):
+    """Document, agency and duty ids link to their page; dates, times and coded values are shown as an office
+    writes them; a tracked duty's status is coloured and its days left said in words."""
+    linked = table is None or table in TRACKER_VIEWS  # a query or a view: Datasette knows no foreign keys there
+    if linked and column in ID_COLUMNS and isinstance(value, int):
+        href = datasette.urls.row(database, ID_COLUMNS[column], str(value))
         return Markup(f'<a href="{escape(href)}">{value}</a>')
+    if linked and column in NAMED_BY_ID and isinstance(value, str) and row is not None:
+        id_column, target = NAMED_BY_ID[column]
+        if id_column in row.keys() and isinstance(row[id_column], int):
+            href = datasette.urls.row(database, target, str(row[id_column]))
+            return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+    if column == "days_left" and isinstance(value, int):
+        css = "vb-late" if value < 0 else "vb-soon" if value <= 7 else "vb-muted"
+        return Markup(f'<span class="{css}">{escape(vietnamese.days_left(value))}</span>')
     if not isinstance(value, str):
         return None
+    if column == "status" and value in TRACKER_STATUSES:
+        return Markup(f'<span class="vb-status vb-status-{value}">{escape(vietnamese.value_label(value))}</span>')
     if column == "path":
         name = value.replace("\\", "/").rsplit("/", 1)[-1]
         return Markup(f'<span title="{escape(value)}">{escape(name)}</span>') if name != value else None
@@ -283,7 +308,18 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/vanban/annotated/(?P<id>\d+)$", annotated_document)]
+    return [
+        (r"^/-/vanban/annotated/(?P<id>\d+)$", annotated_document),
+        (r"^/-/vanban/deadlines$", deadlines_page),
+    ]
+
+
+async def deadlines_page(datasette, request):
+    """The calendar of deadlines by week (``vanban.tracker_pages.deadline_calendar``)."""
+    args = {key: request.args.get(key) for key in request.args.keys()}
+    context = await tracker_pages.deadline_calendar(datasette, DATABASE_NAME, args)
+    context["database"] = DATABASE_NAME
+    return Response.html(await datasette.render_template("vanban_deadlines.html", context, request=request))
 
 
 async def annotated_document(datasette, request):
@@ -588,6 +624,7 @@ async def document_page(datasette, database: str, document_id: str) -> dict:
                 )
             )
     return {
+        **await tracker_pages.document_tracking(db, document["id"]),
         "vanban_document": document,
         "vanban_warnings": document_warnings(document),
         "vanban_text": highlight(document["text"] or "", marks),
@@ -620,13 +657,18 @@ def extra_template_vars(view_name, table, database, request, datasette):
         return {}
 
     async def inner():
-        found = {"vanban_date_errors": date_errors(datasette, request.args)}
+        found = {
+            "vanban_date_errors": date_errors(datasette, request.args),
+            "vanban_choices": {"status": vietnamese.STATUS_CHOICES},
+        }
         if view_name == "index":
             found["vanban_tables"] = await _tables(datasette, DATABASE_NAME)
         elif view_name == "database":
             found["vanban_tables"] = await _tables(datasette, database)
         elif view_name == "row" and table == "documents":
             found.update(await document_page(datasette, database, request.url_vars.get("pks", "")))
+        elif view_name == "row" and table == "agencies":
+            found.update(await tracker_pages.agency_page(datasette, database, request.url_vars.get("pks", "")))
         elif view_name == "table" and table == "documents":
             typed = request.args.get("_q", "")
             query = search.parse(typed)

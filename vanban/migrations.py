@@ -338,6 +338,124 @@ def _search_indexes_written_by_the_store(db: sqlite_utils.Database) -> None:
             db.execute(f"DROP TRIGGER IF EXISTS {table}_{suffix}")
 
 
+# Today in Vietnam (UTC+7, no daylight saving): what "overdue" is judged against, each time the view is read.
+TODAY = "date('now', '+7 hours')"
+
+# The first deadline of a duty, its period in months, and whether it falls on a month's last day.
+_FIRST, _MONTHS = "du.deadline_date", "du.recurrence_months"
+_MONTH_END = f"({_FIRST} = date({_FIRST}, 'start of month', '+1 month', '-1 day'))"
+
+
+def _occurrence(k: str) -> str:
+    """SQL for a recurring duty's ``k``-th occurrence after the first: a first deadline on a month's last day
+    recurs on the last day of the month (30/06 → 31/12), another day on the same day of the month (15/11 →
+    15/11 the next year)."""
+    return (
+        f"CASE WHEN {_MONTH_END} THEN date({_FIRST}, 'start of month', '+' || (({k}) * {_MONTHS} + 1) || ' months', "
+        f"'-1 day') ELSE date({_FIRST}, '+' || (({k}) * {_MONTHS}) || ' months') END"
+    )
+
+
+def _current_occurrence(today: str) -> str:
+    """SQL for which occurrence of a recurring duty is the first on or after ``today``, in whole months: after
+    ``m`` months from the first one's month, occurrence ⌈m / period⌉; in the month of an occurrence, that one
+    unless its day has passed."""
+    months = (
+        f"((strftime('%Y', {today}) - strftime('%Y', {_FIRST})) * 12 + strftime('%m', {today}) - "
+        f"strftime('%m', {_FIRST}))"
+    )
+    return (
+        f"CASE WHEN {months} < 0 THEN 0 WHEN {months} % {_MONTHS} > 0 THEN {months} / {_MONTHS} + 1 "
+        f"WHEN {_MONTH_END} OR strftime('%d', {_FIRST}) >= strftime('%d', {today}) THEN {months} / {_MONTHS} "
+        f"ELSE {months} / {_MONTHS} + 1 END"
+    )
+
+
+def duty_status_sql(today: str = TODAY) -> str:
+    """The SELECT of the view ``duty_status``: one row per duty and agency it is given to, with its deadline as
+    of ``today`` (an SQL date expression) and its status.
+
+    A one-off duty is ``answered`` once a document answers it (``duty_responses``), else ``overdue`` after its
+    deadline, else ``open`` (also when its deadline names no date). A recurring duty (``recurrence_months``) is
+    due at its first occurrence on or after today; it is ``answered`` when an answer is dated after the
+    occurrence before that one, ``overdue`` when the occurrence before passed with no answer dated after the
+    one before it, else ``open``.
+
+    The two kinds of row (a member of ``duty_agencies``; a duty whose list names no member, under its own
+    agency) are two branches of one compound, each computing everything, so a filter on the view's own columns
+    (``agency_id``, ``agency_key``, ``document_id``) reaches both branches' indexes: filter by these, not by a
+    subquery (``agency_id IN (SELECT …)`` reads every row).
+    """
+    recurring = f"coalesce({_MONTHS}, 0) > 0 AND {_FIRST} IS NOT NULL"
+    k = _current_occurrence(today)
+    deadline = f"CASE WHEN {recurring} THEN {_occurrence(k)} ELSE {_FIRST} END"
+    previous = f"CASE WHEN {recurring} AND ({k}) >= 1 THEN {_occurrence(f'({k}) - 1')} END"
+    earlier = f"CASE WHEN {recurring} AND ({k}) >= 2 THEN {_occurrence(f'({k}) - 2')} END"
+
+    def branch(agency_id: str, source: str, where: str = "") -> str:
+        of_this = f"FROM duty_responses r WHERE r.duty_id = du.id AND r.agency_id = {agency_id}"
+        answers = f"(SELECT count(*) {of_this})"
+        last = (
+            "(SELECT max(coalesce(d.issued_date, substr(d.ingested_at, 1, 10))) FROM duty_responses r "
+            f"JOIN documents d ON d.id = r.document_id WHERE r.duty_id = du.id AND r.agency_id = {agency_id})"
+        )
+        status = f"""CASE
+           WHEN NOT ({recurring}) THEN CASE WHEN {answers} > 0 THEN 'answered'
+                                            WHEN {_FIRST} < {today} THEN 'overdue' ELSE 'open' END
+           WHEN {last} > coalesce({previous}, '') THEN 'answered'
+           WHEN ({previous}) IS NOT NULL AND coalesce({last}, '') <= coalesce({earlier}, '') THEN 'overdue'
+           ELSE 'open'
+       END"""
+        return f"""
+SELECT du.id AS duty_id, du.document_id, {agency_id} AS agency_id, a.canonical_name AS agency,
+       a.name_key AS agency_key, a.full_key AS agency_full_key, a.locality,
+       du.agency AS assigned_to, du.role, du.task, doc.issuer AS assigned_by, doc.label AS document, doc.issued_date,
+       du.deadline, du.recurrence, {deadline} AS deadline_date, {previous} AS previous_deadline,
+       CAST(julianday({deadline}) - julianday({today}) AS INTEGER) AS days_left,
+       {status} AS status, {answers} AS responses, {last} AS last_response_date
+FROM {source}
+JOIN agencies a ON a.id = {agency_id}
+JOIN documents doc ON doc.id = du.document_id{where}"""
+
+    members = branch("da.agency_id", "duty_agencies da JOIN duties du ON du.id = da.duty_id")
+    alone = branch(
+        "du.agency_id", "duties du", "\nWHERE NOT EXISTS (SELECT 1 FROM duty_agencies x WHERE x.duty_id = du.id)"
+    )
+    return f"{members}\nUNION ALL{alone}"
+
+
+def _add_duty_tracker(db: sqlite_utils.Database) -> None:
+    """The duty tracker (``vanban.tracker``): ``duties.recurrence_months``, deadlines read again by the
+    ``due_date`` that counts working days and recurrences, ``duty_responses`` (the documents that answer a duty)
+    filled from the citations already linked, and the view ``duty_status``."""
+    from vanban.extractors.deadlines import due_date, recurrence_months
+    from vanban.tracker import answer_document
+
+    db.execute("ALTER TABLE duties ADD COLUMN recurrence_months INTEGER")
+    rows = db.execute(
+        "SELECT du.id, du.deadline, du.recurrence, d.issued_date FROM duties du JOIN documents d ON d.id = du.document_id"
+    ).fetchall()
+    for duty_id, deadline, recurrence, issued in rows:
+        last_day = due_date(deadline, issued, recurrence)
+        db.execute(
+            "UPDATE duties SET deadline_date = ?, due_date = ?, recurrence_months = ? WHERE id = ?",
+            [last_day, last_day or issued, recurrence_months(recurrence), duty_id],
+        )
+    db.execute(
+        "CREATE TABLE duty_responses (id INTEGER PRIMARY KEY, duty_id INTEGER NOT NULL REFERENCES duties(id), "
+        "agency_id INTEGER NOT NULL REFERENCES agencies(id), document_id INTEGER NOT NULL REFERENCES documents(id), "
+        "match TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_duty_responses_duty_id ON duty_responses(duty_id, agency_id)")
+    db.execute("CREATE INDEX idx_duty_responses_agency_id ON duty_responses(agency_id)")
+    db.execute("CREATE INDEX idx_duty_responses_document_id ON duty_responses(document_id)")
+    db.execute(f"CREATE VIEW duty_status AS {duty_status_sql()}")
+    for (document_id,) in db.execute(
+        "SELECT DISTINCT du.document_id FROM duties du JOIN citations c ON c.cited_document_id = du.document_id"
+    ).fetchall():
+        answer_document(db, document_id)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
@@ -348,6 +466,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("one spelling per locality and recurrence", _one_spelling),
     ("duty_agencies: each duty linked to each agency of its list", _add_duty_agencies),
     ("exact search indexes written by the store, not triggers", _search_indexes_written_by_the_store),
+    ("duty tracker: recurrence_months, duty_responses, the view duty_status", _add_duty_tracker),
 ]
 
 

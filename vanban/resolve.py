@@ -216,9 +216,12 @@ _CITATION_COLUMNS = """
 def _resolve_rows(db: sqlite_utils.Database, where: str, params: list) -> int:
     """Re-resolve the citations selected by ``where``; return how many links changed.
 
-    The documents of a symbol are read and parsed once, however many citations name it.
+    The documents of a symbol are read and parsed once, however many citations name it. The duties of the
+    documents a changed citation linked to, before and after, are matched again with its citing document
+    (``vanban.tracker``: a report stored before or after the plan it answers).
     """
-    changed = 0
+    changed: list[tuple[int, int]] = []  # (citing document, cited document) of each link made or undone
+    count = 0
     cache: dict[str, list[Candidate]] = {}
     localities: dict[int, str | None] = {}  # citing document → its locality
     for (
@@ -251,8 +254,13 @@ def _resolve_rows(db: sqlite_utils.Database, where: str, params: list) -> int:
             target = choose(citation, others, localities[citing_id])
         if target != current:
             db.execute("UPDATE citations SET cited_document_id = ? WHERE id = ?", [target, cid])
-            changed += 1
-    return changed
+            changed.extend((citing_id, linked) for linked in (current, target) if linked is not None)
+            count += 1
+    if changed:
+        from vanban.tracker import answer_citations  # here: the tracker imports vanban.values, which imports this
+
+        answer_citations(db, changed)
+    return count
 
 
 def resolve_document_citations(db: sqlite_utils.Database, document_id: int) -> int:

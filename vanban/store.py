@@ -39,9 +39,10 @@ from pathlib import Path
 
 import sqlite_utils
 
+from vanban import tracker
 from vanban.errors import ReadError
 from vanban.extractors import agencies
-from vanban.extractors.deadlines import due_date
+from vanban.extractors.deadlines import due_date, recurrence_months
 from vanban.identity import file_sha256
 from vanban.intake import has_invalid_name, iter_files, pending_files, refusal, repaired
 from vanban.migrations import agency_row, citation_group_key, document_label, issued_year, migrate, warnings_column
@@ -207,8 +208,10 @@ def store_record(
     with _transaction(db):
         existing = db.execute("SELECT id, symbol_key FROM documents WHERE sha256 = ?", [row["sha256"]]).fetchone()
         old_key = existing[1] if existing else None
+        linked_before: list[int] = []
         if existing:
             document_id = existing[0]
+            linked_before = tracker.forget_duties(db, document_id)
             for table, column in (
                 ("citations", "citing_document_id"),
                 ("duties", "document_id"),
@@ -273,12 +276,12 @@ def store_record(
             )
         for position, duty in enumerate(record.duties):
             span = list(duty.span) if duty.span else None
-            last_day = due_date(duty.deadline, record.document.issued_date)
+            last_day = due_date(duty.deadline, record.document.issued_date, duty.recurrence)
             agency_id = _agency_id(db, duty.agency, duty.canonical_agency or duty.agency, record.document)
             duty_id = db.execute(
                 "INSERT INTO duties (document_id, agency_id, position, agency, agency_key, role, task, deadline, "
-                "deadline_date, due_date, recurrence, span, span_start, span_end) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "deadline_date, due_date, recurrence, recurrence_months, span, span_start, span_end) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     document_id,
                     agency_id,
@@ -291,6 +294,7 @@ def store_record(
                     last_day,
                     last_day or record.document.issued_date,
                     recurrence(duty.recurrence),
+                    recurrence_months(duty.recurrence),
                     json.dumps(span) if span else None,
                     span[0] if span else None,
                     span[1] if span else None,
@@ -310,6 +314,8 @@ def store_record(
         links.symbols.update({old_key, row["symbol_key"]} - {None})
         if resolution is None:
             links.resolve(db)
+        tracker.answer_document(db, document_id)  # its duties are new rows: matched with whoever cites it
+        tracker.answer_citations(db, [(document_id, cited) for cited in linked_before])
     return document_id
 
 

@@ -28,9 +28,36 @@ VALUE_LABELS = {
     "duplicate": "trùng",
     "failed": "lỗi",
     "unchanged": "không đổi",
+    # duty_status.status: the duty tracker's verdict as of today
+    "open": "đang thực hiện",
+    "overdue": "quá hạn",
+    "answered": "đã có văn bản trả lời",
+    # duty_responses.match: how the answering document was matched with the duty
+    "issuer": "do chính cơ quan được giao ban hành",
+    "level": "do cơ quan thuộc cấp được giao ban hành",
 }
 # Columns whose values VALUE_LABELS translates.
-CODED_COLUMNS = frozenset({"role", "status"})
+CODED_COLUMNS = frozenset({"role", "status", "match"})
+
+# The tracker's status filter (canned query due_duties, parameter ``status``): value → what the form offers.
+STATUS_CHOICES = {
+    "": "tất cả",
+    "unanswered": "chưa có văn bản trả lời (quá hạn và đang thực hiện)",
+    "overdue": "quá hạn",
+    "due": "đến hạn trong 7 ngày tới",
+    "open": "đang thực hiện",
+    "answered": "đã có văn bản trả lời",
+}
+
+
+def days_left(value) -> str | None:
+    """``duty_status.days_left`` as a clerk says it: -3 → ``quá 3 ngày``, 0 → ``hôm nay``, 5 → ``còn 5 ngày``."""
+    if not isinstance(value, int):
+        return None
+    if value < 0:
+        return f"quá {-value} ngày"
+    return "hôm nay" if value == 0 else f"còn {value} ngày"
+
 
 # Column → its heading on a page; the column's own name stays in the tooltip and in exports.
 COLUMN_LABELS = {
@@ -79,6 +106,7 @@ COLUMN_LABELS = {
     "agency_id": "Cơ quan (mã)",
     "agency": "Cơ quan",
     "agency_key": "Khóa cơ quan",
+    "agency_full_key": "Khóa cơ quan và địa phương",
     "task": "Nhiệm vụ",
     "deadline": "Thời hạn",
     "deadline_date": "Hạn cuối",
@@ -105,6 +133,16 @@ COLUMN_LABELS = {
     "cited_date": "Ngày (được dẫn)",
     "cited_in": "Được dẫn trong",
     "citing_documents": "Số văn bản dẫn",
+    "duty_id": "Nhiệm vụ (mã)",
+    "assigned_to": "Giao cho (như văn bản viết)",
+    "assigned_by": "Cơ quan giao",
+    "document": "Văn bản giao",
+    "days_left": "Còn lại",
+    "previous_deadline": "Hạn kỳ trước",
+    "responses": "Số văn bản trả lời",
+    "last_response_date": "Ngày trả lời gần nhất",
+    "match": "Cách khớp",
+    "recurrence_months": "Chu kỳ (tháng)",
 }
 
 # Canned query parameter → its label on the query form.
@@ -116,6 +154,8 @@ PARAMETER_LABELS = {
     "to": "Đến ngày (ngày/tháng/năm)",
     "symbol": "Số và ký hiệu",
     "id": "Mã văn bản",
+    "assigned_by": "Cơ quan giao nhiệm vụ",
+    "status": "Trạng thái",
 }
 
 TABLE_LABELS = {
@@ -126,6 +166,10 @@ TABLE_LABELS = {
     "recipients": "Nơi nhận",
     "files": "Nhật ký nhập tệp",
     "errors": "Tệp lỗi",
+    "duty_agencies": "Cơ quan trong danh sách được giao",
+    "duty_responses": "Văn bản trả lời nhiệm vụ",
+    "duty_status": "Theo dõi nhiệm vụ",
+    "due_duties": "Nhiệm vụ đến hạn / quá hạn",
 }
 
 # Datasette's filter operators, as the filter form names them.
