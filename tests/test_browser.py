@@ -9,6 +9,8 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,32 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def serving(db_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``vanban serve`` of ``db_path`` on a free loopback port, once it answers: its address and its process
+    (stdout piped); stopped on leaving."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "vanban", "serve", "--db", str(db_path), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail("vanban serve exited: " + server.stdout.read().decode())
+                time.sleep(0.2)
+        yield base, server
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def chromium(args: list[str], profile: Path) -> subprocess.CompletedProcess:
@@ -143,30 +171,10 @@ def served(tmp_path):
     scan.source.ocr, scan.source.ocr_confidence, scan.source.pages = True, 82.8, 7
     store_record(db, scan, SCAN_TEXT)
     db.close()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "vanban", "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail("vanban serve exited: " + server.stdout.read().decode())
-                time.sleep(0.2)
+    with serving(db_path) as (base, server):
         # the command says where it serves
-        assert server.stdout.readline().decode().strip() == (
-            f"vanban: serving {db_path} at http://127.0.0.1:{port}/ (Ctrl+C to stop)"
-        )
+        assert server.stdout.readline().decode().strip() == (f"vanban: serving {db_path} at {base}/ (Ctrl+C to stop)")
         yield base, report_id
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def dom(url: str, tmp_path: Path) -> str:

@@ -3,15 +3,12 @@ and screenshots under tests/artifacts for review by eye."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from datetime import timedelta
 
 import pytest
-from test_browser import CHROMIUM, dom, free_port, screenshot
+from test_browser import CHROMIUM, dom, screenshot, serving
 from test_tracker import TODAY, tracked_database
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")]
@@ -21,26 +18,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(CHROMIUM is None, reason="chr
 def served(tmp_path):
     """The tracked database (tests/test_tracker.py) served on a free loopback port."""
     ids = tracked_database(tmp_path / "vanban.db")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "vanban", "serve", "--db", str(tmp_path / "vanban.db"), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail("vanban serve exited: " + server.stdout.read().decode())
-                time.sleep(0.2)
+    with serving(tmp_path / "vanban.db") as (base, _):
         yield base, ids
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def rows_of(page: str) -> list[str]:
