@@ -264,6 +264,7 @@ async def test_document_page_highlights_and_links(db_path):
     # the citation picture: inline SVG, missing documents dashed
     assert "<svg" in page and "vb-node vb-missing" in page
     cited = (await ds.client.get("/vanban/documents/1")).text
+    assert "Liên kết từ các bảng khác" in cited and "của bảng Trích dẫn" in cited  # cited by: the citations table
     assert 'class="vb-cited-by-link" href="/vanban/documents/2"' in cited
     assert "76/NQ-CP" in cited and "chưa có trong kho" in cited
 

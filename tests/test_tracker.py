@@ -591,6 +591,8 @@ async def test_agency_page_owes_and_exports(site) -> None:
         "giao cho: Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ",  # the list, as the document writes it
         "còn 3 ngày",
         "lịch hạn theo tuần",
+        "Liên kết từ các bảng khác",  # the rows pointing at this agency, with their counts
+        "của bảng Cơ quan trong danh sách được giao",
     ):
         assert text in page, text
     link = page.split('Tải về Excel: <a href="')[1].split('"')[0].replace("&amp;", "&")
