@@ -49,6 +49,14 @@ _MARKER = regex.compile(
 )
 LEVELS = {"article": 0, "roman": 1, "num": 2, "paren": 5, "letter": 5, "dash": 6, "plus": 7}
 
+# A line ending with a word that takes an object after it: its paragraph goes on, however short the line
+# ("… ngày 24/8/2025 của" / "Chính phủ ban hành …", "Giám đốc các Sở: Tài nguyên và" / "Môi trường, …").
+_OPEN_LINE_END = regex.compile(r"(?i)(?<!\w)(?:" + alternation(_LEX["open_line_ends"]) + r")$")
+
+# A preamble clause, which runs to its ";" or ".": "Căn cứ Quyết định số 05/2026/QĐ-TTg … của Thủ tướng" / "Chính
+# phủ quy định …;". A line opening the next clause ("Căn cứ …", "Xét …") starts a paragraph of its own.
+_BASIS_CLAUSE = regex.compile(r"(?i)^(?:" + alternation(_LEX["basis_paragraph_openers"]) + r")(?!\w)")
+
 # Where the body's duties end: the Nơi nhận block (an attached charter follows the signature).
 _BODY_END = regex.compile(r"(?m)^[ \t|]*Nơi[ \t]+nhận[ \t]*:")
 
@@ -175,7 +183,11 @@ def blocks(text: str, start: int, end: int) -> list[Block]:
                 and len(stripped) >= 0.6 * wide
                 and bool(DUTY_ARTICLE.match(regex.sub(r"\s+", " ", text[found[-1].content : found[-1].end]).strip()))
             )
-            joins = first.islower() or not (ends_sentence or blank_before or short_prev or titled)
+            joins = (
+                first.islower()
+                or not (ends_sentence or blank_before or short_prev or titled)
+                or (not ends_sentence and not titled and _runs_on(text[found[-1].content : found[-1].end], stripped))
+            )
             if joins:
                 found[-1].end = b
                 blank_before = False
@@ -188,6 +200,19 @@ def blocks(text: str, start: int, end: int) -> list[Block]:
             found.append(Block(a, b, a + len(line) - len(line.lstrip()), None, 9))
         blank_before = False
     return found
+
+
+def _runs_on(paragraph: str, line: str) -> bool:
+    """A paragraph not ended by punctuation goes on into ``line`` though its last line is short or a blank line
+    follows (a scan's or a page's break): its last word wants an object, or it is a preamble clause that has not
+    reached its ";" and ``line`` opens no clause of its own. A table row read as text ("… | Trung tâm QLCL; các")
+    ends in any word at a cell's edge: no telling."""
+    last_line = paragraph.rstrip().rsplit("\n", 1)[-1].strip()
+    if "|" in last_line or "|" in line:
+        return False
+    if _OPEN_LINE_END.search(last_line):
+        return True
+    return bool(_BASIS_CLAUSE.match(paragraph.lstrip())) and not _BASIS_CLAUSE.match(line)
 
 
 HEADING_MAX_WORDS = 20

@@ -1846,3 +1846,86 @@ def test_each_not_a_verb_rule_on_real_sentences(rule: str, sentence: str, verb: 
     i = next(i for i, w in enumerate(words) if w.text.lower() == verb)
     assert duty_forms.NOT_A_VERB[rule](words, i, duty_forms.verb_at(words, i))
     assert duty_forms.first_verb(words, 1) != i
+
+
+# A long line (a footnote printed in a smaller font) makes the body's ordinary lines "short" next to it.
+_WIDE = (
+    "1 Theo yêu cầu của Chính phủ tại Nghị quyết số 23/NQ-CP ngày 07/02/2026 về phiên họp Chính phủ thường kỳ"
+    " tháng 01/2026 (tổng hợp, trình Thủ tướng Chính phủ giao dự toán).\n"
+)
+
+# (source, the lines, how many paragraphs they make)
+RUN_ON_ROWS = [
+    # 2388.C04.pdf: a preamble clause broken inside "Thủ tướng / Chính phủ" runs to its ";"
+    (
+        "2388 basis clause",
+        "Căn cứ Quyết định số 05/2026/QĐ-TTg ngày 27/01/2026 của Thủ tướng\n"
+        "Chính phủ quy định nguyên tắc, tiêu chí, định mức phân bô vôn ngân sách trung\n"
+        "ương thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030;\n",
+        1,
+    ),
+    # 2388.C04.pdf: … a line ending at "ngày", the date on the next
+    (
+        "2388 date on the next line",
+        "Căn cứ điểm c khoản 1 Điều 56 Nghị định số 358/2025/NĐ-CP ngày\n"
+        "31/12/2025 của Chính phủ quy định cơ chê quản lý, tô chức thực hiện các Chương\n"
+        "trình mục tiêu quôc gia, quy định nhiệm vụ của Ủy ban nhân dân cập tỉnh;\n",
+        1,
+    ),
+    # 51 QĐ UB.signed (scan): two clauses, each broken inside "Thủ tướng / Chính phủ"
+    (
+        "51 QĐ UB two clauses",
+        "Căn cứ Quyết định số 12/2021/QĐ-TTg ngày 24/3/2021 của Thủ tướng\n"
+        "Chính phủ về việc ban hành Quy chê hoạt động ứng phó sự cô tràn dấu;\n"
+        "Căn cứ Quyết định số 133/QĐ-TTg ngày 17/01/2020 của Thủ tướng\n"
+        "Chính phủ về việc ban hành Kế hoạch Quốc gia ứng phó sự có tràn dẫu;\n",
+        2,
+    ),
+    # 03-BCĐX-CAT-PC04.pdf (no gold): the same break after "của"
+    (
+        "03-BCĐX after của",
+        "Căn cứ Hướng dẫn số 37/HD-BCA-C04 ngày 24/9/2025 của\n"
+        "Bộ Công an hướng dẫn trình tự, thủ tục, thẩm quyền xét duyệt tuyến, địa bàn.\n",
+        1,
+    ),
+    # 51 QĐ UB.signed: an execution article wrapped after "và" inside a body's name
+    (
+        "51 QĐ UB after và",
+        "Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài nguyên và\n"
+        "Môi trường, Công Thương; Giám đốc Công an tỉnh chịu trách nhiệm thi hành Quyết định này./.\n",
+        1,
+    ),
+    # A clause whose ";" the scan lost still ends where the next clause opens (51 QĐ UB's lines, ";" dropped)
+    (
+        "next clause opens",
+        "Căn cứ Quyết định số 12/2021/QĐ-TTg ngày 24/3/2021 của Thủ tướng\n"
+        "Căn cứ Quyết định số 133/QĐ-TTg ngày 17/01/2020 của Thủ tướng Chính phủ;\n",
+        2,
+    ),
+    # kh-753 (scan): a table row read as text ends at a cell's edge, whatever its last word
+    (
+        "kh-753 table row",
+        "Trung tâm QLCL; các\nTriển khai khảo sát trực tuyến; theo dõi, | 29/6/2026 - | khoa; cố vấn học tập\n",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "lines", "paragraphs"), RUN_ON_ROWS, ids=[r[0] for r in RUN_ON_ROWS])
+def test_a_paragraph_runs_on_past_a_short_line_that_has_not_ended(source: str, lines: str, paragraphs: int) -> None:
+    from vanban.extractors import outline
+
+    text = _WIDE + lines
+    found = outline.blocks(text, 0, len(text))
+    assert len(found) == 1 + paragraphs, [text[b.start : b.end] for b in found]
+
+
+def test_a_basis_clause_broken_inside_a_name_assigns_nothing(realdocs) -> None:
+    """2388.C04.pdf: "… của Thủ tướng" / "Chính phủ quy định nguyên tắc …" is no duty of "Chính phủ …"."""
+    from vanban import extract_file
+
+    path = next(realdocs.rglob("2388.C04.pdf"), None)
+    if path is None:
+        pytest.skip("2388.C04.pdf not in realdocs")
+    duties = extract_file(path).duties
+    assert not [d for d in duties if d.agency.startswith("Chính phủ")]
