@@ -286,6 +286,26 @@ TITLE_END = regex.compile(
     | \s+và\s+(?={_words_alternation(PHRASES["basis_openers"]["phrases"])}\s+của\s)   # `… và đề xuất của Giám đốc Sở …`
     """
 )
+# `… quy định cơ chế quản lý … quốc gia và Nghị định số 38/2023/NĐ-CP ngày 24/6/2023 của Chính phủ …`: a document
+# with its own số, date and issuer after `và` is the list's next item, unless the trích yếu before it names a
+# document like it, dated or of its type: `… tại Nghị định số 103/2024/NĐ-CP ngày 30/7/2024 và Nghị định số
+# 104/2024/NĐ-CP ngày 31/7/2024 của Chính phủ` and `… về thực hiện Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP
+# ngày 08/01/2025 của Chính phủ` are one list inside the trích yếu, while in `… ban hành Kế hoạch triển khai Nghị
+# quyết 163/2024/QH15 và Quyết định số 7619/QĐ-BCA ngày 8/9/2025 của Bộ trưởng Bộ Công an …` the trích yếu ends
+# at its undated back-reference.
+NEXT_DATED_ITEM = regex.compile(
+    rf"""(?x) \s+và\s+
+    (?= (?P<type>{_TYPE_ALT}) \s+ (?i:số) \s*:?\s* \d[^\s;,]* (?:\s[^\s;,]+)?      # Nghị định số 38/2023/NĐ-CP (or `7619/QĐ- BCA`)
+        \s+ ngày \s+ \d [^;]{{0,40}}? \s+ của \s )                        # ngày 24/6/2023 của
+    """
+)
+# A document of a given type named in a trích yếu, by type word (casefolded, one space): `Nghị quyết số 01/NQ-CP`.
+NUMBERED_OF_TYPE = {
+    " ".join(word.split()): regex.compile(rf"(?i)(?<![\p{{L}}]){_words_alternation([word])}\s+(?:số\s*:?\s*)?\d")
+    for word in {t.word.casefold() for t in DOC_TYPES} | {"luật"}
+}
+# A dated document in a trích yếu: `Nghị định số 103/2024/NĐ-CP ngày 30/7/2024`.
+DATED_NUMBER = regex.compile(r"(?x) \d+/[^\s;,]*\p{Lu}[^\s;,]* \s+ ngày \s+ \d")
 ABBREVIATIONS = frozenset(PHRASES["abbreviations"]["words"])
 ABBREVIATION = regex.compile(
     rf"""(?x) (?<![\p{{L}}\-]) (?:{"|".join(regex.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))}) (?![\p{{L}}\-]) """

@@ -53,8 +53,11 @@ def assign_roles(doc: TextDocument, info: DocumentInfo, text: str, mentions: lis
             _relation_before(text, m, clause_start)
             continue
         prefix = text[clause_start : m.start]
+        top = next((p for p in reversed(mentions[:i]) if p.start >= clause_start and not p.nested), None)
+        if top is not None and _item_end(top) <= m.start:
+            prev = top  # the list's item before, past the documents its trích yếu names
         if prev is not None and not prev.nested:
-            between = text[min(prev.tail_end, m.start) : m.start]
+            between = text[min(_item_end(prev), m.start) : m.start]
             if _governed(between):
                 m.role = "basis"
             elif P.CONNECTOR.match(between):
@@ -94,6 +97,12 @@ def _footnote_anchors(text: str, footnotes: list[tuple[int, int]]) -> dict[tuple
                 anchors[note] = found.start()
                 break
     return anchors
+
+
+def _item_end(m: Mention) -> int:
+    """Where a list item ends: after its trích yếu, when it has one (`Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của
+    Chính phủ quy định cơ chế … quốc gia` + ` và Nghị định số 38/2023/NĐ-CP …`), else after its date and issuer."""
+    return max(m.tail_end, m.title_span[1]) if m.title_span else m.tail_end
 
 
 _SPACES = regex.compile(r"\s*")

@@ -80,12 +80,22 @@ def _read_tail(doc: TextDocument, text: str, m: Mention, limit: int, boundary: i
 
 
 def _title_end(text: str, start: int) -> int:
-    """A trích yếu runs to the end of its clause: `;`, a sentence end, a colon, a new paragraph."""
+    """A trích yếu runs to the end of its clause: `;`, a sentence end, a colon, a new paragraph, the list's next
+    dated document."""
     m = P.TITLE_END.search(text, start, min(len(text), start + 1200))
     end = m.start() if m else min(len(text), start + 1200)
+    item = P.NEXT_DATED_ITEM.search(text, start, end)
+    if item and not _names_a_like_document(text[start : item.start()], item["type"]):
+        end = item.start()
     while end > start and text[end - 1] in " \n\t,”\"":
         end -= 1
     return end
+
+
+def _names_a_like_document(title: str, type_word: str) -> bool:
+    """The trích yếu names a dated document, or one of ``type_word``: a list inside it goes on past `và`."""
+    same_type = P.NUMBERED_OF_TYPE.get(" ".join(type_word.casefold().split()))
+    return bool(P.DATED_NUMBER.search(title) or (same_type and same_type.search(title)))
 
 
 def _title_relation(m: Mention) -> None:

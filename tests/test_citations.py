@@ -1376,6 +1376,40 @@ ROLE_CASES = [
         "Kính 8ửi:\ncà.\nThực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội\nvề phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia phòng, chống ma\ntuý đến năm 2030; Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ ban\nhành Kế hoạch triển khai Nghị quyết 163/2024/QH15",
         {"163/2024/QH15": "basis", "50/NQ-CP": "basis"},
     ),
+    # A list of grounds joined by `và` after a trích yếu: the next document with its own số, date and issuer is the
+    # list's next ground, past the document the trích yếu names (5689_BCA-C04.pdf, both clauses of its opening).
+    (
+        "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội\nvề phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia phòng, chống ma\ntuý đến năm 2030; Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ ban\nhành Kế hoạch triển khai Nghị quyết 163/2024/QH15 và Quyết định số 7619/QĐ-\nBCA ngày 8/9/2925 của Bộ trưởng Bộ Công an phê duyệt Chương trình mục tiêu\nquốc gia phòng, chống ma túy đến năm 2030 (sau đây gọi tắt là Chương trình);\n"
+        "Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ quy\nđịnh cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia và Nghị\nđịnh số 38/2023/NĐ-CP ngày 24/6/2023 của Chính phủ sửa đôi, bỗ sung một số\nđiều của Nghị định số 27/2022/NĐ-CP; để đảm bảo tiến độ, Bộ Công an trân trọng đề nghị các Bộ:",
+        {
+            "163/2024/QH15": "basis",
+            "50/NQ-CP": "basis",
+            "7619/QĐ-BCA": "basis",
+            "27/2022/NĐ-CP": "basis",
+            "38/2023/NĐ-CP": "basis",
+        },
+    ),
+    # … and a comma list after a trích yếu (03-BCĐX-CAT-PC04.pdf, no gold).
+    (
+        "Căn cứ Quyết định số 28/2025/QĐ-TTg ngày 24/8/2025 của Thủ tướng\nChính phủ ban hành tiêu chí xác định tuyến, địa bàn trọng điểm phức tạp về ma\ntúy, địa bàn không ma túy, Hướng dẫn số 37/HD-BCA-C04 ngày 24/9/2025 của Bộ\nCông an hướng dẫn trình tự, thủ tục, thẩm quyển xét duyệt tuyến, địa bàn trọng\nđiểm phức tạp về ma túy, địa bàn không ma túy. Với vai trò thường trực, Công an tỉnh đã hoàn thiện nội dung.",
+        {"28/2025/QĐ-TTg": "basis", "37/HD-BCA-C04": "basis"},
+    ),
+    # A list inside a ground's trích yếu stays there: its documents are dated like the next one (575 UB.signed),
+    # or of its type (329 BAO CAO CCHC NAM 2025.pdf, here as a ground).
+    (
+        "Theo đề nghị của Bộ Tài chính tại nội dung các Công văn: Số\n1060/BTC-QLGCS ngày 23/01/2025 về việc xin ý kiến dự thảo Nghị định quy\nđịnh các trường hợp khác được miễn, giảm tiền sử dụng đất, tiền thuê đất theo\nquy định tại khoản 2 Điều 157 Luật Đất đai và sửa đôi, bổ sung một số nội\ndung về tiền sử dụng đất, tiền thuê đất, quỹ phát triển đất tại Nghị định số\n103/2024/NĐ-CP ngày 30/7/2024 và Nghị định số 104/2024/NĐ- CP ngày\n31/7/2024 của Chính phủ; số 1187/BTC-ĐT ngày 24/01/2025 về việc xin ý\nkiến dự thảo Nghị định.",
+        {
+            "1060/BTC-QLGCS": "basis",
+            "Đất đai": "reference",
+            "103/2024/NĐ-CP": "reference",
+            "104/2024/NĐ-CP": "reference",
+            "1187/BTC-ĐT": "basis",
+        },
+    ),
+    (
+        "Thực hiện Chương trình số 833/CTr-UBND ngày 07/3/2025 của UBND tỉnh về thực hiện Nghị quyết số 01/NQ-CP và Nghị quyết số \n02/NQ-CP ngày 08/01/2025 của Chính phủ về công tác cải cách TTHC trọng tâm năm 2025; UBND tỉnh báo cáo như sau:",
+        {"833/CTr-UBND": "basis", "01/NQ-CP": "reference", "02/NQ-CP": "reference"},
+    ),
     # The opening of a báo cáo or chỉ thị ends at `như sau:`; what follows is its body (280 BC.signed,
     # 2770 (08-CT-UBND)..signed).
     (
