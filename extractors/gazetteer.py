@@ -189,8 +189,11 @@ ABBREVIATIONS: dict[str, str] = dict(_ISSUER_DATA["words"])
 AGENCY_NAMES: tuple[str, ...] = tuple(_ISSUER_DATA["agencies"])
 AGENCY_HEADS: tuple[str, ...] = tuple(_ISSUER_DATA["heads"])
 PROPER_NOUNS: tuple[str, ...] = tuple(_ISSUER_DATA["proper_nouns"])
-UNITS_NAMED_AFTER_PARENT: frozenset[str] = frozenset(n.casefold() for n in _ISSUER_DATA["units_named_after_parent"])
+# A unit named after its parent, by its name casefolded → as spelled: "ban tổ chức" → "Ban Tổ chức".
+UNITS_NAMED_AFTER_PARENT: dict[str, str] = {n.casefold(): n for n in _ISSUER_DATA["units_named_after_parent"]}
 PARTY_COMMITTEES: dict[str, str] = dict(_ISSUER_DATA["party_committees"])
+# A parent as its units' names call it: "Ban Chấp hành Trung ương" → "Trung ương Đảng" (Văn phòng Trung ương Đảng).
+PARENTS_IN_UNIT_NAMES: dict[str, str] = dict(_ISSUER_DATA["parents_in_unit_names"])
 """A Party committee named after its level → that level's word: ``Huyện ủy`` → ``huyện``."""
 LOCAL_UNITS: tuple[str, ...] = tuple(sorted(_ISSUER_DATA["local_units"], key=len, reverse=True))
 """Units whose name is only complete with the body above them: ``Văn phòng`` → ``Văn phòng Ủy ban nhân dân tỉnh …``."""
@@ -420,6 +423,7 @@ def expand_issuer(text: str, locality: str | None = None) -> str:
     name = sentence_case(name) if upper else name[0].upper() + name[1:] if name else name
     if upper:
         name = _LOCAL_UNIT_AT_END.sub(lambda m: m.group("unit") + " " + m.group("name").title(), name)
+        name = _COMMITTEE_OF_PLACE.sub(lambda m: m.group("committee") + " " + m.group("place").title(), name)
         if not _starts_with_known_name(name):
             name = _NAME_AFTER_KIND.sub(lambda m: m.group(0)[:-1] + m.group("first").upper(), name, count=1)
     if locality and not _has_locality(name):
@@ -454,6 +458,28 @@ _LOCAL_UNIT_AT_END = regex.compile(
 )
 
 
+# A Party committee named after its place, which it needs no other locality beside: "Huyện ủy Đồng Văn", "Tỉnh ủy
+# Kiên Giang" (the committees of party_committees; their place is a proper name, not a unit word).
+_COMMITTEE_OF_PLACE = regex.compile(
+    r"""(?xi)
+    ^(?P<committee>"""
+    + "|".join(regex.escape(c) for c in sorted(PARTY_COMMITTEES, key=len, reverse=True))
+    + r""")
+    \s+
+    (?P<place>(?!(?:"""
+    + "|".join(regex.escape(u) for u in LOCAL_UNITS)
+    + r"""|các|của|và|thuộc|trực)\b)\w+(?:(?:\s|\s?-\s?)\w+){0,3})$
+"""
+)
+
+
+def committee_place(name: str) -> str | None:
+    """The place a Party committee is named after: ``"Huyện ủy Đồng Văn"`` → ``"Đồng Văn"``; None for any other
+    name."""
+    m = _COMMITTEE_OF_PLACE.match(name)
+    return m.group("place") if m else None
+
+
 def local_unit(name: str) -> str | None:
     """The administrative unit a body's name ends with: ``"Ủy ban nhân dân huyện Đức Trọng"`` →
     ``"huyện Đức Trọng"``; None when the name ends with none."""
@@ -466,7 +492,11 @@ def local_unit(name: str) -> str | None:
 
 
 def _has_locality(name: str) -> bool:
-    return bool(_LOCALITY.search(name)) or any(regex.search(rf"\b{regex.escape(p)}$", name) for p in PROVINCES)
+    return (
+        bool(_LOCALITY.search(name))
+        or any(regex.search(rf"\b{regex.escape(p)}$", name) for p in PROVINCES)
+        or committee_place(name) is not None
+    )
 
 
 def issuer_for_code(code: str | None, province: Province | None = None) -> str | None:

@@ -301,6 +301,7 @@ def _is_complete(name: str) -> bool:
     if (
         gz.find_provinces(expanded)
         or gz.local_unit(expanded)
+        or gz.committee_place(expanded)
         or regex.search(r"(?i)\b(?:việt nam|trung ương)$", expanded)
     ):
         return True
@@ -352,7 +353,8 @@ def _issuer(header_names: list[str], codes: dict, place: str | None) -> tuple[st
             issuer = f"{issuer[: -len(own_locality)].strip()} {parent.removesuffix(' Việt Nam')} {own_locality}"
         elif parent and not own_locality:
             if issuer.casefold() in gz.UNITS_NAMED_AFTER_PARENT:
-                issuer = f"{issuer} {parent}"
+                unit = gz.UNITS_NAMED_AFTER_PARENT[issuer.casefold()]
+                issuer = f"{unit} {gz.PARENTS_IN_UNIT_NAMES.get(parent, parent)}"  # "Văn phòng Trung ương Đảng"
             elif locality:
                 issuer = gz.expand_issuer(issuer_raw, locality=locality)
         province = province or own_province
