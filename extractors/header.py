@@ -75,7 +75,7 @@ _YEAR_PART = regex.compile(r"^(?P<year>(?:19|20)\d\d)/(?P<rest>.+)$")
 _PLACE_DATE = regex.compile(r"""(?x)
     (?<![\p{L}\d/&-])
     (?P<place>(?:T[Pp]\.\s*|Thành[ ]phố[ ])?\p{Lu}\p{Ll}+(?:(?:[ ]|[ ]?-[ ]?)\p{Lu}\p{Ll}+){0,4})
-    \s*,\s*ngày\s*
+    \s*[,.]\s*ngày\s*                          # "Lâm Đồng. ngày tháng 8 năm 2025": a scan's comma read as a dot
     (?: (?: (?P<day>\d{1,2}) [\s.…_]* | [^\n]{0,6}? ) tháng
         (?: [\s.…_]* (?P<month>\d{1,2}) [\s.…_]* | [^\n\d]{0,6}? ) năm \s* (?P<year>\d{4})
       | (?P<day2>\d{1,2})? \s*[/.]\s* (?P<month2>\d{1,2})? \s*[/.]\s* (?P<year2>\d{4})
@@ -243,6 +243,14 @@ def _unread_symbol_line(lines: list[_Line], national: int) -> int:
         if line.segments and (_SO_LABEL.match(line.segments[0]) or _VV.match(line.segments[0])):
             return line.index
     return national
+
+
+def _so_label_above(lines: list[_Line], national: int | None) -> bool:
+    """A ``Số`` label opens a line above the Quốc hiệu, its symbol unreadable (a scan's ``Só:%CAT-PA05``): the
+    header of an official document, though its date line is unreadable too."""
+    return national is not None and any(
+        line.segments and _SO_LABEL.match(line.segments[0]) for line in lines[:national]
+    )
 
 
 def _find_place_date(lines: list[_Line]) -> tuple[int, str, str | None] | None:
@@ -603,7 +611,7 @@ def extract_header(doc: TextDocument, file_name: str | None = None) -> DocumentI
     national = next((ln.index for ln in lines if any(_NATIONAL_TITLE.search(s) for s in ln.segments)), None)
     if symbol_at is None and national is None:
         return DocumentInfo()
-    if place_date is None and (symbol_at is None or national is None):
+    if place_date is None and (symbol_at is None or national is None) and not _so_label_above(lines, national):
         return DocumentInfo()
     codes = (
         parse_symbol(symbol_at[1].group("number"), symbol_at[1].group("sep"), symbol_at[1].group("rest"))

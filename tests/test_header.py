@@ -105,11 +105,40 @@ DATE_LINES = [
         "Thành phố Hồ Chí Minh",
         "2026-06",
     ),  # as printed (kh-753 gold)
+    # a scan's comma after the place read as a dot (CV_CAT_855_20082025_VvcucanbothamgiaDoiUCSC.signed.pdf, no gold)
+    ("Lâm Đồng. ngày tháng 8 năm 2025", "Lâm Đồng", "2025-08"),
     # synthetic
+    ("Hà Nội. ngày 16 tháng 9 năm 2025", "Hà Nội", "2025-09-16"),
     ("Đức Trọng, ngày 1/7/2025", "Đức Trọng", "2025-07-01"),
     ("Vinh, ngày 01 tháng 7 năm 2025", "Vinh", "2025-07-01"),
     ("Tp. Hồ Chí Minh, ngày 15 tháng 02 năm 2024", "Hồ Chí Minh", "2024-02-15"),
 ]
+
+
+# Scans whose Số line and date line are both unreadable but whose left column opens a line with the Số label:
+# an official document still (its issuer, type and subject are read). (header lines, issuer, subject)
+UNREAD_NUMBER_AND_DATE = [
+    # CV_CAT_855_20082025_VvcucanbothamgiaDoiUCSC.signed.pdf as OCR read it, its date line garbled further
+    (
+        "BỘ CÔNG AN\nCÔNG AN TỈNH LÂM ĐỒNG\nSó:%CAT-PA05\nV/v đôn đốc cử nhân sự tham gia Đội\nứng cứu sự cô mạng, máy tính\n"
+        "tỉnh Lâm Đồng\nKính gửi:\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng ngà#¿ tháng 8\n",
+        "Công an tỉnh Lâm Đồng",
+        "đôn đốc cử nhân sự tham gia Đội ứng cứu sự cô mạng, máy tính tỉnh Lâm Đồng",
+    ),
+    # 3980_0001 (1).pdf's header, its date line lost
+    (
+        "BỘ CÔNG AN\nCỤC CẢNH SÁT ĐIỀU TRA\nTỘI PHẠM VỀ MA TÚY\nSố      /C04-P6\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n#Š Ÿ_\nV/v chuẩn bị tổ chức triển khai\nChương trình MTQG phòng, chống ma tuý\nđến năm 2030\n",
+        "Cục Cảnh sát điều tra tội phạm về ma túy",
+        "chuẩn bị tổ chức triển khai Chương trình MTQG phòng, chống ma túy đến năm 2030",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, issuer, subject", UNREAD_NUMBER_AND_DATE)
+def test_a_so_label_above_the_quoc_hieu_marks_a_document(text, issuer, subject):
+    info = extract_header(doc_of(text))
+    assert (info.doc_type, info.issuer, info.subject) == ("Công văn", issuer, subject)
 
 
 @pytest.mark.parametrize("line, place, date", DATE_LINES)
