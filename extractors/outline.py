@@ -69,8 +69,13 @@ _IMPLEMENTATION = regex.compile(
     + r")\b[^.]{0,40}$"
 )
 
-# A heading that opens an assessment section, which states facts: "I. Đánh giá chung", "1. Tình hình triển khai".
-_ASSESSMENT = regex.compile(r"(?xi) ^(?:" + alternation(_SECTIONS["assessment_sections"]) + r")(?!\w)[^.]{0,80}$")
+# A heading that opens an assessment section, which states facts: "I. Đánh giá chung", "1. Tình hình triển khai";
+# or a list of attendees or members, who take part: "I. Thành phần dự họp:".
+_ASSESSMENT = regex.compile(
+    r"(?xi) ^(?:"
+    + alternation(_SECTIONS["assessment_sections"] + _SECTIONS["attendee_sections"])
+    + r")(?!\w)[^.]{0,80}$"
+)
 
 # A list marker a scan misread, before a heading: "Š. Phân công trách nhiệm" (for "5.").
 _GARBLED_MARKER = regex.compile(r"^[^\s\d]{1,2}[.)]\s+")

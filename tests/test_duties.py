@@ -1929,3 +1929,36 @@ def test_a_basis_clause_broken_inside_a_name_assigns_nothing(realdocs) -> None:
         pytest.skip("2388.C04.pdf not in realdocs")
     duties = extract_file(path).duties
     assert not [d for d in duties if d.agency.startswith("Chính phủ")]
+
+
+GIAY_MOI = DocumentInfo(doc_type="Giấy mời", issuer="Ủy ban nhân dân tỉnh Lâm Đồng", place="Lâm Đồng")
+
+# (source, text, the agencies given duties): the items under an attendee heading name who takes part, not a duty;
+# a later section still assigns.
+ATTENDEE_ROWS = [
+    # Giay moi hoi nghi CTMTQG ma túy.doc (no gold)
+    (
+        "Giay moi hoi nghi",
+        "I. Thành phần dự họp:\n1. Tại điểm cầu của tỉnh:\n- Đồng chí Nguyễn Minh - Phó Chủ tịch UBND tỉnh: Chủ trì.\n"
+        "- Đại diện Thường trực HĐND tỉnh;\n"
+        "- Giám đốc Công an tỉnh; đại diện lãnh đạo các phòng và các đơn vị nghiệp vụ liên quan thuộc Công an tỉnh"
+        " (do Công an tỉnh mời);\n"
+        "IV. Phân công chuẩn bị\n"
+        "- Công an tỉnh liên hệ Cục C04 - Bộ Công an để tiếp nhận tài liệu họp và gửi đến các đại biểu qua địa chỉ thư"
+        " công vụ; chủ trì, phối hợp với các sở, ngành chuẩn bị bài phát biểu của Lãnh đạo tỉnh tại Hội nghị nêu trên.\n",
+        {"Công an tỉnh", "các sở, ngành"},
+    ),
+    # Giấy mời họp CCHC (14g ngày 22.01.2026).pdf
+    (
+        "Giấy mời họp CCHC",
+        "2. Thành phần mời:\n- Đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh\nchủ trì.\n"
+        "- Đại diện Lãnh đạo các sở, ban, ngành thuộc tỉnh;\n"
+        "- Lãnh đạo Trung tâm xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Lâm Đồng;\n",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "agencies"), ATTENDEE_ROWS, ids=[r[0] for r in ATTENDEE_ROWS])
+def test_an_attendee_list_assigns_nothing(source: str, text: str, agencies: set) -> None:
+    assert {d.agency for d in duties_of(text, GIAY_MOI)} == agencies
