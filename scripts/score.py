@@ -31,6 +31,9 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("VANBAN_SHARED", REPO.parent / "shared"))
 SCOREBOARD = REPO / "bench" / "scoreboard.json"
 MEASURES = ("fields", "citations", "recipients", "duties")
+# Per document too, compared like the measures but not printed as columns: the share of matched citations
+# whose issuer / role is right, and of matched duties whose deadline is.
+ATTRIBUTES = ("citation_issuer", "citation_role", "duty_deadline")
 # A per-document measure that moves by less than this is unchanged (F1 rounding).
 EPSILON = 1e-4
 
@@ -116,6 +119,9 @@ def scoreboard(documents: list[GoldDocument], records: dict[str, dict], shared: 
             "set": "scan" if doc.scanned else "text",
             "new_office": doc.new_office,
             **{m: per[m] for m in MEASURES},
+            "citation_issuer": one["citation_attributes"].get("issuer"),
+            "citation_role": one["citation_attributes"].get("role"),
+            "duty_deadline": one["duty_attributes"].get("deadline"),
             "field_hits": fields,
             "counts": per["counts"],
             "misses": one.get("errors", {}).get(doc.name, []),
@@ -156,7 +162,7 @@ def compare(old: dict, new: dict) -> list[Change]:
     """Per measure and per header field: the documents that gained, lost or stayed."""
     changes = []
     names = [n for n in new["documents"] if n in old.get("documents", {})]
-    for measure in MEASURES:
+    for measure in (*MEASURES, *ATTRIBUTES):
         gained, lost, same = [], [], 0
         for name in names:
             a, b = old["documents"][name].get(measure), new["documents"][name].get(measure)

@@ -2,7 +2,7 @@
 
 Every gold document is read and extracted; no document may score below what
 the scoreboard holds for it on any measure (header fields one by one,
-citations, recipients, duties). A change that gains is recorded by
+citations with their issuers and roles, recipients, duties with their deadlines). A change that gains is recorded by
 ``make score-update``; a change that loses fails here and shows which document
 lost what.
 """
@@ -50,6 +50,8 @@ def test_compare_reports_gains_and_losses() -> None:
                 "citations": 0.5,
                 "recipients": None,
                 "duties": 1.0,
+                "citation_role": 1.0,
+                "citation_issuer": 0.5,
                 "field_hits": {"symbol": True, "subject": False},
             }
         }
@@ -61,6 +63,8 @@ def test_compare_reports_gains_and_losses() -> None:
                 "citations": 0.75,
                 "recipients": None,
                 "duties": 1.0,
+                "citation_role": 0.5,  # a citation's role lost while the document's citations stay found
+                "citation_issuer": 1.0,
                 "field_hits": {"symbol": False, "subject": True},
             }
         }
@@ -71,4 +75,6 @@ def test_compare_reports_gains_and_losses() -> None:
     assert changes["duties"] == ([], [])
     assert changes["field:symbol"] == ([], ["a"])
     assert changes["field:subject"] == (["a"], [])
-    assert score.losses(old, new) == ["fields: a", "field:symbol: a"]
+    assert changes["citation_role"] == ([], ["a"])
+    assert changes["citation_issuer"] == (["a"], [])
+    assert score.losses(old, new) == ["fields: a", "citation_role: a", "field:symbol: a"]
