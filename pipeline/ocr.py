@@ -13,7 +13,8 @@ The PDF reader calls :func:`complete_with_ocr`, which uses
   the Số and ngày blank because the number and day are drawn only in the
   signature stamp (:mod:`.stamp`).
 
-Tesseract (:mod:`.tesseract`) runs one page per core at a time; every result is
+Tesseract (:mod:`.tesseract`) runs one page per core at a time (``$VANBAN_OCR_THREADS``
+pages at a time where a cluster's worker runs one reader per core); every result is
 cached by the hash of the rendered bitmap (:mod:`.ocr_cache`).
 """
 
@@ -78,6 +79,12 @@ class OcrPage:
     unread_number: list[str] | None = None  # page 1: a number slot with ink nobody could read (see NumberSlot)
 
 
+def ocr_threads() -> int:
+    """Pages one reader OCRs at once: ``$VANBAN_OCR_THREADS`` (a cluster's worker: 1), else one per core."""
+    configured = os.environ.get("VANBAN_OCR_THREADS", "")
+    return max(1, int(configured)) if configured.isdigit() else max(1, os.cpu_count() or 1)
+
+
 def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[OcrPage]:
     """OCR the given 0-based pages of a PDF; one :class:`OcrPage` each, in the order asked.
 
@@ -87,7 +94,7 @@ def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[
     :class:`OcrUnavailable` (a ReadError) when Tesseract/vie is missing.
     """
     tesseract_version()
-    workers = max(1, os.cpu_count() or 1)
+    workers = ocr_threads()
     pdf = open_pdf(pdf_path)
     try:
         results = []

@@ -17,6 +17,7 @@ which is a thin layer over them::
     html = vanban.highlight("cv.pdf")                # vanban highlight cv.pdf
     vanban.ingest("data/vanban.db", ["corpus"])      # vanban ingest corpus --db data/vanban.db
     vanban.reindex("data/vanban.db")                 # vanban reindex --db data/vanban.db
+    vanban.ingest("data/vanban.db", ["corpus"], cluster="tcp://10.0.0.5:8786")  # … --cluster tcp://10.0.0.5:8786
     vanban.watch("inbox", "data/vanban.db")          # vanban watch inbox --db data/vanban.db
     vanban.status("data/vanban.db")                  # vanban status --db data/vanban.db
     vanban.serve("data/vanban.db", port=8001)        # vanban serve --db data/vanban.db
@@ -183,32 +184,65 @@ def ingest(
     limits: Limits | None = None,
     follow_symlinks: bool = False,
     progress: bool = False,
+    cluster: str | None = None,
+    ship_bytes: bool = False,
+    ocr_cache: FilePath | None = None,
 ) -> IngestReport:
     """``vanban ingest``: extract files and folders into the SQLite database ``db`` (created if missing).
 
     Files already stored with the current extractors are skipped unread; the
-    others are read in ``workers`` processes under ``limits``. A file that cannot
-    be read is a row in ``errors`` and an entry in ``report.failed``, never an
-    exception. ``progress`` draws a bar on stderr.
+    others are read in ``workers`` processes under ``limits``, or on a Dask
+    ``cluster`` (``local:N`` or ``tcp://HOST:8786``): its workers read the files
+    at the same paths, or get their bytes with ``ship_bytes``, and cache OCR in
+    ``ocr_cache``. A file that cannot be read is a row in ``errors`` and an entry
+    in ``report.failed``, never an exception. ``progress`` draws a bar on stderr.
     """
     from vanban.store import ingest_paths
 
-    return ingest_paths(_path_list(paths), db, progress, workers, limits=limits, follow_symlinks=follow_symlinks)
+    return ingest_paths(
+        _path_list(paths),
+        db,
+        progress,
+        workers,
+        limits=limits,
+        follow_symlinks=follow_symlinks,
+        cluster=cluster,
+        ship_bytes=ship_bytes,
+        ocr_cache=None if ocr_cache is None else os.fspath(ocr_cache),
+    )
 
 
 def reindex(
-    db: FilePath, paths: FilePaths = (), *, workers: int | None = None, force: bool = False, progress: bool = False
+    db: FilePath,
+    paths: FilePaths = (),
+    *,
+    workers: int | None = None,
+    force: bool = False,
+    progress: bool = False,
+    cluster: str | None = None,
+    ship_bytes: bool = False,
+    ocr_cache: FilePath | None = None,
 ) -> ReindexReport:
     """``vanban reindex``: re-extract the stored files (and ``paths``) whose content or extractors changed.
 
     ``force`` re-extracts every file. Ids stay the same, so links survive.
+    ``cluster``, ``ship_bytes`` and ``ocr_cache`` as for :func:`ingest`.
     """
     from vanban.reindexing import reindex_db
     from vanban.store import open_db
 
     database = open_db(db)
     try:
-        return reindex_db(database, _path_list(paths), workers=workers, force=force, progress=progress)
+        return reindex_db(
+            database,
+            _path_list(paths),
+            workers=workers,
+            force=force,
+            progress=progress,
+            cluster=cluster,
+            ship_bytes=ship_bytes,
+            ocr_cache=None if ocr_cache is None else os.fspath(ocr_cache),
+        )
     finally:
         database.close()
 

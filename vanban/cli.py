@@ -55,6 +55,34 @@ def seconds(text: str) -> float:
     return value
 
 
+def _add_cluster(parser: argparse.ArgumentParser) -> None:
+    """``--cluster``, ``--ship-bytes`` and ``--ocr-cache``: read the files on a Dask cluster (vanban.cluster)."""
+    parser.add_argument(
+        "--cluster",
+        default=None,
+        metavar="ADDRESS",
+        help="read the files on a Dask cluster: tcp://HOST:8786 (a running scheduler) or local:N "
+        "(N worker processes on this machine); the database is written here",
+    )
+    parser.add_argument(
+        "--ship-bytes",
+        action="store_true",
+        help="send each file's bytes to the cluster (default: workers read the same paths on shared storage)",
+    )
+    parser.add_argument(
+        "--ocr-cache",
+        default=None,
+        metavar="DIR",
+        help="where the cluster's workers cache OCR results, on shared storage (default: each worker's own; "
+        "on this machine $VANBAN_OCR_CACHE)",
+    )
+
+
+def _cluster_error(exc: Exception) -> int:
+    _fail(str(exc))
+    return 2
+
+
 def _limits(args: argparse.Namespace) -> Limits:
     return Limits(timeout=args.timeout, max_memory=args.max_memory)
 
@@ -120,14 +148,22 @@ def cmd_highlight(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    report = vanban.ingest(
-        args.db,
-        args.paths,
-        workers=args.workers,
-        limits=_limits(args),
-        follow_symlinks=args.follow_symlinks,
-        progress=not args.quiet,
-    )
+    from vanban.cluster import ClusterError
+
+    try:
+        report = vanban.ingest(
+            args.db,
+            args.paths,
+            workers=args.workers,
+            limits=_limits(args),
+            follow_symlinks=args.follow_symlinks,
+            progress=not args.quiet,
+            cluster=args.cluster,
+            ship_bytes=args.ship_bytes,
+            ocr_cache=args.ocr_cache,
+        )
+    except ClusterError as exc:
+        return _cluster_error(exc)
     for path, reason in report.failed:
         _fail(f"{printable(path)}: {printable(reason)}")
     print(
@@ -163,7 +199,21 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    report = vanban.reindex(args.db, args.paths, workers=args.workers, force=args.force, progress=True)
+    from vanban.cluster import ClusterError
+
+    try:
+        report = vanban.reindex(
+            args.db,
+            args.paths,
+            workers=args.workers,
+            force=args.force,
+            progress=True,
+            cluster=args.cluster,
+            ship_bytes=args.ship_bytes,
+            ocr_cache=args.ocr_cache,
+        )
+    except ClusterError as exc:
+        return _cluster_error(exc)
     for path, reason in report.failed:
         _fail(f"{printable(path)}: {printable(reason)}")
     for path in report.missing:
@@ -215,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     _add_limits(p)
     p.add_argument("--follow-symlinks", action="store_true", help="read the files symbolic links point to")
+    _add_cluster(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("serve", help="serve the database with Datasette")
@@ -241,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB, help=f"the SQLite database (default: {DEFAULT_DB})")
     p.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     p.add_argument("--force", action="store_true", help="re-extract even unchanged files")
+    _add_cluster(p)
     p.set_defaults(func=cmd_reindex)
 
     p = sub.add_parser("status", help="counts: documents, failures, pending inbox files")

@@ -1,4 +1,4 @@
-"""Re-extract a corpus after an extractor improves: every core, only what changed.
+"""Re-extract a corpus after an extractor improves: every core (or a Dask cluster), only what changed.
 
 A file is re-extracted when its content (SHA-256) or the extractor version
 differs from what is stored. Hashing is skipped when a file's size and
@@ -6,11 +6,14 @@ modification time match the stat cache (``file_stats``), so a no-op reindex
 costs one ``stat`` per file. Files stream through a process pool in chunks,
 so memory stays flat whatever the corpus size; records are written by a
 :class:`vanban.store.StoreWriter`, a batch of files per transaction, so
-Datasette never sees half a record.
+Datasette never sees half a record. On a cluster (``cluster``, see
+:mod:`vanban.cluster`) the same files are chosen here, on the client, before
+any is sent out; the workers only read them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Iterator
@@ -19,9 +22,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from vanban.batch import default_workers, extract_many
 from vanban.identity import file_sha256
-from vanban.store import Progress, StoreWriter, iter_files
+from vanban.store import Progress, StoreWriter, extract_outcomes, iter_files
 from vanban.version import EXTRACTOR_VERSION
 
 
@@ -85,8 +87,12 @@ def reindex_db(
     workers: int | None = None,
     force: bool = False,
     progress: bool = True,
+    cluster: str | None = None,
+    ship_bytes: bool = False,
+    ocr_cache: str | None = None,
 ) -> ReindexReport:
-    """Re-extract the stored documents' files (and any ``paths``) whose content or extractor changed."""
+    """Re-extract the stored documents' files (and any ``paths``) whose content or extractor changed, on this
+    machine's cores or on a Dask ``cluster`` (``local:N``, ``tcp://HOST:8786``)."""
     started = time.monotonic()
     report = ReindexReport()
     known = [Path(p) for (p,) in db.execute("SELECT path FROM documents ORDER BY id")]
@@ -95,8 +101,17 @@ def reindex_db(
     todo = list(_changed_files(db, files, force, report))
     bar = Progress("reindex", len(todo), progress)
     hashes = dict(todo)
-    with StoreWriter(db) as writer:
-        for outcome in extract_many((path for path, _ in todo), workers=workers or default_workers(), keep_text=True):
+    outcomes = extract_outcomes(
+        [path for path, _ in todo],
+        workers,
+        limits=None,
+        hashes=hashes,
+        cluster=cluster,
+        ship_bytes=ship_bytes,
+        ocr_cache=ocr_cache,
+    )
+    with StoreWriter(db) as writer, contextlib.closing(outcomes):
+        for outcome in outcomes:
             if outcome.error is not None:
                 report.failed.append((outcome.path, outcome.error))
             else:

@@ -9,8 +9,9 @@ Public API (the CLI and the inbox watcher call these):
 - :func:`ingest_file` — one file → one document (skipping unchanged files and
   duplicate content), or one row in ``errors``, in its own transaction (the
   inbox watcher commits each file before it moves it).
-- :func:`ingest_paths` — files and folders, read on every core under the
-  per-file limits, with progress on a terminal.
+- :func:`ingest_paths` — files and folders, read on every core (or on a Dask
+  cluster, :mod:`vanban.cluster`) under the per-file limits, with progress on
+  a terminal.
 - :func:`store_record` — write an already-extracted record.
 - :func:`stored_document` — the document already stored with these bytes.
 - :func:`set_document_path`, :func:`record_error`, :func:`clear_errors` — where
@@ -36,6 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -53,6 +55,9 @@ from vanban.resolve import resolve_citations, symbol_key
 from vanban.values import agency_locality, recurrence
 from vanban.version import EXTRACTOR_VERSION
 from vanban.workers import Limits
+
+if TYPE_CHECKING:
+    from vanban.batch import Outcome
 
 
 @dataclass
@@ -593,6 +598,28 @@ class Progress:
             sys.stderr.write("\n")
 
 
+def extract_outcomes(
+    paths: list[str] | dict[str, str],
+    workers: int | None,
+    *,
+    limits: Limits | None,
+    hashes: dict[str, str],
+    cluster: str | None,
+    ship_bytes: bool = False,
+    ocr_cache: str | None = None,
+) -> Iterator[Outcome]:
+    """The files' outcomes with their text, in input order: read by this machine's workers, or on ``cluster``."""
+    if cluster is None:
+        from vanban.batch import default_workers, extract_many
+
+        return extract_many(paths, workers=workers or default_workers(), keep_text=True, limits=limits, hashes=hashes)
+    from vanban.cluster import extract_many_on
+
+    return extract_many_on(
+        cluster, paths, keep_text=True, limits=limits, hashes=hashes, ship_bytes=ship_bytes, ocr_cache=ocr_cache
+    )
+
+
 def _count(report: IngestReport, path: Path | str, outcome: IngestOutcome) -> None:
     if outcome.status == "ingested":
         report.ingested += 1
@@ -612,17 +639,22 @@ def ingest_paths(
     *,
     limits: Limits | None = None,
     follow_symlinks: bool = False,
+    cluster: str | None = None,
+    ship_bytes: bool = False,
+    ocr_cache: str | None = None,
 ) -> IngestReport:
-    """Ingest files and folders into the database at ``db_path``, extracting on every core (``workers``).
+    """Ingest files and folders into the database at ``db_path``, extracting on every core (``workers``), or on
+    a Dask cluster (``cluster``: ``local:N`` or ``tcp://HOST:8786``, see :mod:`vanban.cluster`).
 
     Files whose content is already stored with the current extractor are
     logged (unchanged or duplicate) without being read; the others are
     extracted in worker processes, each file under ``limits``, and written in
     order by a :class:`StoreWriter`, many files per transaction. A link, a FIFO, a socket or a device is refused
     unread; a link is read only with ``follow_symlinks`` (then under its
-    target's path). Progress goes to stderr (see :class:`Progress`).
+    target's path). Progress goes to stderr (see :class:`Progress`). On a
+    cluster the workers read the files at the same paths (shared storage) or
+    get their bytes (``ship_bytes``), and cache OCR results in ``ocr_cache``.
     """
-    from vanban.batch import default_workers, extract_many
 
     db = open_db(db_path)
     files = iter_files(paths, follow_symlinks)
@@ -658,13 +690,17 @@ def ingest_paths(
             else:
                 todo[path] = sha
                 queued.add(sha)
-        for outcome in extract_many(
-            todo, workers=workers or default_workers(), keep_text=True, limits=limits, hashes=todo
-        ):
-            sha = todo[outcome.path]
-            count(
-                writer.add(outcome.path, sha256=sha, record=outcome.record, text_doc=outcome.text, error=outcome.error)
-            )
+        outcomes = extract_outcomes(
+            todo, workers, limits=limits, hashes=todo, cluster=cluster, ship_bytes=ship_bytes, ocr_cache=ocr_cache
+        )
+        with contextlib.closing(outcomes):
+            for outcome in outcomes:
+                sha = todo[outcome.path]
+                count(
+                    writer.add(
+                        outcome.path, sha256=sha, record=outcome.record, text_doc=outcome.text, error=outcome.error
+                    )
+                )
         for path, sha in later:
             count(writer.add(path, sha256=sha))
         count(writer.flush())

@@ -181,13 +181,21 @@ class WorkerPool:
 
     :meth:`submit` queues a job under a key; :meth:`wait` returns the jobs that
     finished, each a :class:`Done`. Call from one thread (the one that made the
-    pool: a worker's life is tied to the thread that started it).
+    pool: a worker's life is tied to the thread that started it). ``env`` adds
+    variables to the workers' environment (a cluster's OCR cache and threads).
     """
 
-    def __init__(self, size: int, limits: Limits | None = None, warm: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        size: int,
+        limits: Limits | None = None,
+        warm: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
+    ):
         self.size = max(1, size)
         self.limits = limits or Limits()
         self.warm = warm
+        self.env = dict(env or {})
         self.workers: list[_Worker] = []
         self.queue: deque[_Job] = deque()
         self.start_failures = 0
@@ -272,6 +280,7 @@ class WorkerPool:
                 stdin=subprocess.DEVNULL,
                 stdout=sys.stderr.fileno() if _has_fileno(sys.stderr) else subprocess.DEVNULL,
                 process_group=0,
+                env={**os.environ, **self.env} if self.env else None,
             )
         finally:
             os.close(jobs_read)
