@@ -13,6 +13,10 @@ many times more per page. One run prints, on one machine:
 - pages/s of raw pypdfium2 (the faster of 1 and N processes) against
   ``vanban.batch.extract_many`` (N worker processes, their start-up included)
   over the same files, interleaved A B A B, median and spread;
+- files/s of the Dask path (``vanban.cluster.extract_on_cluster`` on a LocalCluster
+  of N one-thread workers, started once) against the process pool
+  (``extract_many``, N workers) on the same files, A B A B, with the records of
+  both compared (target: Dask ≥ 0.9 of the pool);
 - OCR on real scans: vanban's extraction of each scan (cold OCR cache), and its
   OCR alone (less a run with the cache full), against raw ``tesseract -l vie`` on
   the pages vanban reads, rendered as vanban renders them, interleaved file by file;
@@ -67,8 +71,9 @@ ERROR_SHARE = 0.005  # synthetic database: files that failed, as the errors tabl
 
 # docs: generated documents; db_docs: the synthetic database; ocr_pages: real scan pages OCR'd (None: all);
 # rounds: A B rounds of the throughput figures; sample: generated text-layer PDFs in the CPU-per-page figure.
-FULL = {"docs": 2000, "db_docs": 100_000, "ocr_pages": None, "rounds": 3, "sample": 200}
-QUICK = {"docs": 200, "db_docs": 10_000, "ocr_pages": 6, "rounds": 2, "sample": 40}
+# dask_generated: generated files beside the real text-layer PDFs in the Dask-against-the-pool figure.
+FULL = {"docs": 2000, "db_docs": 100_000, "ocr_pages": None, "rounds": 3, "sample": 200, "dask_generated": 400}
+QUICK = {"docs": 200, "db_docs": 10_000, "ocr_pages": 6, "rounds": 2, "sample": 40, "dask_generated": 100}
 STORE_ROUNDS = 3
 PER_FILE_STORE = 200  # records stored one transaction each, for comparison with the writer
 
@@ -412,6 +417,93 @@ def show_throughput(label: str, files: list[PdfFile], result: Throughput, worker
         f"{len(files)} files, {pages} pages, {failed} failed; ratio to the faster raw "
         f"{result.vanban.median / result.baseline:.3f}"
     )
+
+
+# ---------------------------------------------------------------- Dask against the process pool
+
+
+def _live_descendants_cpu() -> float:
+    """CPU seconds of this process's live descendants and of the children they reaped (a Dask worker's readers)."""
+    import psutil
+
+    total = 0.0
+    for process in psutil.Process().children(recursive=True):
+        try:
+            t = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += t.user + t.system + t.children_user + t.children_system
+    return total
+
+
+@dataclass
+class DaskThroughput:
+    """Files/s of the process pool and of a LocalCluster over the same files, round after round."""
+
+    start_up: float = 0.0  # seconds to start the LocalCluster (scheduler, workers, their warm readers)
+    pool: Runs = field(default_factory=Runs)
+    dask: Runs = field(default_factory=Runs)
+    pool_cpu: Runs = field(default_factory=Runs)  # files per CPU second, every process included
+    dask_cpu: Runs = field(default_factory=Runs)
+    same: bool = True  # both sides gave the same records, failures and texts
+
+
+def _comparable(outcomes: list) -> list:
+    return [(o.path, o.error, o.text, o.record.to_dict() if o.record else None) for o in outcomes]
+
+
+def dask_against_pool(paths: list[str], workers: int, rounds: int, run_dir: Path) -> DaskThroughput:
+    """A B A B: ``extract_many`` (N worker processes, start-up included), then ``extract_on_cluster`` on a
+    LocalCluster of N one-thread workers started once before the rounds (its readers started again each round, as
+    the pool's are: each round has a cold OCR cache of its own, which the task carries to the workers)."""
+    from distributed import Client, LocalCluster
+
+    from vanban.batch import extract_many
+    from vanban.cluster import PRELOAD, extract_on_cluster
+
+    result = DaskThroughput()
+    started = time.perf_counter()
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, preload=[PRELOAD], dashboard_address=":0"
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        client.run(lambda: None)  # every worker up
+        result.start_up = time.perf_counter() - started
+        for round_ in range(rounds):
+            os.environ["VANBAN_OCR_CACHE"] = str(run_dir / f"ocr-cache-pool-{round_}")
+            pool_cost = Cost()
+            pooled = pool_cost.add(lambda: list(extract_many(paths, workers=workers, keep_text=True)))
+            dask_cost, before = Cost(), _live_descendants_cpu()
+            cache = str(run_dir / f"ocr-cache-dask-{round_}")
+            clustered = dask_cost.add(
+                lambda c=cache: list(extract_on_cluster(paths, client, keep_text=True, ocr_cache=c))
+            )
+            dask_cost.cpu += _live_descendants_cpu() - before
+            result.pool.values.append(len(paths) / pool_cost.wall)
+            result.dask.values.append(len(paths) / dask_cost.wall)
+            result.pool_cpu.values.append(len(paths) / pool_cost.cpu)
+            result.dask_cpu.values.append(len(paths) / dask_cost.cpu)
+            result.same = result.same and _comparable(pooled) == _comparable(clustered)
+            note(
+                f"round {round_ + 1}/{rounds}: process pool {result.pool.values[-1]:,.2f} files/s, "
+                f"Dask {result.dask.values[-1]:,.2f} files/s"
+            )
+    return result
+
+
+def show_dask(label: str, paths: list[str], result: DaskThroughput, workers: int) -> None:
+    pool = statistics.median(result.pool.values)
+    with_start = len(paths) / (len(paths) / statistics.median(result.dask.values) + result.start_up)
+    say(
+        f"Dask against the process pool, {label} ({len(paths)} files), {workers} workers: process pool "
+        f"{result.pool.show(2)} files/s ({result.pool_cpu.show(2)} per CPU second); Dask LocalCluster "
+        f"{result.dask.show(2)} files/s ({result.dask_cpu.show(2)} per CPU second); same records: "
+        f"{'yes' if result.same else 'NO'}; cluster start-up {result.start_up:.1f} s (once; "
+        f"{with_start:,.2f} files/s with it)"
+    )
+    say(f"ratio Dask/process pool files/s: {result.dask.median / pool:.2f} (target ≥ 0.9)")
 
 
 # ---------------------------------------------------------------- OCR on scans
@@ -839,6 +931,10 @@ def main(argv: list[str] | None = None) -> int:
             result = throughput(files, workers, sizes["rounds"], run_dir)
             show_throughput(label, files, result, workers)
             outcomes += result.outcomes
+    dask_files = [f.path for f in real_text] + [str(p) for p in generated[: sizes["dask_generated"]]]
+    if dask_files and sizes["rounds"]:
+        result = dask_against_pool(dask_files, workers, sizes["rounds"], run_dir)
+        show_dask("real text-layer PDFs and generated files", dask_files, result, workers)
     for label, files in (("real Word and web pages", real_other), ("generated DOCX", gen_docx)):
         if files:
             found, cost = vanban_extract(files, workers, run_dir / "ocr-cache-other")

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from vanban.batch import Outcome
+    from vanban.cluster import ClusterError
     from vanban.errors import ReadError
     from vanban.pipeline.document import TextDocument
     from vanban.record import Record
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
+    "ClusterError",
     "InboxError",
     "IngestReport",
     "Limits",
@@ -71,6 +73,7 @@ __all__ = [
 
 # The types the functions take and return, imported on first use (``vanban.Record``).
 _TYPES = {
+    "ClusterError": "vanban.cluster",
     "InboxError": "vanban.watcher",
     "IngestReport": "vanban.store",
     "Limits": "vanban.workers",
@@ -196,6 +199,7 @@ def ingest(
     at the same paths, or get their bytes with ``ship_bytes``, and cache OCR in
     ``ocr_cache``. A file that cannot be read is a row in ``errors`` and an entry
     in ``report.failed``, never an exception. ``progress`` draws a bar on stderr.
+    Raises :class:`ClusterError` when ``cluster`` cannot be used.
     """
     from vanban.store import ingest_paths
 

@@ -148,8 +148,6 @@ def cmd_highlight(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from vanban.cluster import ClusterError
-
     try:
         report = vanban.ingest(
             args.db,
@@ -162,7 +160,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             ship_bytes=args.ship_bytes,
             ocr_cache=args.ocr_cache,
         )
-    except ClusterError as exc:
+    except vanban.ClusterError as exc:
         return _cluster_error(exc)
     for path, reason in report.failed:
         _fail(f"{printable(path)}: {printable(reason)}")
@@ -199,8 +197,6 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from vanban.cluster import ClusterError
-
     try:
         report = vanban.reindex(
             args.db,
@@ -212,7 +208,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
             ship_bytes=args.ship_bytes,
             ocr_cache=args.ocr_cache,
         )
-    except ClusterError as exc:
+    except vanban.ClusterError as exc:
         return _cluster_error(exc)
     for path, reason in report.failed:
         _fail(f"{printable(path)}: {printable(reason)}")

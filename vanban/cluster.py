@@ -363,6 +363,8 @@ def extract_on_cluster(
 def extract_many_on(cluster: str, paths: Iterable[str | os.PathLike], **options) -> Iterator[Outcome]:
     """:func:`extract_on_cluster` on a cluster given as ``local:N`` or an address, connected only when there is
     a file to read, and left (a LocalCluster stopped) when the outcomes end or the generator is closed."""
+    if not (_LOCAL.match(cluster.strip()) or _ADDRESS.match(cluster.strip())):
+        raise ClusterError(f"not a cluster: {cluster!r} (say tcp://HOST:8786 or local:N)")
     paths = iter(paths)
     first = next(paths, None)
     if first is None:

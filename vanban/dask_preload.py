@@ -5,9 +5,9 @@ A Dask worker reads files through reader processes of :mod:`vanban.workers`
 imports the readers and extractors (spaCy, underthesea, pypdfium2 …) once, while
 the worker joins its scheduler, instead of during the first partition; each
 OCRs one page at a time, so a machine whose worker threads match its cores runs
-one Tesseract per core. ``--ocr-cache DIR`` (``--preload-argv "--ocr-cache
-DIR"``) is where this worker caches OCR results when the client names no
-location (else ``$VANBAN_OCR_CACHE``, else ``~/.cache/vanban/ocr``); point it at
+one Tesseract per core. ``--ocr-cache DIR`` (after ``--preload
+vanban.dask_preload`` on the ``dask worker`` line) is where this worker caches
+OCR results when the client names no location (else ``$VANBAN_OCR_CACHE``, else ``~/.cache/vanban/ocr``); point it at
 shared storage so no page is OCR'd twice across the cluster. The readers stop
 with the worker (teardown, or with its process).
 """
