@@ -20,11 +20,13 @@ from pathlib import Path
 import cloudpickle
 import pytest
 from distributed import Client, LocalCluster, WorkerPlugin
+from test_hostile import length_loop_pdf
 from test_writer import assert_same_rows
 
 import vanban
 from vanban.cluster import PRELOAD, ClusterError, connect
 from vanban.store import ingest_paths
+from vanban.workers import Limits
 
 pytestmark = [pytest.mark.realdocs, pytest.mark.slow]
 
@@ -180,6 +182,19 @@ def test_shipped_bytes_store_what_the_files_at_their_paths_store(realdocs, tmp_p
     ingest_paths([files], tmp_path / "shipped.db", progress=False, cluster="local:2", ship_bytes=True)
     ingest_paths([files], tmp_path / "pool.db", progress=False, workers=2)
     assert_same_rows(tmp_path / "pool.db", tmp_path / "shipped.db")
+
+
+def test_the_per_file_limits_hold_on_the_workers(seeds, tmp_path):
+    """A PDF that loops for ever in pdfminer fails on a Dask worker with the time limit the client gave, and the
+    file beside it is stored: the reader is replaced, the Dask worker goes on."""
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "loop.pdf").write_bytes(length_loop_pdf())
+    seed = sorted(seeds.glob("*.txt"))[0]
+    shutil.copyfile(seed, files / seed.name)
+    report = ingest_paths([files], tmp_path / "limits.db", progress=False, cluster="local:2", limits=Limits(timeout=8))
+    assert report.ingested == 1
+    assert report.failed == [(str(files / "loop.pdf"), "took longer than 8 s (the --timeout limit)")]
 
 
 @pytest.mark.parametrize("address", ["tcp://no such host:8786", "localhost", "local:two"])
