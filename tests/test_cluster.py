@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -124,6 +126,32 @@ def test_cluster_ingest_and_reindex_store_the_rows_of_the_process_pool(realdocs,
     finally:
         changed.write_bytes(original)
     assert_same_rows(copy_of_pool, db)
+
+
+def test_ctrl_c_stops_the_cluster_and_leaves_no_process(documents, tmp_path):
+    """Ctrl-C (SIGINT) while the workers read: the command ends with status 130 and takes every process of its
+    LocalCluster with it (scheduler, nannies, workers, their readers)."""
+    marker = uuid.uuid4().hex
+    env = dict(os.environ, VANBAN_TEST_MARKER=marker)
+    command = [VANBAN, "ingest", str(documents), "--db", str(tmp_path / "stopped.db"), "--cluster", "local:2"]
+    command += ["--ocr-cache", str(tmp_path / "ocr-cache")]  # a cold cache: the scan keeps a worker busy
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        while not any("vanban.workers" in line for line in processes_with(marker)):  # the readers are up
+            assert process.poll() is None, process.stderr.read()
+            time.sleep(0.2)
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=120)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert processes_with(marker) == []
 
 
 class KillOnce(WorkerPlugin):
