@@ -69,18 +69,26 @@ def run_vanban(*args: str, marker: str) -> subprocess.CompletedProcess:
     return subprocess.run([VANBAN, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
-def processes_with(marker: str) -> list[str]:
-    """The command lines of the running processes whose environment holds the marker."""
-    found = []
+def environments_with(marker: str) -> dict[str, set[str]]:
+    """The command line → environment (``NAME=value`` strings) of the running processes whose environment holds
+    the marker."""
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
         try:
-            if f"VANBAN_TEST_MARKER={marker}".encode() in (entry / "environ").read_bytes().split(b"\0"):
-                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+            environ = set((entry / "environ").read_bytes().decode(errors="replace").split("\0"))
+            if f"VANBAN_TEST_MARKER={marker}" in environ:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                found[f"{entry.name}: {command}"] = environ
         except OSError:
             continue
     return found
+
+
+def processes_with(marker: str) -> list[str]:
+    """The command lines of the running processes whose environment holds the marker."""
+    return list(environments_with(marker))
 
 
 def file_log(path: Path) -> list[tuple[str, str]]:
@@ -130,7 +138,7 @@ def test_cluster_ingest_and_reindex_store_the_rows_of_the_process_pool(realdocs,
 
 def test_ctrl_c_stops_the_cluster_and_leaves_no_process(documents, tmp_path):
     """Ctrl-C (SIGINT) while the workers read: the command ends with status 130 and takes every process of its
-    LocalCluster with it (scheduler, nannies, workers, their readers)."""
+    LocalCluster with it (scheduler, nannies, workers, their readers). Each reader OCRs one page at a time."""
     marker = uuid.uuid4().hex
     env = dict(os.environ, VANBAN_TEST_MARKER=marker)
     command = [VANBAN, "ingest", str(documents), "--db", str(tmp_path / "stopped.db"), "--cluster", "local:2"]
@@ -143,9 +151,10 @@ def test_ctrl_c_stops_the_cluster_and_leaves_no_process(documents, tmp_path):
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        while not any("vanban.workers" in line for line in processes_with(marker)):  # the readers are up
+        while not (readers := {k: v for k, v in environments_with(marker).items() if "vanban.workers" in k}):
             assert process.poll() is None, process.stderr.read()
             time.sleep(0.2)
+        assert all("VANBAN_OCR_THREADS=1" in environ for environ in readers.values())
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=120)
     finally:
@@ -220,9 +229,9 @@ def test_the_per_file_limits_hold_on_the_workers(seeds, tmp_path):
     (files / "loop.pdf").write_bytes(length_loop_pdf())
     seed = sorted(seeds.glob("*.txt"))[0]
     shutil.copyfile(seed, files / seed.name)
-    report = ingest_paths([files], tmp_path / "limits.db", progress=False, cluster="local:2", limits=Limits(timeout=8))
+    report = ingest_paths([files], tmp_path / "limits.db", progress=False, cluster="local:2", limits=Limits(timeout=5))
     assert report.ingested == 1
-    assert report.failed == [(str(files / "loop.pdf"), "took longer than 8 s (the --timeout limit)")]
+    assert report.failed == [(str(files / "loop.pdf"), "took longer than 5 s (the --timeout limit)")]
 
 
 @pytest.mark.parametrize("address", ["tcp://no such host:8786", "localhost", "local:two"])
