@@ -16,7 +16,8 @@ many times more per page. One run prints, on one machine:
 - files/s of the Dask path (``vanban.cluster.extract_on_cluster`` on a LocalCluster
   of N one-thread workers, started once) against the process pool
   (``extract_many``, N workers) on the same files, A B A B, with the records of
-  both compared (target: Dask ≥ 0.9 of the pool);
+  both compared (target: Dask ≥ 0.9 of the pool); then the cluster's documents
+  and pages per worker core-second on text-layer PDFs and on scans (OCR);
 - OCR on real scans: vanban's extraction of each scan (cold OCR cache), and its
   OCR alone (less a run with the cache full), against raw ``tesseract -l vie`` on
   the pages vanban reads, rendered as vanban renders them, interleaved file by file;
@@ -446,16 +447,40 @@ class DaskThroughput:
     pool_cpu: Runs = field(default_factory=Runs)  # files per CPU second, every process included
     dask_cpu: Runs = field(default_factory=Runs)
     same: bool = True  # both sides gave the same records, failures and texts
+    per_core: list[PerCore] = field(default_factory=list)
 
 
 def _comparable(outcomes: list) -> list:
     return [(o.path, o.error, o.text, o.record.to_dict() if o.record else None) for o in outcomes]
 
 
-def dask_against_pool(paths: list[str], workers: int, rounds: int, run_dir: Path) -> DaskThroughput:
+@dataclass
+class PerCore:
+    """What the cluster's workers did with one kind of PDF: documents, pages, pages OCR'd, and CPU seconds."""
+
+    label: str
+    documents: int
+    pages: int
+    ocr_pages: int
+    cpu: float
+
+    def show(self) -> str:
+        pages = self.ocr_pages or self.pages
+        kind = "OCR'd pages" if self.ocr_pages else "pages"
+        return (
+            f"{self.label}: {self.documents / self.cpu:,.3f} documents and {pages / self.cpu:,.2f} {kind} per "
+            f"core-second ({self.cpu / self.documents:,.2f} s CPU a document, {self.cpu / pages:,.3f} s a page; "
+            f"{self.documents} files, {self.pages} pages, {self.ocr_pages} OCR'd)"
+        )
+
+
+def dask_against_pool(
+    paths: list[str], workers: int, rounds: int, run_dir: Path, kinds: dict[str, list[PdfFile]]
+) -> DaskThroughput:
     """A B A B: ``extract_many`` (N worker processes, start-up included), then ``extract_on_cluster`` on a
     LocalCluster of N one-thread workers started once before the rounds (its readers started again each round, as
-    the pool's are: each round has a cold OCR cache of its own, which the task carries to the workers)."""
+    the pool's are: each round has a cold OCR cache of its own, which the task carries to the workers). Then each
+    of ``kinds`` (text-layer PDFs, scans) once more on the cluster alone, cold OCR cache: its cost per core."""
     from distributed import Client, LocalCluster
 
     from vanban.batch import extract_many
@@ -490,6 +515,13 @@ def dask_against_pool(paths: list[str], workers: int, rounds: int, run_dir: Path
                 f"round {round_ + 1}/{rounds}: process pool {result.pool.values[-1]:,.2f} files/s, "
                 f"Dask {result.dask.values[-1]:,.2f} files/s"
             )
+        for label, files in kinds.items():
+            cost, before = Cost(), _live_descendants_cpu()
+            cache = str(run_dir / f"ocr-cache-per-core-{label}")
+            cost.add(lambda f=files, c=cache: list(extract_on_cluster([x.path for x in f], client, ocr_cache=c)))
+            cost.cpu += _live_descendants_cpu() - before
+            pages, ocr_pages = sum(f.pages for f in files), sum(len(f.ocr_pages) for f in files)
+            result.per_core.append(PerCore(label, len(files), pages, ocr_pages, cost.cpu))
     return result
 
 
@@ -503,6 +535,8 @@ def show_dask(label: str, paths: list[str], result: DaskThroughput, workers: int
         f"{'yes' if result.same else 'NO'}; cluster start-up {result.start_up:.1f} s (once; "
         f"{with_start:,.2f} files/s with it)"
     )
+    for kind in result.per_core:
+        say(f"Dask, per worker core, {kind.show()}")
     say(f"ratio Dask/process pool files/s: {result.dask.median / pool:.2f} (target ≥ 0.9)")
 
 
@@ -933,7 +967,10 @@ def main(argv: list[str] | None = None) -> int:
             outcomes += result.outcomes
     dask_files = [f.path for f in real_text] + [str(p) for p in generated[: sizes["dask_generated"]]]
     if dask_files and sizes["rounds"]:
-        result = dask_against_pool(dask_files, workers, sizes["rounds"], run_dir)
+        kinds = {"real text-layer PDFs" if real_text else "generated text-layer PDFs": real_text or gen_text}
+        if sizes["ocr_pages"] != 0 and shutil.which("tesseract") and real_scans:
+            kinds["real scans"] = pick_scans(real_scans, sizes["ocr_pages"])
+        result = dask_against_pool(dask_files, workers, sizes["rounds"], run_dir, kinds)
         show_dask("real text-layer PDFs and generated files", dask_files, result, workers)
     for label, files in (("real Word and web pages", real_other), ("generated DOCX", gen_docx)):
         if files:
