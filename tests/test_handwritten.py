@@ -11,10 +11,11 @@ from test_ocr import needs_tesseract
 
 from vanban.extraction import extract_file
 from vanban.extractors.file_name import number_from_file_name
+from vanban.extractors.read_date import check_read_date
 from vanban.pipeline import pen_digits, slots, tesseract
 from vanban.pipeline.page_image import GrayImage
 from vanban.pipeline.tesseract import OcrWord
-from vanban.record import DocumentInfo
+from vanban.record import Citation, DocumentInfo
 
 # --- The file's name ---------------------------------------------------------------
 
@@ -413,3 +414,47 @@ def test_pen_digit_model_first_keeps_tesseract_in_process(tmp_path: Path) -> Non
     env.pop("OMP_THREAD_LIMIT", None)
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, env=env, check=True)
     assert done.stdout.strip() == "True"
+
+
+# --- A read date checked against the documents the body cites (extractors/read_date.py) ----
+
+
+def _cited(symbol: str, issued_date: str) -> Citation:
+    return Citation(doc_type="Công văn", symbol=symbol, issued_date=issued_date)
+
+
+READ_DATE_CASES = [
+    # (date as read, what the body cites, date kept) — the cited dates as the scans' bodies print them.
+    # 1_4214: "ngày 16 tháng 9" written by pen, the 9 read 3; the body cites 6785/VPCP-KGVX of 21/7/2025
+    # and Quyết định 7619/QĐ-BCA of 08/9/2025.
+    ("2025-03", [_cited("6785/VPCP-KGVX", "2025-07-21"), _cited("7619/QĐ-BCA", "2025-09-08")], "2025"),
+    # 62_0001: cites 1364/SNV-TCBC of 10/9/2025; its day 12 read 02 would put it before.
+    ("2025-09-02", [_cited("1364/SNV-TCBC", "2025-09-10")], "2025-09"),
+    ("2025-09-12", [_cited("1364/SNV-TCBC", "2025-09-10")], "2025-09-12"),
+    # 22 TTR: dated the day after the 286/STC-HCSN it answers; QD932: the same day as 929/QĐ-TTg.
+    ("2025-02-05", [_cited("286/STC-HCSN", "2025-02-04")], "2025-02-05"),
+    ("2025-05-15", [_cited("929/QĐ-TTg", "2025-05-15")], "2025-05-15"),
+    # kh-753: month read, day blank; cites 2637/BGDĐT-VP of 15/5/2026.
+    ("2026-06", [_cited("2637/BGDĐT-VP", "2026-05-15")], "2026-06"),
+    # 3980_0001: only the year read: nothing finer to check.
+    ("2025", [_cited("3524/BCA-C04", "2025-08-06")], "2025"),
+    # 1_4214's body misreads 08/9/2025 as 08/9/2925: a cited year past the printed year is no bound.
+    ("2025-09-16", [_cited("7619/QĐ-BCA", "2925-09-08")], "2025-09-16"),
+]
+
+
+@pytest.mark.parametrize("read, cited, kept", READ_DATE_CASES)
+def test_a_read_date_cannot_precede_what_it_cites(read: str, cited: list[Citation], kept: str) -> None:
+    checked = check_read_date(read, cited)
+    assert checked.issued_date == kept
+    assert (checked.warning is None) == (kept == read)
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.realdocs
+def test_a_pen_month_read_wrong_is_left_blank(realdocs: Path) -> None:
+    record, _ = extract_file(realdocs / "vbai" / "1_4214.signed.pdf")
+    assert record.document.issued_date in ("2025", "2025-09", "2025-09-16")
+    cited = [c.issued_date for c in record.citations if c.issued_date and c.issued_date.startswith("2025")]
+    assert record.document.issued_date >= max(cited)[: len(record.document.issued_date)]

@@ -16,6 +16,7 @@ from vanban.extractors.citations import extract_citations
 from vanban.extractors.duties import extract_duties
 from vanban.extractors.file_name import CONFIRMED
 from vanban.extractors.header import extract_header
+from vanban.extractors.read_date import check_read_date, read_by_ocr
 from vanban.extractors.recipients import extract_recipients
 from vanban.extractors.signature import extract_signer
 from vanban.identity import file_sha256
@@ -46,10 +47,16 @@ def extract_document(doc: TextDocument, source: Source) -> Record:
     if info.number is not None and doc.ocr is not None and doc.ocr.unread_number:
         source.warnings.append(CONFIRMED.format(number=info.number, readings=", ".join(doc.ocr.unread_number)))
     info.signer = extract_signer(doc)
+    citations = extract_citations(doc, info)
+    if read_by_ocr(doc):
+        checked = check_read_date(info.issued_date, citations)
+        info.issued_date = checked.issued_date
+        if checked.warning:
+            source.warnings.append(checked.warning)
     return Record(
         source=source,
         document=info,
-        citations=extract_citations(doc, info),
+        citations=citations,
         recipients=extract_recipients(doc, info.signer),
         duties=extract_duties(doc, info),
         extractor_version=EXTRACTOR_VERSION,
