@@ -91,6 +91,25 @@ def _single_spaced(sentence: str) -> tuple[str, list[int]]:
 _GLUED_TRIGGER = regex.compile(r"(?i)^(?P<trigger>" + alternation(TRIGGERS) + r")\s+(?P<rest>(?-i:\p{Lu}).*)$")
 
 
+# A name's last word glued by the segmenter to the first word of a duty verb of several words, the
+# rest of which follows: "Sở Dân tộc và Tôn giáo lấy ý kiến các cơ quan" → "Tôn giáo lấy", "ý kiến".
+# Only a verb the sentence completes splits a word, so "Tờ trình số 182" and "Ủy ban bầu cử" stay whole.
+_LONG_VERB = regex.compile(r"(?i)(?:" + alternation(v for v in VERBS if " " in v) + r")(?!\w)")
+_SYLLABLE_START = regex.compile(r"(?<=\s)\S")
+
+
+def _glued_verb(single: str, i: int, token: str) -> int | None:
+    """Where in ``token`` (at ``single[i:]``) a duty verb of several words begins that the segmenter
+    glued to the capitalised name before it, or None."""
+    if not token[:1].isupper():
+        return None
+    for syllable in _SYLLABLE_START.finditer(token):
+        verb = _LONG_VERB.match(single, i + syllable.start())
+        if verb is not None and verb.end() > i + len(token):
+            return syllable.start()
+    return None
+
+
 @lru_cache(maxsize=4096)
 def tokens(sentence: str) -> tuple[Word, ...]:
     """underthesea words with their offsets in ``sentence``."""
@@ -101,9 +120,13 @@ def tokens(sentence: str) -> tuple[Word, ...]:
         if i < 0:
             continue
         glued = _GLUED_TRIGGER.match(token)
+        verb = _glued_verb(single, i, token)
         if glued:  # "Giao Ban" segmented as one word: the trigger, then the agency's first word
             out.append(Word(glued["trigger"], at[i], at[i + glued.end("trigger") - 1] + 1))
             out.append(Word(glued["rest"], at[i + glued.start("rest")], at[i + len(token) - 1] + 1))
+        elif verb is not None:  # "Tôn giáo lấy": the name's word, then the verb's first word
+            out.append(Word(token[:verb].rstrip(), at[i], at[i + len(token[:verb].rstrip()) - 1] + 1))
+            out.append(Word(token[verb:], at[i + verb], at[i + len(token) - 1] + 1))
         else:
             out.append(Word(token, at[i], at[i + len(token) - 1] + 1))
         pos = i + len(token)

@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 
 from vanban import text_document
+from vanban.extraction import extract_text
 from vanban.extractors.duties import extract_duties
 from vanban.pipeline.document import Table
 from vanban.record import DocumentInfo
@@ -1962,3 +1963,37 @@ ATTENDEE_ROWS = [
 @pytest.mark.parametrize(("source", "text", "agencies"), ATTENDEE_ROWS, ids=[r[0] for r in ATTENDEE_ROWS])
 def test_an_attendee_list_assigns_nothing(source: str, text: str, agencies: set) -> None:
     assert {d.agency for d in duties_of(text, GIAY_MOI)} == agencies
+
+
+# A duty verb of several words glued by underthesea to the name before it is split off; a word that
+# holds a verb the sentence does not complete stays whole. (sentence, a word the tokens must hold)
+GLUED_VERB_ROWS = [
+    # CVVP_phucdapTT182SDTTG: underthesea gives "Tôn giáo lấy", "ý kiến".
+    ("Đề nghị Sở Dân tộc và Tôn giáo lấy ý kiến các cơ quan, đơn vị, địa phương có liên quan", "Tôn giáo"),
+    ("Đề nghị Sở Dân tộc và Tôn giáo lấy ý kiến các cơ quan, đơn vị, địa phương có liên quan", "lấy"),
+    # 110925_QĐ kiện toàn Đội UCSC: "trình" is a verb, but not one the sentence goes on with.
+    ("Xét đề nghị của Công an tỉnh tại Tờ trình số /TTr-CAT-PA05 ngày /9/2025", "Tờ trình"),
+    # 18-11-KH thực hiện công tác bầu cử: "ban hành" starts in "Ủy ban" only as a syllable of it.
+    ("tham gia góp ý vào các văn bản, tài liệu liên quan đến công tác bầu cử do Ủy ban bầu cử xã ban hành", "Ủy ban"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word"), GLUED_VERB_ROWS)
+def test_a_duty_verb_glued_to_the_name_before_it(sentence: str, word: str) -> None:
+    from vanban.extractors import duty_forms
+
+    words = duty_forms.tokens(sentence)
+    assert word in [w.text for w in words]
+    assert all(sentence[w.start : w.end] == w.text for w in words)
+
+
+def test_a_glued_verb_ends_the_agency() -> None:
+    """CVVP_phucdapTT182SDTTG: the agency ran on to "… về thời gian" and the task began at "giải quyết"."""
+    text = (
+        "VĂN PHÒNG\nỦY BAN NHÂN DÂN TỈNH\nSố: 1234/VP-NC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Bình Thuận, ngày 07 tháng 4 năm 2025\nKính gửi: Sở Dân tộc và Tôn giáo\n\n"
+        "Đề nghị Sở Dân tộc và Tôn giáo lấy ý kiến các cơ quan, đơn vị, địa phương có liên quan về thời gian "
+        "giải quyết tại danh mục thủ tục hành chính trong lĩnh vực tín ngưỡng, tôn giáo.\n"
+    )
+    duties = extract_text(text).duties
+    assert [(d.agency, d.task.split()[:3]) for d in duties] == [("Sở Dân tộc và Tôn giáo", ["lấy", "ý", "kiến"])]
