@@ -110,7 +110,31 @@ def _text(segment: list[OcrWord]) -> str:
     return " ".join(w.text for w in segment)
 
 
-def layout_text(words: list[OcrWord], page_width: int) -> tuple[str, int | None]:
+# A box in the left margin beside the title under the header: the reception stamp a clerk prints on
+# a document that came in ("ĐẾN / Số: 1614 / Ngày: 01/3/2026 / Chuyển: P.NC / Lưu hồ sơ"). Its lines
+# lie within this share of the page width from the left edge; the title rows end where a body line,
+# wider than BODY_WIDTH of the page, begins.
+MARGIN_RIGHT = 0.32
+BODY_WIDTH = 0.7
+
+
+def side_box_rows(rows: list[Row], page_width: int) -> list[int]:
+    """Rows of the title zone (above the first body line) that open with a box in the left margin,
+    when one of them has the title or the addressee beside it; none otherwise.
+
+    996KH-TCTLNTW-C04: ``Số.....6.44...........`` beside ``KẾ HOẠCH``, ``bự Ni 01344046.`` (the
+    stamp's date) beside ``Phối hợp kiểm soát …``; 2494: ``ĐẾN.`` beside ``Kính gửi Đồng chí …``.
+    """
+    marginal = []
+    for i, row in enumerate(rows):
+        if any(max(w.right for w in seg) - seg[0].left > BODY_WIDTH * page_width for seg in row.segments):
+            break
+        if row.segments and max(w.right for w in row.segments[0]) <= MARGIN_RIGHT * page_width:
+            marginal.append(i)
+    return marginal if any(len(rows[i].segments) > 1 for i in marginal) else []
+
+
+def layout_text(words: list[OcrWord], page_width: int, title_zone: bool = False) -> tuple[str, int | None]:
     """Page text in reading order, and where the first two-column block ends.
 
     Consecutive rows made only of left- and right-column segments form a block
@@ -118,6 +142,10 @@ def layout_text(words: list[OcrWord], page_width: int) -> tuple[str, int | None]
     first, then right column. Any row with a centred or full-width segment is
     emitted as one line. The second value is the text offset after the first
     block that has a right column (None if there is none).
+
+    With ``title_zone`` (page 1 under its header), a box in the left margin beside
+    the title (:func:`side_box_rows`) is emitted first, on lines of its own, and
+    the title and addressee beside it after it, whole.
     """
     lines: list[str] = []
     first_block_end: int | None = None
@@ -134,7 +162,12 @@ def layout_text(words: list[OcrWord], page_width: int) -> tuple[str, int | None]
             first_block_end = len("\n".join(lines)) + 1
         block.clear()
 
-    for row in visual_rows(words, page_width):
+    rows = visual_rows(words, page_width)
+    if title_zone:
+        box = side_box_rows(rows, page_width)
+        lines.extend(_text(rows[i].segments[0]) for i in box)
+        rows = [Row(r.top, r.bottom, r.segments[1:] if i in box else r.segments) for i, r in enumerate(rows)]
+    for row in rows:
         if not row.segments:
             continue
         sides = [_side(segment, page_width) for segment in row.segments]
@@ -196,7 +229,7 @@ def page_text(words: list[OcrWord], page_width: int, first_page: bool) -> tuple[
             cut = header.bottom + 1 if header.next_top is None else (header.bottom + header.next_top) / 2
             below = [w for w in kept if (w.top + w.bottom) / 2 * scale > cut]
             head = correct_ocr_text(header.text)
-            rest = correct_ocr_text(layout_text(below, page_width)[0])
+            rest = correct_ocr_text(layout_text(below, page_width, title_zone=True)[0])
             return head + rest, len(head)
     text, block_end = layout_text(kept, page_width)
     if not first_page or block_end is None:

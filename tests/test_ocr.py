@@ -628,3 +628,68 @@ def test_authority_mark_keeps_the_printed_space(realdocs: Path) -> None:
     assert _dev2_record(realdocs, "SCAN0098.pdf").document.signer.authority == "KT. CHỦ TỊCH"
     record, _ = extract_file(realdocs / "vbai" / "2388.C04.pdf")
     assert record.document.signer.authority == "KT.CỤC TRƯỞNG"  # printed joined
+
+
+# --- A reception stamp beside the title (ocr_layout.side_box_rows) ----------------------------------
+# Page 1 under the header as Tesseract read it (300 dpi, 2480 pixels wide): each row's segments as
+# (text, left, right), one row a line 50 pixels high.
+
+STAMP_996KH = [  # vbai/996KH-TCTLNTW-C04.pdf: the red "ĐẾN" stamp of UBND tỉnh Lâm Đồng beside the title
+    [("Số.....6.44...........", 304, 703), ("KẾ HOẠCH", 1193, 1508)],
+    [("bự Ni 01344046.", 263, 703), ("Phối hợp kiểm soát các hoạt động hợp pháp", 814, 1888)],
+    [("liên quan đên ma túy năm 2026", 966, 1735)],
+    [("9094009 0000009006900000000009606 0", 345, 702)],
+    [("Thực hiện Nghị định số 105/2021/NĐ-CP ngày 04 tháng 12 năm 2021 của", 536, 2320)],
+    [("năm 2026, cụ thể như sau:", 388, 990)],
+]
+STAMP_2494 = [  # namdo_legal_ocr/20241203_234801_2494.pdf: Văn phòng Trung ương's "ĐẾN" stamp
+    [("ĐẾN.", 315, 571), ("Kính gửi Đồng chí Hoàng Công Hoàn,", 812, 1817)],
+    [("Số 2/0 Ngà ày⁄&J /A I201T", 144, 699), ("Phó Chánh Văn phòng Thường trực,", 1082, 2002)],
+    [("Chuyểh: Xó bạc Go: le,", 144, 682)],
+    [("|Lưu hồ sơ_", 128, 397), ("TỜ TRÌNH", 1230, 1541)],
+    [("V/v cử cán bộ tham gia Đoàn Nhà xuất bản Chính trị quốc gia", 551, 2221)],
+    [("Nhà xuất bản Chính trị quốc gia Sự thật đề nghị Văn phòng Trung", 581, 2340)],
+]
+NO_STAMP_2388 = [  # vbai/2388.C04.pdf: the V/v in the left column, then "Kính gửi:" centred; no box
+    [("V/v tham mưu HĐND cấp tỉnh ban hành", 367, 1111)],
+    [("phòng, chống ma túy đến năm 2030", 410, 1066)],
+    [("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", 539, 2179)],
+    [("Thực hiện ý kiến chỉ đạo của Chính phủ! và trên cơ sở đề xuất của Bộ Công", 500, 2241)],
+]
+
+
+def _rows_page(rows: list[list[tuple[str, int, int]]]) -> list[tesseract.OcrWord]:
+    return [
+        tesseract.OcrWord(text, left, 60 * i, right, 60 * i + 50, 95, (i, j, 1))
+        for i, row in enumerate(rows)
+        for j, (text, left, right) in enumerate(row)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "box", "title"),
+    [
+        (STAMP_996KH, [0, 1, 3], "KẾ HOẠCH\nPhối hợp kiểm soát các hoạt động hợp pháp\nliên quan đên ma túy năm 2026"),
+        (STAMP_2494, [0, 1, 2, 3], "Kính gửi Đồng chí Hoàng Công Hoàn,\nPhó Chánh Văn phòng Thường trực,"),
+        (NO_STAMP_2388, [], "V/v tham mưu HĐND cấp tỉnh ban hành\nphòng, chống ma túy đến năm 2030\nKính gửi:"),
+    ],
+)
+def test_a_stamp_beside_the_title_is_read_apart(rows, box: list[int], title: str) -> None:
+    from vanban.pipeline.ocr_layout import layout_text, side_box_rows, visual_rows
+
+    words = _rows_page(rows)
+    assert side_box_rows(visual_rows(words, 2480), 2480) == box
+    text, _ = layout_text(words, 2480, title_zone=True)
+    assert title in text
+    stamp = [rows[i][0][0] for i in box]
+    assert text.split("\n")[: len(stamp)] == stamp
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.realdocs
+def test_a_stamp_beside_the_title_leaves_the_subject_whole(realdocs: Path) -> None:
+    record, _ = extract_file(realdocs / "vbai" / "996KH-TCTLNTW-C04.pdf")
+    assert record.document.subject is not None
+    assert record.document.subject.startswith("Phối hợp kiểm soát các hoạt động hợp pháp")
+    assert record.document.subject.endswith("ma túy năm 2026")
