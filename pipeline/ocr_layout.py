@@ -125,8 +125,10 @@ def side_box_rows(rows: list[Row], page_width: int) -> list[int]:
     996KH-TCTLNTW-C04: ``Số.....6.44...........`` beside ``KẾ HOẠCH``, ``bự Ni 01344046.`` (the
     stamp's date) beside ``Phối hợp kiểm soát …``; 2494: ``ĐẾN.`` beside ``Kính gửi Đồng chí …``.
     """
-    marginal = []
+    marginal: list[int] = []
     for i, row in enumerate(rows):
+        if not marginal and not any(_side(seg, page_width) == "middle" for seg in row.segments):
+            continue  # the header's two columns, when they came along: the zone opens at a centred line
         if any(max(w.right for w in seg) - seg[0].left > BODY_WIDTH * page_width for seg in row.segments):
             break
         if row.segments and max(w.right for w in row.segments[0]) <= MARGIN_RIGHT * page_width:
@@ -163,11 +165,13 @@ def layout_text(words: list[OcrWord], page_width: int, title_zone: bool = False)
         block.clear()
 
     rows = visual_rows(words, page_width)
-    if title_zone:
-        box = side_box_rows(rows, page_width)
-        lines.extend(_text(rows[i].segments[0]) for i in box)
-        rows = [Row(r.top, r.bottom, r.segments[1:] if i in box else r.segments) for i, r in enumerate(rows)]
-    for row in rows:
+    box = side_box_rows(rows, page_width) if title_zone else []
+    for i, row in enumerate(rows):
+        if box and i == box[0]:
+            flush()
+            lines.extend(_text(rows[j].segments[0]) for j in box)
+        if i in box:
+            row = Row(row.top, row.bottom, row.segments[1:])
         if not row.segments:
             continue
         sides = [_side(segment, page_width) for segment in row.segments]
@@ -231,7 +235,7 @@ def page_text(words: list[OcrWord], page_width: int, first_page: bool) -> tuple[
             head = correct_ocr_text(header.text)
             rest = correct_ocr_text(layout_text(below, page_width, title_zone=True)[0])
             return head + rest, len(head)
-    text, block_end = layout_text(kept, page_width)
+    text, block_end = layout_text(kept, page_width, title_zone=first_page)
     if not first_page or block_end is None:
         return correct_ocr_text(text), None
     head = correct_ocr_text(text[:block_end])
