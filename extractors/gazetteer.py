@@ -344,10 +344,50 @@ def _known_near(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _known_rests() -> dict[tuple[str, ...], str]:
+    """What known bodies' names say after their head word, by its folded words: ``("to", "chuc")`` →
+    ``"Tổ chức"`` (Ban Tổ chức), ``("tuyen", "giao")`` → ``"Tuyên giáo"``; only rests of two words
+    or more, and none that two spellings share."""
+    rests: dict[tuple[str, ...], str] = {}
+    ambiguous: set[tuple[str, ...]] = set()
+    for name in [*AGENCY_NAMES, *UNITS_NAMED_AFTER_PARENT.values()]:
+        head = next((h for h in sorted(AGENCY_HEADS, key=len, reverse=True) if name.startswith(h + " ")), None)
+        rest = name[len(head) + 1 :] if head else ""
+        key = tuple(fold_diacritics(rest).casefold().split())
+        if len(key) < 2:
+            continue
+        if key in rests and rests[key].casefold() != rest.casefold():
+            ambiguous.add(key)
+        rests.setdefault(key, rest)
+    return {key: rest for key, rest in rests.items() if key not in ambiguous}
+
+
+def _with_known_rest(name: str) -> str:
+    """``name`` with the words after its head word spelled as a known body's are when only their marks
+    differ: ``"VỤ TỎ CHỨC - CÁN BỘ"`` → ``"VỤ TỔ CHỨC - CÁN BỘ"`` (as in Ban Tổ chức)."""
+    words = name.split(" ")
+    head = next(
+        (h for h in sorted(AGENCY_HEADS, key=len, reverse=True) if name.casefold().startswith(h.casefold() + " ")),
+        None,
+    )
+    if head is None:
+        return name
+    start = len(head.split(" "))
+    folded = [fold_diacritics(w).casefold() for w in words]
+    for key, rest in sorted(_known_rests().items(), key=lambda kv: len(kv[0]), reverse=True):
+        read = " ".join(words[start : start + len(key)])
+        if tuple(folded[start : start + len(key)]) == key and read.casefold() != rest.casefold():
+            spelled = rest.upper() if _is_upper(read) else rest
+            return " ".join([*words[:start], spelled, *words[start + len(key) :]])
+    return name
+
+
 def repair_name(text: str) -> str:
     """A header name line with a scan's damage undone where known names allow it: words run
-    together (``"UBND TỈNHLÂMĐÒNG"`` → ``"UBND TỈNH LÂM ĐỒNG"``) and a head word whose marks were
-    misread (``"TỎ CÔNG TÁC"`` → ``"TỔ CÔNG TÁC"``). Other text is left as printed."""
+    together (``"UBND TỈNHLÂMĐÒNG"`` → ``"UBND TỈNH LÂM ĐỒNG"``), a head word whose marks were
+    misread (``"TỎ CÔNG TÁC"`` → ``"TỔ CÔNG TÁC"``) and the words after it where a known body's name
+    has them (``"VỤ TỎ CHỨC"`` → ``"VỤ TỔ CHỨC"``). Other text is left as printed."""
     name = clean(text)
     bare = name.rstrip(" ,;:")
     glued = _KNOWN_BY_COMPACT.get(regex.sub(r"\s+", "", bare).casefold()) or _known_near(bare)
@@ -367,7 +407,7 @@ def repair_name(text: str) -> str:
                 spelled = head.upper() if _is_upper(name) else head
                 name = spelled + name[len(head) :]
                 break
-    return name
+    return _with_known_rest(name)
 
 
 def _starts_with_known_name(name: str) -> bool:
@@ -391,7 +431,7 @@ def _starts_with_known_head(name: str) -> bool:
 
 # The first word of an agency's own name after its kind, capitalised per Nghị định 30/2020 Phụ lục I:
 # "Cục quản lý dược" → "Cục Quản lý dược", "Văn phòng sở" → "Văn phòng Sở"; never a locality or a link word
-# ("Ủy ban nhân dân tỉnh …", "Công an tỉnh …", "Ban … và …").
+# ("Ủy ban nhân dân tỉnh …", "Công an tỉnh …", "Ban … và …", "Ban tổ dân phố" but "Vụ Tổ chức - cán bộ").
 _NAME_AFTER_KIND = regex.compile(
     r"""(?x)
     ^(?>(?P<kind>"""
@@ -400,7 +440,7 @@ _NAME_AFTER_KIND = regex.compile(
     \s+
     (?!(?:"""
     + "|".join(regex.escape(u) for u in LOCAL_UNITS)
-    + r"""|thôn|ấp|bản|tổ|khu|khối|các|của|và|thuộc|trực|cấp|nhân)\b)
+    + r"""|thôn|ấp|bản|tổ(?!\s+chức)|khu|khối|các|của|và|thuộc|trực|cấp|nhân)\b)
     (?P<first>\p{Ll})
 """
 )

@@ -232,6 +232,14 @@ ISSUER_BLOCKS = [
     (["UBND TỈNHLÂMĐÒNG", "SỞ TƯ PHÁP"], "Lâm Đồng", "Sở Tư pháp tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng"),
     (["BỘCÔNGAN", "TỎ CÔNG TÁC LIÊN NGANH TW"], "Hà Nội", "Tổ Công tác liên nganh Trung ương", "Bộ Công an"),
     (["VĂN PHÒNG TRƯUNG ƯƠNG ĐẢNG"], "Hà Nội", "Văn phòng Trung ương Đảng", None),
+    # the words after the head spelled as a known body's (Ban Tổ chức) when only their marks differ
+    # (namdo_legal_ocr 20241203_234801_2494); a printed "BAN TỔ CHỨC" (36-HD_VPTW) stays as it is
+    (
+        ["VĂN PHÒNG TRƯUNG ƯƠNG ĐẢNG", "VỤ TỎ CHỨC - CÁN BỘ"],
+        "Hà Nội",
+        "Vụ Tổ chức - cán bộ",
+        "Văn phòng Trung ương Đảng",
+    ),
     # a unit named after the Party committee it serves: 36-HD_VPTW_380096.docx's own header, and the headers its
     # section 1.2 prints (central and district units)
     (
@@ -765,3 +773,17 @@ def test_generated_docx_joint_header_table(tmp_path):
     assert doc.header.splitlines()[:3] == ["SỞ TƯ PHÁP", "SỞ NỘI VỤ", "Số: 01/HDLN-STP-SNV"]
     info = extract_header(doc)
     assert (info.issuer, info.parent_issuer) == ("Sở Tư pháp - Sở Nội vụ", "Ủy ban nhân dân tỉnh Lâm Đồng")
+
+
+# A scan's header name repaired from the gazetteer: (as read, as repaired)
+REPAIRED_NAMES = [
+    ("VỤ TỎ CHỨC - CÁN BỘ", "VỤ TỔ CHỨC - CÁN BỘ"),  # 2494: the words after the head, as Ban Tổ chức has them
+    ("TỎ CÔNG TÁC LIÊN NGANH TW", "TỔ CÔNG TÁC LIÊN NGANH TW"),  # 996KH: the head word's marks
+    ("BAN TỔ CHỨC", "BAN TỔ CHỨC"),  # 36-HD_VPTW: printed right
+    ("UBND TỈNHLÂMĐÒNG", "UBND TỈNH LÂM ĐỒNG"),  # words run together
+]
+
+
+@pytest.mark.parametrize(("read", "repaired"), REPAIRED_NAMES)
+def test_repair_name(read: str, repaired: str) -> None:
+    assert gz.repair_name(read) == repaired
