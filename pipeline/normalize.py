@@ -64,6 +64,18 @@ _OLD_TO_NEW_TONE.update(
     {k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TO_NEW_TONE.items()) if k.islower()}
 )
 
+# An old-style pair where it ends a syllable ("hoàn" is the same in both styles), not after "q", where "u"
+# belongs to the consonant ("quý" stays "quý"): "Hoà" → "Hòa", "thuỷ." → "thủy.".
+_OLD_STYLE_END = regex.compile(
+    r"""(?x)
+    (?<! [qQ] )
+    (?P<pair> """
+    + "|".join(_OLD_TO_NEW_TONE)
+    + r""" )
+    (?! \p{L} )
+    """
+)
+
 
 @dataclass(frozen=True)
 class Normalized:
@@ -164,19 +176,7 @@ def fold_tones(text: str) -> str:
     """New-style tone placement everywhere, for matching; length is unchanged."""
     if not any(c in text for c in "oOuU"):
         return text
-    chars = list(text)
-    for k in range(len(chars) - 1):
-        pair = chars[k] + chars[k + 1]
-        new = _OLD_TO_NEW_TONE.get(pair)
-        # Only at a syllable's end ("hoàn" is the same in both styles), and not
-        # after "q", where "u" belongs to the consonant ("quý" stays "quý").
-        if (
-            new is not None
-            and not (k + 2 < len(chars) and chars[k + 2].isalpha())
-            and not (k > 0 and chars[k - 1] in "qQ")
-        ):
-            chars[k], chars[k + 1] = new[0], new[1]
-    return "".join(chars)
+    return _OLD_STYLE_END.sub(lambda m: _OLD_TO_NEW_TONE[m.group("pair")], text)
 
 
 _STRIP_MARKS = str.maketrans({"đ": "d", "Đ": "D"})

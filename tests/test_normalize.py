@@ -81,6 +81,10 @@ def test_raw_span(raw: str, word: str, raw_word: str) -> None:
         ("hoàn thành", "hoàn thành"),  # inside a syllable: same in both styles
         ("quý II", "quý II"),  # "qu" + ý: not a tone position
         ("CỘNG HOÀ", "CỘNG HÒA"),
+        ("Thuỷ lợi; thuỷ.", "Thủy lợi; thủy."),  # every syllable, before punctuation and at the end
+        ("QUÝ, Quỳ, hoà.", "QUÝ, Quỳ, hòa."),  # after Q too
+        ("khoẻ khoẻ", "khỏe khỏe"),  # two in a row
+        ("hoàx", "hoàx"),  # a letter follows: not a syllable's end
     ],
 )
 def test_fold_tones(text: str, expected: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from test_store import make_record
 
-from vanban import search
+from vanban import read, search
 from vanban.publish import make_datasette
 from vanban.store import open_db, store_record
 
@@ -88,6 +88,33 @@ def test_passage_marks_the_matching_words(text, typed, marked):
     assert [piece for piece, is_match in pieces if is_match] == marked
     html = str(search.passage(text, search.parse(typed)))
     assert html.count("<mark>") == len(marked)
+
+
+def _widest_window(hits: list[tuple[int, int, str]], width: int) -> int:
+    """The passage's centre by its definition, every window counted anew: the first of the first
+    MAX_CENTRES hits whose ``± width`` window holds the most distinct words."""
+    best, best_count = hits[0][0], 0
+    for start, _, _ in hits[: search.MAX_CENTRES]:
+        count = len({word for s, _, word in hits if start - width <= s <= start + width})
+        if count > best_count:
+            best, best_count = start, count
+    return best
+
+
+@pytest.mark.realdocs
+@pytest.mark.parametrize("typed", ["co quan nha nuoc", "ủy ban nhân dân", "to chuc, thuc hien", "trach nhiem", "luật"])
+def test_passage_centre_on_long_real_texts(realdocs, typed):
+    """The one-pass window finds the centre the definition does, on whole laws (thousands of hits)."""
+    query = search.parse(typed)
+    compared = 0
+    for path in sorted((realdocs / "vbpl_layout_html").glob("*.html")):
+        comparable = search._comparable(read(path).text, query.exact)
+        hits = search._hits(comparable, query) if comparable else []
+        for width in (40, 110):
+            if hits:
+                assert search._best_window(hits, width) == _widest_window(hits, width), (path.name, width)
+                compared += 1
+    assert compared >= 10  # at least five laws match each query
 
 
 def test_passage_escapes_the_text():

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -61,6 +62,8 @@ _NEW_TO_OLD = {
 # A syllable ending in a new-style "òa", "óe", "ủy" …: "hòa", "thủy", "ủy"
 _NEW_STYLE_END = regex.compile("(?x) (?P<pair>" + "|".join(_NEW_TO_OLD) + ") $")
 MAX_SPELLINGS = 16  # old/new spelling combinations tried for one group of words
+# The passage centres on one of a text's first this many matched words (a long text can match thousands).
+MAX_CENTRES = 500
 
 
 def spellings(word: str) -> list[str]:
@@ -170,26 +173,29 @@ def _hits(comparable: str, query: SearchQuery) -> list[tuple[int, int, str]]:
     them stand within the group's reach (``cai cach hanh chinh``: not the
     ``hạnh`` of ``hạnh phúc`` elsewhere).
     """
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(comparable)]
+    words = _WORD.findall(comparable)
     marked: set[int] = set()
     for group in query.groups:
         wanted, size = set(group.words), len(group.words)
         reach = size if group.phrase else size + NEAR_DISTANCE
-        for i, (_, _, word) in enumerate(tokens):
-            if word != group.words[0] and (group.phrase or word not in wanted):
-                continue
-            window = tokens[i : i + reach]
+        # where a match can start: a phrase at its first word, a group at any of its words
+        starts = wanted if not group.phrase else {group.words[0]}
+        for i in [i for i, word in enumerate(words) if word in starts]:
+            window = words[i : i + reach]
             if group.phrase:
-                if [w for _, _, w in window] == group.words:
+                if window == group.words:
                     marked.update(range(i, i + size))
             else:
                 seen: set[str] = set()
-                for k, (_, _, w) in enumerate(window):
+                for k, w in enumerate(window):
                     seen.add(w)
                     if wanted <= seen:  # the shortest stretch from here holding every word
-                        marked.update(i + j for j, (_, _, w2) in enumerate(window[: k + 1]) if w2 in wanted)
+                        marked.update(i + j for j, w2 in enumerate(window[: k + 1]) if w2 in wanted)
                         break
-    return [tokens[i] for i in sorted(marked)]
+    if not marked:
+        return []
+    spans = [m.span() for m in itertools.islice(_WORD.finditer(comparable), max(marked) + 1)]
+    return [(*spans[i], words[i]) for i in sorted(marked)]
 
 
 def matches(text: str | None, query: SearchQuery) -> bool:
@@ -211,12 +217,7 @@ def passage_pieces(text: str | None, query: SearchQuery, width: int = 110) -> li
     hits = _hits(comparable, query) if comparable is not None and query.words else []
     if not hits:
         return [(" ".join(text[: 2 * width].split()) + ("…" if len(text) > 2 * width else ""), False)]
-    # the window holding the most distinct query words, the earliest among equals
-    best, best_count = hits[0][0], 0
-    for start, _, _ in hits[:500]:
-        count = len({word for s, _, word in hits if start - width <= s <= start + width})
-        if count > best_count:
-            best, best_count = start, count
+    best = _best_window(hits, width)
     begin, end = max(0, best - width), min(len(text), best + width)
     while begin > 0 and not text[begin - 1].isspace() and best - begin < width + 20:
         begin -= 1  # do not cut a word in two
@@ -231,6 +232,31 @@ def passage_pieces(text: str | None, query: SearchQuery, width: int = 110) -> li
         cursor = stop
     pieces.append((_one_line(text[cursor:end]) + ("…" if end < len(text) else ""), False))
     return [(piece, matched) for piece, matched in pieces if piece]
+
+
+def _best_window(hits: list[tuple[int, int, str]], width: int) -> int:
+    """Where the passage centres: the start of the hit whose ``± width`` window holds the most distinct query
+    words, the earliest among equals (only the first :data:`MAX_CENTRES` hits are tried).
+
+    One pass: the window's two edges only move forward as the centre does, so each hit enters and leaves the
+    count of words in the window once.
+    """
+    in_window: Counter[str] = Counter()
+    best, best_count = hits[0][0], 0
+    entering = leaving = 0
+    for start, _, _ in hits[:MAX_CENTRES]:
+        while entering < len(hits) and hits[entering][0] <= start + width:
+            in_window[hits[entering][2]] += 1
+            entering += 1
+        while hits[leaving][0] < start - width:
+            word = hits[leaving][2]
+            in_window[word] -= 1
+            if not in_window[word]:
+                del in_window[word]
+            leaving += 1
+        if len(in_window) > best_count:
+            best, best_count = start, len(in_window)
+    return best
 
 
 def _one_line(text: str) -> str:
