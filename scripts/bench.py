@@ -728,42 +728,7 @@ def _synthetic_record(index: int) -> tuple:
     """Generated document ``index`` as the extractors would give it: (record, text)."""
     import synth
 
-    from vanban.record import Citation, DocumentInfo, Duty, Record, Signer, Source
-    from vanban.version import EXTRACTOR_VERSION
-
-    rng = random.Random(BENCH_SEED * 7 + index)
-    spec = synth.random_spec(rng, index, draft=rng.random() < DRAFT_SHARE)
-    expected = synth.expected_record(spec)
-    text = synth.render_txt(spec)
-    doc = dict(expected["document"])
-    signer = Signer(**doc.pop("signer"))
-    info = DocumentInfo(**doc, signer=signer)
-    citations = []
-    for c in expected["citations"]:
-        found = text.find(c["symbol"] or c["title"] or "\0")
-        spans = [[found, found + len(c["symbol"] or c["title"])]] if found >= 0 else []
-        citations.append(Citation(**c, mentions=max(1, len(spans)), spans=spans))
-    duties = []
-    for d in expected["duties"]:
-        found = text.find(d["task"][:40])
-        duties.append(Duty(**d, span=[found, found + len(d["task"])] if found >= 0 else None))
-    ext = "docx" if rng.random() < DOCX_SHARE else "pdf"
-    source = Source(
-        path=f"/srv/vanban/archive/{synth.file_stem(spec, index)}.{ext}",
-        sha256=hashlib.sha256(f"bench-{index}".encode() + text.encode()).hexdigest(),
-        format=ext,
-        pages=1 + len(text) // 3000,
-        size=20_000 + len(text) * 4,
-    )
-    record = Record(
-        source=source,
-        document=info,
-        citations=citations,
-        recipients=expected["recipients"],
-        duties=duties,
-        extractor_version=EXTRACTOR_VERSION,
-    )
-    return record, text
+    return synth.stored_record(index, BENCH_SEED * 7, DRAFT_SHARE, DOCX_SHARE)
 
 
 def _records(n: int, workers: int) -> Iterator[tuple]:

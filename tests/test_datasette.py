@@ -494,6 +494,7 @@ def test_migration_fills_warnings_and_one_spelling(tmp_path):
     db.execute("DROP VIEW duty_status")  # and migration 9's
     db.execute("DROP TABLE duty_responses")
     db.execute("ALTER TABLE duties DROP COLUMN recurrence_months")
+    db.execute("DROP INDEX idx_documents_issued_date")  # migration 11's
     db.execute("DELETE FROM schema_migrations WHERE id > 5")
     db.commit()
     done = migrate(db)

@@ -392,7 +392,7 @@ def duty_status_sql(today: str = TODAY) -> str:
     previous = f"CASE WHEN {recurring} AND ({k}) >= 1 THEN {_occurrence(f'({k}) - 1')} END"
     earlier = f"CASE WHEN {recurring} AND ({k}) >= 2 THEN {_occurrence(f'({k}) - 2')} END"
 
-    def branch(agency_id: str, source: str, where: str = "") -> str:
+    def branch(agency_id: str, position: str, source: str, where: str = "") -> str:
         of_this = f"FROM duty_responses r WHERE r.duty_id = du.id AND r.agency_id = {agency_id}"
         answers = f"(SELECT count(*) {of_this})"
         last = (
@@ -408,7 +408,7 @@ def duty_status_sql(today: str = TODAY) -> str:
        END"""
         return f"""
 SELECT du.id AS duty_id, du.document_id, {agency_id} AS agency_id, a.canonical_name AS agency,
-       a.name_key AS agency_key, a.full_key AS agency_full_key, a.locality,
+       {position} AS agency_position, a.name_key AS agency_key, a.full_key AS agency_full_key, a.locality,
        du.agency AS assigned_to, du.role, du.task, doc.issuer AS assigned_by, doc.label AS document, doc.issued_date,
        du.deadline, du.recurrence, {deadline} AS deadline_date, {previous} AS previous_deadline,
        CAST(julianday({deadline}) - julianday({today}) AS INTEGER) AS days_left,
@@ -417,9 +417,9 @@ FROM {source}
 JOIN agencies a ON a.id = {agency_id}
 JOIN documents doc ON doc.id = du.document_id{where}"""
 
-    members = branch("da.agency_id", "duty_agencies da JOIN duties du ON du.id = da.duty_id")
+    members = branch("da.agency_id", "da.position", "duty_agencies da JOIN duties du ON du.id = da.duty_id")
     alone = branch(
-        "du.agency_id", "duties du", "\nWHERE NOT EXISTS (SELECT 1 FROM duty_agencies x WHERE x.duty_id = du.id)"
+        "du.agency_id", "0", "duties du", "\nWHERE NOT EXISTS (SELECT 1 FROM duty_agencies x WHERE x.duty_id = du.id)"
     )
     return f"{members}\nUNION ALL{alone}"
 
@@ -456,6 +456,35 @@ def _add_duty_tracker(db: sqlite_utils.Database) -> None:
         answer_document(db, document_id)
 
 
+# "Which cited documents are missing": a citation's group (its key, and its date when it has no year) and what is
+# counted per group, all in the index, in group order — the table is not read (a third of the time).
+UNRESOLVED_GROUP = "(case when year is null then issued_date end)"
+
+
+def _query_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes that let the canned queries read little: ``missing_cited`` counts the unresolved citations group by group
+    from ``idx_citations_unresolved`` (it read each row for its year, and sorted); ``agency_duties`` takes the
+    duty links of an agency's name from ``idx_duty_agencies_name_key`` without reading ``duty_agencies``;
+    ``search`` walks ``idx_documents_issued_date`` newest first and stops at the 200th match (it looked up and
+    sorted every match: 45,000 of 100,000 documents for ``cai cach hanh chinh``).
+
+    The view ``duty_status`` gains ``agency_position`` (the agency's place in the duty's list), so a duty's
+    agencies are listed as its list names them whichever index the view is read through (it came in the
+    order of the links' rows only while no index covered them)."""
+    db.execute("DROP INDEX idx_citations_unresolved")
+    db.execute(
+        "CREATE INDEX idx_citations_unresolved ON citations(cited_document_id, cited_key, "
+        f"{UNRESOLVED_GROUP}, citing_document_id, mentions, issued_date, year)"
+    )
+    db.execute("DROP INDEX idx_duty_agencies_name_key")
+    db.execute("CREATE INDEX idx_duty_agencies_name_key ON duty_agencies(name_key, duty_id, agency_id)")
+    db.execute("DROP INDEX idx_duty_agencies_agency_id")
+    db.execute("CREATE INDEX idx_duty_agencies_agency_id ON duty_agencies(agency_id, duty_id)")
+    db.execute("CREATE INDEX idx_documents_issued_date ON documents(issued_date)")
+    db.execute("DROP VIEW duty_status")
+    db.execute(f"CREATE VIEW duty_status AS {duty_status_sql()}")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
@@ -467,6 +496,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("duty_agencies: each duty linked to each agency of its list", _add_duty_agencies),
     ("exact search indexes written by the store, not triggers", _search_indexes_written_by_the_store),
     ("duty tracker: recurrence_months, duty_responses, the view duty_status", _add_duty_tracker),
+    ("indexes for missing_cited, agency_duties and search; duty_status.agency_position", _query_indexes),
 ]
 
 

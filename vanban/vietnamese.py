@@ -107,6 +107,7 @@ COLUMN_LABELS = {
     "agency": "Cơ quan",
     "agency_key": "Khóa cơ quan",
     "agency_full_key": "Khóa cơ quan và địa phương",
+    "agency_position": "Thứ tự trong danh sách cơ quan",
     "task": "Nhiệm vụ",
     "deadline": "Thời hạn",
     "deadline_date": "Hạn cuối",
