@@ -90,39 +90,44 @@ def ocr_pdf_pages(pdf_path: str | os.PathLike, page_indexes: list[int]) -> list[
 
     Pages are rendered here one after another (pdfium is not thread-safe) and
     read by Tesseract on every core; at most one page per core waits rendered, so
-    a long scan never holds all its bitmaps. Cached pages skip OCR. Raises
+    a long scan never holds all its bitmaps. A page stays loaded from its render to
+    its regions' renders (pdfium keeps a scan's decoded image with its page: it is
+    decoded once, not once per render). Cached pages skip OCR. Raises
     :class:`OcrUnavailable` (a ReadError) when Tesseract/vie is missing.
     """
     tesseract_version()
     workers = ocr_threads()
     pdf = open_pdf(pdf_path)
+    pending: deque[tuple[int, object, GrayImage, Future]] = deque()
     try:
         results = []
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            pending: deque[tuple[int, GrayImage, Future]] = deque()
             for index in page_indexes:
                 page = pdf[index]
                 try:
                     image = render_gray(page, stamps=False)
-                finally:
+                except BaseException:
                     page.close()
-                pending.append((index, image, pool.submit(read_cached, image, "page", PSM_PAGE)))
+                    raise
+                pending.append((index, page, image, pool.submit(read_cached, image, "page", PSM_PAGE)))
                 if len(pending) > workers:
                     results.append(_finish_page(pdf, *pending.popleft()))
             while pending:
                 results.append(_finish_page(pdf, *pending.popleft()))
         return results
     finally:
+        for _, page, _, _ in pending:
+            page.close()
         pdf.close()
 
 
-def _finish_page(pdf, index: int, image: GrayImage, reading: Future) -> OcrPage:
-    """The page's text from Tesseract's words: sealed signer blocks read again, page 1's number settled."""
-    tsv, cached = reading.result()
-    words = without_mark_lines(parse_tsv(tsv))
+def _finish_page(pdf, index: int, page, image: GrayImage, reading: Future) -> OcrPage:
+    """The page's text from Tesseract's words: sealed signer blocks read again, page 1's number settled; the
+    page is closed."""
     unread = None
-    page = pdf[index]
     try:
+        tsv, cached = reading.result()
+        words = without_mark_lines(parse_tsv(tsv))
         words, read_alone = with_blocks_read_alone(page, words, image.width, image.height)
         words = with_unread_bands(image, words, read_alone)
         confidence = mean_confidence(words)

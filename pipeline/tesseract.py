@@ -154,8 +154,7 @@ def in_process():
     own, whose readings differ) and run one thread per engine: ``OMP_THREAD_LIMIT``
     is read once, when OpenMP loads, so it is set before tesserocr is imported.
     """
-    if not _openmp_loaded():
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    _limit_openmp_threads()
     try:
         import tesserocr
     except ImportError:
@@ -167,11 +166,22 @@ def in_process():
 
 
 def _openmp_loaded() -> bool:
+    """True when the OpenMP runtime Tesseract links, the system's ``libgomp.so``, is loaded in this process; a
+    copy another package bundles under its own name (scikit-learn's ``libgomp-e985bcbb.so``, loaded by the
+    pen-digit reader) is another runtime, with its own thread limit."""
     try:
         with open("/proc/self/maps", encoding="utf-8") as maps:
-            return any("libgomp" in line for line in maps)
+            return any("/libgomp.so" in line for line in maps)
     except OSError:
         return False
+
+
+def _limit_openmp_threads() -> None:
+    """``OMP_THREAD_LIMIT=1`` for the OpenMP runtime Tesseract links, unless it is loaded already (it reads the
+    limit once, when it loads) or the limit is set. Done when this module is imported too, before anything
+    loads OpenMP: a process that loaded it first without the limit reads every image with the command."""
+    if not _openmp_loaded():
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def _openmp_thread_limit() -> int:
@@ -222,6 +232,7 @@ class _EnginePool:
 
 
 _engines = _EnginePool()
+_limit_openmp_threads()
 
 
 def _forget_engines() -> None:

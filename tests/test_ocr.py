@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -268,6 +271,22 @@ def test_in_process_engine_reads_as_the_command_does(scanned_pdf: Path) -> None:
     command = tesseract._run_command(digits.png(), slots.PSM_WORD, slots.DIGITS_ONLY)
     assert tesseract.recognize(digits, slots.PSM_WORD, slots.DIGITS_ONLY) == command
     assert [w.text for w in tesseract.parse_tsv(command)] == ["2471"]
+
+
+@needs_tesseract
+def test_in_process_engine_after_another_openmp_loaded() -> None:
+    """scikit-learn's own copy of OpenMP loaded first (the pen-digit reader loads it) is not Tesseract's: the
+    engine still runs in the process, one thread, not a ``tesseract`` command per image."""
+    if tesseract.in_process() is None:
+        pytest.skip("tesserocr not built against the system's Tesseract")
+    script = (
+        "import sys, sklearn.cluster\n"
+        "assert any('scikit_learn.libs/libgomp' in line for line in open('/proc/self/maps'))\n"
+        "from vanban.pipeline import tesseract\n"
+        "sys.exit(0 if tesseract.in_process() is not None else 3)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
+    assert subprocess.run([sys.executable, "-c", script], env=env).returncode == 0
 
 
 @needs_tesseract
@@ -693,3 +712,39 @@ def test_a_stamp_beside_the_title_leaves_the_subject_whole(realdocs: Path) -> No
     assert record.document.subject is not None
     assert record.document.subject.startswith("Phối hợp kiểm soát các hoạt động hợp pháp")
     assert record.document.subject.endswith("ma túy năm 2026")
+
+
+def _bands_read(path: Path, index: int) -> tuple[int, int]:
+    """(Tesseract runs, words added) of the unread-band pass on one page of a real scan, as the reader runs it."""
+    from vanban.pipeline.blocks import with_blocks_read_alone
+    from vanban.pipeline.ocr_cache import read_cached
+    from vanban.pipeline.unread import with_unread_bands
+
+    pdf = open_pdf(path)
+    try:
+        page = pdf[index]
+        image = render_gray(page, stamps=False)
+        words = without_mark_lines(tesseract.parse_tsv(read_cached(image, "page", tesseract.PSM_PAGE)[0]))
+        words, read_alone = with_blocks_read_alone(page, words, image.width, image.height)
+        page.close()
+    finally:
+        pdf.close()
+    runs = tesseract.tesseract_runs
+    added = len(with_unread_bands(image, words, read_alone)) - len(words)
+    return tesseract.tesseract_runs - runs, added
+
+
+@needs_tesseract
+@pytest.mark.slow
+@pytest.mark.realdocs
+def test_unread_bands_only_where_the_page_reading_left_text_out(realdocs: Path, ocr_cache: Path) -> None:
+    """Paragraphs the page's reading dropped are read alone and kept (660TBUB, page 1: the body's lines under
+    the header); a page whose read lines all carry ink no word covers (1_4214: text under a tint, every row a
+    band) is not read a second time as one tall band."""
+    dropped = realdocs / "dev2" / "660TBUB.signed_20250219_234149.pdf"
+    tinted = realdocs / "vbai" / "1_4214.signed.pdf"
+    if not dropped.exists() or not tinted.exists():
+        pytest.skip("realdocs scans not present")
+    runs, added = _bands_read(dropped, 0)
+    assert runs >= 3 and added >= 200
+    assert _bands_read(tinted, 0) == (0, 0)
