@@ -726,9 +726,9 @@ def reindex_rates(path: Path, workers: int, repeats: int = 3) -> tuple[float, fl
 
 def _synthetic_record(index: int) -> tuple:
     """Generated document ``index`` as the extractors would give it: (record, text)."""
-    import synth
+    import synth_records
 
-    return synth.stored_record(index, BENCH_SEED * 7, DRAFT_SHARE, DOCX_SHARE)
+    return synth_records.stored_record(index, BENCH_SEED * 7, DRAFT_SHARE, DOCX_SHARE)
 
 
 def _records(n: int, workers: int) -> Iterator[tuple]:

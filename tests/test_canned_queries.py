@@ -1,6 +1,6 @@
 """The canned queries rewritten for speed return what their plain formulations return, row for row.
 
-The database is 1,000 generated documents (``synth.stored_record``, as the benchmark's 100,000-document one)
+The database is 1,000 generated documents (``synth_records.stored_record``, as the benchmark's 100,000-document one)
 written by the store's ``StoreWriter``: thousands of citations (many to documents not in it), duties shared by
 several agencies, duplicated symbols. Each canned query runs through a real Datasette; its reference, the plain
 SQL it replaced, runs on the same file with the same SQL functions. The speed itself is measured by
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-import synth
+import synth_records
 
 from vanban.datasette_plugin import SQL_FUNCTIONS, capped
 from vanban.pipeline.normalize import fold_diacritics
@@ -98,7 +98,7 @@ def db_path(tmp_path_factory):
     db = open_db(path)
     with StoreWriter(db) as writer:
         for index in range(DOCUMENTS):
-            record, text = synth.stored_record(index, SEED)
+            record, text = synth_records.stored_record(index, SEED)
             writer.add(record.source.path, record=record, text_doc=text)
     db.close()
     return path
