@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ocr_cache import cache_dir
-from .tesseract import in_process
 
 # A pixel is pen ink of colour when its channels spread at least this much and blue leads red
 # (blue and violet ballpoint); print and black pen stay gray.
@@ -259,20 +258,10 @@ def _classified(features, model) -> list[PenDigit]:
     return out
 
 
-def _load_sklearn():
-    """scikit-learn, loaded after Tesseract's in-process engine is set up: OpenMP, which both load, reads its
-    thread limit once, and an engine under OpenMP's default limit is refused (the command, 2× slower, is run
-    instead), so a pen-digit reading before a process's first OCR would cost every later page."""
-    in_process()
-    import sklearn
-
-    return sklearn
-
-
 @lru_cache(maxsize=1)
 def digit_model():
     """The SVM trained on scikit-learn's handwritten digits: from the cache, else trained and kept."""
-    sklearn = _load_sklearn()
+    import sklearn
 
     path = cache_dir() / f"{MODEL_FORMAT}-sklearn-{sklearn.__version__}.pickle"
     try:
@@ -297,8 +286,6 @@ def train_digit_model(images=None, target=None):
     each drawn again at 32 × 32 with thinner, thicker, narrower and wider strokes (pens differ
     more than the set's writers did) and normalised as a pen figure is."""
     import numpy as np
-
-    _load_sklearn()
     from sklearn.datasets import load_digits
     from sklearn.svm import SVC
 

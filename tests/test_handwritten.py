@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -393,27 +392,6 @@ def test_pen_figures_on_real_scans(realdocs: Path, folder: str, name: str, symbo
     record, _ = extract_file(realdocs / folder / name)
     assert record.document.symbol == symbol
     assert record.document.issued_date == issued
-
-
-@needs_tesseract
-def test_pen_digit_model_first_keeps_tesseract_in_process(tmp_path: Path) -> None:
-    """A process whose first reading is a pen digit (scikit-learn loads OpenMP) still runs Tesseract in process
-    afterwards: OpenMP reads its thread limit once, so the engine is set up first. A fresh interpreter, as a
-    worker starts."""
-    import subprocess
-    import sys
-
-    if tesseract.in_process() is None:
-        pytest.skip("tesserocr not built against the system's Tesseract")
-    program = (
-        "from vanban.pipeline import pen_digits, tesseract\n"
-        "pen_digits.digit_model()\n"
-        "print(tesseract.in_process() is not None)\n"
-    )
-    env = {**os.environ, "VANBAN_OCR_CACHE": str(tmp_path)}
-    env.pop("OMP_THREAD_LIMIT", None)
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, env=env, check=True)
-    assert done.stdout.strip() == "True"
 
 
 # --- A read date checked against the documents the body cites (extractors/read_date.py) ----
