@@ -202,8 +202,31 @@ def issuers_before(doc: TextDocument, text: str, mentions: list[Mention], info: 
                 m.issuer, m.issuer_before = name, True
         elif i and mentions[i - 1].issuer_before and P.LIST_JOINER.fullmatch(text, mentions[i - 1].tail_end, m.start):
             m.issuer, m.issuer_before = mentions[i - 1].issuer, True  # the next document of the same list
+    _issuers_down_list(text, mentions)
     for m in mentions:
         m.issuer = _own_short_name(m.issuer, info)
+
+
+def _issuers_down_list(text: str, mentions: list[Mention]) -> None:
+    """The body named before the first document of a list whose items end in semicolons issued each later
+    item whose symbol carries the same issuing code: `UBND tỉnh ban hành Kế hoạch số 853/KH-UBND … ; Kế
+    hoạch số 2104/KH-UBND …; Luật Phòng, chống ma túy; Kế hoạch số 3488/KH-UBND …`. A law cited by name
+    or another body's document between items keeps the list going; a sentence or an item that opens
+    otherwise ends it. Documents named inside an item's trích yếu are not items."""
+    listed: Mention | None = None
+    reach = 0
+    for m in mentions:
+        if m.start < reach:
+            continue  # `… thực hiện Nghị quyết số 93/NQ-CP …` inside the item before
+        if listed and not (
+            P.ITEM_JOINER.fullmatch(text, reach, m.start) or P.LIST_JOINER.fullmatch(text, reach, m.start)
+        ):
+            listed = None
+        if m.issuer_before and m.symbol and _issuer_code(m.symbol):
+            listed = m
+        elif listed and m.issuer is None and m.symbol and _issuer_code(m.symbol) == _issuer_code(listed.symbol or ""):
+            m.issuer, m.issuer_before = listed.issuer, True
+        reach = max(reach, m.tail_end, m.title_span[1] if m.title_span else 0)
 
 
 def _body_before(doc: TextDocument, text: str, lo: int, cut: int) -> str | None:

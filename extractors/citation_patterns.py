@@ -340,10 +340,14 @@ BEFORE_AT = regex.compile(
     (?:\s+\p{{Ll}}+){{0,2}} \s* $     # `của Bộ Tài chính tại nội dung các Công văn: …`"""
 )
 
-# A body said to issue the document named next: `Văn phòng UBND tỉnh ban hành Công văn số 2815/VP-HCQT`.
-ISSUED_BEFORE = regex.compile(rf"(?x) \s+ (?:đã\s+|vừa\s+)? {_ISSUING_VERB} \s* $")
+# A body said to issue the document named next: `Văn phòng UBND tỉnh ban hành Công văn số 2815/VP-HCQT`,
+# or the list after a colon: `UBND tỉnh Lâm Đồng đã ban hành: Quyết định số 2139/QĐ-UBND …`.
+ISSUED_BEFORE = regex.compile(rf"(?x) \s+ (?:đã\s+|vừa\s+)? {_ISSUING_VERB} \s* :? \s* $")
 # Between two documents of one list: `Tờ trình số 1002/TTr-BTC ngày … và văn bản số 295/BTC-KBNN`.
 LIST_JOINER = regex.compile(r"(?x) [\s,]* (?:và|hoặc)? \s* (?:các\s+)? (?:số\s*:?\s*)?")
+# Between two documents of a list whose items each carry their own trích yếu, closed by a semicolon:
+# `Kế hoạch số 853/KH-UBND ngày 24/01/2025 tổ chức chiến dịch …; Kế hoạch số 2104/KH-UBND ngày 05/3/2025 …`.
+ITEM_JOINER = regex.compile(r"(?x) \s* ; \s* (?:và\s+)?")
 
 # A sentence opening with the date on which a body issued the document named next:
 # `Ngày 18/02/2025, Ủy ban nhân tỉnh đã có Công văn số 574/UBND-NCKSTTHC`,

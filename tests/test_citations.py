@@ -195,7 +195,7 @@ CASES = [
     ),
     (
         '- UBND tỉnh Lâm Đồng đã ban hành: Quyết định số 2139/QĐ-UBND ngày 30/12/2024 về Kế hoạch CCHC năm 2025;',
-        [('Quyết định', '2139/QĐ-UBND', '2024-12-30', None)],
+        [('Quyết định', '2139/QĐ-UBND', '2024-12-30', 'Ủy ban nhân dân tỉnh Lâm Đồng')],
     ),
     (
         'Kế hoạch số 11555/KH-UBND ngày 30/12/2024 về tuyên truyền CCHC năm 2025;',
@@ -1141,6 +1141,51 @@ ISSUER_CASES = [
         "công tác triển khai cấp địa phương, Trung tâm đã ban hành Kế hoạch số 173/KH-TTXT ngày 05/11/2025 về tổ chức Hội thảo cải thiện môi trường đầu tư",
         "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch",
         [("Kế hoạch", "173/KH-TTXT", "2025-11-05", "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch")],
+    ),
+    # A body that issued the first item of a list whose items end in semicolons issued each later item whose
+    # symbol carries its code (`UBND`, `CAT`); a law by name between items keeps the list going, another
+    # body's document (`KH-TCTLN-PC04`) is not its own (BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY UBND TỈNH.docx, twice;
+    # 329 BAO CAO CCHC NAM 2025.pdf, after `đã ban hành:`).
+    (
+        "- UBND tỉnh ban hành Kế hoạch số 853/KH-UBND ngày 24/01/2025 tổ chức chiến dịch truyền thông về hiểm hoạ ma túy và công tác phòng, chống ma tuý trên địa bàn tỉnh Lâm Đồng; Kế hoạch số 2104/KH-UBND ngày 05/3/2025 về tổng thể triển khai các biện pháp giảm cầu về ma túy; Luật Phòng, chống ma túy; Kế hoạch số 3488/KH-UBND ngày 08/4/2025 về thực hiện Nghị quyết của Chính phủ về triển khai Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030; Kế hoạch số 175/KH-TCTLN-PC04, ngày 08/10/2025 về Phối hợp kiểm soát các hoạt động hợp pháp liên quan đến ma túy trên địa bàn tỉnh Lâm Đồng năm 2025; Kế hoạch số 5474/KH-UBND ngày 17/10/2025 về việc tổng kết thực hiện Chương trình mục tiêu quốc gia phòng, chống và kiểm soát ma túy đến năm 2020; Kế hoạch số 6159/UBND-NC ngày 29/10/2025 về việc tập trung triển khai thực hiện công tác cai nghiện ma túy tự nguyện tại gia đình, cộng đồng.",
+        None,
+        [
+            ("Kế hoạch", "853/KH-UBND", "2025-01-24", "Ủy ban nhân dân tỉnh"),
+            ("Kế hoạch", "2104/KH-UBND", "2025-03-05", "Ủy ban nhân dân tỉnh"),
+            ("Luật", "Phòng, chống ma túy", None, None),
+            ("Kế hoạch", "3488/KH-UBND", "2025-04-08", "Ủy ban nhân dân tỉnh"),
+            ("Kế hoạch", "175/KH-TCTLN-PC04", "2025-10-08", None),
+            ("Kế hoạch", "5474/KH-UBND", "2025-10-17", "Ủy ban nhân dân tỉnh"),
+            ("Kế hoạch", "6159/UBND-NC", "2025-10-29", "Ủy ban nhân dân tỉnh"),
+        ],
+    ),
+    (
+        "- Công an tỉnh đã ban hành Công văn số 414/CAT-PC04 ngày 18/02/2025 về việc cấp phát “Sổ tay hướng dẫn các hoạt động hợp pháp liên quan đến ma túy lĩnh vực Y tế” gửi Sở Y tế tổng hợp nguồn tài liệu tham khảo; Công văn số 415/CAT-PC04 ngày 18/02/2025 về việc cấp phát “Sổ tay hướng dẫn các hoạt động hợp pháp liên quan đến ma tuý lĩnh vực Công nghiệp” gửi Sở Công Thương tổng hợp nguồn tài liệu tham khảo.",
+        None,
+        [
+            ("Công văn", "414/CAT-PC04", "2025-02-18", "Công an tỉnh"),
+            ("Công văn", "415/CAT-PC04", "2025-02-18", "Công an tỉnh"),
+        ],
+    ),
+    (
+        "- UBND tỉnh Lâm Đồng đã ban hành: Quyết định số 2139/QĐ-UBND ngày 30/12/2024 về Kế hoạch CCHC năm \n2025; Kế hoạch số 11555/KH-UBND ngày 30/12/2024 về tuyên truyền CCHC năm 2025; Quyết định số 117/QĐ-UBND ngày 17/01/2025 về ban hành Kế hoạch hoạt động kiểm soát TTHC; Công văn số 1967/UBND-HCC ngày 28/02/2025 về tiếp nhận và giải quyết hồ sơ TTHC quá hạn; \n- UBND tỉnh Bình Thuận đã ban hành: Chương trình hành động số 102-CTr/TU ngày 21/02/2025 của Ban Thường \nvụ Tỉnh ủy (Khóa XIV)",
+        None,
+        [
+            ("Quyết định", "2139/QĐ-UBND", "2024-12-30", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+            ("Kế hoạch", "11555/KH-UBND", "2024-12-30", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+            ("Quyết định", "117/QĐ-UBND", "2025-01-17", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+            ("Công văn", "1967/UBND-HCC", "2025-02-28", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+            ("Chương trình", "102-CTr/TU", "2025-02-21", "Ban Thường vụ Tỉnh ủy"),
+        ],
+    ),
+    # A document another body is said to guide by, in a list after `hướng dẫn của X tại` (329 BAO CAO CCHC NAM 2025.pdf).
+    (
+        "Sau sáp nhập, thực hiện hướng dẫn của Bộ Tài chính tại Công điện số \n06/CĐ-BTC ngày 25/8/2025 về việc tiếp tục tháo gỡ khó khăn, vướng mắc trong \nthực hiện mô hình tổ chức chính quyền địa phương 02 cấp đối với lĩnh vực thuộc \nphạm vi quản lý của Bộ Tài chính, Công văn số 8380/BTC-QLCS ngày 13/6/2025 \nvề việc hướng dẫn bổ sung việc bố trí, sắp xếp, xử lý trụ sở, tài sản công.",
+        None,
+        [
+            ("Công điện", "06/CĐ-BTC", "2025-08-25", "Bộ Tài chính"),
+            ("Công văn", "8380/BTC-QLCS", "2025-06-13", "Bộ Tài chính"),
+        ],
     ),
     # Names of bodies holding a stop word: `Ủy ban bầu cử` (banbaucuso01_signed.pdf, KH Tieu ban…docx).
     (
