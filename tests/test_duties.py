@@ -1576,6 +1576,28 @@ REVIEW_CASES += [
             ),
         ],
     ),
+    # "dự kiến" is the verb that ends the agency (lexicon): 5689_BCA-C04.pdf, a numbered request of Bộ Công an, and
+    # TTXT.05.11 BC…pdf, where the issuer itself ("Trung tâm") plans and so assigns nothing
+    (
+        "Bộ Công an đề nghị:\n"
+        "2. Bộ Quốc phòng dự kiến mục tiêu, nhiệm vụ, phương án phân bổ kế hoạch đầu tư công trung hạn vốn ngân sách"
+        " trung ương và đề xuất giải pháp chủ yếu để thực hiện Chương trình giai đoạn 5 năm.\n",
+        DocumentInfo(doc_type="Công văn", issuer="Bộ Công an", place="Hà Nội"),
+        [
+            (
+                "Bộ Quốc phòng",
+                "lead",
+                "dự kiến mục tiêu, nhiệm vụ, phương án phân bổ kế hoạch đầu tư công trung hạn vốn ngân sách trung ương"
+                " và đề xuất giải pháp chủ yếu để thực hiện Chương trình giai đoạn 5 năm",
+                None,
+            )
+        ],
+    ),
+    (
+        "Trung tâm dự kiến tổ chức Hội thảo vào ngày 18/11/2025, mời Lãnh đạo UBND tỉnh chủ trì Hội thảo.\n",
+        DocumentInfo(doc_type="Công văn", issuer="Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"),
+        [],
+    ),
     # BÁO CÁO ĐỀ ÁN 06: "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI" opens the agency headings; "Ban chỉ đạo tỉnh"
     # is a name, its "chỉ đạo" no trigger; "Thuế tỉnh …" is an agency
     (
