@@ -327,6 +327,7 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
                 continue
         if block.kind is None and _CLOSING_PARAGRAPH.match(title):
             impl, ctx, article_ctx, fresh = None, None, None, True  # only its own sentences assign
+            assess_level = None  # "Trên đây là báo cáo …" closes "3. Kiến nghị, đề xuất" too
         if assess_level is not None and (
             block.kind in ("roman", "num", "article")
             and block.level <= assess_level

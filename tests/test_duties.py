@@ -1576,6 +1576,25 @@ REVIEW_CASES += [
             ),
         ],
     ),
+    # A report's closing ("Trên đây là báo cáo …") ends the "Kiến nghị, đề xuất" section before it, and its own
+    # sentences assign: TTXT.05.11 BC…pdf, where "kính trình" ends the issuer's subject (lexicon) and the clause
+    # after it asks a peer; BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY UBND TỈNH.docx, where it asks upward
+    (
+        "3. Kiến nghị, đề xuất: Trung tâm kính đề xuất UBND tỉnh:\n"
+        "- Tiếp tục chỉ đạo các sở, ngành và địa phương thuộc thành viên Tổ công tác tổ chức rà soát.\n"
+        "Trên đây là báo cáo tình hình cải thiện môi trường đầu tư, nâng cao chỉ số\nPCI và DDCI tỉnh Lâm Đồng.\n"
+        "Trung tâm kính trình UBND tỉnh xem xét, chỉ đạo; đồng thời, đề nghị Sở\nNội vụ xem xét, tổng hợp./.\n",
+        DocumentInfo(doc_type="Công văn", issuer="Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"),
+        [("Sở Nội vụ", "lead", "xem xét, tổng hợp", None)],
+    ),
+    (
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT\n"
+        "1. Đề nghị Bộ Công an quan tâm hỗ trợ kinh phí cho tỉnh.\n"
+        "Trên đây là báo cáo sơ kết công tác phòng, chống ma túy năm 2025 và phương hướng công tác trọng tâm năm 2026."
+        " Kính đề nghị Bộ Công an xem xét, tổng hợp./.\n",
+        DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+        [],
+    ),
     # "dự kiến" is the verb that ends the agency (lexicon): 5689_BCA-C04.pdf, a numbered request of Bộ Công an, and
     # TTXT.05.11 BC…pdf, where the issuer itself ("Trung tâm") plans and so assigns nothing
     (
@@ -2019,3 +2038,27 @@ def test_a_glued_verb_ends_the_agency() -> None:
     )
     duties = extract_text(text).duties
     assert [(d.agency, d.task.split()[:3]) for d in duties] == [("Sở Dân tộc và Tôn giáo", ["lấy", "ý", "kiến"])]
+
+
+# "kính trình" ends a subject that submits upward (lexicon subject_breakers): the sentence assigns nothing to
+# "Sở Tư pháp kính trình Ủy ban nhân dân tỉnh" (62_0001 (1).pdf, 788 HC…pdf print the same phrase).
+KINDLY_SUBMITS_ROWS = [
+    (
+        "62_0001 (1).pdf",
+        "Nay Sở Tư pháp kính trình Ủy ban nhân dân tỉnh xem xét, phê chuẩn kết quả Đại hội Đoàn Luật sư tỉnh"
+        " Bình Thuận nhiệm kỳ X.",
+    ),
+    (
+        "788 HC.signed.signed.kydauden.pdf",
+        "Sở Tư pháp kính trình Ủy ban nhân dân tỉnh xem xét cho phép hợp nhất Hội Công chứng viên tỉnh Lâm Đồng,"
+        " Bình Thuận, Đắk Nông.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "sentence"), KINDLY_SUBMITS_ROWS, ids=[r[0] for r in KINDLY_SUBMITS_ROWS])
+def test_a_subject_that_kindly_submits_is_given_nothing(source: str, sentence: str) -> None:
+    from vanban.extractors import duty_forms
+
+    info = DocumentInfo(doc_type="Công văn", issuer="Sở Tư pháp tỉnh Lâm Đồng")
+    assert duty_forms.assigning(sentence, info, False) is None
