@@ -77,6 +77,12 @@ _ASSESSMENT = regex.compile(
     + r")(?!\w)[^.]{0,80}$"
 )
 
+# In a report, a heading of its account of how the work was directed, which states what was done:
+# "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "1. Công tác chỉ đạo của Ban chỉ đạo tỉnh".
+_REPORT_ACCOUNT = regex.compile(
+    r"(?xi) ^(?:" + alternation(_SECTIONS["report_account_sections"]) + r")(?!\w)[^.]{0,80}$"
+)
+
 # A list marker a scan misread, before a heading: "Š. Phân công trách nhiệm" (for "5.").
 _GARBLED_MARKER = regex.compile(r"^[^\s\d]{1,2}[.)]\s+")
 
@@ -338,7 +344,7 @@ def parts(doc: TextDocument, info: DocumentInfo) -> Iterator[Part]:
         if (
             block.kind in ("roman", "num", "letter")
             and len(title.split()) <= 14
-            and _ASSESSMENT.match(title.rstrip(":"))
+            and (_ASSESSMENT.match(title.rstrip(":")) or statements_only and _REPORT_ACCOUNT.match(title.rstrip(":")))
         ):
             assess_level, impl, ctx, fresh = block.level, None, None, True
             continue

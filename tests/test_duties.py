@@ -1576,6 +1576,49 @@ REVIEW_CASES += [
             ),
         ],
     ),
+    # A report's account of how the work was directed (data: report_account_sections) assigns nothing: BÁO CÁO ĐỀ ÁN
+    # 06 tháng 10.docx ("I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI") and 329 BAO CAO CCHC NAM 2025.pdf ("I. CÔNG TÁC CHỈ ĐẠO,
+    # ĐIỀU HÀNH CCHC"); the task section after it does, and in a plan the same heading is a task area
+    # (Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx)
+    (
+        "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI\n1. Công tác chỉ đạo của Ban chỉ đạo tỉnh\n"
+        "a) Trong tháng 10/2025, Ban chỉ đạo tỉnh Lâm Đồng tiếp tục chỉ đạo các cơ quan, đơn vị, địa phương trong tỉnh"
+        " đẩy mạnh thực hiện nhiệm vụ.\n"
+        "d) Chỉ đạo các sở, ban, ngành, địa phương trong tỉnh chủ động thực hiện nhiệm vụ của Đề án 06.\n"
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI\n1. Công an tỉnh\n"
+        "a) Tham mưu triển khai hiệu quả đợt cao điểm thu nhận hồ sơ cấp tài khoản định danh điện tử.\n",
+        BCD_LAM_DONG,
+        [
+            (
+                "Công an tỉnh",
+                "lead",
+                "Tham mưu triển khai hiệu quả đợt cao điểm thu nhận hồ sơ cấp tài khoản định danh điện tử",
+                None,
+            )
+        ],
+    ),
+    (
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC\n"
+        "3. Về kiểm tra CCHC\nSau kiểm tra, Đoàn kiểm tra đã ban hành các thông báo kết \nquả kiểm tra, đề nghị các cơ"
+        " quan, đơn vị, địa phương xây dựng kế hoạch, chỉ đạo \nkhắc phục các tồn tại, hạn chế và báo cáo kết quả khắc"
+        " phục.\n",
+        DocumentInfo(doc_type="Báo cáo", issuer="Ủy ban nhân dân tỉnh Lâm Đồng"),
+        [],
+    ),
+    (
+        "Công tác chỉ đạo, điều hành\n"
+        "a) Các cơ quan, đơn vị, địa phương tổ chức quán triệt đến đội ngũ cán bộ, công chức, viên chức thuộc quyền"
+        " quản lý để nâng cao nhận thức.\n",
+        LAM_DONG,
+        [
+            (
+                "Các cơ quan, đơn vị, địa phương",
+                "lead",
+                "tổ chức quán triệt đến đội ngũ cán bộ, công chức, viên chức thuộc quyền quản lý để nâng cao nhận thức",
+                None,
+            )
+        ],
+    ),
     # A report's closing ("Trên đây là báo cáo …") ends the "Kiến nghị, đề xuất" section before it, and its own
     # sentences assign: TTXT.05.11 BC…pdf, where "kính trình" ends the issuer's subject (lexicon) and the clause
     # after it asks a peer; BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY UBND TỈNH.docx, where it asks upward
