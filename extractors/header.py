@@ -82,6 +82,17 @@ _PLACE_DATE = regex.compile(r"""(?x)
       | [^\n\d]{0,12}? năm \s* (?P<year3>\d{4}) )   # "Hà Nội, ngày #Š Ÿ_ năm 2025": tháng lost in a scan
 """)
 
+# A law or resolution of the Quốc hội prints no place and date under the Quốc hiệu: it is dated by the closing
+# sentence that records its adoption. "Luật này được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam khóa XV, Kỳ
+# họp thứ 10 thông qua ngày 10 tháng 12 năm 2025.", "Nghị quyết này được Quốc hội … khóa XV, kỳ họp thứ 8 thông qua
+# ngày 30 tháng 11 năm 2024./.", "Luật này đã được Quốc hội … khóa XIII, kỳ họp thứ 6 thông qua\nngày 29 tháng 11
+# năm 2013."
+_ADOPTED = regex.compile(r"""(?x)
+    (?:Hiến\ pháp|Bộ\ luật|Luật|Pháp\ lệnh|Nghị\ quyết) \s+ này \s+ (?:đã\s+)? được \s+
+    (?:Quốc\ hội|Ủy\ ban\ Thường\ vụ\ Quốc\ hội) [^.;]{0,160}? \s thông \s+ qua \s+ (?:vào\s+)? ngày \s*
+    (?P<day>\d{1,2}) \s+ tháng \s+ (?P<month>\d{1,2}) \s+ năm \s+ (?P<year>\d{4})
+""")
+
 # The type name on its own line under the header: "QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH".
 # Matched without diacritics, so a scan's "QUYÉT ĐỊNH" or "BÁO CÁO ĐÈ XUẤT" is still read.
 _TYPE_BY_FOLDED = {fold_diacritics(n.upper()): n for n in gz.DOC_TYPE_NAMES}
@@ -623,6 +634,8 @@ def extract_header(doc: TextDocument, file_name: str | None = None) -> DocumentI
     info = DocumentInfo(**codes) if codes else DocumentInfo()
     info.place = place
     info.issued_date = place_date[2] if place_date else None
+    if place_date is None and (adopted := _ADOPTED.search(doc.match_text)):
+        info.issued_date = _iso_date(adopted["year"], adopted["month"], adopted["day"])
     header_names = _issuer_lines(lines, anchor)
     if not header_names and symbol_at is None and header_lines:
         header_names = _leading_names(lines, header_lines)

@@ -576,6 +576,38 @@ def test_no_header_uses_symbol_and_place():
     assert (info.doc_type, info.issuer, info.place) == ("Kế hoạch", "Ủy ban nhân dân tỉnh Lạng Sơn", "Lạng Sơn")
 
 
+# A law or resolution of the Quốc hội, with no place and date under the Quốc hiệu, is dated by the sentence that
+# records its adoption (vbpl_layout_html doc_000003.html, doc_000170.html; luatdatdai2013.pdf, wrapped before "ngày").
+ADOPTED_TEXTS = [
+    (
+        "QUỐC HỘI\nLuật số: 109/2025/QH15\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\nLUẬT\n"
+        "THUẾ THU NHẬP CÁ NHÂN\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về người nộp thuế.\n"
+        "Luật này được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam khóa XV, Kỳ họp thứ 10 thông qua ngày 10"
+        " tháng 12 năm 2025.\nCHỦ TỊCH QUỐC HỘI\n(Đã ký)\nTrần Thanh Mẫn\n",
+        "2025-12-10",
+    ),
+    (
+        "QUỐC HỘI\nNghị quyết số: 170/2024/QH15\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "NGHỊ QUYẾT\nVề cơ chế, chính sách đặc thù\nĐiều 1. Phạm vi điều chỉnh\n"
+        "Nghị quyết này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 8 thông qua ngày"
+        " 30 tháng 11 năm 2024./.\nCHỦ TỊCH QUỐC HỘI\nTrần Thanh Mẫn\n",
+        "2024-11-30",
+    ),
+    (
+        "QUỐC HỘI\nLuật số: 45/2013/QH13\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLUẬT\n"
+        "ĐẤT ĐAI\nLuật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIII, kỳ họp thứ 6 thông"
+        " qua\nngày 29 tháng 11 năm 2013.\n",
+        "2013-11-29",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), ADOPTED_TEXTS)
+def test_a_law_is_dated_by_its_adoption(text, date):
+    info = extract_header(doc_of(text))
+    assert (info.issuer, info.place, info.issued_date) == ("Quốc hội", None, date)
+
+
 NEWS_PAGES = [
     "Cổng thông tin điện tử tỉnh Lạng Sơn\n\nVăn phòng Ủy ban Nhân dân tỉnh\n\n(Công văn số 5743 /VP-HCQT, ngày 16/11/2023).",
     "Thực hiện Công văn số 2969/UBND-KTTH ngày 23 tháng 8 năm 2021 của Ủy ban nhân dân tỉnh; ngày 10/9, Văn phòng",
