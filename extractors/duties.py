@@ -308,6 +308,9 @@ def _duties_from(
     )
 
 
+# The frame of a task shared with partners: "chủ trì, phối hợp với …", "phối hợp với …".
+_FRAME_WORD = regex.compile(r"(?i)(?<!\w)(?:chủ\s+trì|phối\s+hợp)(?!\w)")
+
 # A clause boundary inside a sentence: "…; các Chuyên viên …".
 _CLAUSE = regex.compile(r";\s+(?=\S)")
 
@@ -337,7 +340,16 @@ def _make(
     span = [span_start if span_start is not None else task_start, end]
     duties = [Duty(agency=agency, role="lead", task=task, deadline=deadline, recurrence=recurrence, span=span)]
     if supports and support_start is not None:
-        shared = forms.trim(doc.text[support_start:end])
+        frame = _FRAME_WORD.search(doc.text, task_start, support_start)
+        own = (
+            frame is not None
+            and doc.text[task_start : frame.start()].strip()
+            and ":" not in doc.text[task_start : frame.start()]
+        )
+        # "Công an tỉnh liên hệ Cục C04 …; chủ trì, phối hợp với các sở, ngành chuẩn bị …": the lead's own task
+        # before its frame is part of what all share, as printed from the lead's verb; a lead-in to a colon is not
+        # ("chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với …")
+        shared = forms.trim(doc.text[task_start if own else support_start : end])
         duties[0].task = shared
         duties += [
             Duty(agency=s, role="support", task=shared, deadline=deadline, recurrence=recurrence, span=list(span))

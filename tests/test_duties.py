@@ -1576,6 +1576,59 @@ REVIEW_CASES += [
             ),
         ],
     ),
+    # A lead's own task before its "chủ trì, phối hợp với" frame is part of what it and its partners share, from its
+    # verb (05.signed_20250517_044750.pdf, as the gold has it; Giay moi hoi nghi CTMTQG ma túy.doc)
+    (
+        "3. Giao Sở Nội vụ tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với \ncác Sở: Tài chính, Kế hoạch và"
+        " Đầu tư và các cơ quan, đơn vị liên quan \nkhẩn trương rà soát thành viên, hoạt động của Ban Chỉ đạo cổ phần"
+        " hóa.\n",
+        DocumentInfo(doc_type="Thông báo", issuer="Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi", place="Quảng Ngãi"),
+        [
+            (
+                "Sở Nội vụ",
+                "lead",
+                "tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư và các cơ"
+                " quan, đơn vị liên quan khẩn trương rà soát thành viên, hoạt động của Ban Chỉ đạo cổ phần hóa",
+                None,
+            ),
+            (
+                "Sở Tài chính",
+                "support",
+                "tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư và các cơ"
+                " quan, đơn vị liên quan khẩn trương rà soát thành viên, hoạt động của Ban Chỉ đạo cổ phần hóa",
+                None,
+            ),
+            (
+                "Sở Kế hoạch và Đầu tư",
+                "support",
+                "tiếp thu các ý kiến tại cuộc họp, chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư và các cơ"
+                " quan, đơn vị liên quan khẩn trương rà soát thành viên, hoạt động của Ban Chỉ đạo cổ phần hóa",
+                None,
+            ),
+        ],
+    ),
+    (
+        "IV. Phân công chuẩn bị\n- Công an tỉnh liên hệ Cục C04 - Bộ Công an để tiếp nhận tài liệu họp và gửi đến các"
+        " đại biểu qua địa chỉ thư công vụ; chủ trì, phối hợp với các sở, ngành chuẩn bị bài phát biểu của Lãnh đạo tỉnh"
+        " tại Hội nghị nêu trên.\n",
+        DocumentInfo(doc_type="Giấy mời", issuer="Ủy ban nhân dân tỉnh Lâm Đồng", place="Lâm Đồng"),
+        [
+            (
+                "Công an tỉnh",
+                "lead",
+                "liên hệ Cục C04 - Bộ Công an để tiếp nhận tài liệu họp và gửi đến các đại biểu qua địa chỉ thư công vụ;"
+                " chủ trì, phối hợp với các sở, ngành chuẩn bị bài phát biểu của Lãnh đạo tỉnh tại Hội nghị nêu trên",
+                None,
+            ),
+            (
+                "các sở, ngành",
+                "support",
+                "liên hệ Cục C04 - Bộ Công an để tiếp nhận tài liệu họp và gửi đến các đại biểu qua địa chỉ thư công vụ;"
+                " chủ trì, phối hợp với các sở, ngành chuẩn bị bài phát biểu của Lãnh đạo tỉnh tại Hội nghị nêu trên",
+                None,
+            ),
+        ],
+    ),
     # A report's account of how the work was directed (data: report_account_sections) assigns nothing: BÁO CÁO ĐỀ ÁN
     # 06 tháng 10.docx ("I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI") and 329 BAO CAO CCHC NAM 2025.pdf ("I. CÔNG TÁC CHỈ ĐẠO,
     # ĐIỀU HÀNH CCHC"); the task section after it does, and in a plan the same heading is a task area
