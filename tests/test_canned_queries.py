@@ -91,6 +91,24 @@ join citations c on c.id = t.sample
 order by t.citing_documents desc, t.mentions desc, t.cited_key, t.date_group
 """
 
+# due_duties: every row of the view duty_status filtered, each row's status computed, then sorted.
+DUE_DUTIES = """
+select s.status, s.deadline_date, s.days_left, s.agency, s.task, s.deadline, s.recurrence, s.document, s.issued_date,
+  s.assigned_by, s.assigned_to, s.role, s.responses, s.last_response_date, s.duty_id, s.document_id, s.agency_id
+from duty_status s
+where (:agency = '' or s.agency_key = vanban_key(:agency) or s.agency_full_key = vanban_key(:agency)
+       or s.agency_key like vanban_key(:agency) || ' %')
+  and (:assigned_by = '' or vanban_key(s.assigned_by) like '%' || vanban_key(:assigned_by) || '%')
+  and (vanban_date(:from) = '' or s.deadline_date >= vanban_date(:from))
+  and (vanban_date(:to) = '' or s.deadline_date <= vanban_date(:to) || '~')
+  and (:status = '' or s.status = :status
+       or (:status = 'unanswered' and s.status != 'answered')
+       or (:status = 'due' and s.status = 'open' and s.days_left between 0 and 7))
+order by case s.status when 'overdue' then 0 when 'open' then 1 else 2 end, s.deadline_date is null, s.deadline_date,
+  s.document_id, s.duty_id, s.agency_position
+limit 1000
+"""
+
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
@@ -174,3 +192,40 @@ async def test_missing_cited_same_rows(db_path, reference):
     rows = await canned(db_path, "missing_cited", {})
     assert len(rows) == 200 and rows == plain(reference, MISSING_CITED, {})
     assert "COVERING INDEX idx_citations_unresolved" in plan(reference, "missing_cited", {})
+
+
+def due_cases(conn: sqlite3.Connection) -> list[dict]:
+    """The tracker's filters as a clerk fills them: none, each status, agencies (most and least frequent, folded,
+    with their place), an assigning body, deadline ranges typed dd/mm/yyyy, month and year, and mixes."""
+    names = [row[0] for row in conn.execute("SELECT agency FROM duty_status GROUP BY 1 ORDER BY count(*) DESC, 1")]
+    located = conn.execute(
+        "SELECT canonical_name, locality FROM agencies WHERE locality IS NOT NULL LIMIT 2"
+    ).fetchall()
+    issuer = conn.execute(
+        "SELECT issuer FROM documents WHERE issuer IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC"
+    ).fetchone()
+    blank = {"agency": "", "assigned_by": "", "from": "", "to": "", "status": ""}
+    statuses = ["", "overdue", "open", "answered", "unanswered", "due"]
+    cases = [dict(blank, status=status) for status in statuses]
+    cases += [dict(blank, agency=name, status=status) for name in (names[0], names[-1]) for status in statuses]
+    cases += [dict(blank, agency=fold_diacritics(names[1]).lower())]
+    cases += [dict(blank, agency=f"{name} {locality}") for name, locality in located]
+    cases += [dict(blank, assigned_by=issuer[0]), dict(blank, assigned_by=issuer[0], status="answered")]
+    cases += [dict(blank, **{"from": "01/01/2024", "to": "31/12/2024"}), dict(blank, **{"from": "12/2025"})]
+    cases += [dict(blank, to="2023", status="unanswered"), dict(blank, agency=names[0], **{"from": "2026"})]
+    return cases
+
+
+@pytest.mark.asyncio
+async def test_due_duties_same_rows(db_path, reference):
+    found = full = 0
+    for params in due_cases(reference):
+        rows = await canned(db_path, "due_duties", params)
+        assert rows == plain(reference, DUE_DUTIES, params), params
+        found += bool(rows)
+        full += len(rows) == SETTINGS["max_returned_rows"]
+    assert found >= 15 and full >= 2  # most cases find rows, and some fill the page: it stops at its last row
+    statuses = {row[0] for row in reference.execute("SELECT status FROM duty_status")}
+    recurring = reference.execute("SELECT count(*) FROM duties WHERE recurrence_months > 0").fetchone()[0]
+    assert statuses == {"overdue", "open", "answered"} and recurring  # every kind of row is compared
+    assert "idx_duties_deadline" in plan(reference, "due_duties", due_cases(reference)[0])

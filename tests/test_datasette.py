@@ -493,6 +493,9 @@ def test_migration_fills_warnings_and_one_spelling(tmp_path):
     db.execute("DROP TABLE duty_agencies")  # migration 8's, absent from an old database
     db.execute("DROP VIEW duty_status")  # and migration 9's
     db.execute("DROP TABLE duty_responses")
+    db.execute("DROP INDEX idx_duties_recurrence_months")  # migration 12's, which replaced migration 1's by its own
+    db.execute("DROP INDEX idx_duties_deadline")
+    db.execute("CREATE INDEX idx_duties_deadline_date ON duties(deadline_date)")
     db.execute("ALTER TABLE duties DROP COLUMN recurrence_months")
     db.execute("DROP INDEX idx_documents_issued_date")  # migration 11's
     db.execute("DELETE FROM schema_migrations WHERE id > 5")

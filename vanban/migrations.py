@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -371,6 +372,60 @@ def _current_occurrence(today: str) -> str:
     )
 
 
+def _status_parts(today: str, k: str | None = None) -> dict[str, str]:
+    """SQL of a duty's deadline as of ``today``, the occurrence before it and the one before that (``du``: the
+    duty's row of ``duties``; ``k``: its current occurrence when already computed), and whether it recurs."""
+    recurring = f"coalesce({_MONTHS}, 0) > 0 AND {_FIRST} IS NOT NULL"
+    k = k or _current_occurrence(today)
+    return {
+        "recurring": recurring,
+        "deadline": f"CASE WHEN {recurring} THEN {_occurrence(k)} ELSE {_FIRST} END",
+        "previous": f"CASE WHEN {recurring} AND ({k}) >= 1 THEN {_occurrence(f'({k}) - 1')} END",
+        "earlier": f"CASE WHEN {recurring} AND ({k}) >= 2 THEN {_occurrence(f'({k}) - 2')} END",
+    }
+
+
+def _last_answer(agency_id: str) -> str:
+    """SQL of the date of the latest document answering the duty ``du`` for the agency ``agency_id``."""
+    return (
+        "(SELECT max(coalesce(d.issued_date, substr(d.ingested_at, 1, 10))) FROM duty_responses r "
+        f"JOIN documents d ON d.id = r.document_id WHERE r.duty_id = du.id AND r.agency_id = {agency_id})"
+    )
+
+
+def _recurring_status(parts: dict[str, str], last: str) -> str:
+    """SQL of a recurring duty's status from its occurrences (``parts``) and its last answer's date ``last``."""
+    previous, earlier = parts["previous"], parts["earlier"]
+    return f"""CASE WHEN {last} > coalesce({previous}, '') THEN 'answered'
+           WHEN ({previous}) IS NOT NULL AND coalesce({last}, '') <= coalesce({earlier}, '') THEN 'overdue'
+           ELSE 'open' END"""
+
+
+def _status_of(agency_id: str, today: str = TODAY) -> str:
+    """SQL of the status as of ``today`` of the duty ``du`` given to the agency ``agency_id``."""
+    parts = _status_parts(today)
+    return f"""CASE
+           WHEN NOT ({parts["recurring"]}) THEN CASE
+               WHEN EXISTS (SELECT 1 FROM duty_responses r WHERE r.duty_id = du.id AND r.agency_id = {agency_id})
+               THEN 'answered' WHEN {_FIRST} < {today} THEN 'overdue' ELSE 'open' END
+           ELSE {_recurring_status(parts, _last_answer(agency_id))}
+       END"""
+
+
+def _status_columns(agency_id: str, position: str, today: str) -> str:
+    """The columns of a row of ``duty_status`` for the duty ``du`` given to the agency ``agency_id`` at
+    ``position`` of its list, ``a`` that agency's row and ``doc`` the assigning document's."""
+    parts = _status_parts(today)
+    deadline, previous = parts["deadline"], parts["previous"]
+    answers = f"(SELECT count(*) FROM duty_responses r WHERE r.duty_id = du.id AND r.agency_id = {agency_id})"
+    return f"""du.id AS duty_id, du.document_id, {agency_id} AS agency_id, a.canonical_name AS agency,
+       {position} AS agency_position, a.name_key AS agency_key, a.full_key AS agency_full_key, a.locality,
+       du.agency AS assigned_to, du.role, du.task, doc.issuer AS assigned_by, doc.label AS document, doc.issued_date,
+       du.deadline, du.recurrence, {deadline} AS deadline_date, {previous} AS previous_deadline,
+       CAST(julianday({deadline}) - julianday({today}) AS INTEGER) AS days_left,
+       {_status_of(agency_id, today)} AS status, {answers} AS responses, {_last_answer(agency_id)} AS last_response_date"""
+
+
 def duty_status_sql(today: str = TODAY) -> str:
     """The SELECT of the view ``duty_status``: one row per duty and agency it is given to, with its deadline as
     of ``today`` (an SQL date expression) and its status.
@@ -386,41 +441,17 @@ def duty_status_sql(today: str = TODAY) -> str:
     (``agency_id``, ``agency_key``, ``document_id``) reaches both branches' indexes: filter by these, not by a
     subquery (``agency_id IN (SELECT …)`` reads every row).
     """
-    recurring = f"coalesce({_MONTHS}, 0) > 0 AND {_FIRST} IS NOT NULL"
-    k = _current_occurrence(today)
-    deadline = f"CASE WHEN {recurring} THEN {_occurrence(k)} ELSE {_FIRST} END"
-    previous = f"CASE WHEN {recurring} AND ({k}) >= 1 THEN {_occurrence(f'({k}) - 1')} END"
-    earlier = f"CASE WHEN {recurring} AND ({k}) >= 2 THEN {_occurrence(f'({k}) - 2')} END"
-
-    def branch(agency_id: str, position: str, source: str, where: str = "") -> str:
-        of_this = f"FROM duty_responses r WHERE r.duty_id = du.id AND r.agency_id = {agency_id}"
-        answers = f"(SELECT count(*) {of_this})"
-        last = (
-            "(SELECT max(coalesce(d.issued_date, substr(d.ingested_at, 1, 10))) FROM duty_responses r "
-            f"JOIN documents d ON d.id = r.document_id WHERE r.duty_id = du.id AND r.agency_id = {agency_id})"
-        )
-        status = f"""CASE
-           WHEN NOT ({recurring}) THEN CASE WHEN {answers} > 0 THEN 'answered'
-                                            WHEN {_FIRST} < {today} THEN 'overdue' ELSE 'open' END
-           WHEN {last} > coalesce({previous}, '') THEN 'answered'
-           WHEN ({previous}) IS NOT NULL AND coalesce({last}, '') <= coalesce({earlier}, '') THEN 'overdue'
-           ELSE 'open'
-       END"""
-        return f"""
-SELECT du.id AS duty_id, du.document_id, {agency_id} AS agency_id, a.canonical_name AS agency,
-       {position} AS agency_position, a.name_key AS agency_key, a.full_key AS agency_full_key, a.locality,
-       du.agency AS assigned_to, du.role, du.task, doc.issuer AS assigned_by, doc.label AS document, doc.issued_date,
-       du.deadline, du.recurrence, {deadline} AS deadline_date, {previous} AS previous_deadline,
-       CAST(julianday({deadline}) - julianday({today}) AS INTEGER) AS days_left,
-       {status} AS status, {answers} AS responses, {last} AS last_response_date
-FROM {source}
-JOIN agencies a ON a.id = {agency_id}
-JOIN documents doc ON doc.id = du.document_id{where}"""
-
-    members = branch("da.agency_id", "da.position", "duty_agencies da JOIN duties du ON du.id = da.duty_id")
-    alone = branch(
-        "du.agency_id", "0", "duties du", "\nWHERE NOT EXISTS (SELECT 1 FROM duty_agencies x WHERE x.duty_id = du.id)"
-    )
+    members = f"""
+SELECT {_status_columns("da.agency_id", "da.position", today)}
+FROM duty_agencies da JOIN duties du ON du.id = da.duty_id
+JOIN agencies a ON a.id = da.agency_id
+JOIN documents doc ON doc.id = du.document_id"""
+    alone = f"""
+SELECT {_status_columns("du.agency_id", "0", today)}
+FROM duties du
+JOIN agencies a ON a.id = du.agency_id
+JOIN documents doc ON doc.id = du.document_id
+WHERE NOT EXISTS (SELECT 1 FROM duty_agencies x WHERE x.duty_id = du.id)"""
     return f"{members}\nUNION ALL{alone}"
 
 
@@ -485,6 +516,204 @@ def _query_indexes(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE VIEW duty_status AS {duty_status_sql()}")
 
 
+# The canned query due_duties' filters: an agency typed by its name (``a`` the agency), an assigning body.
+_BY_AGENCY = (
+    "(a.name_key = vanban_key(:agency) OR a.full_key = vanban_key(:agency) "
+    "OR a.name_key LIKE vanban_key(:agency) || ' %')"
+)
+# The assigning document is read only when the filter is given.
+_BY_ASSIGNER = (
+    "(:assigned_by = '' OR (SELECT vanban_key(doc.issuer) FROM documents doc WHERE doc.id = du.document_id) "
+    "LIKE '%' || vanban_key(:assigned_by) || '%')"
+)
+_STATUS_RANK = "CASE status WHEN 'overdue' THEN 0 WHEN 'open' THEN 1 ELSE 2 END"
+_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class _Links:
+    """Where the canned query due_duties reads duties with their agencies: ``source`` (FROM and WHERE, ``du``
+    the duty, ``a`` the agency), the agency's id and place in the duty's list."""
+
+    source: str
+    agency_id: str
+    position: str
+
+
+# Without an agency: every duty with each agency of its list, or its own agency when the list names no member,
+# walked in the order of the duties' index. With one: that agency's links, then the duties it owes alone; the
+# agencies are read first (CROSS JOIN fixes the order: the planner would scan every link).
+_LINKS = (
+    _Links(
+        "duties du LEFT JOIN duty_agencies da ON da.duty_id = du.id "
+        "JOIN agencies a ON a.id = coalesce(da.agency_id, du.agency_id) WHERE :agency = ''",
+        "coalesce(da.agency_id, du.agency_id)",
+        "coalesce(da.position, 0)",
+    ),
+    _Links(
+        "agencies a CROSS JOIN duty_agencies da ON da.agency_id = a.id CROSS JOIN duties du ON du.id = da.duty_id "
+        f"WHERE :agency != '' AND {_BY_AGENCY}",
+        "da.agency_id",
+        "da.position",
+    ),
+    _Links(
+        "agencies a CROSS JOIN duties du ON du.agency_id = a.id "
+        f"WHERE :agency != '' AND {_BY_AGENCY} AND NOT EXISTS (SELECT 1 FROM duty_agencies x WHERE x.duty_id = du.id)",
+        "du.agency_id",
+        "0",
+    ),
+)
+
+
+def _in_range(day: str) -> str:
+    """The filter of deadlines from ``:from`` to ``:to`` (dates as a clerk types them, either one left empty)."""
+    return (
+        f"(vanban_date(:from) = '' OR {day} >= vanban_date(:from)) "
+        f"AND (vanban_date(:to) = '' OR {day} <= vanban_date(:to) || '~')"
+    )
+
+
+def _wanted(status: str, days_left: str) -> str:
+    """The filter of ``:status``: one status, ``unanswered`` (overdue or open), ``due`` (open, due within 7 days)."""
+    return (
+        f"(:status = '' OR {status} = :status OR (:status = 'unanswered' AND {status} != 'answered') "
+        f"OR (:status = 'due' AND {status} = 'open' AND {days_left} BETWEEN 0 AND 7))"
+    )
+
+
+def due_duties_sql(today: str = TODAY) -> str:
+    """The canned query ``due_duties``: the rows of ``duty_status`` the filters keep, overdue first, then open,
+    then answered, each by deadline (none last), document, duty and the agency's place in its list; the first
+    1,000 (Datasette's row limit).
+
+    The page's rows are found status by status, each status a branch of a UNION ALL that SQLite starts only
+    while the page is not full. A one-off duty's status is its stored ``deadline_date`` against today and
+    whether ``duty_responses`` holds an answer: without an agency ``idx_duties_deadline`` walks them by
+    deadline and the branch stops at the page's last row; with one, that agency's links are read and the
+    first rows of each status kept. A recurring duty's deadline is its current occurrence, never before
+    today, so after every overdue one-off; recurring duties are computed apart, once
+    (``idx_duties_recurrence_months``). The columns are computed as the view computes them, for the page's
+    rows only."""
+
+    def days_left(day: str) -> str:
+        return f"CAST(julianday({day}) - julianday({today}) AS INTEGER)"
+
+    one_off = "NOT (coalesce(du.recurrence_months, 0) > 0 AND du.deadline_date IS NOT NULL)"
+    recurs = "du.recurrence_months > 0 AND du.deadline_date IS NOT NULL"
+    keys = "du.id AS duty_id, du.document_id"
+
+    def one_offs(status: str, where: str, dated: bool = True) -> list[str]:
+        day = "du.deadline_date"
+        # A dated branch's range again as bounds the index can start and stop at (an ISO date is between '' and '~').
+        bounds = (
+            f"{day} >= CASE WHEN vanban_date(:from) = '' THEN '' ELSE vanban_date(:from) END AND {day} <= CASE WHEN "
+            "vanban_date(:to) = '' THEN '~' ELSE vanban_date(:to) || '~' END"
+            if dated
+            else "1"
+        )
+        selects = []
+        for links in _LINKS:
+            answered = (
+                f"EXISTS (SELECT 1 FROM duty_responses r WHERE r.duty_id = du.id AND r.agency_id = {links.agency_id})"
+            )
+            selects.append(
+                f"SELECT '{status}' AS status, {day} AS day, {keys}, {links.agency_id} AS agency_id, "
+                f"{links.position} AS agency_position FROM {links.source} AND {one_off} "
+                f"AND {where.format(answered=answered)} AND {_BY_ASSIGNER} AND {_in_range(day)} AND {bounds} "
+                f"AND {_wanted(repr(status), days_left(day))}"
+            )
+        return selects
+
+    def might_be(agency_id: str) -> str:
+        """What a recurring duty needs to be kept, read before its occurrences are computed: its current one is
+        never before today (nothing when ``:to`` is past); an answered one has an answer; an open one has an
+        answer, or its first occurrence is still ahead (none has passed, so it cannot be overdue)."""
+        return (
+            f"(vanban_date(:to) = '' OR vanban_date(:to) || '~' >= {today}) "
+            f"AND (:status NOT IN ('open', 'due', 'answered') OR (:status != 'answered' AND du.deadline_date >= {today}) "
+            f"OR EXISTS (SELECT 1 FROM duty_responses r WHERE r.duty_id = du.id AND r.agency_id = {agency_id}))"
+        )
+
+    # The recurring duties the filters keep, each with its current occurrence and last answer computed once
+    # (their columns named as in duties, so the occurrences' SQL reads them as it reads a duty's row).
+    occurrences = " UNION ALL ".join(
+        f"SELECT du.id, du.document_id, du.deadline_date, du.recurrence_months, {links.agency_id} AS agency_id, "
+        f"{links.position} AS agency_position, {_current_occurrence(today)} AS k, {_last_answer(links.agency_id)} AS "
+        f"last FROM {links.source} AND {recurs} AND {_BY_ASSIGNER} AND {might_be(links.agency_id)}"
+        for links in _LINKS
+    )
+    current = _status_parts(today, "du.k")
+    recurring = (
+        f"SELECT {_recurring_status(current, 'du.last')} AS status, {current['deadline']} AS day, {keys}, "
+        "du.agency_id, du.agency_position FROM occurrences du"
+    )
+    kept = f"{_in_range('day')} AND {_wanted('status', days_left('day'))}"
+    # Open one-offs due within 7 days (days_left 0 to 7) fall before the 8th day: the index stops there.
+    due_by = f"CASE WHEN :status = 'due' THEN date({today}, '+8 days') ELSE '~' END"
+
+    def branch(selects: list[str], dated: bool = True) -> str:
+        order = "day, document_id, duty_id, agency_position" if dated else "document_id, duty_id, agency_position"
+        return f"SELECT * FROM ({' UNION ALL '.join(selects)} ORDER BY {order} LIMIT {_PAGE})"
+
+    page = "\nUNION ALL ".join(
+        [
+            branch(one_offs("overdue", f"du.deadline_date < {today} AND NOT {{answered}}")),
+            f"SELECT * FROM (SELECT * FROM recurring WHERE status = 'overdue' AND {kept} ORDER BY day, "
+            "document_id, duty_id, agency_position)",
+            branch(
+                [
+                    *one_offs(
+                        "open", f"du.deadline_date >= {today} AND du.deadline_date < {due_by} AND NOT {{answered}}"
+                    ),
+                    f"SELECT * FROM recurring WHERE status = 'open' AND {kept}",
+                ]
+            ),
+            branch(one_offs("open", "du.deadline_date IS NULL AND NOT {answered}", dated=False), dated=False),
+            branch(
+                [
+                    *one_offs("answered", "du.deadline_date IS NOT NULL AND {answered}"),
+                    f"SELECT * FROM recurring WHERE status = 'answered' AND {kept}",
+                ]
+            ),
+            branch(one_offs("answered", "du.deadline_date IS NULL AND {answered}", dated=False), dated=False),
+        ]
+    )
+    columns = _status_columns("p.agency_id", "p.agency_position", today)
+    return f"""WITH occurrences AS MATERIALIZED ({occurrences}),
+recurring AS MATERIALIZED ({recurring}),
+page AS (SELECT * FROM (
+{page}
+) LIMIT {_PAGE})
+SELECT s.status, s.deadline_date, s.days_left, s.agency, s.task, s.deadline, s.recurrence, s.document, s.issued_date,
+  s.assigned_by, s.assigned_to, s.role, s.responses, s.last_response_date, s.duty_id, s.document_id, s.agency_id
+FROM (SELECT {columns}
+      FROM page p JOIN duties du ON du.id = p.duty_id JOIN agencies a ON a.id = p.agency_id
+      JOIN documents doc ON doc.id = du.document_id) s
+ORDER BY {_STATUS_RANK.replace("status", "s.status")}, s.deadline_date IS NULL, s.deadline_date, s.document_id,
+  s.duty_id, s.agency_position"""
+
+
+def _tracker_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes that let the canned query ``due_duties`` stop at its page's rows (:func:`due_duties_sql`):
+    ``idx_duties_deadline`` walks the duties by deadline and document (the page's order), ``idx_duties_recurrence_months``
+    finds the recurring duties and holds what their occurrences are computed from, ``idx_duty_agencies_duty_id``
+    gives a duty's agencies in the order of its list and ``idx_duty_agencies_agency_id`` an agency's duties with
+    its place in their lists.
+    The view ``duty_status`` is written again from the expressions it now shares with the canned query (its rows
+    unchanged)."""
+    db.execute("DROP INDEX idx_duties_deadline_date")
+    db.execute("CREATE INDEX idx_duties_deadline ON duties(deadline_date, document_id)")
+    db.execute(
+        "CREATE INDEX idx_duties_recurrence_months ON duties(recurrence_months, deadline_date, document_id, agency_id)"
+    )
+    db.execute("DROP INDEX idx_duty_agencies_duty_id")
+    db.execute("CREATE INDEX idx_duty_agencies_duty_id ON duty_agencies(duty_id, position, agency_id)")
+    db.execute("DROP INDEX idx_duty_agencies_agency_id")
+    db.execute("CREATE INDEX idx_duty_agencies_agency_id ON duty_agencies(agency_id, duty_id, position)")
+    db.execute("DROP VIEW duty_status")
+    db.execute(f"CREATE VIEW duty_status AS {duty_status_sql()}")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("core tables", _create_core_tables),
     ("search indexes", _create_search_indexes),
@@ -497,6 +726,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("exact search indexes written by the store, not triggers", _search_indexes_written_by_the_store),
     ("duty tracker: recurrence_months, duty_responses, the view duty_status", _add_duty_tracker),
     ("indexes for missing_cited, agency_duties and search; duty_status.agency_position", _query_indexes),
+    ("indexes for due_duties: duties by deadline, recurring duties, a duty's agencies in order", _tracker_indexes),
 ]
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from datasette.app import Datasette
 
+from vanban.migrations import due_duties_sql
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 # The repository's top-level datasette-metadata.json is the source; vanban/datasette-metadata.json is a link to
 # it, which a wheel holds as a copy (package data), so an installed vanban serves without a checkout.
@@ -22,6 +24,9 @@ METADATA_PATH = PACKAGE_DIR / "datasette-metadata.json"
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
 STATIC_DIR = PACKAGE_DIR / "static"
 DATABASE_NAME = "vanban"
+# Canned queries whose SQL is built from the view duty_status' own expressions; the metadata file holds a
+# placeholder naming the function.
+GENERATED_QUERIES = {"due_duties": due_duties_sql}
 
 # Read-only publication: a slow query is cut off rather than holding a
 # worker, pages stay small, and the whole-database download is off because
@@ -43,8 +48,14 @@ SETTINGS = {
 
 
 def load_metadata(path: str | os.PathLike = METADATA_PATH) -> dict:
-    """The Datasette metadata shipped with the package."""
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """The Datasette metadata shipped with the package, with the SQL of the canned queries written in Python
+    (:data:`GENERATED_QUERIES`)."""
+    metadata = json.loads(Path(path).read_text(encoding="utf-8"))
+    queries = metadata.get("databases", {}).get(DATABASE_NAME, {}).get("queries", {})
+    for name, sql in GENERATED_QUERIES.items():
+        if name in queries:
+            queries[name]["sql"] = sql()
+    return metadata
 
 
 def make_datasette(db_path: str | os.PathLike, metadata: dict | None = None, settings: dict | None = None) -> Datasette:
