@@ -206,6 +206,22 @@ def _inside_name(words: tuple[Word, ...], i: int, n: int) -> bool:
     return i > 0 and f"{words[i - 1].text} {words[i].text}".lower() in agencies.HEADS
 
 
+def _opens_agency_head(words: tuple[Word, ...], i: int, n: int) -> bool:
+    """The verb and the words after it spell a longer agency head of the lexicon: "phối hợp với các tổ chức chính
+    trị - xã hội, tổ chức thành viên của Mặt trận kiểm tra …", "Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã
+    hội xã cử đại diện …"."""
+    verb = " ".join(w.text for w in words[i : i + n]).lower()
+    following = " ".join(w.text for w in words[i : i + 8]).lower()
+    return any(
+        head.startswith(verb + " ") and (following == head or following.startswith(head + " "))
+        for head in _VERB_LED_HEADS
+    )
+
+
+# The agency heads that open with a duty verb: "tổ chức chính trị - xã hội", "tổ chức thành viên".
+_VERB_LED_HEADS = tuple(h for h in agencies.HEADS if any(" ".join(h.split()[:k]) in VERBS for k in (1, 2, 3)))
+
+
 def _list_noun(words: tuple[Word, ...], i: int, n: int) -> bool:
     """A generic head in a list of them is a noun: "các cơ quan, tổ chức có liên quan", "thủ trưởng cơ quan, tổ
     chức đảng"."""
@@ -221,6 +237,7 @@ NOT_A_VERB: dict[str, Callable[[tuple[Word, ...], int, int], bool]] = {
     "numbered name": _numbered_name,
     "paper's title": _paper_title,
     "inside a name": _inside_name,
+    "agency head": _opens_agency_head,
     "list noun": _list_noun,
 }
 """The named rules by which a lexicon verb or trigger reads as part of a name (tests/test_duties.py shows each)."""

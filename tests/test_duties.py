@@ -1973,6 +1973,17 @@ NOT_A_VERB_ROWS = [
         "tổ chức",
     ),
     ("list noun", "Các cấp uỷ, thủ trưởng cơ quan, tổ chức đảng có trách nhiệm thực hiện Hướng dẫn này", "tổ chức"),
+    # KẾ HOẠCH KIỂM TRA, GIÁM SÁT BẦU CỬ; Hướng dẫn MTTQ xã công tác Bầu cử
+    (
+        "agency head",
+        "phối hợp với các tổ chức chính trị - xã hội, tổ chức thành viên của Mặt trận kiểm tra, giám sát",
+        "tổ chức",
+    ),
+    (
+        "agency head",
+        "Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã cử đại diện lãnh đạo tham gia",
+        "tổ chức",
+    ),
 ]
 
 
@@ -1984,6 +1995,49 @@ def test_each_not_a_verb_rule_on_real_sentences(rule: str, sentence: str, verb: 
     i = next(i for i, w in enumerate(words) if w.text.lower() == verb)
     assert duty_forms.NOT_A_VERB[rule](words, i, duty_forms.verb_at(words, i))
     assert duty_forms.first_verb(words, 1) != i
+
+
+MTTQ_PHUONG = DocumentInfo(doc_type="Kế hoạch", issuer="Ủy ban Mặt trận Tổ quốc Việt Nam phường")
+
+# "tổ chức" opening an agency head of the lexicon ("tổ chức chính trị - xã hội", "tổ chức thành viên") is the
+# agency's name, not its verb: the partners and subjects it stands in run on to their own verb.
+# (source, sentence, [(agency, role)])
+AGENCY_HEAD_ROWS = [
+    (
+        "KẾ HOẠCH KIỂM TRA, GIÁM SÁT BẦU CỬ NHIỆM KỲ 2026 - 2031.docx",
+        "1. Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường xây dựng Kế hoạch kiểm tra, giám sát; tổ chức"
+        " chủ trì, phối hợp với các tổ chức chính trị - xã hội, tổ chức thành viên của Mặt trận kiểm tra, giám sát"
+        " công tác bầu cử theo quy định; Tổ chức các đoàn kiểm tra, giám sát việc thực hiện công tác bầu cử.\n",
+        [
+            ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường", "lead"),
+            ("các tổ chức chính trị - xã hội", "support"),
+            ("tổ chức thành viên của Mặt trận", "support"),
+        ],
+    ),
+    (
+        "KẾ HOẠCH KIỂM TRA, GIÁM SÁT BẦU CỬ NHIỆM KỲ 2026 - 2031.docx",
+        "3. Các tổ chức thành viên của MTTQ Việt Nam phường tham gia kiểm tra, giám sát công tác bầu cử theo phân"
+        " công của Ủy ban Mặt trận Tổ quốc Việt Nam phường.\n",
+        [("Các tổ chức thành viên của MTTQ Việt Nam phường", "lead")],
+    ),
+    (
+        "Hướng dẫn MTTQ xã công tác Bầu cử (LM).docx",
+        "Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã cử đại diện lãnh đạo tham gia các tổ chức phụ"
+        " trách bầu cử trên địa bàn.\n",
+        [("Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội xã", "lead")],
+    ),
+    (
+        "Hướng dẫn MTTQ xã công tác Bầu cử (LM).docx",
+        "3. Đề nghị các tổ chức thành viên của Mặt trận phối hợp chặt chẽ với Ban Thường trực Ủy ban MTTQ Việt Nam"
+        " xã tham gia giám sát.\n",
+        [("các tổ chức thành viên của Mặt trận", "lead")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "sentence", "expected"), AGENCY_HEAD_ROWS, ids=[r[0] for r in AGENCY_HEAD_ROWS])
+def test_an_agency_head_opening_with_a_verb_is_a_name(source: str, sentence: str, expected: list) -> None:
+    assert [(d.agency, d.role) for d in duties_of(sentence, MTTQ_PHUONG)] == expected
 
 
 # A long line (a footnote printed in a smaller font) makes the body's ordinary lines "short" next to it.
