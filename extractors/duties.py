@@ -341,15 +341,17 @@ def _make(
     duties = [Duty(agency=agency, role="lead", task=task, deadline=deadline, recurrence=recurrence, span=span)]
     if supports and support_start is not None:
         frame = _FRAME_WORD.search(doc.text, task_start, support_start)
-        own = (
-            frame is not None
-            and doc.text[task_start : frame.start()].strip()
-            and ":" not in doc.text[task_start : frame.start()]
-        )
-        # "Công an tỉnh liên hệ Cục C04 …; chủ trì, phối hợp với các sở, ngành chuẩn bị …": the lead's own task
-        # before its frame is part of what all share, as printed from the lead's verb; a lead-in to a colon is not
-        # ("chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với …")
-        shared = forms.trim(doc.text[task_start if own else support_start : end])
+        # What the lead and its partners share is printed from the lead's verb, its frame included, as the gold
+        # records have it ("chủ trì, phối hợp với các cơ quan, đơn vị và địa phương tham gia góp ý …"; "liên hệ Cục
+        # C04 …; chủ trì, phối hợp với các sở, ngành chuẩn bị …"); after a lead-in to a colon, from the frame that
+        # opens its item ("chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với cấp ủy, chính quyền địa phương …")
+        if frame is None:
+            shared_start = support_start
+        elif ":" in doc.text[task_start : frame.start()]:
+            shared_start = frame.start()
+        else:
+            shared_start = task_start
+        shared = forms.trim(doc.text[shared_start:end])
         duties[0].task = shared
         duties += [
             Duty(agency=s, role="support", task=shared, deadline=deadline, recurrence=recurrence, span=list(span))

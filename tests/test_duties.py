@@ -143,7 +143,8 @@ CASES = [
             ),
         ],
     ),
-    # seed 000: X phối hợp với Y, Z và các phòng, đơn vị liên quan <task> → lead + two supports
+    # seed 000: X phối hợp với Y, Z và các phòng, đơn vị liên quan <task> → lead + two supports; what they share
+    # is printed from the lead's verb, its frame included (CONTRACT: the task starts at its verb)
     (
         "Trung tâm Phục vụ hành chính công phối hợp với Phòng Tổng hợp, Phòng Hành chính - Quản trị và các phòng,"
         " đơn vị liên quan thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ.\n",
@@ -152,19 +153,22 @@ CASES = [
             (
                 'Trung tâm Phục vụ hành chính công',
                 'lead',
-                'thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ',
+                'phối hợp với Phòng Tổng hợp, Phòng Hành chính - Quản trị và các phòng, đơn vị liên quan thực hiện hiệu'
+                ' quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ',
                 'năm 2023',
             ),
             (
                 'Phòng Tổng hợp',
                 'support',
-                'thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ',
+                'phối hợp với Phòng Tổng hợp, Phòng Hành chính - Quản trị và các phòng, đơn vị liên quan thực hiện hiệu'
+                ' quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ',
                 'năm 2023',
             ),
             (
                 'Phòng Hành chính - Quản trị',
                 'support',
-                'thực hiện hiệu quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ',
+                'phối hợp với Phòng Tổng hợp, Phòng Hành chính - Quản trị và các phòng, đơn vị liên quan thực hiện hiệu'
+                ' quả Kế hoạch rà soát, đảm bảo hết năm 2023 phải công khai 100% TTHC nội bộ',
                 'năm 2023',
             ),
         ],
@@ -304,6 +308,10 @@ CASES += [
 ]
 
 
+_BQL_TASK = (
+    'chủ trì, phối hợp Sở Nông nghiệp và Môi trường, Nhà Đầu tư và địa phương có liên quan tổ chức vận động các hộ dân'
+)
+
 CASES += [
     # TB Kết luận kiểm tra tiến thi công và GPMB 02 tuyến cao tốc.doc: the "Đánh giá chung" section states
     # findings ("Nhà đầu tư triển khai … vẫn còn chậm"); "Đối với Nhà đầu tư …:" names a narrower agency;
@@ -335,9 +343,9 @@ CASES += [
                 'Tập trung ưu tiên giải phóng mặt bằng tại vị trí từ Km161+750 đến Km171+600',
                 None,
             ),
-            ('Ban Quản lý dự án đầu tư xây dựng số 1', 'lead', 'tổ chức vận động các hộ dân', None),
-            ('Sở Nông nghiệp và Môi trường', 'support', 'tổ chức vận động các hộ dân', None),
-            ('Nhà Đầu tư', 'support', 'tổ chức vận động các hộ dân', None),
+            ('Ban Quản lý dự án đầu tư xây dựng số 1', 'lead', _BQL_TASK, None),
+            ('Sở Nông nghiệp và Môi trường', 'support', _BQL_TASK, None),
+            ('Nhà Đầu tư', 'support', _BQL_TASK, None),
         ],
     ),
     # supporting agencies named between "chủ trì," and "phối hợp"
@@ -345,9 +353,24 @@ CASES += [
         "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu UBND tỉnh ban hành quy chế.\n",
         LAM_DONG,
         [
-            ('Sở Nội vụ', 'lead', 'tham mưu UBND tỉnh ban hành quy chế', None),
-            ('Sở Tài chính', 'support', 'tham mưu UBND tỉnh ban hành quy chế', None),
-            ('Sở Tư pháp', 'support', 'tham mưu UBND tỉnh ban hành quy chế', None),
+            (
+                'Sở Nội vụ',
+                'lead',
+                'chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu UBND tỉnh ban hành quy chế',
+                None,
+            ),
+            (
+                'Sở Tài chính',
+                'support',
+                'chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu UBND tỉnh ban hành quy chế',
+                None,
+            ),
+            (
+                'Sở Tư pháp',
+                'support',
+                'chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu UBND tỉnh ban hành quy chế',
+                None,
+            ),
         ],
     ),
 ]
@@ -1503,10 +1526,15 @@ REVIEW_CASES += [
             (
                 'Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an',
                 'lead',
-                'tổ chức thực hiện Kế hoạch này',
+                'chủ trì, phối hợp với các đơn vị, địa phương tổ chức thực hiện Kế hoạch này',
                 None,
             ),
-            ('các đơn vị, địa phương', 'support', 'tổ chức thực hiện Kế hoạch này', None),
+            (
+                'các đơn vị, địa phương',
+                'support',
+                'chủ trì, phối hợp với các đơn vị, địa phương tổ chức thực hiện Kế hoạch này',
+                None,
+            ),
         ],
     ),
     # BÁO CÁO TỔNG KẾT CÔNG TÁC MA TUY: a report's "Kiến nghị, đề xuất" proposes upward, its "Kính đề nghị" closing
@@ -2038,6 +2066,51 @@ AGENCY_HEAD_ROWS = [
 @pytest.mark.parametrize(("source", "sentence", "expected"), AGENCY_HEAD_ROWS, ids=[r[0] for r in AGENCY_HEAD_ROWS])
 def test_an_agency_head_opening_with_a_verb_is_a_name(source: str, sentence: str, expected: list) -> None:
     assert [(d.agency, d.role) for d in duties_of(sentence, MTTQ_PHUONG)] == expected
+
+
+# What a lead shares with its partners is printed from the lead's verb, its frame included, as the gold records
+# have it; after a lead-in to a colon, from the frame that opens the item. (source, sentence, info, lead, task)
+SHARED_TASK_ROWS = [
+    (
+        "575 UB.signed_20250510_124908.pdf",
+        "Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị và địa phương\ntham gia góp ý dự thảo các Nghị định của"
+        " Chính phủ theo đề nghị của Bộ Tài chính.\n",
+        DocumentInfo(doc_type="Công văn", issuer="Ủy ban nhân dân tỉnh Quảng Ngãi"),
+        "Sở Tài chính",
+        "chủ trì, phối hợp với các cơ quan, đơn vị và địa phương tham gia góp ý dự thảo các Nghị định của Chính phủ"
+        " theo đề nghị của Bộ Tài chính",
+    ),
+    (
+        "Hướng dẫn MTTQ xã công tác Bầu cử (LM).docx",
+        "4.2. Ban Thường trực Ủy ban MTTQ Việt Nam xã chủ trì, phối hợp với Ủy ban nhân dân xã tổ chức hội nghị tiếp"
+        " xúc cử tri cho những người ứng cử đại biểu Hội đồng nhân dân cấp xã.\n",
+        DocumentInfo(doc_type="Hướng dẫn", issuer="Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"),
+        "Ban Thường trực Ủy ban MTTQ Việt Nam xã",
+        "chủ trì, phối hợp với Ủy ban nhân dân xã tổ chức hội nghị tiếp xúc cử tri cho những người ứng cử đại biểu"
+        " Hội đồng nhân dân cấp xã",
+    ),
+    (
+        "KẾ HOẠCH KMT UBND TỈNH NĂM 2026.doc",
+        "3.3. Bộ Chỉ huy quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với cấp ủy, chính quyền địa"
+        " phương khu vực biên giới, cửa khẩu và trên biển đẩy mạnh các hoạt động tuyên truyền, vận động Nhân dân chấp"
+        " hành nghiêm pháp luật phòng, chống ma túy.\n",
+        LAM_DONG,
+        "Bộ Chỉ huy quân sự tỉnh",
+        "Phối hợp với cấp ủy, chính quyền địa phương khu vực biên giới, cửa khẩu và trên biển đẩy mạnh các hoạt động"
+        " tuyên truyền, vận động Nhân dân chấp hành nghiêm pháp luật phòng, chống ma túy",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "sentence", "info", "lead", "task"), SHARED_TASK_ROWS, ids=[r[0] for r in SHARED_TASK_ROWS]
+)
+def test_the_shared_task_starts_at_the_leads_verb(
+    source: str, sentence: str, info: DocumentInfo, lead: str, task: str
+) -> None:
+    duties = duties_of(sentence, info)
+    assert [(d.agency, d.task) for d in duties if d.role == "lead"] == [(lead, task)]
+    assert all(d.task == task for d in duties)
 
 
 # A long line (a footnote printed in a smaller font) makes the body's ordinary lines "short" next to it.
