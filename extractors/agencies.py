@@ -176,6 +176,8 @@ _BREAKER_RE = regex.compile(
     r"(?<!\w)(?<!(?:" + alternation(_LEX["papers"] + ["có"]) + r")\s(?=" + alternation(_TRIGGERS) + r"))"
     r"(?:" + alternation(_LEX["subject_breakers"]) + r")(?!\w)"
 )
+# A word holding a breaker as a syllable of its own: "Ban bầu cử", "Ủy ban bầu cử Phường" ("cử" there ends nothing).
+_BREAKER_COMPOUND = regex.compile(r"(?i)(?<!\w)(?:" + alternation(_LEX["subject_breaker_compounds"]) + r")(?!\w)")
 # The title of a body's head before its name: "Giám đốc Sở Nội vụ", "Chánh Văn phòng UBND tỉnh".
 _HEAD_TITLE = regex.compile(r"(?i)^(?:" + alternation(_DATA["head_titles"]) + r")\s+")
 _TRAILING_WORDS = frozenset({"của", "với", "và", "các", "cho", "tại", "theo", "về"})
@@ -234,7 +236,7 @@ def looks_like_agency(name: str, max_words: int = 70) -> bool:
     head, not_head = HEAD_RE.match(rest), _NOT_HEAD_RE.match(rest)
     if not head or not_head and not_head.end() >= head.end():  # "tổ chức chính trị - xã hội" is a head, "tổ chức" no
         return False
-    if _BREAKER_RE.search(name):
+    if _BREAKER_RE.search(_BREAKER_COMPOUND.sub("_", name)):
         return False
     return name.split()[-1].lower() not in _TRAILING_WORDS
 

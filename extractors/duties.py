@@ -311,6 +311,15 @@ def _duties_from(
 # The frame of a task shared with partners: "chủ trì, phối hợp với …", "phối hợp với …".
 _FRAME_WORD = regex.compile(r"(?i)(?<!\w)(?:chủ\s+trì|phối\s+hợp)(?!\w)")
 
+# A lead-in to a colon before the frame that opens the task: the task is the item after it ("chỉ đạo lực lượng Bộ
+# đội Biên phòng: Phối hợp với cấp ủy, chính quyền địa phương … đẩy mạnh …"), as an item on a line of its own is.
+_LEAD_IN_TO_FRAME = regex.compile(
+    r"""(?xi)
+    [^:;.\n]{1,160}:\s+                      # chỉ đạo lực lượng Bộ đội Biên phòng:
+    (?=(?:chủ\s+trì|phối\s+hợp)(?!\w))       # Phối hợp với …
+    """
+)
+
 # A clause boundary inside a sentence: "…; các Chuyên viên …".
 _CLAUSE = regex.compile(r";\s+(?=\S)")
 
@@ -330,6 +339,8 @@ def _make(
     span_start: int | None = None,
 ) -> list[Duty]:
     """A lead duty (plus one support duty per supporting agency) for ``doc.text[task_start:end]``."""
+    if lead_in := _LEAD_IN_TO_FRAME.match(doc.text, task_start, end):
+        task_start = lead_in.end()
     task = forms.trim(doc.text[task_start:end])
     if not task or not agency or agencies.norm(agency) in agencies.BARE_HEADS or not _readable(task):
         return []
@@ -343,14 +354,8 @@ def _make(
         frame = _FRAME_WORD.search(doc.text, task_start, support_start)
         # What the lead and its partners share is printed from the lead's verb, its frame included, as the gold
         # records have it ("chủ trì, phối hợp với các cơ quan, đơn vị và địa phương tham gia góp ý …"; "liên hệ Cục
-        # C04 …; chủ trì, phối hợp với các sở, ngành chuẩn bị …"); after a lead-in to a colon, from the frame that
-        # opens its item ("chỉ đạo lực lượng Bộ đội Biên phòng: Phối hợp với cấp ủy, chính quyền địa phương …")
-        if frame is None:
-            shared_start = support_start
-        elif ":" in doc.text[task_start : frame.start()]:
-            shared_start = frame.start()
-        else:
-            shared_start = task_start
+        # C04 …; chủ trì, phối hợp với các sở, ngành chuẩn bị …")
+        shared_start = support_start if frame is None else task_start
         shared = forms.trim(doc.text[shared_start:end])
         duties[0].task = shared
         duties += [

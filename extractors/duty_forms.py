@@ -720,19 +720,19 @@ def _without_frame(sentence: str, pos: int) -> int:
 
 
 def _partners(sentence: str, words: tuple[Word, ...], matches: list[_Match]) -> tuple[list[str], int | None]:
-    """The ``partners`` forms: agencies after "phối hợp với" (or "chủ trì, phối hợp"), or between "chủ trì," and
-    "phối hợp", when a verb follows them (they share the task from that verb)."""
+    """The ``partners`` forms: agencies after "chủ trì, phối hợp (với)", or between "chủ trì," and "phối hợp", when
+    a verb follows them (they share the task from that verb). "X phối hợp với Y thực hiện …" without "chủ trì" gives
+    Y nothing: the task is X's, Y named only as its partner (CONTRACT, duties.role)."""
     for m in matches:
         if m.form == "partners_between" and m.end - m.start > 4:
             named = agencies.split_list(agencies.clean(sentence[words[m.start + 1].end : words[m.end - 2].start]))
             if named:  # "Sở Nội vụ chủ trì, Sở Tài chính, Sở Tư pháp phối hợp tham mưu …"
                 return named, words[m.end - 1].start
-        if m.form not in ("partners", "partners_listed"):
+        if m.form not in ("partners", "partners_listed") or words[m.start].text.lower() != "chủ trì":
+            continue  # "Sở Nội vụ phối hợp với Công an tỉnh nghiên cứu …": Công an tỉnh is no support
+        if _embedded(words, m.start + 2):
             continue
-        at = m.start if words[m.start].text.lower() == "phối hợp" else m.start + 2
-        if _embedded(words, at):
-            continue
-        names_from = m.start + 3 if words[m.start].text.lower() == "chủ trì" else m.start + 1
+        names_from = m.start + 3
         while words[names_from].text.lower() in {"chặt chẽ", "với"}:
             names_from += 1
         last = words[m.end - 1]
