@@ -411,18 +411,7 @@ def _accepted(read: list[OcrWord], region: Box, words: list[OcrWord], margin: fl
     the other reading read with the same letters and more confidence takes its marks."""
     left, top = region[0], region[1]
     block = 1 + max((w.line_key[0] for w in words), default=0)
-    read = [
-        OcrWord(
-            w.text,
-            w.left + left,
-            w.top + top,
-            w.right + left,
-            w.bottom + top,
-            w.confidence,
-            (block + w.line_key[0], w.line_key[1], w.line_key[2]),
-        )
-        for w in read
-    ]
+    read = [w.placed(left, top, block) for w in read]
     replaced = [w for w in words if inside(w, region)]
     confidence = mean_confidence(read)
     if confidence is None or confidence < BLOCK_MIN_CONFIDENCE or _sure_letters(read) < _sure_letters(replaced):

@@ -84,6 +84,19 @@ class OcrWord:
     confidence: float
     line_key: tuple[int, int, int]  # (block, paragraph, line) as Tesseract numbered them
 
+    def placed(self, left: int, top: int, block: int) -> OcrWord:
+        """This word of a region's own reading in page pixels (the region's corner at ``left``, ``top``), its
+        Tesseract blocks numbered after the page's first ``block``."""
+        return OcrWord(
+            self.text,
+            self.left + left,
+            self.top + top,
+            self.right + left,
+            self.bottom + top,
+            self.confidence,
+            (block + self.line_key[0], self.line_key[1], self.line_key[2]),
+        )
+
 
 @lru_cache(maxsize=1)
 def tesseract_version() -> str:

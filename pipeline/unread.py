@@ -105,15 +105,4 @@ def _read_band(image: GrayImage, box: tuple[int, int, int, int], pad: int, block
     tsv, _ = read_cached(image, "unread-band", PSM_BAND)
     read = [w for w in parse_tsv(tsv) if w.confidence >= BAND_WORD_CONFIDENCE or any(c.isalnum() for c in w.text)]
     left, top = max(0, box[0] - pad), max(0, box[1] - pad)
-    return [
-        OcrWord(
-            w.text,
-            w.left + left,
-            w.top + top,
-            w.right + left,
-            w.bottom + top,
-            w.confidence,
-            (block + w.line_key[0], w.line_key[1], w.line_key[2]),
-        )
-        for w in read
-    ]
+    return [w.placed(left, top, block) for w in read]
